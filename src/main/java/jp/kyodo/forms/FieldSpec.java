@@ -1,0 +1,81 @@
+package jp.kyodo.forms;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** What the server accepts for one form field. Built through {@link FormSpec.Builder}. */
+public final class FieldSpec {
+
+  public enum Kind {
+    /** One line or a text area. */
+    TEXT,
+    /** A whole number (Tasklist sends Integer, Long or Double by size). */
+    NUMBER,
+    /** A checkbox. */
+    BOOLEAN,
+    /** One of the listed codes (select, radio). */
+    CHOICE,
+    /** Any of the listed codes (checklist). */
+    CHOICES,
+    /** Shown read-only: the server never takes it from the form. */
+    DISPLAY
+  }
+
+  final String name;
+  final String label;
+  final Kind kind;
+  boolean required;
+  Predicate<VariableScope> requiredWhen;
+  String requiredWhenHint;
+  long min = Long.MIN_VALUE;
+  long max = Long.MAX_VALUE;
+  int maxLength = 200;
+  boolean multiline;
+  java.util.function.BiPredicate<VariableScope, Object> constraint;
+  String constraintMessage;
+  final Map<String, String> options = new LinkedHashMap<>();
+
+  FieldSpec(String name, String label, Kind kind) {
+    this.name = name;
+    this.label = label;
+    this.kind = kind;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public boolean required() {
+    return required;
+  }
+
+  public boolean conditionallyRequired() {
+    return requiredWhen != null;
+  }
+
+  public long min() {
+    return min;
+  }
+
+  public long max() {
+    return max;
+  }
+
+  public int maxLength() {
+    return maxLength;
+  }
+
+  public Map<String, String> options() {
+    return Map.copyOf(options);
+  }
+}

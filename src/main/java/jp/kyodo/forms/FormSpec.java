@@ -1,0 +1,284 @@
+package jp.kyodo.forms;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import jp.kyodo.variables.ListVar;
+import jp.kyodo.variables.Var;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The server's copy of a Camunda Form's rules. Camunda Forms validate only in the browser; a REST
+ * submit skips that, so every value is checked here again, normalized (trimmed text, Long numbers,
+ * JSON lists) and written back. A test keeps this spec and the {@code .form} file in step.
+ */
+public final class FormSpec {
+
+  private final String formId;
+  private final Map<String, FieldSpec> fields;
+
+  private FormSpec(String formId, Map<String, FieldSpec> fields) {
+    this.formId = formId;
+    this.fields = Collections.unmodifiableMap(fields);
+  }
+
+  public static Builder form(String formId) {
+    return new Builder(formId);
+  }
+
+  public String formId() {
+    return formId;
+  }
+
+  public Map<String, FieldSpec> fields() {
+    return fields;
+  }
+
+  /** Checks every input field; on any problem throws with all problems, having changed nothing. */
+  public void validateAndNormalize(VariableScope scope) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Object> normalized = new LinkedHashMap<>();
+    for (FieldSpec field : fields.values()) {
+      if (field.kind == FieldSpec.Kind.DISPLAY) {
+        continue;
+      }
+      Object raw = scope.getVariable(field.name);
+      try {
+        Object value = normalize(field, raw);
+        boolean needed = field.required || conditionHolds(field, scope);
+        if (isMissing(value)) {
+          if (needed) {
+            problems.add(field.requiredWhenHint != null && !field.required
+                ? "「" + field.label + "」を入力してください（" + field.requiredWhenHint + "）。"
+                : "「" + field.label + "」を入力してください。");
+          }
+          if (raw != null && value == null) {
+            normalized.put(field.name, null);
+          }
+          continue;
+        }
+        if (field.constraint != null && !field.constraint.test(scope, value)) {
+          problems.add(field.constraintMessage);
+          continue;
+        }
+        normalized.put(field.name, value);
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    normalized.forEach((name, value) -> {
+      if (value instanceof List<?> list) {
+        @SuppressWarnings("unchecked")
+        List<String> strings = (List<String>) list;
+        scope.setVariable(name, ListVar.json(strings));
+      } else {
+        scope.setVariable(name, value);
+      }
+    });
+  }
+
+  /** A condition over a value that is itself malformed counts as not holding; that value's own problem is reported. */
+  private static boolean conditionHolds(FieldSpec field, VariableScope scope) {
+    if (field.requiredWhen == null) {
+      return false;
+    }
+    try {
+      return field.requiredWhen.test(scope);
+    } catch (RuntimeException malformedInput) {
+      return false;
+    }
+  }
+
+  private static boolean isMissing(Object value) {
+    return value == null || (value instanceof List<?> list && list.isEmpty());
+  }
+
+  private static Object normalize(FieldSpec field, Object raw) {
+    if (raw == null) {
+      return null;
+    }
+    return switch (field.kind) {
+      case TEXT -> text(field, raw);
+      case NUMBER -> number(field, raw);
+      case BOOLEAN -> {
+        if (!(raw instanceof Boolean)) {
+          throw new IllegalArgumentException("「" + field.label + "」は、はい／いいえ（true / false）で答えてください。");
+        }
+        yield raw;
+      }
+      case CHOICE -> {
+        if (!(raw instanceof String s)) {
+          throw new IllegalArgumentException("「" + field.label + "」は選択肢から選んでください。");
+        }
+        String code = s.trim();
+        if (code.isEmpty()) {
+          yield null;
+        }
+        checkOption(field, code);
+        yield code;
+      }
+      case CHOICES -> {
+        List<String> codes;
+        try {
+          codes = ListVar.read(raw);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("「" + field.label + "」は選択肢の一覧で答えてください。");
+        }
+        Set<String> unique = new LinkedHashSet<>();
+        for (String code : codes) {
+          checkOption(field, code);
+          unique.add(code);
+        }
+        yield new ArrayList<>(unique);
+      }
+      case DISPLAY -> null;
+    };
+  }
+
+  private static void checkOption(FieldSpec field, String code) {
+    if (!field.options.containsKey(code)) {
+      throw new IllegalArgumentException("「" + field.label + "」に「" + abbreviate(code) + "」という選択肢はありません。次から選んでください: "
+          + String.join("、", field.options.values()) + "。");
+    }
+  }
+
+  private static String text(FieldSpec field, Object raw) {
+    if (!(raw instanceof String s)) {
+      throw new IllegalArgumentException("「" + field.label + "」は文字で入力してください。");
+    }
+    String value = s.strip().replace("\r\n", "\n");
+    if (value.isEmpty()) {
+      return null;
+    }
+    int length = value.codePointCount(0, value.length());
+    if (length > field.maxLength) {
+      throw new IllegalArgumentException("「" + field.label + "」は" + field.maxLength + "文字以内で入力してください（いま" + length + "文字です）。");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean allowedBreak = field.multiline && (c == '\n' || c == '\t');
+      if (Character.isISOControl(c) && !allowedBreak) {
+        throw new IllegalArgumentException("「" + field.label + "」に使えない制御文字が含まれています。");
+      }
+    }
+    return value;
+  }
+
+  private static Long number(FieldSpec field, Object raw) {
+    long value;
+    if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
+      value = ((Number) raw).longValue();
+    } else if (raw instanceof Double || raw instanceof Float) {
+      double d = ((Number) raw).doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d) || d != Math.rint(d) || Math.abs(d) > 9.0e15) {
+        throw new IllegalArgumentException("「" + field.label + "」は整数で入力してください。");
+      }
+      value = (long) d;
+    } else {
+      throw new IllegalArgumentException("「" + field.label + "」は半角数字の数値で入力してください。");
+    }
+    if (value < field.min || value > field.max) {
+      throw new IllegalArgumentException("「" + field.label + "」は" + field.min + "以上" + field.max + "以下で入力してください。");
+    }
+    return value;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+
+  /** Declares the fields of one form, in the order they appear. */
+  public static final class Builder {
+    private final String formId;
+    private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
+    private FieldSpec current;
+
+    private Builder(String formId) {
+      this.formId = formId;
+    }
+
+    private Builder add(String name, String label, FieldSpec.Kind kind) {
+      if (fields.containsKey(name)) {
+        throw new IllegalArgumentException("field declared twice: " + name);
+      }
+      current = new FieldSpec(name, label, kind);
+      fields.put(name, current);
+      return this;
+    }
+
+    public Builder text(Var<String> var, String label, int maxLength) {
+      add(var.name(), label, FieldSpec.Kind.TEXT);
+      current.maxLength = maxLength;
+      return this;
+    }
+
+    public Builder textArea(Var<String> var, String label, int maxLength) {
+      text(var, label, maxLength);
+      current.multiline = true;
+      return this;
+    }
+
+    public Builder number(Var<Long> var, String label, long min, long max) {
+      add(var.name(), label, FieldSpec.Kind.NUMBER);
+      current.min = min;
+      current.max = max;
+      return this;
+    }
+
+    public Builder bool(Var<Boolean> var, String label) {
+      return add(var.name(), label, FieldSpec.Kind.BOOLEAN);
+    }
+
+    public <E extends Enum<E> & Labeled> Builder choice(Var<String> var, String label, Class<E> options) {
+      add(var.name(), label, FieldSpec.Kind.CHOICE);
+      for (E e : options.getEnumConstants()) {
+        current.options.put(e.code(), e.label());
+      }
+      return this;
+    }
+
+    public <E extends Enum<E> & Labeled> Builder choices(ListVar var, String label, Class<E> options) {
+      add(var.name(), label, FieldSpec.Kind.CHOICES);
+      for (E e : options.getEnumConstants()) {
+        current.options.put(e.code(), e.label());
+      }
+      return this;
+    }
+
+    /** A value the form shows read-only; it is never taken from the submission. */
+    public Builder display(String name) {
+      return add(name, name, FieldSpec.Kind.DISPLAY);
+    }
+
+    public Builder required() {
+      current.required = true;
+      return this;
+    }
+
+    /** Required only when the condition holds; the hint tells the user why. */
+    public Builder requiredWhen(Predicate<VariableScope> condition, String hint) {
+      current.requiredWhen = condition;
+      current.requiredWhenHint = hint;
+      return this;
+    }
+
+    /** A further rule on the normalized value, for what a fixed list cannot say. */
+    public Builder validIf(java.util.function.BiPredicate<VariableScope, Object> rule, String message) {
+      current.constraint = rule;
+      current.constraintMessage = message;
+      return this;
+    }
+
+    public FormSpec build() {
+      return new FormSpec(formId, new LinkedHashMap<>(fields));
+    }
+  }
+}

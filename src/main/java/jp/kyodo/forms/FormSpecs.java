@@ -1,0 +1,32 @@
+package jp.kyodo.forms;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import jp.kyodo.examination.ExaminationForms;
+
+/** Every form the application knows, by form id. A form without a spec cannot be deployed. */
+public final class FormSpecs {
+
+  private static final Map<String, FormSpec> BY_ID = new LinkedHashMap<>();
+
+  static {
+    Stream.of(ExaminationForms.ALL).flatMap(Collection::stream).forEach(spec -> {
+      if (BY_ID.put(spec.formId(), spec) != null) {
+        throw new IllegalStateException("two specs for form " + spec.formId());
+      }
+    });
+  }
+
+  private FormSpecs() {}
+
+  public static Optional<FormSpec> find(String formId) {
+    return Optional.ofNullable(BY_ID.get(formId));
+  }
+
+  public static Collection<FormSpec> all() {
+    return BY_ID.values();
+  }
+}

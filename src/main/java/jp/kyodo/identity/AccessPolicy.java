@@ -1,0 +1,151 @@
+package jp.kyodo.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import jp.kyodo.examination.ExaminationProcess;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+/**
+ * Who may do what, set up on every start and kept idempotent. The role groups of DOMAIN.md, what
+ * each may open and start, and the Tasklist filters. Tasks themselves are reached through their
+ * candidate groups (a department or an organisation), which the engine turns into task
+ * authorizations: so a partner sees only its own organisation's work.
+ */
+public class AccessPolicy {
+
+  /** Processes a partner (事業提案) or a department (課題提案) may start. */
+  static final List<String> STARTABLE_BY_PARTNERS_AND_DEPARTMENTS = List.of(ExaminationProcess.KEY);
+
+  static final String FILTER_MINE = "わたしのタスク";
+  static final String FILTER_GROUPS = "わたしのグループのタスク";
+  static final String FILTER_ALL = "すべての協働事業のタスク";
+
+  private final ProcessEngine engine;
+
+  public AccessPolicy(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  public void apply() {
+    IdentityService identity = engine.getIdentityService();
+    group(identity, KyodoGroups.ADMIN, "管理者", Groups.GROUP_TYPE_SYSTEM);
+    for (String[] role : KyodoGroups.ROLES) {
+      group(identity, role[0], role[1], KyodoGroups.TYPE_ROLE);
+    }
+    for (Resource resource : Resources.values()) {
+      grant(KyodoGroups.ADMIN, resource, ANY, Permissions.ALL);
+    }
+    for (String[] role : KyodoGroups.ROLES) {
+      grant(role[0], Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+
+    String coordinators = KyodoGroups.COORDINATORS;
+    grant(coordinators, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(coordinators, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY, Permissions.READ_TASK);
+    grant(coordinators, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(coordinators, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, TaskPermissions.TASK_WORK,
+        TaskPermissions.TASK_ASSIGN);
+    grant(coordinators, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(coordinators, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(coordinators, Resources.DEPLOYMENT, ANY, Permissions.READ);
+
+    for (String staff : List.of(coordinators, KyodoGroups.DEPARTMENTS, KyodoGroups.MANAGERS)) {
+      grant(staff, Resources.USER, ANY, Permissions.READ);
+      grant(staff, Resources.GROUP, ANY, Permissions.READ);
+    }
+    for (String starter : List.of(KyodoGroups.PARTNERS, KyodoGroups.DEPARTMENTS)) {
+      grant(starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      for (String key : STARTABLE_BY_PARTNERS_AND_DEPARTMENTS) {
+        grant(starter, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
+      }
+    }
+    filters();
+  }
+
+  private void filters() {
+    TaskFilters tasks = new TaskFilters(engine);
+    Map<String, Object> columns = Map.of("variables", List.of(
+        Map.of("name", ExaminationProcess.TITLE.name(), "label", "事業名"),
+        Map.of("name", ExaminationProcess.PARTNER_NAME.name(), "label", "団体"),
+        Map.of("name", ExaminationProcess.DEPARTMENT_NAME.name(), "label", "担当課")));
+    Filter mine = tasks.filter(FILTER_MINE, -10, "自分が担当しているタスク", columns,
+        engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    Filter groups = tasks.filter(FILTER_GROUPS, 0, "所属するグループ（課・団体・役割）に届いたタスク", columns,
+        engine.getTaskService().createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks());
+    Filter all = tasks.filter(FILTER_ALL, 10, "市民協働課: すべての協働事業のタスク", columns,
+        engine.getTaskService().createTaskQuery());
+    for (String[] role : KyodoGroups.ROLES) {
+      grant(role[0], Resources.FILTER, mine.getId(), Permissions.READ);
+      grant(role[0], Resources.FILTER, groups.getId(), Permissions.READ);
+    }
+    grant(KyodoGroups.COORDINATORS, Resources.FILTER, all.getId(), Permissions.READ);
+  }
+
+  static void group(IdentityService identity, String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  /** Adds the permissions to the group's grant on that resource, creating it when missing. */
+  void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    boolean changed = existing == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  /** Tasklist filters, found again by name on restart. */
+  private record TaskFilters(ProcessEngine engine) {
+    Filter filter(String name, int priority, String description, Map<String, Object> columns, TaskQuery query) {
+      FilterService filters = engine.getFilterService();
+      Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+      if (existing != null) {
+        return existing;
+      }
+      Filter filter = filters.newTaskFilter(name);
+      filter.setOwner(null);
+      filter.setQuery(query);
+      java.util.Map<String, Object> properties = new java.util.HashMap<>(columns);
+      properties.put("priority", priority);
+      properties.put("description", description);
+      properties.put("refresh", true);
+      filter.setProperties(properties);
+      return filters.saveFilter(filter);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package jp.kyodo.identity;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+
+/**
+ * The groups of DOMAIN.md and the two kinds of group that scope work: a department (担当課, type
+ * {@value #TYPE_DEPARTMENT}) owns projects, an organisation (協働パートナーの団体, type
+ * {@value #TYPE_ORGANISATION}) acts as partner. Tasks go to these groups, so each sees only its own.
+ */
+public final class KyodoGroups {
+
+  public static final String ADMIN = "camunda-admin";
+  public static final String COORDINATORS = "coordinators";
+  public static final String DEPARTMENTS = "departments";
+  public static final String MANAGERS = "managers";
+  public static final String REVIEWERS = "reviewers";
+  public static final String PARTNERS = "partners";
+  public static final String EVALUATORS = "evaluators";
+
+  /** The role groups with their Japanese names. */
+  public static final List<String[]> ROLES = List.of(
+      new String[] {COORDINATORS, "市民協働課"},
+      new String[] {DEPARTMENTS, "担当課職員"},
+      new String[] {MANAGERS, "課長・決裁者"},
+      new String[] {REVIEWERS, "審査委員"},
+      new String[] {PARTNERS, "協働パートナー"},
+      new String[] {EVALUATORS, "第三者・住民評価委員"});
+
+  public static final String TYPE_ROLE = "WORKFLOW";
+  public static final String TYPE_DEPARTMENT = "department";
+  public static final String TYPE_ORGANISATION = "organisation";
+
+  private KyodoGroups() {}
+
+  public static List<Group> groupsOfType(IdentityService identity, String userId, String type) {
+    return privileged(() -> identity.createGroupQuery().groupMember(userId).groupType(type).list());
+  }
+
+  public static boolean isMember(IdentityService identity, String userId, String groupId) {
+    return privileged(() -> identity.createGroupQuery().groupMember(userId).groupId(groupId).count() > 0);
+  }
+
+  public static Group group(IdentityService identity, String groupId) {
+    return privileged(() -> identity.createGroupQuery().groupId(groupId).singleResult());
+  }
+
+  public static List<Group> allOfType(IdentityService identity, String type) {
+    return privileged(() -> identity.createGroupQuery().groupType(type).orderByGroupName().asc().list());
+  }
+
+  public static boolean isDepartment(VariableScope scope, String groupId) {
+    Group group = group(identity(scope), groupId);
+    return group != null && TYPE_DEPARTMENT.equals(group.getType());
+  }
+
+  public static IdentityService identity(VariableScope scope) {
+    if (scope instanceof ProcessEngineServicesAware aware) {
+      return aware.getProcessEngineServices().getIdentityService();
+    }
+    throw new IllegalStateException("no engine behind " + scope);
+  }
+
+  /**
+   * Routing needs the directory whatever the acting user may read, so lookups made inside the
+   * engine skip the authorization check; they only read groups, never return them to the user.
+   */
+  private static <T> T privileged(Callable<T> lookup) {
+    CommandContext context = Context.getCommandContext();
+    try {
+      return context != null ? context.runWithoutAuthorization(lookup) : lookup.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
