@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -16,7 +17,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Puts the server-side check of a form's values in front of every user task completion and every
- * process start that has a Camunda Form. It is attached at parse time rather than drawn in each
+ * process start that has a Camunda Form, and screens every form submission (see {@link SubmissionGuard}). It is attached at parse time rather than drawn in each
  * diagram, so a process owner cannot remove it by editing a model, and a model whose form has no
  * server-side rules is refused at deployment.
  */
@@ -48,6 +49,8 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
       if (spec != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
         TaskListener check = task -> spec.validateAndNormalize(task);
         behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
+        behavior.getTaskDefinition().setTaskFormHandler(
+            new SubmissionGuard.Task(behavior.getTaskDefinition().getTaskFormHandler(), spec));
       }
     }
 
@@ -57,6 +60,9 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
       if (spec != null && scope instanceof ProcessDefinitionImpl) {
         ExecutionListener check = execution -> spec.validateAndNormalize(execution);
         activity.addExecutionListener(ExecutionListener.EVENTNAME_START, check, 0);
+        if (scope instanceof ProcessDefinitionEntity definition && definition.getStartFormHandler() != null) {
+          definition.setStartFormHandler(new SubmissionGuard.Start(definition.getStartFormHandler(), spec));
+        }
       }
     }
   }

@@ -1,19 +1,23 @@
 package jp.kyodo.platform;
 
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import java.util.stream.Collectors;
 import jp.kyodo.forms.FormInputValidationPlugin;
+import jp.kyodo.identity.IdentitySetup;
+import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The engine plugins, the REST API's authentication and its error mapping. */
+/** The engine plugins (models, form checks, people), the REST API's authentication and its error mapping. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
@@ -23,6 +27,11 @@ public class WebConfiguration {
   @Bean
   ModelDeployer modelDeployer() {
     return new ModelDeployer();
+  }
+
+  @Bean
+  IdentitySetup identitySetup(@Value("${kyodo.demo-data:true}") boolean demoData) {
+    return new IdentitySetup(demoData);
   }
 
   @Bean
@@ -48,20 +57,21 @@ public class WebConfiguration {
   }
 
   /**
-   * The webapps register their Jersey servlet themselves; the listener adds our providers to it
-   * once every initializer has run, whatever their order.
+   * The webapps' Jersey servlet for engine calls, with our providers added. Camunda's initializer
+   * keeps a registration of that name that already exists, and adds ours to its own otherwise, so
+   * the order in which the two initializers run does not matter.
    */
   @Bean
-  ServletContextInitializer webappInputErrors() {
-    return servletContext -> servletContext.addListener(new ServletContextListener() {
-      @Override
-      public void contextInitialized(ServletContextEvent event) {
-        ServletRegistration api = event.getServletContext().getServletRegistration(WEBAPP_ENGINE_API);
-        if (api != null) {
-          api.setInitParameter("jersey.config.server.provider.classnames",
-              InputErrorMapping.PROVIDERS.stream().map(Class::getName).collect(Collectors.joining(",")));
-        }
+  ServletContextInitializer webappInputErrors(CamundaBpmProperties camunda) {
+    return servletContext -> {
+      ServletRegistration api = servletContext.getServletRegistration(WEBAPP_ENGINE_API);
+      if (api == null) {
+        api = servletContext.addServlet(WEBAPP_ENGINE_API, ServletContainer.class);
+        api.addMapping(camunda.getWebapp().getApplicationPath() + "/api/engine/*");
       }
-    });
+      api.setInitParameter("jakarta.ws.rs.Application", EngineRestApplication.class.getName());
+      api.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
+          InputErrorMapping.PROVIDERS.stream().map(Class::getName).collect(Collectors.joining(",")));
+    };
   }
 }

@@ -1,0 +1,331 @@
+package jp.kyodo.examination;
+
+import static jp.kyodo.examination.ExaminationProcess.*;
+import static jp.kyodo.examination.ExaminationScenario.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.List;
+import java.util.Map;
+import jp.kyodo.examination.ExaminationProcess.Elements;
+import jp.kyodo.forms.InvalidInputException;
+import jp.kyodo.variables.ListVar;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of ① 事業の検討, driven through the forms as Tasklist submits them. */
+class ExaminationProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+
+  ProcessEngine engine;
+  ExaminationScenario scenario;
+  String deploymentId;
+
+  @BeforeEach
+  void setUp() {
+    engine = extension.getProcessEngine();
+    BpmnAwareTests.init(engine);
+    scenario = new ExaminationScenario(engine);
+    deploymentId = scenario.deploy();
+  }
+
+  @AfterEach
+  void tearDown() {
+    engine.getRepositoryService().deleteDeployment(deploymentId, true);
+    Mocks.reset();
+  }
+
+  /** Refused input arrives wrapped by the engine (a task listener's error, for instance). */
+  static org.assertj.core.api.AbstractStringAssert<?> assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof InvalidInputException input) {
+        return org.assertj.core.api.Assertions.assertThat(input.getMessage());
+      }
+    }
+    throw new AssertionError("expected the input to be refused, got " + thrown, thrown);
+  }
+
+  Object variable(ProcessInstance instance, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
+  }
+
+  void assertOutcome(ProcessInstance instance, String endEvent, ExaminationOutcome outcome, String who, String reasonPart) {
+    assertThat(instance).isEnded().hasPassed(endEvent);
+    org.assertj.core.api.Assertions.assertThat(variable(instance, OUTCOME.name())).isEqualTo(outcome.name());
+    org.assertj.core.api.Assertions.assertThat(variable(instance, OUTCOME_LABEL.name())).isEqualTo(outcome.label());
+    org.assertj.core.api.Assertions.assertThat((String) variable(instance, OUTCOME_REASON.name())).contains(reasonPart);
+    org.assertj.core.api.Assertions.assertThat(variable(instance, OUTCOME_DECIDED_BY.name())).isEqualTo(who);
+    org.assertj.core.api.Assertions.assertThat(variable(instance, OUTCOME_DECIDED_AT.name())).isNotNull();
+  }
+
+
+  @Test
+  void citizenProposalGoesToTheCollaborationOfficeThenToTheChosenDepartment() {
+    ProcessInstance instance = scenario.start("hikari", proposal());
+
+    assertThat(instance).isWaitingAt(Elements.INTAKE).hasPassed(Elements.RESOLVE_PROPOSER);
+    assertThat(task()).hasCandidateGroup("coordinators");
+    assertThat(instance).variables()
+        .containsEntry(PROPOSAL_TYPE.name(), "CITIZEN")
+        .containsEntry(PARTNER_GROUP.name(), "org-hikari")
+        .containsEntry(PARTNER_NAME.name(), "NPO法人ひかり")
+        .containsEntry(PROPOSER.name(), "hikari");
+
+    scenario.complete(instance, Elements.INTAKE, "tanaka", intake("dept-fukushi"));
+
+    assertThat(instance).isWaitingAt(Elements.CHECK_SHEET);
+    assertThat(task()).hasCandidateGroup("dept-fukushi");
+    assertThat(instance).variables().containsEntry(DEPARTMENT_NAME.name(), "福祉課");
+  }
+
+  @Test
+  void issuePosedByADepartmentGoesStraightToThatDepartment() {
+    ProcessInstance instance = scenario.start("suzuki", proposal());
+
+    assertThat(instance).isWaitingAt(Elements.CHECK_SHEET).hasNotPassed(Elements.INTAKE);
+    assertThat(task()).hasCandidateGroup("dept-fukushi");
+    assertThat(instance).variables()
+        .containsEntry(PROPOSAL_TYPE.name(), "ISSUE")
+        .containsEntry(DEPARTMENT_GROUP.name(), "dept-fukushi")
+        .containsEntry(PROPOSER_GROUP.name(), "dept-fukushi");
+  }
+
+  @Test
+  void someoneInNeitherRoleCannotPropose() {
+    assertRefused(() -> scenario.start("nobody", proposal())).contains("協働パートナーの団体");
+    assertRefused(() -> scenario.start("twohats", proposal()));
+    assertRefused(() -> scenario.start("lonely", proposal())).contains("団体が登録されていません");
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+
+  @Test
+  void approvedByTheCoordinator() {
+    ProcessInstance instance = scenario.atReview();
+    assertThat(instance).isWaitingAt(Elements.REVIEW)
+        .hasPassed(Elements.DECIDE_ELIGIBILITY, Elements.DECIDE_DOMAIN, Elements.RECOMMEND_FORM,
+            Elements.CHECK_CHARACTER, Elements.RATE_PRIORITY);
+    assertThat(task()).hasCandidateGroup("coordinators");
+    assertThat(instance).variables()
+        .containsEntry(DOMAIN.name(), 3)
+        .containsEntry(DOMAIN_LABEL.name(), "③ 市民行政協力")
+        .containsEntry(RECOMMENDED_FORM.name(), "JOINT_PROJECT")
+        .containsEntry(PRIORITY_RANK.name(), "A")
+        .containsEntry(NOT_COLLABORATION.name(), false)
+        .containsEntry(COST_ESTIMATE.name(), 1_200_000L);
+
+    scenario.complete(instance, Elements.REVIEW, "tanaka", review("PROCEED", null));
+
+    assertOutcome(instance, Elements.END_APPROVED, ExaminationOutcome.APPROVED, "tanaka", "承認");
+  }
+
+  @Test
+  void rejectedByTheCoordinatorWithTheReasonKept() {
+    ProcessInstance instance = scenario.atReview();
+    scenario.complete(instance, Elements.REVIEW, "tanaka", review("REJECT", "既存の委託事業と重複するため"));
+    assertOutcome(instance, Elements.END_REJECTED, ExaminationOutcome.REJECTED, "tanaka", "既存の委託事業と重複");
+  }
+
+  @Test
+  void anIneligibleActivityEndsWithEveryReason() {
+    ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki",
+        with(checkSheet(), NOT_FOR_PROFIT.name(), false, NOT_POLITICAL_OR_RELIGIOUS.name(), false));
+
+    assertOutcome(instance, Elements.END_INELIGIBLE, ExaminationOutcome.INELIGIBLE, "suzuki", "営利を目的とする活動");
+    org.assertj.core.api.Assertions.assertThat(ListVar.read(variable(instance, INELIGIBILITY_REASONS.name())))
+        .hasSize(2).anyMatch(r -> r.contains("政治活動・宗教活動"));
+    assertThat(instance).hasNotPassed(Elements.DECIDE_DOMAIN);
+  }
+
+  @Test
+  void aCitizenOnlyActivityIsOutsideTheDomainOfCollaboration() {
+    ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki", with(checkSheet(), LEADERSHIP.name(), "CITIZEN_ALONE"));
+    assertOutcome(instance, Elements.END_OUTSIDE_DOMAIN, ExaminationOutcome.OUTSIDE_DOMAIN, "suzuki", "市民が単独で");
+    org.assertj.core.api.Assertions.assertThat(variable(instance, DOMAIN.name())).isEqualTo(1);
+  }
+
+  @Test
+  void anExerciseOfPublicAuthorityIsOutsideTheDomainOfCollaboration() {
+    ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki", with(checkSheet(), EXERCISES_PUBLIC_AUTHORITY.name(), true));
+    assertOutcome(instance, Elements.END_OUTSIDE_DOMAIN, ExaminationOutcome.OUTSIDE_DOMAIN, "suzuki", "公の権力");
+    org.assertj.core.api.Assertions.assertThat(variable(instance, DOMAIN.name())).isEqualTo(5);
+  }
+
+  @Test
+  void aCommissionOnASpecificationTheCityWroteAloneIsPlainOutsourcing() {
+    ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki",
+        with(checkSheet(), LEADERSHIP.name(), "CITY_LED", CITY_FUNDING.name(), true));
+    assertThat(instance).variables().containsEntry(RECOMMENDED_FORM.name(), "COMMISSION")
+        .containsEntry(CHOSEN_FORM.name(), "COMMISSION");
+
+    scenario.complete(instance, Elements.ASSESS, "suzuki",
+        with(assessment(), CHOSEN_FORM.name(), "COMMISSION", SPEC_AUTHOR.name(), "CITY_ALONE"));
+
+    assertOutcome(instance, Elements.END_OUTSOURCING, ExaminationOutcome.PLAIN_OUTSOURCING, "suzuki", "協働ではありません");
+    assertThat(instance).hasNotPassed(Elements.REVIEW);
+  }
+
+  @Test
+  void aCommissionWhoseSpecificationIsWrittenTogetherGoesOnToReview() {
+    ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki",
+        with(checkSheet(), LEADERSHIP.name(), "CITY_LED", CITY_FUNDING.name(), true));
+    scenario.complete(instance, Elements.ASSESS, "suzuki",
+        with(assessment(), CHOSEN_FORM.name(), "COMMISSION", SPEC_AUTHOR.name(), "TOGETHER"));
+    assertThat(instance).isWaitingAt(Elements.REVIEW);
+  }
+
+  @Test
+  void urgentWorkThatCannotWaitIsDoneByTheCityAlone() {
+    ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki", checkSheet());
+    scenario.complete(instance, Elements.ASSESS, "suzuki",
+        with(assessment(), CITY_ALONE_URGENT.name(), true, CITY_ALONE_REASON.name(), "台風被害の復旧で即時対応が必要"));
+    assertOutcome(instance, Elements.END_CITY_ALONE, ExaminationOutcome.CITY_ALONE, "suzuki", "台風被害");
+  }
+
+
+  @Test
+  void aCitizenProposalGoesBackToTheProposingOrganisationAsOftenAsNeeded() {
+    ProcessInstance instance = scenario.atReview();
+
+    scenario.complete(instance, Elements.REVIEW, "tanaka", review("REVISE", "役割分担を具体的に書いてください"));
+    assertThat(instance).isWaitingAt(Elements.REVISE);
+    assertThat(task()).hasCandidateGroup("org-hikari");
+    assertThat(instance).variables().containsEntry(REVISION_COUNT.name(), 1L)
+        .containsEntry(REVIEW_COMMENT.name(), "役割分担を具体的に書いてください");
+
+    scenario.complete(instance, Elements.REVISE, "hikari",
+        with(proposal(), ROLE_IDEA.name(), "市は会場、団体は運営", REVIEW_COMMENT.name(), "書き換えの試み"));
+    assertThat(instance).isWaitingAt(Elements.CHECK_SHEET);
+    assertThat(instance).variables().containsEntry(ROLE_IDEA.name(), "市は会場、団体は運営")
+        .containsEntry(REVIEW_COMMENT.name(), "役割分担を具体的に書いてください");
+
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki", checkSheet());
+    scenario.complete(instance, Elements.ASSESS, "suzuki", assessment());
+    scenario.complete(instance, Elements.REVIEW, "tanaka", review("REVISE", "予算の内訳を"));
+    assertThat(instance).variables().containsEntry(REVISION_COUNT.name(), 2L);
+    scenario.complete(instance, Elements.REVISE, "hikari", proposal());
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki", checkSheet());
+    scenario.complete(instance, Elements.ASSESS, "suzuki", assessment());
+    scenario.complete(instance, Elements.REVIEW, "tanaka", review("PROCEED", "修正を確認しました"));
+
+    assertOutcome(instance, Elements.END_APPROVED, ExaminationOutcome.APPROVED, "tanaka", "修正を確認しました");
+  }
+
+  @Test
+  void anIssuePosedByADepartmentGoesBackToThatDepartment() {
+    ProcessInstance instance = scenario.start("suzuki", proposal());
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki", checkSheet());
+    scenario.complete(instance, Elements.ASSESS, "suzuki", assessment());
+    scenario.complete(instance, Elements.REVIEW, "tanaka", review("REVISE", "課題の根拠データを"));
+    assertThat(instance).isWaitingAt(Elements.REVISE);
+    assertThat(task()).hasCandidateGroup("dept-fukushi");
+  }
+
+
+  String variablesOf(ProcessInstance instance) {
+    return new java.util.TreeMap<>(engine.getRuntimeService().getVariables(instance.getId())).toString();
+  }
+
+  void assertRefusedAndUnchanged(ProcessInstance instance, String taskKey, Map<String, Object> values, String message) {
+    String taskId = scenario.task(instance, taskKey).getId();
+    String before = variablesOf(instance);
+    assertRefused(() -> scenario.complete(instance, taskKey, "suzuki", values)).contains(message);
+    org.assertj.core.api.Assertions.assertThat(scenario.task(instance, taskKey).getId()).isEqualTo(taskId);
+    org.assertj.core.api.Assertions.assertThat(variablesOf(instance)).isEqualTo(before);
+  }
+
+  @Test
+  void aStartWithoutRequiredValuesCreatesNothing() {
+    assertRefused(() -> scenario.start("hikari", with(proposal(), TITLE.name(), "  ", PROPOSED_BUDGET.name(), -1)))
+        .contains("「事業名」を入力してください")
+        .contains("「想定する事業費（円）」は0以上");
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void anUnknownDepartmentIsRefusedAtIntake() {
+    ProcessInstance instance = scenario.start("hikari", proposal());
+    assertRefusedAndUnchanged(instance, Elements.INTAKE, intake("dept-nowhere"), "登録されている担当課");
+    assertRefusedAndUnchanged(instance, Elements.INTAKE, intake("org-midori"), "登録されている担当課");
+  }
+
+  @Test
+  void theCheckSheetRefusesMissingAnswersAndUnknownOptions() {
+    ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
+    Map<String, Object> missing = checkSheet();
+    missing.remove(LEADERSHIP.name());
+    assertRefusedAndUnchanged(instance, Elements.CHECK_SHEET, missing, "「事業の担い手」を入力してください");
+    assertRefusedAndUnchanged(instance, Elements.CHECK_SHEET, with(checkSheet(), LEADERSHIP.name(), "SOMEONE"),
+        "「事業の担い手」に「SOMEONE」という選択肢はありません");
+    assertRefusedAndUnchanged(instance, Elements.CHECK_SHEET,
+        with(checkSheet(), COLLABORATION_MERITS.name(), ListVar.json(List.of())), "「協働で行う利点」を入力してください");
+    assertRefusedAndUnchanged(instance, Elements.CHECK_SHEET, with(checkSheet(), NOT_FOR_PROFIT.name(), "yes"),
+        "はい／いいえ");
+  }
+
+  @Test
+  void theAssessmentRefusesWrongNumbersAndMissingReasons() {
+    ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki", checkSheet());
+    assertRefusedAndUnchanged(instance, Elements.ASSESS, with(assessment(), COST_ESTIMATE.name(), -100), "「概算経費（円）」は0以上");
+    assertRefusedAndUnchanged(instance, Elements.ASSESS, with(assessment(), COST_ESTIMATE.name(), "１２０万"), "半角数字");
+    assertRefusedAndUnchanged(instance, Elements.ASSESS, with(assessment(), URGENCY.name(), 6), "「緊急性」は1以上5以下");
+    assertRefusedAndUnchanged(instance, Elements.ASSESS, with(assessment(), FEASIBILITY.name(), 2.5), "整数");
+    assertRefusedAndUnchanged(instance, Elements.ASSESS, with(assessment(), CHOSEN_FORM.name(), "SUBSIDY"),
+        "「推奨と異なる形態を選ぶ理由」を入力してください（推奨と異なる協働の形態を選んだ場合）");
+    assertRefusedAndUnchanged(instance, Elements.ASSESS,
+        with(assessment(), CHOSEN_FORM.name(), "COMMISSION", FORM_CHANGE_REASON.name(), "専門性のため"),
+        "「仕様書の作成方法」を入力してください");
+    assertRefusedAndUnchanged(instance, Elements.ASSESS, with(assessment(), CITY_ALONE_URGENT.name(), true),
+        "「市が単独で実施する理由」を入力してください");
+    assertRefusedAndUnchanged(instance, Elements.ASSESS, with(assessment(), PLANNED_FISCAL_YEAR.name(), 2001),
+        "今年度から5年度先まで");
+    assertRefusedAndUnchanged(instance, Elements.ASSESS, with(assessment(), COST_SHARING.name(), "x".repeat(2001)),
+        "2000文字以内");
+    assertRefusedAndUnchanged(instance, Elements.ASSESS, with(assessment(), COST_SHARING.name(), "会場費\u0000"),
+        "制御文字");
+  }
+
+  @Test
+  void aRejectionOrRevisionWithoutAReasonIsRefused() {
+    ProcessInstance instance = scenario.atReview();
+    assertRefusedAndUnchanged(instance, Elements.REVIEW, review("REJECT", null), "「理由・修正してほしい点」を入力してください");
+    assertRefusedAndUnchanged(instance, Elements.REVIEW, review("REVISE", " "), "「理由・修正してほしい点」を入力してください");
+    assertRefusedAndUnchanged(instance, Elements.REVIEW, review("MAYBE", "x"), "選択肢はありません");
+  }
+
+  @Test
+  void aSubmissionCannotSetWhatItsFormDoesNotAsk() {
+    assertRefused(() -> scenario.start("hikari", with(proposal(), PROPOSER_GROUP.name(), "org-midori")))
+        .contains("「proposerGroup」はこのフォームの項目ではない");
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+
+    ProcessInstance instance = scenario.start("hikari", proposal());
+    assertRefusedAndUnchanged(instance, Elements.INTAKE, with(intake("dept-fukushi"), PARTNER_GROUP.name(), "org-midori"),
+        "「partnerGroup」はこのフォームの項目ではない");
+  }
+
+  @Test
+  void whatAFormOnlyShowsIsNotTakenFromTheSubmission() {
+    ProcessInstance instance = scenario.start("hikari", proposal());
+    scenario.complete(instance, Elements.INTAKE, "tanaka", with(intake("dept-fukushi"), TITLE.name(), "書き換えた事業名"));
+    assertThat(instance).variables().containsEntry(TITLE.name(), proposal().get(TITLE.name()));
+  }
+}

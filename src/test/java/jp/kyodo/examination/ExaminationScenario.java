@@ -1,0 +1,214 @@
+package jp.kyodo.examination;
+
+import static jp.kyodo.examination.ExaminationProcess.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.kyodo.identity.KyodoGroups;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Drives ① 事業の検討 the way Tasklist does: start form and task forms submitted by a logged-in
+ * user, with the values Tasklist sends (numbers untyped, checklists as Json).
+ */
+public final class ExaminationScenario {
+
+  public static final String[] RESOURCES = {
+      "processes/examination.bpmn",
+      "processes/activity-eligibility.dmn",
+      "processes/collaboration-domain.dmn",
+      "processes/collaboration-form.dmn",
+      "processes/collaboration-character.dmn",
+      "processes/examination-priority.dmn",
+      "forms/examination-proposal.form",
+      "forms/examination-intake.form",
+      "forms/examination-check-sheet.form",
+      "forms/examination-assessment.form",
+      "forms/examination-review.form"};
+
+  private final ProcessEngine engine;
+
+  public ExaminationScenario(ProcessEngine engine) {
+    this.engine = engine;
+    Mocks.register("resolveProposer", new ResolveProposerDelegate());
+    Mocks.register("recordDepartment", new RecordDepartmentListener());
+    Mocks.register("countRevision", new CountRevisionListener());
+    Mocks.register("recordExaminationOutcome", new RecordExaminationOutcomeListener());
+    people(engine.getIdentityService());
+  }
+
+  /** The demo people that matter here, plus a second department and a user in no group. */
+  static void people(IdentityService identity) {
+    group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE);
+    group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE);
+    group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE);
+    group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
+    group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
+    group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
+    group(identity, "dept-kankyo", KyodoGroups.TYPE_DEPARTMENT, "環境政策課");
+    user(identity, "hikari", KyodoGroups.PARTNERS, "org-hikari");
+    user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
+    user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");
+    user(identity, "yamada", KyodoGroups.DEPARTMENTS, "dept-kankyo");
+    user(identity, "tanaka", KyodoGroups.COORDINATORS);
+    user(identity, "nobody");
+    user(identity, "twohats", KyodoGroups.PARTNERS, KyodoGroups.DEPARTMENTS, "org-hikari", "dept-fukushi");
+    user(identity, "lonely", KyodoGroups.PARTNERS);
+  }
+
+  private static void group(IdentityService identity, String id, String type) {
+    group(identity, id, type, id);
+  }
+
+  private static void group(IdentityService identity, String id, String type, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setType(type);
+      group.setName(name);
+      identity.saveGroup(group);
+    }
+  }
+
+  private static void user(IdentityService identity, String id, String... groups) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setPassword(id);
+      identity.saveUser(user);
+      for (String group : groups) {
+        identity.createMembership(id, group);
+      }
+    }
+  }
+
+  /** Deploys the examination models under the application's resource names; returns the deployment id. */
+  public String deploy() {
+    var builder = engine.getRepositoryService().createDeployment().name("examination-test");
+    for (String resource : RESOURCES) {
+      builder.addClasspathResource(resource);
+    }
+    return builder.deploy().getId();
+  }
+
+  public static Map<String, Object> proposal() {
+    Map<String, Object> values = new HashMap<>();
+    values.put(TITLE.name(), "高齢者の見守りと居場所づくり");
+    values.put(ISSUE.name(), "独居高齢者が地域で孤立している");
+    values.put(CONTENT.name(), "週1回の見守り訪問と月2回のサロン");
+    values.put(EXPECTED_EFFECT.name(), "孤立の解消と早期の見守り");
+    values.put(PROPOSED_BUDGET.name(), 500000);
+    return values;
+  }
+
+  public static Map<String, Object> intake(String department) {
+    Map<String, Object> values = new HashMap<>();
+    values.put(DEPARTMENT_GROUP.name(), department);
+    values.put(INTAKE_NOTE.name(), "福祉課で検討してください");
+    return values;
+  }
+
+  /** Eligible, domain ③ (equal cooperation), recommended form: joint project. */
+  public static Map<String, Object> checkSheet() {
+    Map<String, Object> values = new HashMap<>();
+    values.put(VOLUNTARY_PUBLIC_INTEREST.name(), true);
+    values.put(NOT_FOR_PROFIT.name(), true);
+    values.put(NOT_POLITICAL_OR_RELIGIOUS.name(), true);
+    values.put(NOT_AGAINST_PUBLIC_ORDER.name(), true);
+    values.put(EXERCISES_PUBLIC_AUTHORITY.name(), false);
+    values.put(PRIVATE_OR_VALUE_PROMOTING.name(), false);
+    values.put(LEADERSHIP.name(), "EQUAL");
+    values.put(COLLABORATION_MERITS.name(), SpinValues.jsonValue("[\"LOCAL_NEEDS\",\"FINE_GRAINED\"]").create());
+    values.put(CITY_FUNDING.name(), false);
+    values.put(EVENT_BASED.name(), false);
+    values.put(JOINT_BODY.name(), false);
+    values.put(PUBLIC_FACILITY.name(), false);
+    return values;
+  }
+
+  public static Map<String, Object> assessment() {
+    Map<String, Object> values = new HashMap<>();
+    values.put(NECESSITY.name(), 4);
+    values.put(PUBLIC_BENEFIT.name(), 5);
+    values.put(URGENCY.name(), 3);
+    values.put(FEASIBILITY.name(), 4);
+    values.put(COST_EFFECTIVENESS.name(), 4);
+    values.put(COST_ESTIMATE.name(), 1_200_000);
+    values.put(COST_SHARING.name(), "会場費は市、講師謝礼は団体");
+    values.put(REPORTING_ARRANGEMENTS.name(), "四半期ごとに実施報告書、年度末に評価シート");
+    values.put(CHOSEN_FORM.name(), "JOINT_PROJECT");
+    values.put(CALENDAR_PATTERN.name(), "NEXT_YEAR");
+    values.put(PLANNED_FISCAL_YEAR.name(), (int) ExaminationForms.currentFiscalYear() + 1);
+    values.put(CITY_ALONE_URGENT.name(), false);
+    return values;
+  }
+
+  public static Map<String, Object> review(String decision, String comment) {
+    Map<String, Object> values = new HashMap<>();
+    values.put(REVIEW_DECISION.name(), decision);
+    if (comment != null) {
+      values.put(REVIEW_COMMENT.name(), comment);
+    }
+    return values;
+  }
+
+  public static Map<String, Object> with(Map<String, Object> values, Object... keysAndValues) {
+    Map<String, Object> copy = new HashMap<>(values);
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      copy.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return copy;
+  }
+
+  public ProcessInstance start(String userId, Map<String, Object> values) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(KEY).latestVersion().singleResult().getId();
+    return as(userId, () -> engine.getFormService().submitStartForm(definitionId, values));
+  }
+
+  /** Completes the one open task with that key as the given user, through the form service. */
+  public void complete(ProcessInstance instance, String taskKey, String userId, Map<String, Object> values) {
+    Task task = task(instance, taskKey);
+    as(userId, () -> {
+      engine.getFormService().submitTaskForm(task.getId(), values);
+      return null;
+    });
+  }
+
+  public Task task(ProcessInstance instance, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).singleResult();
+  }
+
+  /** A citizen proposal from hikari, taken in by the office and assigned to 福祉課. */
+  public ProcessInstance citizenProposalAtCheckSheet() {
+    ProcessInstance instance = start("hikari", proposal());
+    complete(instance, Elements.INTAKE, "tanaka", intake("dept-fukushi"));
+    return instance;
+  }
+
+  /** A proposal that reaches the coordinator's review. */
+  public ProcessInstance atReview() {
+    ProcessInstance instance = citizenProposalAtCheckSheet();
+    complete(instance, Elements.CHECK_SHEET, "suzuki", checkSheet());
+    complete(instance, Elements.ASSESS, "suzuki", assessment());
+    return instance;
+  }
+
+  private <T> T as(String userId, java.util.function.Supplier<T> action) {
+    IdentityService identity = engine.getIdentityService();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(userId, groups);
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}
