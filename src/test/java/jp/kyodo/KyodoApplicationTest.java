@@ -1,0 +1,255 @@
+package jp.kyodo;
+
+import static jp.kyodo.examination.ExaminationProcess.*;
+import static jp.kyodo.examination.ExaminationScenario.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import jp.kyodo.examination.ExaminationProcess.Elements;
+import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.ModelDeployer;
+import jp.kyodo.support.RestClient;
+import jp.kyodo.support.RestClient.Response;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole application on a random port with its demo people: deployment, security, the REST
+ * APIs of Tasklist and of integrations, and who sees which task.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:kyodo-app-test;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false"})
+class KyodoApplicationTest {
+
+  /** The application's engine; the fast process tests run theirs under another name in the same JVM. */
+  static final String ENGINE = "default";
+  static final String REST = "/engine-rest";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  ModelDeployer deployer;
+
+  RestClient as(String user) {
+    return RestClient.basic(port, user);
+  }
+
+  String startProposal(String user, String title) {
+    Response response = as(user).post(REST + "/process-definition/key/examination/submit-form",
+        RestClient.variables(with(proposal(), TITLE.name(), title)));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json().path("id").asText();
+  }
+
+  String taskId(String instanceId, String taskKey) {
+    Response response = as("admin").get(REST + "/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + taskKey);
+    assertThat(response.json()).as(taskKey + " open in " + instanceId).hasSize(1);
+    return response.json().get(0).path("id").asText();
+  }
+
+  void submit(String user, String instanceId, String taskKey, Map<String, Object> values) {
+    Response response = as(user).post(REST + "/task/" + taskId(instanceId, taskKey) + "/submit-form", RestClient.variables(values));
+    assertThat(response.status()).as(user + " " + taskKey + ": " + response.body()).isEqualTo(204);
+  }
+
+  /** A proposal from that partner, sent back to it for revision; returns the instance id. */
+  String proposalSentBackTo(String partner) {
+    String instance = startProposal(partner, partner + "の提案");
+    submit("tanaka", instance, Elements.INTAKE, intake("dept-fukushi"));
+    submit("suzuki", instance, Elements.CHECK_SHEET, checkSheet());
+    submit("suzuki", instance, Elements.ASSESS, assessment());
+    submit("tanaka", instance, Elements.REVIEW, review("REVISE", "役割分担を具体的に"));
+    return instance;
+  }
+
+  @Test
+  void everyModelInTheRepositoryIsDeployedUnderItsRepositoryName() throws IOException {
+    List<String> files = new ArrayList<>();
+    for (String folder : List.of("processes", "forms")) {
+      try (Stream<Path> paths = Files.walk(Path.of(folder))) {
+        paths.map(Path::toString).filter(p -> p.endsWith(".bpmn") || p.endsWith(".dmn") || p.endsWith(".form"))
+            .forEach(files::add);
+      }
+    }
+    Deployment deployment = engine.getRepositoryService().createDeploymentQuery()
+        .deploymentName(ModelDeployer.DEPLOYMENT_NAME).orderByDeploymentTime().asc().list().get(0);
+    assertThat(new TreeSet<>(engine.getRepositoryService().getDeploymentResourceNames(deployment.getId())))
+        .isEqualTo(new TreeSet<>(files))
+        .contains(RESOURCE);
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY).singleResult()
+        .getResourceName()).isEqualTo(RESOURCE);
+  }
+
+  @Test
+  void deployingAgainWithoutChangesAddsNothing() {
+    long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+    long definitions = engine.getRepositoryService().createProcessDefinitionQuery().count();
+
+    deployer.deploy(engine.getRepositoryService());
+
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isEqualTo(definitions);
+  }
+
+  @Test
+  void theRestApiRefusesAnonymousAndWrongCredentials() {
+    assertThat(as(null).get(REST + "/task").status()).isEqualTo(401);
+    assertThat(as(null).get(REST + "/process-definition").status()).isEqualTo(401);
+    assertThat(RestClient.basic(port, "hikari").get(REST + "/engine").status()).isEqualTo(200);
+    Response wrong = as(null).post(REST + "/process-definition/key/examination/submit-form", "{}");
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("x").count()).isZero();
+  }
+
+  @Test
+  void healthIsOpenForLoadBalancersAndTheRestOfActuatorIsClosed() {
+    Response health = as(null).get("/actuator/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.json().path("status").asText()).isEqualTo("UP");
+    assertThat(health.json().path("components").has("processEngine")).isTrue();
+    assertThat(health.json().path("components").has("db")).isTrue();
+    for (String closed : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/metrics")) {
+      assertThat(as("admin").get(closed).status()).as(closed).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void aPartnerSeesAndWorksOnlyItsOwnOrganisationsTasksAndACoordinatorSeesAll() {
+    String hikaris = proposalSentBackTo("hikari");
+    String midoris = proposalSentBackTo("midori");
+    String hikariTask = taskId(hikaris, Elements.REVISE);
+    String midoriTask = taskId(midoris, Elements.REVISE);
+
+    JsonNode hikariSees = as("hikari").get(REST + "/task").json();
+    assertThat(hikariSees.findValuesAsText("id")).contains(hikariTask).doesNotContain(midoriTask);
+    assertThat(as("hikari").get(REST + "/task/" + midoriTask).status()).isIn(403, 404);
+    Response steal = as("hikari").post(REST + "/task/" + midoriTask + "/submit-form", RestClient.variables(proposal()));
+    assertThat(steal.status()).isIn(403, 404);
+    assertThat(as("hikari").get(REST + "/task/" + midoriTask + "/form-variables").status()).isIn(403, 404);
+    assertThat(taskId(midoris, Elements.REVISE)).isEqualTo(midoriTask);
+
+    assertThat(as("hikari").get(REST + "/task/" + hikariTask + "/deployed-form").status()).isEqualTo(200);
+    assertThat(as("hikari").post(REST + "/task/" + hikariTask + "/submit-form", RestClient.variables(proposal())).status())
+        .isEqualTo(204);
+
+    assertThat(as("tanaka").get(REST + "/task").json().findValuesAsText("id")).contains(midoriTask);
+    assertThat(as("tanaka").post(REST + "/task/" + midoriTask + "/submit-form", RestClient.variables(proposal())).status())
+        .isEqualTo(204);
+    assertThat(as("midori").get(REST + "/task?processInstanceId=" + midoris).json().findValuesAsText("taskDefinitionKey"))
+        .doesNotContain(Elements.REVISE);
+  }
+
+  @Test
+  void aDepartmentSeesItsOwnProjectsTasksOnly() {
+    String instance = startProposal("suzuki", "福祉課の課題提案");
+    String checkSheet = taskId(instance, Elements.CHECK_SHEET);
+    assertThat(as("suzuki").get(REST + "/task").json().findValuesAsText("id")).contains(checkSheet);
+    assertThat(as("hikari").get(REST + "/task").json().findValuesAsText("id")).doesNotContain(checkSheet);
+    assertThat(as("sato").get(REST + "/task").json().findValuesAsText("id")).doesNotContain(checkSheet);
+  }
+
+  @Test
+  void aPartnerCanOpenTheStartFormButNotStartWhatItMayNot() {
+    Response form = as("hikari").get(REST + "/process-definition/key/examination/deployed-start-form");
+    assertThat(form.status()).as(form.body()).isEqualTo(200);
+    assertThat(form.json().path("id").asText()).isEqualTo(FormIds.PROPOSAL);
+    Response reviewer = as("takahashi").post(REST + "/process-definition/key/examination/submit-form",
+        RestClient.variables(proposal()));
+    assertThat(reviewer.status()).as("a reviewer cannot even see the definition").isIn(403, 404);
+  }
+
+  @Test
+  void badInputIsA400WithAClearMessageOnTheRestApiAndLeavesTheTaskAsItWas() {
+    String instance = startProposal("suzuki", "入力チェック");
+    String task = taskId(instance, Elements.CHECK_SHEET);
+    Map<String, Object> before = engine.getRuntimeService().getVariables(instance);
+
+    Response response = as("suzuki").post(REST + "/task/" + task + "/submit-form",
+        RestClient.variables(with(checkSheet(), LEADERSHIP.name(), "UNKNOWN", NOT_FOR_PROFIT.name(), "はい")));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.json().path("message").asText()).startsWith("入力内容を確認してください")
+        .contains("「事業の担い手」に「UNKNOWN」という選択肢はありません").contains("はい／いいえ");
+    assertThat(response.json().path("problems")).hasSize(2);
+    assertThat(taskId(instance, Elements.CHECK_SHEET)).isEqualTo(task);
+    assertThat(engine.getRuntimeService().getVariables(instance).keySet()).isEqualTo(before.keySet());
+
+    Response start = as("hikari").post(REST + "/process-definition/key/examination/submit-form",
+        RestClient.variables(with(proposal(), PROPOSED_BUDGET.name(), -1)));
+    assertThat(start.status()).isEqualTo(400);
+    assertThat(start.json().path("message").asText()).contains("「想定する事業費（円）」は0以上");
+  }
+
+  @Test
+  void badInputIsA400InTasklistToo() {
+    String instance = startProposal("suzuki", "Tasklist からの入力チェック");
+    String task = taskId(instance, Elements.CHECK_SHEET);
+    RestClient tasklist = RestClient.tasklistSession(port, ENGINE, "suzuki");
+
+    Response response = tasklist.post("/camunda/api/engine/engine/" + ENGINE + "/task/" + task + "/submit-form",
+        RestClient.variables(with(checkSheet(), COLLABORATION_MERITS.name(), List.of())));
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.json().path("message").asText()).contains("協働で行う利点");
+
+    Response ok = tasklist.post("/camunda/api/engine/engine/" + ENGINE + "/task/" + task + "/submit-form",
+        RestClient.variables(checkSheet()));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(204);
+    taskId(instance, Elements.ASSESS);
+  }
+
+  @Test
+  void everyRoleOpensTasklistAndSeesAFilterOfItsWork() {
+    Filter groupFilter = engine.getFilterService().createFilterQuery().filterName("わたしのグループのタスク").singleResult();
+    Filter mine = engine.getFilterService().createFilterQuery().filterName("わたしのタスク").singleResult();
+    for (String user : List.of("tanaka", "suzuki", "sato", "takahashi", "ito", "hikari", "midori", "watanabe")) {
+      List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+          .map(Group::getId).toList();
+      var authorizations = engine.getAuthorizationService();
+      assertThat(authorizations.isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
+          .as(user + " tasklist").isTrue();
+      assertThat(authorizations.isUserAuthorized(user, groups, Permissions.READ, Resources.FILTER, groupFilter.getId()))
+          .as(user + " group filter").isTrue();
+      assertThat(authorizations.isUserAuthorized(user, groups, Permissions.READ, Resources.FILTER, mine.getId())).isTrue();
+      assertThat(authorizations.isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION, "cockpit"))
+          .as(user + " cockpit").isEqualTo(groups.contains(KyodoGroups.COORDINATORS));
+    }
+  }
+
+  @Test
+  void noVariableIsJavaSerialized() {
+    proposalSentBackTo("hikari");
+    List<HistoricVariableInstance> variables = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .disableCustomObjectDeserialization().list();
+    assertThat(variables).isNotEmpty();
+    for (HistoricVariableInstance variable : variables) {
+      TypedValue value = variable.getTypedValue();
+      if (value instanceof ObjectValue object) {
+        assertThat(object.getSerializationDataFormat()).as(variable.getName()).isEqualTo("application/json");
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package jp.kyodo.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+
+/**
+ * Calls the running application as a browser or an integration would: {@code /engine-rest} with
+ * HTTP Basic, or the webapps' API with a login session and the CSRF token.
+ */
+public final class RestClient {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String base;
+  private final HttpClient http;
+  private final CookieManager cookies = new CookieManager();
+  private final String basicAuth;
+
+  private RestClient(int port, String user) {
+    this.base = "http://localhost:" + port;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    this.basicAuth = user == null ? null
+        : "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** An {@code /engine-rest} client for a demo user (password = user id), or anonymous with null. */
+  public static RestClient basic(int port, String user) {
+    return new RestClient(port, user);
+  }
+
+  /** A Tasklist session: fetches the CSRF cookie, then logs in like the login page does. */
+  public static RestClient tasklistSession(int port, String engine, String user) {
+    RestClient client = new RestClient(port, null);
+    client.get("/camunda/app/tasklist/" + engine + "/");
+    Response login = client.send(HttpRequest.newBuilder(URI.create(client.base + "/camunda/api/admin/auth/user/" + engine + "/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", client.csrf())
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(user))));
+    if (login.status() != 200) {
+      throw new IllegalStateException("login failed: " + login);
+    }
+    // Login starts a new session; its CSRF token arrives with the next response.
+    client.get("/camunda/api/engine/engine/");
+    return client;
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Response post(String path, Object body) {
+    String json;
+    try {
+      json = body instanceof String s ? s : JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+    return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A variables body as Tasklist sends it: primitives untyped, Json values typed as Json. */
+  public static ObjectNode variables(Map<String, Object> values) {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode variables = body.putObject("variables");
+    values.forEach((name, value) -> {
+      ObjectNode variable = variables.putObject(name);
+      if (value instanceof JsonValue json) {
+        variable.put("value", json.getValueSerialized());
+        variable.put("type", "Json");
+      } else {
+        variable.set("value", JSON.valueToTree(value));
+      }
+    });
+    return body;
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+    if (basicAuth != null) {
+      builder.header("Authorization", basicAuth);
+    }
+    String csrf = csrf();
+    if (csrf != null) {
+      builder.header("X-XSRF-TOKEN", csrf);
+    }
+    return builder;
+  }
+
+  private String csrf() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse(null);
+  }
+
+  private Response send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  public record Response(int status, String body) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new IllegalStateException("not JSON: " + body, e);
+      }
+    }
+  }
+}
