@@ -252,4 +252,31 @@ class KyodoApplicationTest {
       }
     }
   }
+
+  @Test
+  void valuesGoThroughTheFormsNotAroundThem() {
+    String instance = startProposal("suzuki", "フォームを迂回しない");
+    String task = taskId(instance, Elements.CHECK_SHEET);
+
+    Response complete = as("suzuki").post(REST + "/task/" + task + "/complete",
+        RestClient.variables(with(checkSheet(), DEPARTMENT_GROUP.name(), "dept-kankyo")));
+    assertThat(complete.status()).as(complete.body()).isEqualTo(400);
+    assertThat(complete.json().path("message").asText()).contains("submit-form");
+    assertThat(taskId(instance, Elements.CHECK_SHEET)).isEqualTo(task);
+    assertThat(engine.getRuntimeService().getVariable(instance, DEPARTMENT_GROUP.name())).isEqualTo("dept-fukushi");
+
+    Response start = as("hikari").post(REST + "/process-definition/key/examination/start",
+        RestClient.variables(proposal()));
+    assertThat(start.status()).isEqualTo(400);
+
+    Response injected = as("suzuki").post(REST + "/task/" + task + "/submit-form",
+        RestClient.variables(with(checkSheet(), DEPARTMENT_GROUP.name(), "dept-kankyo")));
+    assertThat(injected.status()).isEqualTo(400);
+    assertThat(injected.json().path("message").asText()).contains("「departmentGroup」はこのフォームの項目ではない");
+
+    Response putVariable = RestClient.basic(port, "suzuki").post(REST + "/task/" + task + "/variables",
+        "{\"modifications\":{\"departmentGroup\":{\"value\":\"dept-kankyo\"}}}");
+    assertThat(putVariable.status()).isEqualTo(403);
+    assertThat(engine.getRuntimeService().getVariable(instance, DEPARTMENT_GROUP.name())).isEqualTo("dept-fukushi");
+  }
 }

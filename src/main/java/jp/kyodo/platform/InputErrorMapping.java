@@ -21,8 +21,9 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  */
 public final class InputErrorMapping {
 
-  /** The provider classes, for both JAX-RS applications. */
-  public static final List<Class<?>> PROVIDERS = List.of(WrappedInputErrors.class, DirectInputErrors.class);
+  /** The provider classes for both JAX-RS applications (with {@link FormsOnlyInputFilter}). */
+  public static final List<Class<?>> PROVIDERS =
+      List.of(WrappedInputErrors.class, DirectInputErrors.class, FormsOnlyInputFilter.class);
 
   private InputErrorMapping() {}
 
