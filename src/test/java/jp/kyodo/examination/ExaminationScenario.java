@@ -37,7 +37,15 @@ public final class ExaminationScenario {
   private final ProcessEngine engine;
 
   public ExaminationScenario(ProcessEngine engine) {
+    this(engine, true);
+  }
+
+  /** Without test people, for an application engine that has its demo people already. */
+  public ExaminationScenario(ProcessEngine engine, boolean testPeople) {
     this.engine = engine;
+    if (!testPeople) {
+      return;
+    }
     Mocks.register("resolveProposer", new ResolveProposerDelegate());
     Mocks.register("recordDepartment", new RecordDepartmentListener());
     Mocks.register("countRevision", new CountRevisionListener());

@@ -1,0 +1,59 @@
+package jp.kyodo;
+
+import static jp.kyodo.examination.ExaminationScenario.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jp.kyodo.examination.ExaminationProcess;
+import jp.kyodo.examination.ExaminationProcess.Elements;
+import jp.kyodo.examination.ExaminationScenario;
+import jp.kyodo.platform.ModelDeployer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The application on the {@code postgres} profile against a local PostgreSQL (database, user and
+ * password {@code kyodo}). {@code .ci/run} installs and starts one and sets KYODO_TEST_POSTGRES=true;
+ * elsewhere this test is skipped. The database outlives the run, so it counts differences only.
+ */
+@EnabledIfEnvironmentVariable(named = "KYODO_TEST_POSTGRES", matches = "true")
+@ActiveProfiles("postgres")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+    "camunda.bpm.process-engine-name=kyodoPostgresTest",
+    "camunda.bpm.job-execution.enabled=false"})
+class PostgresStartupTest {
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  ModelDeployer deployer;
+
+  @Test
+  void startsOnPostgresDeploysOnceAndRunsAnExamination() {
+    assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(ExaminationProcess.KEY).latestVersion().singleResult().getResourceName())
+        .isEqualTo(ExaminationProcess.RESOURCE);
+
+    long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+    deployer.deploy(engine.getRepositoryService());
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+
+    ExaminationScenario scenario = new ExaminationScenario(engine, false);
+    ProcessInstance instance = scenario.start("hikari", proposal());
+    scenario.complete(instance, Elements.INTAKE, "tanaka", intake("dept-fukushi"));
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki", checkSheet());
+    scenario.complete(instance, Elements.ASSESS, "suzuki", assessment());
+    scenario.complete(instance, Elements.REVIEW, "tanaka", review("PROCEED", "PostgreSQL で承認"));
+
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+        .singleResult().getEndActivityId()).isEqualTo(Elements.END_APPROVED);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(ExaminationProcess.OUTCOME_DECIDED_BY.name()).singleResult().getValue()).isEqualTo("tanaka");
+  }
+}
