@@ -31,22 +31,37 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPreBPMNParseListeners().add(new ParseListener());
   }
 
+  /**
+   * The rules for an element's form: its {@code camunda:formRef}'s spec, or none-at-all for an
+   * element without a form (it then accepts no values). Other kinds of form ({@code formKey},
+   * generated {@code formData}) would bypass the server's rules and are refused.
+   */
   static FormSpec specFor(Element element) {
+    String id = element.attribute("id");
+    if (element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formKey") != null || hasFormData(element)) {
+      throw new ProcessEngineException("Element '" + id + "' uses camunda:formKey or camunda:formData; Kyodo accepts"
+          + " only Camunda Forms referenced with camunda:formRef, whose values the server checks.");
+    }
     String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
     if (formRef == null) {
-      return null;
+      return FormSpec.form("(no form: " + id + ")").build();
     }
     return FormSpecs.find(formRef).orElseThrow(() -> new ProcessEngineException(
-        "Element '" + element.attribute("id") + "' uses form '" + formRef
+        "Element '" + id + "' uses form '" + formRef
             + "', which has no server-side input rules (FormSpec); add them before deploying."));
+  }
+
+  private static boolean hasFormData(Element element) {
+    Element extensions = element.element("extensionElements");
+    return extensions != null && extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formData") != null;
   }
 
   static final class ParseListener extends AbstractBpmnParseListener {
 
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-      FormSpec spec = specFor(element);
-      if (spec != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+      if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+        FormSpec spec = specFor(element);
         TaskListener check = task -> spec.validateAndNormalize(task);
         behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
         behavior.getTaskDefinition().setTaskFormHandler(
@@ -56,8 +71,8 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-      FormSpec spec = specFor(element);
-      if (spec != null && scope instanceof ProcessDefinitionImpl) {
+      if (scope instanceof ProcessDefinitionImpl && element.elements().stream().noneMatch(e -> e.getTagName().endsWith("EventDefinition"))) {
+        FormSpec spec = specFor(element);
         ExecutionListener check = execution -> spec.validateAndNormalize(execution);
         activity.addExecutionListener(ExecutionListener.EVENTNAME_START, check, 0);
         if (scope instanceof ProcessDefinitionEntity definition && definition.getStartFormHandler() != null) {

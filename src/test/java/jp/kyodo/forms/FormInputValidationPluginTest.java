@@ -1,0 +1,73 @@
+package jp.kyodo.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Models deployed from Modeler get the same server-side form rules, or are refused. */
+class FormInputValidationPluginTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+
+  String deploymentId;
+
+  ProcessEngine engine() {
+    return extension.getProcessEngine();
+  }
+
+  @AfterEach
+  void undeploy() {
+    if (deploymentId != null) {
+      engine().getRepositoryService().deleteDeployment(deploymentId, true);
+    }
+  }
+
+  String deploy(BpmnModelInstance model) {
+    deploymentId = engine().getRepositoryService().createDeployment().addModelInstance("probe.bpmn", model).deploy().getId();
+    return deploymentId;
+  }
+
+  static BpmnModelInstance withTask(java.util.function.UnaryOperator<org.camunda.bpm.model.bpmn.builder.UserTaskBuilder> form) {
+    return form.apply(Bpmn.createExecutableProcess("probe").camundaHistoryTimeToLive(1).startEvent()
+        .userTask("Work").camundaCandidateGroups("coordinators")).endEvent().done();
+  }
+
+  @Test
+  void aFormKeyOrGeneratedFormIsRefusedAtDeployment() {
+    assertThatThrownBy(() -> deploy(withTask(t -> t.camundaFormKey("camunda-forms:deployment:x.form"))))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("camunda:formKey");
+    assertThatThrownBy(() -> deploy(withTask(t -> t.camundaFormField().camundaId("amount").camundaType("long")
+        .camundaFormFieldDone()))).hasMessageContaining("camunda:formData");
+  }
+
+  @Test
+  void aFormWithoutServerRulesIsRefusedAtDeployment() {
+    assertThatThrownBy(() -> deploy(withTask(t -> t.camundaFormRef("made-up-form").camundaFormRefBinding("latest"))))
+        .hasMessageContaining("made-up-form").hasMessageContaining("FormSpec");
+  }
+
+  @Test
+  void aTaskWithoutAFormAcceptsNoValues() {
+    deploy(withTask(t -> t));
+    ProcessInstance instance = engine().getRuntimeService().startProcessInstanceByKey("probe");
+    String task = engine().getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+
+    assertThatThrownBy(() -> engine().getFormService().submitTaskForm(task, Map.of("departmentGroup", "dept-x")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("「departmentGroup」はこのフォームの項目ではない");
+    assertThat(engine().getRuntimeService().getVariables(instance.getId())).isEmpty();
+
+    engine().getFormService().submitTaskForm(task, Map.of());
+    assertThat(engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+}
