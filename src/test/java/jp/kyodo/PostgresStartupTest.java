@@ -22,7 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @EnabledIfEnvironmentVariable(named = "KYODO_TEST_POSTGRES", matches = "true")
 @ActiveProfiles("postgres")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.process-engine-name=kyodoPostgresTest",
     "camunda.bpm.job-execution.enabled=false"})
 class PostgresStartupTest {
