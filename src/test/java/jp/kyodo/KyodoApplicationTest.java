@@ -169,6 +169,9 @@ class KyodoApplicationTest {
     String checkSheet = taskId(instance, Elements.CHECK_SHEET);
     assertThat(as("suzuki").get(REST + "/task").json().findValuesAsText("id")).contains(checkSheet);
     assertThat(as("hikari").get(REST + "/task").json().findValuesAsText("id")).doesNotContain(checkSheet);
+    assertThat(as("suzuki").post(REST + "/task/" + checkSheet + "/claim", Map.of("userId", "suzuki")).status()).isEqualTo(204);
+    assertThat(as("suzuki").post(REST + "/task/" + checkSheet + "/unclaim", "").status()).as("hand a task back").isEqualTo(204);
+    assertThat(as("hikari").post(REST + "/task/" + checkSheet + "/claim", Map.of("userId", "hikari")).status()).isIn(403, 404);
     assertThat(as("sato").get(REST + "/task").json().findValuesAsText("id")).doesNotContain(checkSheet);
   }
 

@@ -2,14 +2,23 @@ package jp.kyodo.identity;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
-/** Applies the access policy, and the demo people unless turned off, as soon as the engine is built. */
+/**
+ * Sets how task permissions are granted, and applies the access policy and the demo people (unless
+ * turned off) as soon as the engine is built.
+ */
 public class IdentitySetup extends AbstractProcessEnginePlugin {
 
   private final boolean demoData;
 
   public IdentitySetup(boolean demoData) {
     this.demoData = demoData;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new TaskWorkAuthorizationProvider());
   }
 
   @Override
