@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.form.handler.FormHandler;
 import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -44,10 +45,14 @@ final class SubmissionGuard {
     return shown.length() > 40 ? shown.substring(0, 40) + "…" : shown;
   }
 
-  record Task(TaskFormHandler delegate, FormSpec spec) implements TaskFormHandler {
-    @Override
-    public TaskFormData createTaskForm(TaskEntity task) {
-      return delegate.createTaskForm(task);
+  /** Screens, then hands over to the engine's own handler. */
+  private abstract static class Guarded<H extends FormHandler> implements FormHandler {
+    final H delegate;
+    final FormSpec spec;
+
+    Guarded(H delegate, FormSpec spec) {
+      this.delegate = delegate;
+      this.spec = spec;
     }
 
     @Override
@@ -63,22 +68,25 @@ final class SubmissionGuard {
     }
   }
 
-  record Start(StartFormHandler delegate, FormSpec spec) implements StartFormHandler {
+  static final class Task extends Guarded<TaskFormHandler> implements TaskFormHandler {
+    Task(TaskFormHandler delegate, FormSpec spec) {
+      super(delegate, spec);
+    }
+
+    @Override
+    public TaskFormData createTaskForm(TaskEntity task) {
+      return delegate.createTaskForm(task);
+    }
+  }
+
+  static final class Start extends Guarded<StartFormHandler> implements StartFormHandler {
+    Start(StartFormHandler delegate, FormSpec spec) {
+      super(delegate, spec);
+    }
+
     @Override
     public StartFormData createStartFormData(ProcessDefinitionEntity definition) {
       return delegate.createStartFormData(definition);
-    }
-
-    @Override
-    public void parseConfiguration(Element element, DeploymentEntity deployment, ProcessDefinitionEntity definition,
-        BpmnParse parse) {
-      delegate.parseConfiguration(element, deployment, definition, parse);
-    }
-
-    @Override
-    public void submitFormVariables(VariableMap properties, VariableScope scope) {
-      screen(spec, properties);
-      delegate.submitFormVariables(properties, scope);
     }
   }
 }
