@@ -282,4 +282,20 @@ class KyodoApplicationTest {
     assertThat(putVariable.status()).isEqualTo(403);
     assertThat(engine.getRuntimeService().getVariable(instance, DEPARTMENT_GROUP.name())).isEqualTo("dept-fukushi");
   }
+
+  @Test
+  void theCollaborationOfficeReadsEveryProjectsVariablesAndPartnersReadNoneOfOthers() {
+    String instance = proposalSentBackTo("midori");
+    Response variables = as("tanaka").get(REST + "/process-instance/" + instance + "/variables");
+    assertThat(variables.status()).as(variables.body()).isEqualTo(200);
+    assertThat(variables.json().path(TITLE.name()).path("value").asText()).isEqualTo("midoriの提案");
+    assertThat(as("tanaka").get(REST + "/history/variable-instance?processInstanceId=" + instance).json()).isNotEmpty();
+    String revise = taskId(instance, Elements.REVISE);
+    assertThat(as("tanaka").get(REST + "/task/" + revise + "/form-variables").status()).isEqualTo(200);
+
+    assertThat(as("hikari").get(REST + "/process-instance/" + instance + "/variables").status()).isIn(403, 404);
+    assertThat(as("hikari").get(REST + "/history/variable-instance?processInstanceId=" + instance).json()).isEmpty();
+    assertThat(as("hikari").get(REST + "/history/process-instance?processInstanceId=" + instance).json()).isEmpty();
+    assertThat(as("midori").get(REST + "/task/" + revise + "/form-variables").status()).isEqualTo(200);
+  }
 }

@@ -13,7 +13,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
@@ -57,11 +60,15 @@ public class AccessPolicy {
 
     String coordinators = KyodoGroups.COORDINATORS;
     grant(coordinators, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    // Variables have their own permissions (enforceSpecificVariablePermission): the office reads them all.
     grant(coordinators, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
-        Permissions.READ_HISTORY, Permissions.READ_TASK);
+        Permissions.READ_HISTORY, Permissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+        ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
     grant(coordinators, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grant(coordinators, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, TaskPermissions.TASK_WORK,
-        TaskPermissions.TASK_ASSIGN);
+        TaskPermissions.TASK_ASSIGN, TaskPermissions.READ_VARIABLE);
+    grant(coordinators, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ, HistoricTaskPermissions.READ_VARIABLE);
+    grant(coordinators, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
     grant(coordinators, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(coordinators, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(coordinators, Resources.DEPLOYMENT, ANY, Permissions.READ);
