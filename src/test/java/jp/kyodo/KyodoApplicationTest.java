@@ -298,4 +298,24 @@ class KyodoApplicationTest {
     assertThat(as("hikari").get(REST + "/history/process-instance?processInstanceId=" + instance).json()).isEmpty();
     assertThat(as("midori").get(REST + "/task/" + revise + "/form-variables").status()).isEqualTo(200);
   }
+
+  @Test
+  void theRegistryShowsEachRoleWhatItMaySee() {
+    assertThat(as(null).get("/api/organisations").status()).isEqualTo(401);
+    assertThat(as("tanaka").get("/api/organisations").json().findValuesAsText("id")).contains("org-hikari", "org-midori");
+    assertThat(as("hikari").get("/api/organisations").json().findValuesAsText("id")).containsExactly("org-hikari");
+    assertThat(as("hikari").get("/api/organisations/org-midori").status()).isEqualTo(404);
+    JsonNode forReviewer = as("takahashi").get("/api/organisations/org-hikari").json();
+    assertThat(forReviewer.path("name").asText()).isEqualTo("NPO法人ひかり");
+    assertThat(forReviewer.path("contactEmail").isNull()).as("reviewers see no contact details").isTrue();
+    assertThat(as("suzuki").get("/api/organisations/org-hikari").json().path("contactEmail").asText()).contains("@");
+    assertThat(as("suzuki").get("/api/organisations?status=APPLIED").status()).isEqualTo(403);
+    assertThat(as("watanabe").get("/api/organisations").status()).isEqualTo(403);
+    Response fixation = as("suzuki").get("/api/organisations/org-hikari/fixation?department=dept-fukushi&fiscalYear=2027");
+    assertThat(fixation.status()).as(fixation.body()).isEqualTo(200);
+    assertThat(fixation.json().path("fixed").asBoolean()).isFalse();
+    assertThat(fixation.json().path("limit").asInt()).isEqualTo(3);
+    assertThat(as("hikari").get("/api/organisations/org-hikari/fixation?department=dept-fukushi&fiscalYear=2027").status())
+        .isEqualTo(403);
+  }
 }

@@ -39,13 +39,16 @@ public class WebConfiguration {
     return new FormInputValidationPlugin();
   }
 
-  /** {@code /engine-rest} is open by default; every call must carry HTTP Basic credentials. */
+  /**
+   * {@code /engine-rest} is open by default, and Kyodo's own API ({@code /api}) likewise needs a user:
+   * every call must carry HTTP Basic credentials, checked against the engine's identity service.
+   */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("kyodo-engine-rest-authentication");
-    registration.addUrlPatterns("/engine-rest/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     return registration;

@@ -1,0 +1,131 @@
+package jp.kyodo.registry;
+
+import java.util.List;
+import java.util.Map;
+import jp.kyodo.identity.KyodoGroups;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The partner registry over HTTP ({@code /api/organisations}, HTTP Basic like {@code /engine-rest}).
+ * The collaboration office sees everything; staff see registered organisations; reviewers see them
+ * without contact details; a partner sees only the organisations it acts for.
+ */
+@RestController
+@RequestMapping("/api/organisations")
+public class OrganisationApi {
+
+  private final OrganisationRegistry registry;
+  private final PartnerFixation fixation;
+  private final IdentityService identity;
+
+  public OrganisationApi(OrganisationRegistry registry, PartnerFixation fixation, IdentityService identity) {
+    this.registry = registry;
+    this.fixation = fixation;
+    this.identity = identity;
+  }
+
+  enum Viewer { OFFICE, STAFF, REVIEWER, PARTNER }
+
+  @GetMapping
+  public List<Organisation> list(@RequestParam(required = false) RegistrationStatus status,
+      @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+    Authentication who = authentication();
+    return switch (viewer(who)) {
+      case OFFICE -> registry.list(status, offset, limit);
+      case STAFF, REVIEWER -> {
+        if (status != null && status != RegistrationStatus.REGISTERED) {
+          throw new ResponseStatusException(HttpStatus.FORBIDDEN, "登録済みの団体のみ閲覧できます。");
+        }
+        yield registry.list(RegistrationStatus.REGISTERED, offset, limit).stream()
+            .map(o -> viewer(who) == Viewer.REVIEWER ? withoutContact(o) : o).toList();
+      }
+      case PARTNER -> registry.ofMember(who.getUserId());
+    };
+  }
+
+  @GetMapping("/{id}")
+  public Organisation get(@PathVariable String id) {
+    Authentication who = authentication();
+    Organisation organisation = registry.find(id).filter(o -> visible(who, o))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "団体「" + id + "」は見つかりません。"));
+    return viewer(who) == Viewer.REVIEWER ? withoutContact(organisation) : organisation;
+  }
+
+  @GetMapping("/{id}/partnerships")
+  public List<Partnership> partnerships(@PathVariable String id) {
+    Authentication who = authentication();
+    Organisation organisation = get(id);
+    if (viewer(who) == Viewer.REVIEWER) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "審査委員は協働の実績を閲覧できません。");
+    }
+    return registry.partnerships(organisation.id());
+  }
+
+  /** 千葉 ②: has the organisation held the department's collaboration for too many years in a row? */
+  @GetMapping("/{id}/fixation")
+  public Map<String, Object> fixation(@PathVariable String id, @RequestParam String department,
+      @RequestParam int fiscalYear) {
+    Authentication who = authentication();
+    if (viewer(who) != Viewer.OFFICE && viewer(who) != Viewer.STAFF) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "市の職員のみ確認できます。");
+    }
+    Organisation organisation = get(id);
+    int run = fixation.consecutiveYearsBefore(organisation.id(), department, fiscalYear);
+    return Map.of("organisationId", organisation.id(), "department", department, "fiscalYear", fiscalYear,
+        "consecutiveYears", run, "limit", fixation.years(), "fixed", run >= fixation.years());
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<Map<String, Object>> refused(ResponseStatusException e) {
+    return ResponseEntity.status(e.getStatusCode()).body(Map.of("message", String.valueOf(e.getReason())));
+  }
+
+  private Authentication authentication() {
+    Authentication who = identity.getCurrentAuthentication();
+    if (who == null || who.getUserId() == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "ログインが必要です。");
+    }
+    return who;
+  }
+
+  static Viewer viewer(Authentication who) {
+    List<String> groups = who.getGroupIds() == null ? List.of() : who.getGroupIds();
+    if (groups.contains(KyodoGroups.COORDINATORS) || groups.contains(KyodoGroups.ADMIN)) {
+      return Viewer.OFFICE;
+    }
+    if (groups.contains(KyodoGroups.DEPARTMENTS) || groups.contains(KyodoGroups.MANAGERS)) {
+      return Viewer.STAFF;
+    }
+    if (groups.contains(KyodoGroups.REVIEWERS)) {
+      return Viewer.REVIEWER;
+    }
+    if (groups.contains(KyodoGroups.PARTNERS)) {
+      return Viewer.PARTNER;
+    }
+    throw new ResponseStatusException(HttpStatus.FORBIDDEN, "団体登録を閲覧する権限がありません。");
+  }
+
+  private static boolean visible(Authentication who, Organisation o) {
+    return switch (viewer(who)) {
+      case OFFICE -> true;
+      case STAFF, REVIEWER -> o.status() == RegistrationStatus.REGISTERED;
+      case PARTNER -> o.members().contains(who.getUserId());
+    };
+  }
+
+  private static Organisation withoutContact(Organisation o) {
+    return new Organisation(o.id(), o.name(), o.type(), o.representative(), null, null, null, o.activityFields(),
+        o.activityRecord(), o.financialState(), o.status(), o.statusReason(), o.statusDecidedBy(), o.statusDecidedAt(),
+        List.of());
+  }
+}

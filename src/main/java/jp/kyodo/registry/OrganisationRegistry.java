@@ -1,0 +1,109 @@
+package jp.kyodo.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The registry's tables (db/migration), read and written with plain SQL. */
+@Repository
+public class OrganisationRegistry {
+
+  static final int MAX_PAGE = 200;
+  private static final String COLUMNS = "id, name, organisation_type, representative, contact_email, contact_phone, address,"
+      + " activity_fields, activity_record, financial_state, status, status_reason, status_decided_by, status_decided_at";
+
+  private final JdbcTemplate jdbc;
+
+  public OrganisationRegistry(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Organisation> find(String id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM kyodo_organisation WHERE id = ?", this::organisation, id)
+        .stream().findFirst();
+  }
+
+  /** One page, by name; a status of null lists every status. */
+  public List<Organisation> list(RegistrationStatus status, int offset, int limit) {
+    int size = Math.max(1, Math.min(limit, MAX_PAGE));
+    int from = Math.max(0, offset);
+    if (status == null) {
+      return jdbc.query("SELECT " + COLUMNS + " FROM kyodo_organisation ORDER BY name OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+          this::organisation, from, size);
+    }
+    return jdbc.query("SELECT " + COLUMNS + " FROM kyodo_organisation WHERE status = ? ORDER BY name"
+        + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::organisation, status.name(), from, size);
+  }
+
+  /** The organisations a user acts for. */
+  public List<Organisation> ofMember(String userId) {
+    return jdbc.query("SELECT " + COLUMNS.replace("id,", "o.id,") + " FROM kyodo_organisation o"
+        + " JOIN kyodo_organisation_member m ON m.organisation_id = o.id WHERE m.user_id = ? ORDER BY o.name",
+        this::organisation, userId);
+  }
+
+  @Transactional
+  public void insert(Organisation o) {
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.update("INSERT INTO kyodo_organisation (" + COLUMNS + ", created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        o.id(), o.name(), o.type().name(), o.representative(), o.contactEmail(), o.contactPhone(), o.address(),
+        String.join(",", o.activityFields()), o.activityRecord(), o.financialState(), o.status().name(),
+        o.statusReason(), o.statusDecidedBy(), o.statusDecidedAt() == null ? null : Timestamp.from(o.statusDecidedAt()),
+        now, now);
+    for (String member : o.members()) {
+      jdbc.update("INSERT INTO kyodo_organisation_member (organisation_id, user_id) VALUES (?, ?)", o.id(), member);
+    }
+  }
+
+  /** Records a decision on the registration, with who decided and why. */
+  public void decide(String id, RegistrationStatus status, String reason, String decidedBy) {
+    Timestamp now = Timestamp.from(Instant.now());
+    int rows = jdbc.update("UPDATE kyodo_organisation SET status = ?, status_reason = ?, status_decided_by = ?,"
+        + " status_decided_at = ?, updated_at = ? WHERE id = ?", status.name(), reason, decidedBy, now, now, id);
+    if (rows != 1) {
+      throw new IllegalArgumentException("no organisation " + id);
+    }
+  }
+
+  public void recordPartnership(Partnership p) {
+    jdbc.update("INSERT INTO kyodo_partnership (id, organisation_id, department_group, project_title, fiscal_year,"
+            + " process_instance_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        UUID.randomUUID().toString(), p.organisationId(), p.departmentGroup(), p.projectTitle(), p.fiscalYear(),
+        p.processInstanceId(), Timestamp.from(Instant.now()));
+  }
+
+  public List<Partnership> partnerships(String organisationId) {
+    return jdbc.query("SELECT organisation_id, department_group, project_title, fiscal_year, process_instance_id"
+        + " FROM kyodo_partnership WHERE organisation_id = ? ORDER BY fiscal_year DESC, department_group, project_title",
+        (rs, i) -> new Partnership(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)),
+        organisationId);
+  }
+
+  /** Fiscal years in which the organisation held any collaboration of the department, newest first. */
+  public List<Integer> yearsHeld(String organisationId, String departmentGroup) {
+    return jdbc.queryForList("SELECT DISTINCT fiscal_year FROM kyodo_partnership WHERE organisation_id = ?"
+        + " AND department_group = ? ORDER BY fiscal_year DESC", Integer.class, organisationId, departmentGroup);
+  }
+
+  private Organisation organisation(ResultSet rs, int row) throws SQLException {
+    String id = rs.getString("id");
+    Timestamp decidedAt = rs.getTimestamp("status_decided_at");
+    return new Organisation(id, rs.getString("name"), OrganisationType.valueOf(rs.getString("organisation_type")),
+        rs.getString("representative"), rs.getString("contact_email"), rs.getString("contact_phone"),
+        rs.getString("address"), Arrays.stream(rs.getString("activity_fields").split(",")).filter(s -> !s.isBlank()).toList(),
+        rs.getString("activity_record"), rs.getString("financial_state"),
+        RegistrationStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+        rs.getString("status_decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
+        jdbc.queryForList("SELECT user_id FROM kyodo_organisation_member WHERE organisation_id = ? ORDER BY user_id",
+            String.class, id));
+  }
+}

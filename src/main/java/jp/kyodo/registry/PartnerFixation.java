@@ -1,0 +1,54 @@
+package jp.kyodo.registry;
+
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * 千葉県 協働推進マニュアル ②: a partner that has held the same department's collaboration for N
+ * consecutive fiscal years up to the year before is "fixed"; the call must be reopened (no sole
+ * source). N is {@code kyodo.partner-fixation.years}, 3 by default.
+ */
+@Component
+public class PartnerFixation {
+
+  private final OrganisationRegistry registry;
+  private final int years;
+
+  public PartnerFixation(OrganisationRegistry registry, @Value("${kyodo.partner-fixation.years:3}") int years) {
+    if (years < 1) {
+      throw new IllegalArgumentException("kyodo.partner-fixation.years must be at least 1");
+    }
+    this.registry = registry;
+    this.years = years;
+  }
+
+  public int years() {
+    return years;
+  }
+
+  /** How many fiscal years in a row, ending with the one before {@code fiscalYear}, the partner held the department. */
+  public int consecutiveYearsBefore(String organisationId, String departmentGroup, int fiscalYear) {
+    return consecutiveYearsBefore(registry.yearsHeld(organisationId, departmentGroup), fiscalYear);
+  }
+
+  static int consecutiveYearsBefore(List<Integer> yearsNewestFirst, int fiscalYear) {
+    int expected = fiscalYear - 1;
+    int run = 0;
+    for (int year : yearsNewestFirst) {
+      if (year >= fiscalYear) {
+        continue;
+      }
+      if (year != expected) {
+        break;
+      }
+      run++;
+      expected--;
+    }
+    return run;
+  }
+
+  public boolean isFixed(String organisationId, String departmentGroup, int fiscalYear) {
+    return consecutiveYearsBefore(organisationId, departmentGroup, fiscalYear) >= years;
+  }
+}
