@@ -318,4 +318,30 @@ class KyodoApplicationTest {
     assertThat(as("hikari").get("/api/organisations/org-hikari/fixation?department=dept-fukushi&fiscalYear=2027").status())
         .isEqualTo(403);
   }
+
+  @Test
+  void aPartnerRegistersItsOrganisationAndThenActsForIt() {
+    Map<String, Object> application = new java.util.HashMap<>(Map.of(
+        "organisationName", "あおぞら子ども食堂", "organisationType", "VOLUNTEER_GROUP", "representative", "青空 広志",
+        "contactEmail", "sora@example.jp", "activityRecord", "月2回の子ども食堂", "financialState", "寄付で運営"));
+    application.put("activityFields", jp.kyodo.variables.ListVar.json(List.of("CHILDREN")));
+    Response started = as("sora").post(REST + "/process-definition/key/partner-registration/submit-form",
+        RestClient.variables(application));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String instance = started.json().path("id").asText();
+    String review = taskId(instance, "ReviewRegistration");
+    assertThat(as("hikari").get(REST + "/task").json().findValuesAsText("id")).doesNotContain(review);
+    assertThat(as("sora").get("/api/organisations").json().findValuesAsText("status")).as("its own application")
+        .containsExactly("APPLIED");
+
+    Response decided = as("tanaka").post(REST + "/task/" + review + "/submit-form",
+        RestClient.variables(Map.of("registrationDecision", "REGISTER", "registrationReason", "活動実績を確認")));
+    assertThat(decided.status()).as(decided.body()).isEqualTo(204);
+
+    JsonNode own = as("sora").get("/api/organisations").json();
+    assertThat(own.findValuesAsText("name")).containsExactly("あおぞら子ども食堂");
+    assertThat(own.get(0).path("status").asText()).isEqualTo("REGISTERED");
+    assertThat(engine.getIdentityService().createGroupQuery().groupMember("sora")
+        .groupType(KyodoGroups.TYPE_ORGANISATION).count()).isEqualTo(1);
+  }
 }

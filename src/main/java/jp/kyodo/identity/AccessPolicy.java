@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.List;
 import java.util.Map;
 import jp.kyodo.examination.ExaminationProcess;
+import jp.kyodo.registry.RegistrationProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -77,6 +78,9 @@ public class AccessPolicy {
       grant(staff, Resources.USER, ANY, Permissions.READ);
       grant(staff, Resources.GROUP, ANY, Permissions.READ);
     }
+    // 団体登録: a partner user applies for its organisation.
+    grant(KyodoGroups.PARTNERS, Resources.PROCESS_DEFINITION, RegistrationProcess.KEY, Permissions.READ,
+        Permissions.CREATE_INSTANCE);
     for (String starter : List.of(KyodoGroups.PARTNERS, KyodoGroups.DEPARTMENTS)) {
       grant(starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       for (String key : STARTABLE_BY_PARTNERS_AND_DEPARTMENTS) {

@@ -32,6 +32,7 @@ public class DemoData {
       new Person("ito", "伊藤", "誠", List.of(KyodoGroups.REVIEWERS)),
       new Person("hikari", "光", "陽子", List.of(KyodoGroups.PARTNERS, "org-hikari")),
       new Person("midori", "緑川", "翔", List.of(KyodoGroups.PARTNERS, "org-midori")),
+      new Person("sora", "青空", "広志", List.of(KyodoGroups.PARTNERS)),
       new Person("watanabe", "渡辺", "直子", List.of(KyodoGroups.EVALUATORS)));
 
   private final ProcessEngine engine;

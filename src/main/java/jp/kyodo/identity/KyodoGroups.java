@@ -55,6 +55,24 @@ public final class KyodoGroups {
     return privileged(() -> identity.createGroupQuery().groupType(type).orderByGroupName().asc().list());
   }
 
+  /** Creates the organisation's group if missing and makes every member part of it. */
+  public static void ensureOrganisationGroup(IdentityService identity, String groupId, String name, List<String> members) {
+    privileged(() -> {
+      if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+        Group group = identity.newGroup(groupId);
+        group.setName(name);
+        group.setType(TYPE_ORGANISATION);
+        identity.saveGroup(group);
+      }
+      for (String member : members) {
+        if (identity.createUserQuery().userId(member).memberOfGroup(groupId).count() == 0) {
+          identity.createMembership(member, groupId);
+        }
+      }
+      return null;
+    });
+  }
+
   public static boolean isDepartment(VariableScope scope, String groupId) {
     Group group = group(identity(scope), groupId);
     return group != null && TYPE_DEPARTMENT.equals(group.getType());

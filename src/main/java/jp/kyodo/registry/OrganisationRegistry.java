@@ -31,6 +31,11 @@ public class OrganisationRegistry {
         .stream().findFirst();
   }
 
+  public Optional<Organisation> findByName(String name) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM kyodo_organisation WHERE name = ?", this::organisation, name)
+        .stream().findFirst();
+  }
+
   /** One page, by name; a status of null lists every status. */
   public List<Organisation> list(RegistrationStatus status, int offset, int limit) {
     int size = Math.max(1, Math.min(limit, MAX_PAGE));

@@ -1,0 +1,38 @@
+package jp.kyodo.registry;
+
+import static jp.kyodo.registry.RegistrationProcess.*;
+
+import java.util.UUID;
+import jp.kyodo.forms.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enters an application in the registry as 登録申請中, with the applicant as the first member.
+ * The organisation's id is also the id of the Camunda group it gets once registered.
+ */
+@Component("recordRegistrationApplication")
+public class RecordRegistrationApplicationDelegate implements JavaDelegate {
+
+  private final OrganisationRegistry registry;
+
+  public RecordRegistrationApplicationDelegate(OrganisationRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String name = ORGANISATION_NAME.get(execution);
+    if (registry.findByName(name).isPresent()) {
+      throw new InvalidInputException("「" + name + "」という名前の団体は既に団体登録簿にあります。登録内容の変更は市民協働課に相談してください。");
+    }
+    String id = "org-" + UUID.randomUUID().toString().substring(0, 8);
+    registry.insert(new Organisation(id, name, OrganisationType.valueOf(ORGANISATION_TYPE.get(execution)),
+        REPRESENTATIVE.get(execution), CONTACT_EMAIL.get(execution), CONTACT_PHONE.get(execution),
+        ADDRESS.get(execution), ACTIVITY_FIELDS.get(execution), ACTIVITY_RECORD.get(execution),
+        FINANCIAL_STATE.get(execution), RegistrationStatus.APPLIED, null, null, null,
+        java.util.List.of(APPLICANT.get(execution))));
+    ORGANISATION_ID.set(execution, id);
+  }
+}
