@@ -77,6 +77,18 @@ final class SubmissionGuard {
     public TaskFormData createTaskForm(TaskEntity task) {
       return delegate.createTaskForm(task);
     }
+
+    /**
+     * Checks the merged values right after they are set, before completion: refused here, the
+     * clerk's mistake reaches the caller as itself instead of wrapped in a task-listener failure
+     * (and is logged as a bad request, not as an engine error). The complete listener stays as
+     * the check for completions that bypass the form.
+     */
+    @Override
+    public void submitFormVariables(VariableMap properties, VariableScope scope) {
+      super.submitFormVariables(properties, scope);
+      spec.validateAndNormalize(scope);
+    }
   }
 
   static final class Start extends Guarded<StartFormHandler> implements StartFormHandler {

@@ -156,8 +156,8 @@ class RegistrationProcessTest {
   @Test
   void aDecisionNeedsAReason() {
     ProcessInstance instance = apply(application("めじろの会"));
-    assertThatThrownBy(() -> decide(instance, "REGISTER", " ")).hasRootCauseInstanceOf(InvalidInputException.class)
-        .rootCause().hasMessageContaining("「理由」を入力してください");
+    assertThatThrownBy(() -> decide(instance, "REGISTER", " ")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("「理由」を入力してください");
     assertThat(instance).isWaitingAt(Elements.REVIEW);
   }
 }
