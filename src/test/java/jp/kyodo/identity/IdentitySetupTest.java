@@ -1,0 +1,49 @@
+package jp.kyodo.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The access policy and the demo people, applied on every start, must never pile up or depend on demo data. */
+class IdentitySetupTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+
+  @Test
+  void withoutDemoDataTheRolesFiltersAndGrantsExistButNoDemoPeople() {
+    ProcessEngine engine = extension.getProcessEngine();
+    long usersBefore = engine.getIdentityService().createUserQuery().userId("sato").count();
+
+    new IdentitySetup(false).postProcessEngineBuild(engine);
+
+    for (String[] role : KyodoGroups.ROLES) {
+      assertThat(engine.getIdentityService().createGroupQuery().groupId(role[0]).singleResult().getName()).isEqualTo(role[1]);
+    }
+    assertThat(engine.getFilterService().createFilterQuery().filterName(AccessPolicy.FILTER_GROUPS).count()).isEqualTo(1);
+    assertThat(engine.getIdentityService().createUserQuery().userId("sato").count()).isEqualTo(usersBefore);
+  }
+
+  @Test
+  void applyingTwiceAddsNothing() {
+    ProcessEngine engine = extension.getProcessEngine();
+    new IdentitySetup(true).postProcessEngineBuild(engine);
+    long authorizations = engine.getAuthorizationService().createAuthorizationQuery().count();
+    long filters = engine.getFilterService().createFilterQuery().count();
+    long groups = engine.getIdentityService().createGroupQuery().count();
+    long users = engine.getIdentityService().createUserQuery().count();
+
+    new IdentitySetup(true).postProcessEngineBuild(engine);
+
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(authorizations);
+    assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filters);
+    assertThat(engine.getIdentityService().createGroupQuery().count()).isEqualTo(groups);
+    assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(users);
+    assertThat(engine.getIdentityService().checkPassword("hikari", "hikari")).isTrue();
+    assertThat(engine.getIdentityService().createGroupQuery().groupMember("hikari").groupType(KyodoGroups.TYPE_ORGANISATION)
+        .singleResult().getId()).isEqualTo("org-hikari");
+  }
+}
