@@ -9,13 +9,4 @@ public interface Labeled {
   }
 
   String label();
-
-  static <E extends Enum<E> & Labeled> E fromCode(Class<E> type, String code) {
-    for (E e : type.getEnumConstants()) {
-      if (e.code().equals(code)) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException("unknown " + type.getSimpleName() + " code: " + code);
-  }
 }

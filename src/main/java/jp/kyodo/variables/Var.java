@@ -38,10 +38,6 @@ public final class Var<T> {
     return name;
   }
 
-  public Class<T> type() {
-    return type;
-  }
-
   /** The value, or null when the variable is absent. Numbers of any width read as Long. */
   public T get(VariableScope scope) {
     Object value = scope.getVariable(name);
