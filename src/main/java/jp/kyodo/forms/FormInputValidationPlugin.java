@@ -64,6 +64,11 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
         FormSpec spec = specFor(element);
         TaskListener check = task -> spec.validateAndNormalize(task);
         behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
+        if (spec.taskLocal()) {
+          // A value set on a task goes to the scope that already holds the name: declared here, on the task.
+          TaskListener declareLocal = task -> spec.inputNames().forEach(name -> task.setVariableLocal(name, null));
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, declareLocal);
+        }
         behavior.getTaskDefinition().setTaskFormHandler(
             new SubmissionGuard.Task(behavior.getTaskDefinition().getTaskFormHandler(), spec));
       }

@@ -21,10 +21,12 @@ public final class FormSpec {
 
   private final String formId;
   private final Map<String, FieldSpec> fields;
+  private final boolean taskLocal;
 
-  private FormSpec(String formId, Map<String, FieldSpec> fields) {
+  private FormSpec(String formId, Map<String, FieldSpec> fields, boolean taskLocal) {
     this.formId = formId;
     this.fields = Collections.unmodifiableMap(fields);
+    this.taskLocal = taskLocal;
   }
 
   public static Builder form(String formId) {
@@ -37,6 +39,20 @@ public final class FormSpec {
 
   public Map<String, FieldSpec> fields() {
     return fields;
+  }
+
+  /**
+   * Whether the form's values stay on the task instead of the process instance: for tasks that run
+   * side by side (multi-instance), where each person's answers must neither overwrite nor be seen
+   * by the others. A listener of the task then keeps what it needs.
+   */
+  public boolean taskLocal() {
+    return taskLocal;
+  }
+
+  /** The names the submission may set (every field that is not display-only). */
+  public List<String> inputNames() {
+    return fields.values().stream().filter(f -> f.kind != FieldSpec.Kind.DISPLAY).map(f -> f.name).toList();
   }
 
   /** Checks every input field; on any problem throws with all problems, having changed nothing. */
@@ -200,6 +216,7 @@ public final class FormSpec {
     private final String formId;
     private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
     private FieldSpec current;
+    private boolean taskLocal;
 
     private Builder(String formId) {
       this.formId = formId;
@@ -277,8 +294,14 @@ public final class FormSpec {
       return this;
     }
 
+    /** See {@link FormSpec#taskLocal()}. */
+    public Builder taskLocal() {
+      taskLocal = true;
+      return this;
+    }
+
     public FormSpec build() {
-      return new FormSpec(formId, new LinkedHashMap<>(fields));
+      return new FormSpec(formId, new LinkedHashMap<>(fields), taskLocal);
     }
   }
 }

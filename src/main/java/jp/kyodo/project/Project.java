@@ -1,0 +1,40 @@
+package jp.kyodo.project;
+
+import jp.kyodo.variables.Var;
+
+/**
+ * The variables that travel with a collaboration project from phase to phase. The lifecycle
+ * {@code collaboration} passes them into each phase's call activity and takes back what the phase
+ * decided; a phase started on its own from Tasklist gets them from its start form. Names are shared
+ * with ① 事業の検討, which first writes most of them, so the same value has one name everywhere.
+ */
+public final class Project {
+
+  private Project() {}
+
+  /** 事業番号, the lifecycle's business key: fiscal year of the proposal and a serial, e.g. {@code 2026-001}. */
+  public static final Var<String> PROJECT_NUMBER = Var.string("projectNumber");
+  /** 事業名. */
+  public static final Var<String> TITLE = Var.string("title");
+  /** The department (担当課) owning the project: a group of type {@code department}. */
+  public static final Var<String> DEPARTMENT_GROUP = Var.string("departmentGroup");
+  public static final Var<String> DEPARTMENT_NAME = Var.string("departmentName");
+  /** The partner organisation: a group of type {@code organisation}; its members work the partner's tasks. */
+  public static final Var<String> PARTNER_GROUP = Var.string("partnerGroup");
+  public static final Var<String> PARTNER_NAME = Var.string("partnerName");
+  /** 協働の形態, a {@code CollaborationForm} code (SUBSIDY, COMMISSION, JOINT_PROJECT, ...). */
+  public static final Var<String> CHOSEN_FORM = Var.string("chosenForm");
+  /** 協働の領域 2, 3 or 4 (関市 図1). */
+  public static final Var<Long> DOMAIN = Var.number("domain");
+  /** 年間スケジュールの型 (旭川 Q52): NEXT_YEAR or CURRENT_YEAR. */
+  public static final Var<String> CALENDAR_PATTERN = Var.string("calendarPattern");
+  /** The fiscal year (1 April – 31 March, named by the year it starts in) the current round runs in. */
+  public static final Var<Long> FISCAL_YEAR = Var.number("fiscalYear");
+  /** 概算経費 in yen. */
+  public static final Var<Long> COST_ESTIMATE = Var.number("costEstimate");
+  /** The department's main person (主担当) and deputy (副担当), user ids; a project always has both (旭川 Q57). */
+  public static final Var<String> MAIN_STAFF = Var.string("mainStaff");
+  public static final Var<String> DEPUTY_STAFF = Var.string("deputyStaff");
+  /** The number of the approved agreement (協定番号) of the current fiscal year. */
+  public static final Var<String> AGREEMENT_NUMBER = Var.string("agreementNumber");
+}
