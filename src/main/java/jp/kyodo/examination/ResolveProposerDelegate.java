@@ -3,15 +3,16 @@ package jp.kyodo.examination;
 import static jp.kyodo.examination.ExaminationProcess.*;
 
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.kyodo.examination.ExaminationChoices.ProposalType;
 import jp.kyodo.forms.InvalidInputException;
+import jp.kyodo.forms.Options;
 import jp.kyodo.identity.KyodoGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,13 +64,8 @@ public class ResolveProposerDelegate implements JavaDelegate {
 
   /** The choices of the intake form's department select, from the directory Admin maintains. */
   static Object departmentOptions(IdentityService identity) {
-    List<Map<String, String>> options = KyodoGroups.allOfType(identity, KyodoGroups.TYPE_DEPARTMENT).stream()
-        .map(g -> Map.of("value", g.getId(), "label", g.getName()))
-        .toList();
-    try {
-      return SpinValues.jsonValue(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(options)).create();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    Map<String, String> options = new LinkedHashMap<>();
+    KyodoGroups.allOfType(identity, KyodoGroups.TYPE_DEPARTMENT).forEach(g -> options.put(g.getId(), g.getName()));
+    return Options.json(options);
   }
 }

@@ -19,6 +19,8 @@ public final class FieldSpec {
     CHOICE,
     /** Any of the listed codes (checklist). */
     CHOICES,
+    /** A calendar date, {@code YYYY-MM-DD} (form-js datetime, subtype date). */
+    DATE,
     /** Shown read-only: the server never takes it from the form. */
     DISPLAY
   }
@@ -36,6 +38,8 @@ public final class FieldSpec {
   java.util.function.BiPredicate<VariableScope, Object> constraint;
   String constraintMessage;
   final Map<String, String> options = new LinkedHashMap<>();
+  /** For a choice whose options the process supplies: the variable holding them ({@code [{value, label}]}). */
+  String valuesKey;
 
   FieldSpec(String name, String label, Kind kind) {
     this.name = name;
@@ -77,5 +81,10 @@ public final class FieldSpec {
 
   public Map<String, String> options() {
     return Map.copyOf(options);
+  }
+
+  /** The variable with the options of a choice the process supplies, or null for fixed options. */
+  public String valuesKey() {
+    return valuesKey;
   }
 }

@@ -22,11 +22,16 @@ public final class FormSpec {
   private final String formId;
   private final Map<String, FieldSpec> fields;
   private final boolean taskLocal;
+  private final List<Rule> rules;
 
-  private FormSpec(String formId, Map<String, FieldSpec> fields, boolean taskLocal) {
+  /** A rule across fields, checked once every field on its own is valid. */
+  record Rule(Predicate<VariableScope> holds, String message) {}
+
+  private FormSpec(String formId, Map<String, FieldSpec> fields, boolean taskLocal, List<Rule> rules) {
     this.formId = formId;
     this.fields = Collections.unmodifiableMap(fields);
     this.taskLocal = taskLocal;
+    this.rules = List.copyOf(rules);
   }
 
   public static Builder form(String formId) {
@@ -65,7 +70,7 @@ public final class FormSpec {
       }
       Object raw = scope.getVariable(field.name);
       try {
-        Object value = normalize(field, raw);
+        Object value = normalize(field, raw, scope);
         boolean needed = field.required || conditionHolds(field, scope);
         if (isMissing(value)) {
           if (needed) {
@@ -85,6 +90,13 @@ public final class FormSpec {
         normalized.put(field.name, value);
       } catch (IllegalArgumentException e) {
         problems.add(e.getMessage());
+      }
+    }
+    if (problems.isEmpty()) {
+      for (Rule rule : rules) {
+        if (!rule.holds().test(scope)) {
+          problems.add(rule.message());
+        }
       }
     }
     if (!problems.isEmpty()) {
@@ -117,7 +129,7 @@ public final class FormSpec {
     return value == null || (value instanceof List<?> list && list.isEmpty());
   }
 
-  private static Object normalize(FieldSpec field, Object raw) {
+  private static Object normalize(FieldSpec field, Object raw, VariableScope scope) {
     if (raw == null) {
       return null;
     }
@@ -138,7 +150,7 @@ public final class FormSpec {
         if (code.isEmpty()) {
           yield null;
         }
-        checkOption(field, code);
+        checkOption(field, code, scope);
         yield code;
       }
       case CHOICES -> {
@@ -150,16 +162,25 @@ public final class FormSpec {
         }
         Set<String> unique = new LinkedHashSet<>();
         for (String code : codes) {
-          checkOption(field, code);
+          checkOption(field, code, scope);
           unique.add(code);
         }
         yield new ArrayList<>(unique);
       }
+      case DATE -> date(field, raw);
       case DISPLAY -> null;
     };
   }
 
-  private static void checkOption(FieldSpec field, String code) {
+  private static void checkOption(FieldSpec field, String code, VariableScope scope) {
+    if (field.valuesKey != null) {
+      Map<String, String> offered = Options.read(scope.getVariable(field.valuesKey));
+      if (!offered.containsKey(code)) {
+        throw new IllegalArgumentException("「" + field.label + "」に「" + abbreviate(code) + "」という選択肢はありません。"
+            + "表示された選択肢から選んでください。");
+      }
+      return;
+    }
     if (!field.options.containsKey(code)) {
       throw new IllegalArgumentException("「" + field.label + "」に「" + abbreviate(code) + "」という選択肢はありません。次から選んでください: "
           + String.join("、", field.options.values()) + "。");
@@ -186,6 +207,22 @@ public final class FormSpec {
       }
     }
     return value;
+  }
+
+  private static String date(FieldSpec field, Object raw) {
+    String message = "「" + field.label + "」は日付（例: 2027-04-01）で入力してください。";
+    if (!(raw instanceof String s)) {
+      throw new IllegalArgumentException(message);
+    }
+    String value = s.strip();
+    if (value.isEmpty()) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(value).toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(message);
+    }
   }
 
   private static Long number(FieldSpec field, Object raw) {
@@ -217,6 +254,7 @@ public final class FormSpec {
     private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
     private FieldSpec current;
     private boolean taskLocal;
+    private final List<Rule> rules = new ArrayList<>();
 
     private Builder(String formId) {
       this.formId = formId;
@@ -262,6 +300,24 @@ public final class FormSpec {
       return this;
     }
 
+    /** One of the options the process put in the variable {@code valuesKey} (a select with dynamic values). */
+    public Builder choiceFrom(Var<String> var, String label, String valuesKey) {
+      add(var.name(), label, FieldSpec.Kind.CHOICE);
+      current.valuesKey = valuesKey;
+      return this;
+    }
+
+    /** Any of the options the process put in the variable {@code valuesKey} (a checklist with dynamic values). */
+    public Builder choicesFrom(ListVar var, String label, String valuesKey) {
+      add(var.name(), label, FieldSpec.Kind.CHOICES);
+      current.valuesKey = valuesKey;
+      return this;
+    }
+
+    public Builder date(Var<String> var, String label) {
+      return add(var.name(), label, FieldSpec.Kind.DATE);
+    }
+
     public <E extends Enum<E> & Labeled> Builder choices(ListVar var, String label, Class<E> options) {
       add(var.name(), label, FieldSpec.Kind.CHOICES);
       for (E e : options.getEnumConstants()) {
@@ -294,6 +350,12 @@ public final class FormSpec {
       return this;
     }
 
+    /** A rule across fields (weights that add up, a date after another), checked after the fields. */
+    public Builder rule(Predicate<VariableScope> holds, String message) {
+      rules.add(new Rule(holds, message));
+      return this;
+    }
+
     /** See {@link FormSpec#taskLocal()}. */
     public Builder taskLocal() {
       taskLocal = true;
@@ -301,7 +363,7 @@ public final class FormSpec {
     }
 
     public FormSpec build() {
-      return new FormSpec(formId, new LinkedHashMap<>(fields), taskLocal);
+      return new FormSpec(formId, new LinkedHashMap<>(fields), taskLocal, rules);
     }
   }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import jp.kyodo.examination.ExaminationForms;
 import jp.kyodo.registry.RegistrationForms;
+import jp.kyodo.selection.CallApplicationForms;
+import jp.kyodo.selection.SelectionForms;
 
 /** Every form the application knows, by form id. A form without a spec cannot be deployed. */
 public final class FormSpecs {
@@ -14,7 +16,7 @@ public final class FormSpecs {
   private static final Map<String, FormSpec> BY_ID = new LinkedHashMap<>();
 
   static {
-    Stream.of(ExaminationForms.ALL, RegistrationForms.ALL).flatMap(Collection::stream).forEach(spec -> {
+    Stream.of(ExaminationForms.ALL, RegistrationForms.ALL, SelectionForms.ALL, CallApplicationForms.ALL).flatMap(Collection::stream).forEach(spec -> {
       if (BY_ID.put(spec.formId(), spec) != null) {
         throw new IllegalStateException("two specs for form " + spec.formId());
       }

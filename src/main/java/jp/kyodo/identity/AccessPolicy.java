@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import jp.kyodo.examination.ExaminationProcess;
 import jp.kyodo.registry.RegistrationProcess;
+import jp.kyodo.selection.CallApplicationProcess;
+import jp.kyodo.selection.SelectionProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -80,6 +82,11 @@ public class AccessPolicy {
     }
     // 団体登録: a partner user applies for its organisation.
     grant(KyodoGroups.PARTNERS, Resources.PROCESS_DEFINITION, RegistrationProcess.KEY, Permissions.READ,
+        Permissions.CREATE_INSTANCE);
+    // ② パートナーの選定: a department opens a selection; a partner applies to a published call.
+    grant(KyodoGroups.DEPARTMENTS, Resources.PROCESS_DEFINITION, SelectionProcess.KEY, Permissions.READ,
+        Permissions.CREATE_INSTANCE);
+    grant(KyodoGroups.PARTNERS, Resources.PROCESS_DEFINITION, CallApplicationProcess.KEY, Permissions.READ,
         Permissions.CREATE_INSTANCE);
     for (String starter : List.of(KyodoGroups.PARTNERS, KyodoGroups.DEPARTMENTS)) {
       grant(starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);

@@ -43,6 +43,10 @@ public final class KyodoGroups {
     return privileged(() -> identity.createGroupQuery().groupMember(userId).groupType(type).list());
   }
 
+  public static List<org.camunda.bpm.engine.identity.User> membersOf(IdentityService identity, String groupId) {
+    return privileged(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list());
+  }
+
   public static boolean isMember(IdentityService identity, String userId, String groupId) {
     return privileged(() -> identity.createGroupQuery().groupMember(userId).groupId(groupId).count() > 0);
   }

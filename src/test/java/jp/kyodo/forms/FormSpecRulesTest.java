@@ -64,6 +64,10 @@ class FormSpecRulesTest {
                 label + "に「NO_SUCH」という選択肢はありません"));
             cases.add(new BadValue(form, field, "not a list", "LOCAL_NEEDS", label + "は選択肢の一覧"));
           }
+          case DATE -> {
+            cases.add(new BadValue(form, field, "not a date", "2027-13-45", label + "は日付"));
+            cases.add(new BadValue(form, field, "not text", 20270401, label + "は日付"));
+          }
           case DISPLAY -> { }
         }
       }

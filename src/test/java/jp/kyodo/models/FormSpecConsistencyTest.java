@@ -88,11 +88,15 @@ class FormSpecConsistencyTest {
         case BOOLEAN -> assertThat(type).as(where).isEqualTo("checkbox");
         case CHOICE -> {
           assertThat(type).as(where).isIn("select", "radio");
-          assertThat(options(component)).as(where + " options").isEqualTo(field.options());
+          assertOptions(where, component, field);
         }
         case CHOICES -> {
           assertThat(type).as(where).isEqualTo("checklist");
-          assertThat(options(component)).as(where + " options").isEqualTo(field.options());
+          assertOptions(where, component, field);
+        }
+        case DATE -> {
+          assertThat(type).as(where).isEqualTo("datetime");
+          assertThat(component.path("subtype").asText()).as(where + " a date without time").isEqualTo("date");
         }
         default -> throw new AssertionError(where);
       }
@@ -108,6 +112,17 @@ class FormSpecConsistencyTest {
       assertThat(component.path("label").asText()).as(formId + "." + component.path("key").asText())
           .containsPattern("[\\u3040-\\u30ff\\u4e00-\\u9fff]");
       assertThat(ids.add(component.path("id").asText())).isTrue();
+    }
+  }
+
+  /** Fixed options must be the same; options the process supplies must come from the same variable. */
+  private static void assertOptions(String where, JsonNode component, FieldSpec field) {
+    if (field.valuesKey() != null) {
+      assertThat(component.path("valuesKey").asText()).as(where + " valuesKey").isEqualTo(field.valuesKey());
+      assertThat(component.has("values")).as(where + " no fixed values beside valuesKey").isFalse();
+    } else {
+      assertThat(component.has("valuesKey")).as(where + " dynamic options need a spec that checks them").isFalse();
+      assertThat(options(component)).as(where + " options").isEqualTo(field.options());
     }
   }
 

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.registry.RegistrationProcess.Elements;
+import jp.kyodo.support.TestTables;
 import jp.kyodo.variables.ListVar;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +42,7 @@ class RegistrationProcessTest {
   void setUp() {
     engine = extension.getProcessEngine();
     BpmnAwareTests.init(engine);
-    DataSource dataSource = engine.getProcessEngineConfiguration().getDataSource();
-    Flyway.configure().dataSource(dataSource).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    DataSource dataSource = TestTables.migrated(engine);
     registry = new OrganisationRegistry(new JdbcTemplate(dataSource));
     Mocks.register("recordRegistrationApplication", new RecordRegistrationApplicationDelegate(registry));
     Mocks.register("recordRegistrationDecision", new RecordRegistrationDecisionDelegate(registry));

@@ -1,0 +1,37 @@
+package jp.kyodo.selection;
+
+import static jp.kyodo.selection.SelectionProcess.*;
+
+import jp.kyodo.forms.InvalidInputException;
+import jp.kyodo.platform.Actors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a reviewer's declaration of conflicts of interest, one line per eligible application. Only
+ * the reviewer may declare for themselves; an application marked here is never theirs to score.
+ */
+@Component("recordConflictDeclaration")
+public class RecordConflictDeclarationListener implements TaskListener {
+
+  private final SelectionRecords records;
+
+  public RecordConflictDeclarationListener(SelectionRecords records) {
+    this.records = records;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String reviewer = REVIEWER.get(task);
+    requireReviewerInPerson(task, reviewer);
+    records.declareConflicts(CALL_NUMBER.get(task), reviewer, CONFLICTED_APPLICATIONS.get(task), CONFLICT_NOTE.get(task));
+  }
+
+  static void requireReviewerInPerson(DelegateTask task, String reviewer) {
+    String acting = Actors.authenticatedOrNull(task);
+    if (acting != null && !acting.equals(reviewer)) {
+      throw new InvalidInputException("この申告・採点は審査委員本人（" + reviewer + "）しか行えません。");
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package jp.kyodo.selection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import jp.kyodo.selection.ScoreAggregation.Criterion;
+import jp.kyodo.selection.ScoreAggregation.Result;
+import jp.kyodo.selection.ScoreAggregation.Review;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The selection record in Kyodo's tables (db/migration V2): selections, public calls, applications,
+ * conflict declarations and reviews. Times come from the engine's clock, so a deadline means the same
+ * to a timer and to a late applicant.
+ */
+@Repository
+public class SelectionRecords {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public record Call(String callNumber, String selectionNumber, String projectTitle, String departmentGroup,
+      int fiscalYear, String purpose, String eligibility, List<Criterion> criteria, Instant deadlineAt, int quorum,
+      List<String> reviewers, String status, String publishedBy, Instant publishedAt) {
+
+    public boolean acceptsApplicationsAt(Instant when) {
+      return "OPEN".equals(status) && when.isBefore(deadlineAt);
+    }
+  }
+
+  public record Application(String applicationId, String callNumber, String organisationId, String processInstanceId,
+      String submittedBy, Instant submittedAt, String proposalTitle, String proposal, String budgetPlan, Boolean eligible,
+      String screeningReason, BigDecimal weightedScore, Integer reviewCount, Boolean quorumMet, Integer ranking,
+      Boolean tied, String result) {}
+
+  private final JdbcTemplate jdbc;
+
+  public SelectionRecords(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  static Timestamp now() {
+    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  }
+
+  /** Opens the record of one selection and returns its number, {@code <fiscal year>-S<serial>}. */
+  public String openSelection(String processInstanceId, String projectNumber, String title, String departmentGroup,
+      int fiscalYear) {
+    return insertNumbered(serial -> fiscalYear + "-S" + String.format("%03d", serial),
+        "SELECT COUNT(*) FROM kyodo_selection WHERE fiscal_year = ?", new Object[] {fiscalYear},
+        number -> jdbc.update("INSERT INTO kyodo_selection (selection_number, process_instance_id, project_number,"
+            + " project_title, department_group, fiscal_year, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            number, processInstanceId, projectNumber, title, departmentGroup, fiscalYear, now()));
+  }
+
+  /** Serial numbers are the count plus one; a number taken meanwhile by another node is simply skipped. */
+  private String insertNumbered(IntFunction<String> format, String countSql, Object[] countArgs,
+      java.util.function.Consumer<String> insert) {
+    int serial = jdbc.queryForObject(countSql, Integer.class, countArgs) + 1;
+    for (int attempt = 0; attempt < 20; attempt++, serial++) {
+      String number = format.apply(serial);
+      try {
+        insert.accept(number);
+        return number;
+      } catch (DuplicateKeyException taken) {
+        // try the next serial
+      }
+    }
+    throw new IllegalStateException("no free number after 20 attempts");
+  }
+
+  public void recordDecision(String selectionNumber, String method, String outcome, String organisationId, String reason,
+      String proposedBy, String decidedBy) {
+    jdbc.update("UPDATE kyodo_selection SET method = ?, outcome = ?, organisation_id = ?, reason = ?, proposed_by = ?,"
+        + " decided_by = ?, decided_at = ? WHERE selection_number = ?",
+        method, outcome, organisationId, reason, proposedBy, decidedBy, now(), selectionNumber);
+  }
+
+  public Optional<Map<String, Object>> selection(String selectionNumber) {
+    return jdbc.queryForList("SELECT * FROM kyodo_selection WHERE selection_number = ?", selectionNumber).stream().findFirst();
+  }
+
+  /** Publishes a call of the selection; its number is {@code <selection>-K<round>}. */
+  public String publishCall(String selectionNumber, String purpose, String eligibility, List<Criterion> criteria,
+      Instant deadlineAt, int quorum, List<String> reviewers, String publishedBy) {
+    return insertNumbered(round -> selectionNumber + "-K" + round,
+        "SELECT COUNT(*) FROM kyodo_call WHERE selection_number = ?", new Object[] {selectionNumber},
+        number -> jdbc.update("INSERT INTO kyodo_call (call_number, selection_number, purpose, eligibility, criteria_json,"
+            + " deadline_at, quorum, reviewers, status, published_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)",
+            number, selectionNumber, purpose, eligibility, write(criteria), Timestamp.from(deadlineAt), quorum,
+            String.join(",", reviewers), publishedBy, now()));
+  }
+
+  private static final String CALL_COLUMNS = "c.call_number, c.selection_number, s.project_title, s.department_group,"
+      + " s.fiscal_year, c.purpose, c.eligibility, c.criteria_json, c.deadline_at, c.quorum, c.reviewers, c.status,"
+      + " c.published_by, c.published_at FROM kyodo_call c JOIN kyodo_selection s ON s.selection_number = c.selection_number";
+
+  public Optional<Call> call(String callNumber) {
+    return jdbc.query("SELECT " + CALL_COLUMNS + " WHERE c.call_number = ?", this::mapCall, callNumber).stream().findFirst();
+  }
+
+  /** Calls by status (all when null), newest first, one page. */
+  public List<Call> calls(String status, int offset, int limit) {
+    int size = Math.max(1, Math.min(limit, 200));
+    if (status == null) {
+      return jdbc.query("SELECT " + CALL_COLUMNS + " ORDER BY c.published_at DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+          this::mapCall, Math.max(0, offset), size);
+    }
+    return jdbc.query("SELECT " + CALL_COLUMNS + " WHERE c.status = ? ORDER BY c.published_at DESC"
+        + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::mapCall, status, Math.max(0, offset), size);
+  }
+
+  public void setCallStatus(String callNumber, String status) {
+    jdbc.update("UPDATE kyodo_call SET status = ?, result_published_at = CASE WHEN ? = 'DECIDED' THEN ? ELSE"
+        + " result_published_at END WHERE call_number = ?", status, status, now(), callNumber);
+  }
+
+  /** Records an application; refused (false) when the organisation has applied to this call already. */
+  public Optional<String> insertApplication(String callNumber, String organisationId, String processInstanceId,
+      String submittedBy, String proposalTitle, String proposal, String budgetPlan) {
+    if (jdbc.queryForObject("SELECT COUNT(*) FROM kyodo_application WHERE call_number = ? AND organisation_id = ?",
+        Integer.class, callNumber, organisationId) > 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(insertNumbered(serial -> callNumber + "-A" + String.format("%02d", serial),
+          "SELECT COUNT(*) FROM kyodo_application WHERE call_number = ?", new Object[] {callNumber},
+          id -> jdbc.update("INSERT INTO kyodo_application (application_id, call_number, organisation_id,"
+              + " process_instance_id, submitted_by, submitted_at, proposal_title, proposal, budget_plan)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              id, callNumber, organisationId, processInstanceId, submittedBy, now(), proposalTitle, proposal, budgetPlan)));
+    } catch (org.springframework.dao.DataIntegrityViolationException sameOrganisationMeanwhile) {
+      return Optional.empty();
+    }
+  }
+
+  private static final String APPLICATION_COLUMNS = "application_id, call_number, organisation_id, process_instance_id,"
+      + " submitted_by, submitted_at, proposal_title, proposal, budget_plan, eligible, screening_reason, weighted_score,"
+      + " review_count, quorum_met, ranking, tied, result FROM kyodo_application";
+
+  public Optional<Application> application(String applicationId) {
+    return jdbc.query("SELECT " + APPLICATION_COLUMNS + " WHERE application_id = ?", this::mapApplication, applicationId)
+        .stream().findFirst();
+  }
+
+  /** The call's applications in order of submission. */
+  public List<Application> applications(String callNumber) {
+    return jdbc.query("SELECT " + APPLICATION_COLUMNS + " WHERE call_number = ? ORDER BY application_id",
+        this::mapApplication, callNumber);
+  }
+
+  public List<Application> applicationsOf(String organisationId) {
+    return jdbc.query("SELECT " + APPLICATION_COLUMNS + " WHERE organisation_id = ? ORDER BY submitted_at DESC",
+        this::mapApplication, organisationId);
+  }
+
+  public void recordScreening(String applicationId, boolean eligible, String reason, String screenedBy) {
+    jdbc.update("UPDATE kyodo_application SET eligible = ?, screening_reason = ?, screened_by = ?, screened_at = ?,"
+        + " result = ? WHERE application_id = ?", eligible, reason, screenedBy, now(), eligible ? null : "INELIGIBLE",
+        applicationId);
+  }
+
+  /** One reviewer's declaration over all eligible applications of a call: conflicted or not, each. */
+  public void declareConflicts(String callNumber, String reviewer, List<String> conflicted, String note) {
+    for (Application application : applications(callNumber)) {
+      if (!Boolean.TRUE.equals(application.eligible())) {
+        continue;
+      }
+      boolean isConflicted = conflicted.contains(application.applicationId());
+      jdbc.update("DELETE FROM kyodo_conflict_declaration WHERE application_id = ? AND reviewer_id = ?",
+          application.applicationId(), reviewer);
+      jdbc.update("INSERT INTO kyodo_conflict_declaration (application_id, reviewer_id, conflicted, note, declared_at)"
+          + " VALUES (?, ?, ?, ?, ?)", application.applicationId(), reviewer, isConflicted, isConflicted ? note : null, now());
+    }
+  }
+
+  /** The eligible applications the reviewer declared no conflict on: the ones they score. */
+  public List<String> applicationsToScore(String callNumber, String reviewer) {
+    return jdbc.queryForList("SELECT a.application_id FROM kyodo_application a JOIN kyodo_conflict_declaration d"
+        + " ON d.application_id = a.application_id AND d.reviewer_id = ? WHERE a.call_number = ? AND a.eligible = TRUE"
+        + " AND d.conflicted = FALSE ORDER BY a.application_id", String.class, reviewer, callNumber);
+  }
+
+  /** Whether the reviewer declared, and declared no conflict, on the application. */
+  public boolean mayScore(String applicationId, String reviewer) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM kyodo_conflict_declaration WHERE application_id = ?"
+        + " AND reviewer_id = ? AND conflicted = FALSE", Integer.class, applicationId, reviewer) == 1;
+  }
+
+  public List<String> conflictedReviewers(String applicationId) {
+    return jdbc.queryForList("SELECT reviewer_id FROM kyodo_conflict_declaration WHERE application_id = ?"
+        + " AND conflicted = TRUE ORDER BY reviewer_id", String.class, applicationId);
+  }
+
+  public void recordReview(String applicationId, String reviewer, Map<String, Integer> scores, String comment) {
+    jdbc.update("DELETE FROM kyodo_review WHERE application_id = ? AND reviewer_id = ?", applicationId, reviewer);
+    jdbc.update("INSERT INTO kyodo_review (application_id, reviewer_id, scores_json, review_comment, reviewed_at)"
+        + " VALUES (?, ?, ?, ?, ?)", applicationId, reviewer, write(scores), comment, now());
+  }
+
+  public List<Review> reviews(String callNumber) {
+    return jdbc.query("SELECT r.application_id, r.reviewer_id, r.scores_json FROM kyodo_review r JOIN kyodo_application a"
+        + " ON a.application_id = r.application_id WHERE a.call_number = ? ORDER BY r.application_id, r.reviewer_id",
+        (rs, i) -> new Review(rs.getString(1), rs.getString(2), read(rs.getString(3), new TypeReference<Map<String, Integer>>() {})),
+        callNumber);
+  }
+
+  public List<String> reviewComments(String applicationId) {
+    return jdbc.queryForList("SELECT review_comment FROM kyodo_review WHERE application_id = ? ORDER BY reviewer_id",
+        String.class, applicationId);
+  }
+
+  public void recordRanking(List<Result> results) {
+    for (Result r : results) {
+      jdbc.update("UPDATE kyodo_application SET weighted_score = ?, review_count = ?, quorum_met = ?, ranking = ?, tied = ?"
+          + " WHERE application_id = ?", BigDecimal.valueOf(r.weightedScore()), r.reviews(), r.quorumMet(),
+          r.rank() == 0 ? null : r.rank(), r.tied(), r.applicationId());
+    }
+  }
+
+  /** The committee's result: the selected application (or none), every other eligible one not selected. */
+  public void recordResults(String callNumber, String selectedApplicationId) {
+    jdbc.update("UPDATE kyodo_application SET result = CASE WHEN application_id = ? THEN 'SELECTED' ELSE 'NOT_SELECTED' END"
+        + " WHERE call_number = ? AND eligible = TRUE", selectedApplicationId, callNumber);
+  }
+
+  public void recordPartnershipHolder(String selectionNumber, String organisationId) {
+    jdbc.update("UPDATE kyodo_selection SET organisation_id = ? WHERE selection_number = ?", organisationId, selectionNumber);
+  }
+
+  private Call mapCall(ResultSet rs, int row) throws SQLException {
+    return new Call(rs.getString("call_number"), rs.getString("selection_number"), rs.getString("project_title"),
+        rs.getString("department_group"), rs.getInt("fiscal_year"), rs.getString("purpose"), rs.getString("eligibility"),
+        read(rs.getString("criteria_json"), new TypeReference<List<Criterion>>() {}),
+        rs.getTimestamp("deadline_at").toInstant(), rs.getInt("quorum"),
+        Arrays.stream(rs.getString("reviewers").split(",")).filter(s -> !s.isBlank()).toList(), rs.getString("status"),
+        rs.getString("published_by"), rs.getTimestamp("published_at").toInstant());
+  }
+
+  private Application mapApplication(ResultSet rs, int row) throws SQLException {
+    Timestamp submitted = rs.getTimestamp("submitted_at");
+    return new Application(rs.getString("application_id"), rs.getString("call_number"), rs.getString("organisation_id"),
+        rs.getString("process_instance_id"), rs.getString("submitted_by"), submitted.toInstant(),
+        rs.getString("proposal_title"), rs.getString("proposal"), rs.getString("budget_plan"),
+        (Boolean) rs.getObject("eligible"), rs.getString("screening_reason"), rs.getBigDecimal("weighted_score"),
+        (Integer) rs.getObject("review_count"), (Boolean) rs.getObject("quorum_met"), (Integer) rs.getObject("ranking"),
+        (Boolean) rs.getObject("tied"), rs.getString("result"));
+  }
+
+  static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static <T> T read(String json, TypeReference<T> type) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable record: " + json, e);
+    }
+  }
+}

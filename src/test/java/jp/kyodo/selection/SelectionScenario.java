@@ -1,0 +1,282 @@
+package jp.kyodo.selection;
+
+import static jp.kyodo.selection.SelectionProcess.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.registry.Organisation;
+import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationType;
+import jp.kyodo.registry.PartnerFixation;
+import jp.kyodo.registry.RegistrationStatus;
+import jp.kyodo.support.TestTables;
+import jp.kyodo.variables.ListVar;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Drives ② パートナーの選定 and 公募への応募 the way Tasklist does, on the test engine with Kyodo's
+ * tables migrated into its database and the clock held at 2026-11-25 10:00 in Japan (fiscal year 2026).
+ */
+public final class SelectionScenario {
+
+  public static final String[] RESOURCES = {
+      SelectionProcess.RESOURCE, CallApplicationProcess.RESOURCE,
+      "forms/selection-start.form", "forms/selection-method.form", "forms/selection-sole-source-approval.form",
+      "forms/selection-call.form", "forms/selection-call-check.form", "forms/selection-screening.form",
+      "forms/selection-conflicts.form", "forms/selection-score.form", "forms/selection-committee.form",
+      "forms/selection-approval.form", "forms/selection-no-partner.form", "forms/call-application.form",
+      "forms/call-application-result.form"};
+
+  public static final Instant NOW = Instant.parse("2026-11-25T01:00:00Z");
+  public static final String DEADLINE = "2026-12-10";
+
+  final ProcessEngine engine;
+  final JdbcTemplate jdbc;
+  final OrganisationRegistry registry;
+  final SelectionRecords records;
+  final PartnerFixation fixation;
+
+  public SelectionScenario(ProcessEngine engine) {
+    this.engine = engine;
+    DataSource dataSource = TestTables.migrated(engine);
+    jdbc = new JdbcTemplate(dataSource);
+    for (String table : List.of("kyodo_review", "kyodo_conflict_declaration", "kyodo_application", "kyodo_call",
+        "kyodo_selection", "kyodo_partnership")) {
+      jdbc.update("DELETE FROM " + table);
+    }
+    registry = new OrganisationRegistry(jdbc);
+    records = new SelectionRecords(jdbc);
+    fixation = new PartnerFixation(registry, 3);
+    Mocks.register("openSelection", new OpenSelectionDelegate(records, registry, fixation));
+    Mocks.register("checkSoleSource", new CheckSoleSourceListener(registry, fixation));
+    Mocks.register("composeCall", new ComposeCallDelegate());
+    Mocks.register("publishCall", new PublishCallDelegate(records));
+    Mocks.register("closeCall", new CloseCallDelegate(records));
+    Mocks.register("showApplication", new ShowApplicationListener(records, registry));
+    Mocks.register("recordScreening", new RecordScreeningListener(records));
+    Mocks.register("planReviews", new PlanReviewsDelegate(records, registry));
+    Mocks.register("selectionPlan", new SelectionPlan(records));
+    Mocks.register("recordConflictDeclaration", new RecordConflictDeclarationListener(records));
+    Mocks.register("recordReview", new RecordReviewListener(records));
+    Mocks.register("rankApplications", new RankApplicationsDelegate(records, registry, fixation));
+    Mocks.register("recordSelection", new RecordSelectionDelegate(records, registry));
+    Mocks.register("notifyApplicants", new NotifyApplicantsDelegate(records));
+    Mocks.register("recordSelectionOutcome", new RecordSelectionOutcomeListener(records));
+    Mocks.register("recordCallApplication", new RecordCallApplicationDelegate(records, registry));
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    people();
+  }
+
+  void people() {
+    IdentityService identity = engine.getIdentityService();
+    group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE, "協働パートナー");
+    group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE, "担当課職員");
+    group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE, "市民協働課");
+    group(identity, KyodoGroups.MANAGERS, KyodoGroups.TYPE_ROLE, "課長・決裁者");
+    group(identity, KyodoGroups.REVIEWERS, KyodoGroups.TYPE_ROLE, "審査委員");
+    group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
+    group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
+    group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
+    group(identity, "org-kumo", KyodoGroups.TYPE_ORGANISATION, "くもの会");
+    user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");
+    user(identity, "tanaka", KyodoGroups.COORDINATORS);
+    user(identity, "sato", KyodoGroups.MANAGERS);
+    user(identity, "takahashi", KyodoGroups.REVIEWERS);
+    user(identity, "ito", KyodoGroups.REVIEWERS);
+    user(identity, "hikari", KyodoGroups.PARTNERS, "org-hikari");
+    user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
+    user(identity, "kumo", KyodoGroups.PARTNERS, "org-kumo");
+    user(identity, "sora", KyodoGroups.PARTNERS);
+    organisation("org-hikari", "NPO法人ひかり", RegistrationStatus.REGISTERED, "hikari");
+    organisation("org-midori", "みどり町内会", RegistrationStatus.REGISTERED, "midori");
+    organisation("org-kumo", "くもの会", RegistrationStatus.APPLIED, "kumo");
+  }
+
+  void organisation(String id, String name, RegistrationStatus status, String member) {
+    if (registry.find(id).isEmpty()) {
+      registry.insert(new Organisation(id, name, OrganisationType.VOLUNTEER_GROUP, "代表 太郎", "info@example.jp", null,
+          null, List.of("WELFARE"), "見守り活動10年", "会費で運営", status, null, null, null, List.of(member)));
+    }
+  }
+
+  private static void group(IdentityService identity, String id, String type, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setType(type);
+      group.setName(name);
+      identity.saveGroup(group);
+    }
+  }
+
+  private static void user(IdentityService identity, String id, String... groups) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setLastName(id);
+      identity.saveUser(user);
+      for (String group : groups) {
+        identity.createMembership(id, group);
+      }
+    }
+  }
+
+  public String deploy() {
+    var builder = engine.getRepositoryService().createDeployment().name("selection-test");
+    for (String resource : RESOURCES) {
+      builder.addClasspathResource(resource);
+    }
+    return builder.deploy().getId();
+  }
+
+  public static void resetClock() {
+    ClockUtil.reset();
+  }
+
+  // --- the values Tasklist sends ---
+
+  static Map<String, Object> start() {
+    return values(TITLE.name(), "高齢者の見守りと居場所づくり", CONTENT.name(), "週1回の見守り訪問と月2回のサロン",
+        CHOSEN_FORM.name(), "JOINT_PROJECT", FISCAL_YEAR.name(), 2027);
+  }
+
+  static Map<String, Object> publicCall() {
+    return values(METHOD.name(), Method.PUBLIC_CALL.code());
+  }
+
+  static Map<String, Object> soleSource(String organisation, String reason) {
+    return values(METHOD.name(), Method.SOLE_SOURCE.code(), SOLE_SOURCE_ORGANISATION.name(), organisation,
+        SOLE_SOURCE_REASON.name(), reason);
+  }
+
+  static Map<String, Object> call() {
+    return values(CALL_PURPOSE.name(), "独居高齢者の見守りとサロン運営", CALL_ELIGIBILITY.name(), "市内で活動する登録団体",
+        "criterion1Label", "事業の実現性", "criterion1Weight", 60, "criterion2Label", "地域への効果", "criterion2Weight", 40,
+        APPLICATION_DEADLINE.name(), DEADLINE);
+  }
+
+  static Map<String, Object> publish(int quorum, String... reviewers) {
+    return values(CALL_CHECK.name(), CallCheck.PUBLISH.code(), REVIEWERS.name(), ListVar.json(List.of(reviewers)),
+        QUORUM.name(), quorum);
+  }
+
+  static Map<String, Object> application(String callNumber, String title) {
+    return values(CallApplicationProcess.CALL_NUMBER.name(), callNumber, PROPOSAL_TITLE.name(), title,
+        PROPOSAL.name(), "週1回の訪問と月2回のサロンを運営", BUDGET_PLAN.name(), "会場費 12万円、講師謝礼 6万円",
+        CallApplicationProcess.AIMS_CONFIRMED.name(), true);
+  }
+
+  static Map<String, Object> scores(int first, int second) {
+    return values("score1", first, "score2", second, REVIEW_COMMENT.name(), "丁寧な計画です");
+  }
+
+  static Map<String, Object> values(Object... keysAndValues) {
+    Map<String, Object> values = new HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      values.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return values;
+  }
+
+  // --- acting as people ---
+
+  public ProcessInstance startSelection(String userId, Map<String, Object> values) {
+    return startProcess(userId, SelectionProcess.KEY, values);
+  }
+
+  public ProcessInstance apply(String userId, Map<String, Object> values) {
+    return startProcess(userId, CallApplicationProcess.KEY, values);
+  }
+
+  private ProcessInstance startProcess(String userId, String key, Map<String, Object> values) {
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+        .latestVersion().singleResult().getId();
+    return as(userId, () -> engine.getFormService().submitStartForm(definition, values));
+  }
+
+  /** Completes the one open task with that key (and that assignee, when given) through its form. */
+  public void complete(ProcessInstance instance, String taskKey, String userId, Map<String, Object> values) {
+    complete(task(instance, taskKey), userId, values);
+  }
+
+  public void complete(Task task, String userId, Map<String, Object> values) {
+    as(userId, () -> {
+      engine.getFormService().submitTaskForm(task.getId(), values);
+      return null;
+    });
+  }
+
+  public Task task(ProcessInstance instance, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).singleResult();
+  }
+
+  public List<Task> tasks(ProcessInstance instance, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).orderByTaskId().asc().list();
+  }
+
+  public Task reviewerTask(ProcessInstance instance, String taskKey, String reviewer, String applicationId) {
+    return tasks(instance, taskKey).stream().filter(t -> reviewer.equals(t.getAssignee()))
+        .filter(t -> applicationId == null || applicationId.equals(engine.getTaskService().getVariable(t.getId(), APPLICATION_ID.name())))
+        .findFirst().orElse(null);
+  }
+
+  public Object variable(ProcessInstance instance, String name) {
+    return engine.getRuntimeService().getVariable(instance.getId(), name);
+  }
+
+  public Object historic(ProcessInstance instance, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(name).list().stream().filter(v -> instance.getId().equals(v.getActivityInstanceId()))
+        .map(v -> v.getValue()).findFirst().orElse(null);
+  }
+
+  /** Moves the clock past the deadline and fires the deadline timer. */
+  public void deadlinePasses(ProcessInstance instance) {
+    ClockUtil.setCurrentTime(Date.from(LocalDate.parse(DEADLINE).plusDays(1).atStartOfDay(SelectionForms.JAPAN)
+        .toInstant().plusSeconds(60)));
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    engine.getManagementService().executeJob(timer.getId());
+  }
+
+  // --- whole stretches ---
+
+  /** A department user opens a selection and chooses a public call; the office publishes it. */
+  public ProcessInstance publishedCall(int quorum, String... reviewers) {
+    ProcessInstance instance = startSelection("suzuki", start());
+    complete(instance, Elements.CHOOSE_METHOD, "suzuki", publicCall());
+    complete(instance, Elements.WRITE_CALL, "suzuki", call());
+    complete(instance, Elements.CHECK_CALL, "tanaka", publish(quorum, reviewers));
+    return instance;
+  }
+
+  public String callNumber(ProcessInstance instance) {
+    return (String) variable(instance, CALL_NUMBER.name());
+  }
+
+  public <T> T as(String userId, Supplier<T> action) {
+    IdentityService identity = engine.getIdentityService();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(userId, groups);
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}
