@@ -344,4 +344,83 @@ class KyodoApplicationTest {
     assertThat(engine.getIdentityService().createGroupQuery().groupMember("sora")
         .groupType(KyodoGroups.TYPE_ORGANISATION).count()).isEqualTo(1);
   }
+
+  /** A public call through the REST API as Tasklist would drive it, up to the reviewers' conflict declarations. */
+  @Test
+  void aCallShowsEachRoleOnlyTheApplicationsItMaySee() {
+    String deadline = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(10).toString();
+    Response started = as("suzuki").post(REST + "/process-definition/key/partner-selection/submit-form",
+        RestClient.variables(Map.of("title", "子育てひろば", "content", "週2回のひろば運営", "chosenForm", "JOINT_PROJECT",
+            "fiscalYear", (int) jp.kyodo.examination.ExaminationForms.currentFiscalYear() + 1)));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String selection = started.json().path("id").asText();
+    submit("suzuki", selection, "ChooseSelectionMethod", Map.of("selectionMethod", "PUBLIC_CALL"));
+    submit("suzuki", selection, "WriteCall", Map.of("callPurpose", "子育てひろばの運営", "callEligibility", "登録団体",
+        "criterion1Label", "実現性", "criterion1Weight", 100, "applicationDeadline", deadline));
+    submit("tanaka", selection, "CheckCall", Map.of("callCheckDecision", "PUBLISH", "reviewQuorum", 1,
+        "selectionReviewers", jp.kyodo.variables.ListVar.json(List.of("takahashi", "ito"))));
+    String call = (String) engine.getRuntimeService().getVariable(selection, "callNumber");
+
+    JsonNode open = as("midori").get("/api/calls?status=OPEN").json();
+    assertThat(open.findValuesAsText("callNumber")).contains(call);
+    assertThat(open.get(0).has("reviewers")).as("reviewers stay unnamed to applicants").isFalse();
+    assertThat(as("tanaka").get("/api/calls/" + call).json().path("reviewers").toString()).contains("takahashi");
+    assertThat(as(null).get("/api/calls").status()).isEqualTo(401);
+
+    for (String partner : List.of("hikari", "midori")) {
+      Response applied = as(partner).post(REST + "/process-definition/key/call-application/submit-form",
+          RestClient.variables(Map.of("callNumber", call, "proposalTitle", partner + "の提案", "proposal", "内容",
+              "budgetPlan", "10万円", "aimsConfirmed", true)));
+      assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+    }
+    if (engine.getIdentityService().createUserQuery().userId("kaze").count() == 0) {
+      org.camunda.bpm.engine.identity.User kaze = engine.getIdentityService().newUser("kaze");
+      kaze.setPassword("kaze");
+      engine.getIdentityService().saveUser(kaze);
+      engine.getIdentityService().createMembership("kaze", KyodoGroups.PARTNERS);
+    }
+    Response unregistered = as("kaze").post(REST + "/process-definition/key/call-application/submit-form",
+        RestClient.variables(Map.of("callNumber", call, "proposalTitle", "提案", "proposal", "内容", "budgetPlan", "0円",
+            "aimsConfirmed", true)));
+    assertThat(unregistered.status()).isEqualTo(400);
+    assertThat(unregistered.json().path("message").asText()).contains("団体登録");
+
+    assertThat(as("hikari").get("/api/calls/" + call + "/applications").json().findValuesAsText("organisationId"))
+        .containsExactly("org-hikari");
+    assertThat(as("midori").get("/api/calls/" + call + "/applications").json().findValuesAsText("organisationId"))
+        .containsExactly("org-midori");
+    assertThat(as("suzuki").get("/api/calls/" + call + "/applications").json()).hasSize(2);
+    assertThat(as("takahashi").get("/api/calls/" + call + "/applications").json()).as("nothing assigned yet").isEmpty();
+    assertThat(as("watanabe").get("/api/calls/" + call + "/applications").status()).isEqualTo(403);
+
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(12))));
+    try {
+      String timer = engine.getManagementService().createJobQuery().processInstanceId(selection).timers().singleResult().getId();
+      engine.getManagementService().executeJob(timer);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+    for (org.camunda.bpm.engine.task.Task screening : engine.getTaskService().createTaskQuery().processInstanceId(selection)
+        .taskDefinitionKey("ScreenApplication").list()) {
+      Response screened = as("tanaka").post(REST + "/task/" + screening.getId() + "/submit-form",
+          RestClient.variables(Map.of("screening", "ELIGIBLE")));
+      assertThat(screened.status()).as(screened.body()).isEqualTo(204);
+    }
+    String hikariApplication = call + "-A01";
+    String takahashiDeclares = engine.getTaskService().createTaskQuery().processInstanceId(selection)
+        .taskDefinitionKey("DeclareConflicts").taskAssignee("takahashi").singleResult().getId();
+    assertThat(as("ito").get(REST + "/task").json().findValuesAsText("id")).doesNotContain(takahashiDeclares);
+    Response declared = as("takahashi").post(REST + "/task/" + takahashiDeclares + "/submit-form", RestClient.variables(Map.of(
+        "conflictedApplications", jp.kyodo.variables.ListVar.json(List.of(hikariApplication)), "conflictNote", "会員",
+        "declarationConfirmed", true)));
+    assertThat(declared.status()).as(declared.body()).isEqualTo(204);
+    assertThat(engine.getRuntimeService().getVariable(selection, "conflictedApplications"))
+        .as("a reviewer's declaration stays on the task, out of the others' sight").isNull();
+
+    assertThat(as("takahashi").get("/api/calls/" + call + "/applications").json().findValuesAsText("organisationId"))
+        .containsExactly("org-midori");
+    assertThat(as("takahashi").get(REST + "/task").json().findValuesAsText("taskDefinitionKey"))
+        .containsExactly("ScoreApplication");
+    assertThat(as("hikari").get(REST + "/process-instance/" + selection + "/variables").status()).isEqualTo(403);
+  }
 }

@@ -1,0 +1,148 @@
+package jp.kyodo.selection;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.selection.SelectionRecords.Application;
+import jp.kyodo.selection.SelectionRecords.Call;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Public calls and their applications over HTTP ({@code /api/calls}, HTTP Basic). Anyone logged in reads
+ * the published calls (applicants must find them), without the names of the reviewers. Applications are
+ * shown by role: the collaboration office, managers and the owning department see all; a reviewer only
+ * those assigned to them (declared free of conflicts); a partner only its own organisation's.
+ */
+@RestController
+@RequestMapping("/api/calls")
+public class SelectionApi {
+
+  private final SelectionRecords records;
+  private final OrganisationRegistry registry;
+  private final IdentityService identity;
+
+  public SelectionApi(SelectionRecords records, OrganisationRegistry registry, IdentityService identity) {
+    this.records = records;
+    this.registry = registry;
+    this.identity = identity;
+  }
+
+  @GetMapping
+  public List<Map<String, Object>> calls(@RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+    Authentication who = authentication();
+    if (status != null && !List.of("OPEN", "CLOSED", "DECIDED").contains(status)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status は OPEN、CLOSED、DECIDED のいずれかです。");
+    }
+    return records.calls(status, offset, limit).stream().map(call -> view(call, who)).toList();
+  }
+
+  @GetMapping("/{callNumber}")
+  public Map<String, Object> call(@PathVariable String callNumber) {
+    return view(find(callNumber), authentication());
+  }
+
+  @GetMapping("/{callNumber}/applications")
+  public List<Map<String, Object>> applications(@PathVariable String callNumber) {
+    Authentication who = authentication();
+    Call call = find(callNumber);
+    List<Application> applications = records.applications(callNumber);
+    List<Application> visible;
+    if (isStaffOf(who, call)) {
+      visible = applications;
+    } else if (groups(who).contains(KyodoGroups.REVIEWERS) && call.reviewers().contains(who.getUserId())) {
+      List<String> assigned = records.applicationsToScore(callNumber, who.getUserId());
+      visible = applications.stream().filter(a -> assigned.contains(a.applicationId())).toList();
+    } else if (groups(who).contains(KyodoGroups.PARTNERS)) {
+      visible = applications.stream().filter(a -> groups(who).contains(a.organisationId())).toList();
+    } else {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "この公募の応募を閲覧する権限がありません。");
+    }
+    boolean decided = "DECIDED".equals(call.status());
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Application a : visible) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("applicationId", a.applicationId());
+      row.put("organisationId", a.organisationId());
+      row.put("organisationName", registry.find(a.organisationId()).map(o -> o.name()).orElse(a.organisationId()));
+      row.put("submittedAt", a.submittedAt());
+      row.put("proposalTitle", a.proposalTitle());
+      row.put("proposal", a.proposal());
+      row.put("budgetPlan", a.budgetPlan());
+      if (isStaffOf(who, call) || decided) {
+        row.put("eligible", a.eligible());
+        row.put("screeningReason", a.screeningReason());
+        row.put("weightedScore", a.weightedScore());
+        row.put("reviews", a.reviewCount());
+        row.put("rank", a.ranking());
+        row.put("tied", a.tied());
+        row.put("result", a.result());
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<Map<String, Object>> refused(ResponseStatusException e) {
+    return ResponseEntity.status(e.getStatusCode()).body(Map.of("message", String.valueOf(e.getReason())));
+  }
+
+  private Call find(String callNumber) {
+    return records.call(callNumber).orElseThrow(() ->
+        new ResponseStatusException(HttpStatus.NOT_FOUND, "公募「" + callNumber + "」は見つかりません。"));
+  }
+
+  private Map<String, Object> view(Call call, Authentication who) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("callNumber", call.callNumber());
+    view.put("selectionNumber", call.selectionNumber());
+    view.put("projectTitle", call.projectTitle());
+    view.put("departmentGroup", call.departmentGroup());
+    view.put("fiscalYear", call.fiscalYear());
+    view.put("purpose", call.purpose());
+    view.put("eligibility", call.eligibility());
+    view.put("criteria", call.criteria());
+    view.put("deadlineAt", call.deadlineAt());
+    view.put("open", call.acceptsApplicationsAt(ClockUtil.getCurrentTime().toInstant()));
+    view.put("status", call.status());
+    view.put("publishedAt", call.publishedAt());
+    if (isStaffOf(who, call)) {
+      view.put("quorum", call.quorum());
+      view.put("reviewers", call.reviewers());
+    }
+    return view;
+  }
+
+  private static boolean isStaffOf(Authentication who, Call call) {
+    List<String> groups = groups(who);
+    return groups.contains(KyodoGroups.COORDINATORS) || groups.contains(KyodoGroups.ADMIN)
+        || groups.contains(KyodoGroups.MANAGERS) || groups.contains(call.departmentGroup());
+  }
+
+  private static List<String> groups(Authentication who) {
+    return who.getGroupIds() == null ? List.of() : who.getGroupIds();
+  }
+
+  private Authentication authentication() {
+    Authentication who = identity.getCurrentAuthentication();
+    if (who == null || who.getUserId() == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "ログインが必要です。");
+    }
+    return who;
+  }
+}
