@@ -15,6 +15,8 @@ public final class FieldSpec {
     NUMBER,
     /** A checkbox. */
     BOOLEAN,
+    /** A calendar date (form-js datetime, subtype date), kept as an ISO text {@code 2026-04-01}. */
+    DATE,
     /** One of the listed codes (select, radio). */
     CHOICE,
     /** Any of the listed codes (checklist). */

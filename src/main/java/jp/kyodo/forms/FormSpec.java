@@ -130,6 +130,7 @@ public final class FormSpec {
         }
         yield raw;
       }
+      case DATE -> date(field, raw);
       case CHOICE -> {
         if (!(raw instanceof String s)) {
           throw new IllegalArgumentException("「" + field.label + "」は選択肢から選んでください。");
@@ -186,6 +187,22 @@ public final class FormSpec {
       }
     }
     return value;
+  }
+
+  /** A date as form-js sends it ({@code 2026-04-01}); kept as that text so the form shows it again as sent. */
+  private static String date(FieldSpec field, Object raw) {
+    if (!(raw instanceof String s)) {
+      throw new IllegalArgumentException("「" + field.label + "」は日付（例: 2026-04-01）で入力してください。");
+    }
+    String value = s.strip();
+    if (value.isEmpty()) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(value).toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("「" + field.label + "」は日付（例: 2026-04-01）で入力してください。");
+    }
   }
 
   private static Long number(FieldSpec field, Object raw) {
@@ -248,6 +265,11 @@ public final class FormSpec {
       current.min = min;
       current.max = max;
       return this;
+    }
+
+    /** A date field; its value is the ISO text {@code yyyy-MM-dd}. */
+    public Builder date(Var<String> var, String label) {
+      return add(var.name(), label, FieldSpec.Kind.DATE);
     }
 
     public Builder bool(Var<Boolean> var, String label) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import jp.kyodo.agreement.AgreementForms;
 import jp.kyodo.examination.ExaminationForms;
 import jp.kyodo.registry.RegistrationForms;
 
@@ -14,7 +15,7 @@ public final class FormSpecs {
   private static final Map<String, FormSpec> BY_ID = new LinkedHashMap<>();
 
   static {
-    Stream.of(ExaminationForms.ALL, RegistrationForms.ALL).flatMap(Collection::stream).forEach(spec -> {
+    Stream.of(ExaminationForms.ALL, RegistrationForms.ALL, AgreementForms.ALL).flatMap(Collection::stream).forEach(spec -> {
       if (BY_ID.put(spec.formId(), spec) != null) {
         throw new IllegalStateException("two specs for form " + spec.formId());
       }

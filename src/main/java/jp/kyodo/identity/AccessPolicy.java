@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import java.util.Map;
+import jp.kyodo.agreement.AgreementProcess;
 import jp.kyodo.examination.ExaminationProcess;
 import jp.kyodo.registry.RegistrationProcess;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -35,6 +36,9 @@ public class AccessPolicy {
 
   /** Processes a partner (事業提案) or a department (課題提案) may start. */
   static final List<String> STARTABLE_BY_PARTNERS_AND_DEPARTMENTS = List.of(ExaminationProcess.KEY);
+
+  /** Processes only a department may start. */
+  static final List<String> STARTABLE_BY_DEPARTMENTS = List.of(AgreementProcess.KEY);
 
   static final String FILTER_MINE = "わたしのタスク";
   static final String FILTER_GROUPS = "わたしのグループのタスク";
@@ -86,6 +90,10 @@ public class AccessPolicy {
       for (String key : STARTABLE_BY_PARTNERS_AND_DEPARTMENTS) {
         grant(starter, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
       }
+    }
+    // ③ 協定・契約 and ④ 事業の実施: a department starts them for its own projects (the lifecycle calls them too).
+    for (String key : STARTABLE_BY_DEPARTMENTS) {
+      grant(KyodoGroups.DEPARTMENTS, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
     }
     filters();
   }
