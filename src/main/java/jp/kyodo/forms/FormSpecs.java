@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import jp.kyodo.agreement.AgreementForms;
 import jp.kyodo.examination.ExaminationForms;
+import jp.kyodo.execution.ExecutionForms;
 import jp.kyodo.registry.RegistrationForms;
 
 /** Every form the application knows, by form id. A form without a spec cannot be deployed. */
@@ -15,7 +16,7 @@ public final class FormSpecs {
   private static final Map<String, FormSpec> BY_ID = new LinkedHashMap<>();
 
   static {
-    Stream.of(ExaminationForms.ALL, RegistrationForms.ALL, AgreementForms.ALL).flatMap(Collection::stream).forEach(spec -> {
+    Stream.of(ExaminationForms.ALL, RegistrationForms.ALL, AgreementForms.ALL, ExecutionForms.ALL).flatMap(Collection::stream).forEach(spec -> {
       if (BY_ID.put(spec.formId(), spec) != null) {
         throw new IllegalStateException("two specs for form " + spec.formId());
       }

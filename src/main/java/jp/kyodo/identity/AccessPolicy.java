@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kyodo.agreement.AgreementProcess;
 import jp.kyodo.examination.ExaminationProcess;
+import jp.kyodo.execution.ExecutionProcess;
 import jp.kyodo.registry.RegistrationProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -38,7 +39,7 @@ public class AccessPolicy {
   static final List<String> STARTABLE_BY_PARTNERS_AND_DEPARTMENTS = List.of(ExaminationProcess.KEY);
 
   /** Processes only a department may start. */
-  static final List<String> STARTABLE_BY_DEPARTMENTS = List.of(AgreementProcess.KEY);
+  static final List<String> STARTABLE_BY_DEPARTMENTS = List.of(AgreementProcess.KEY, ExecutionProcess.KEY);
 
   static final String FILTER_MINE = "わたしのタスク";
   static final String FILTER_GROUPS = "わたしのグループのタスク";

@@ -46,6 +46,9 @@ public final class AgreementScenario {
       "forms/agreement-approval.form",
       "forms/agreement-exchange.form"};
 
+  /** The test engine's in-memory database lives as long as the JVM: migrated once. */
+  private static boolean migrated;
+
   public final ProcessEngine engine;
   public final JdbcTemplate jdbc;
   public final AgreementRepository agreements;
@@ -55,7 +58,10 @@ public final class AgreementScenario {
   public AgreementScenario(ProcessEngine engine) {
     this.engine = engine;
     DataSource dataSource = engine.getProcessEngineConfiguration().getDataSource();
-    Flyway.configure().dataSource(dataSource).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    if (!migrated) {
+      Flyway.configure().dataSource(dataSource).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+      migrated = true;
+    }
     jdbc = new JdbcTemplate(dataSource);
     clearTables(jdbc);
     agreements = new AgreementRepository(jdbc);
