@@ -272,7 +272,18 @@ public final class AgreementScenario {
 
   /** A concluded agreement (signed on 2026-04-01, the clock moved there); returns its number. */
   public String concluded() {
-    ProcessInstance instance = approved();
+    return concluded(start(), draft());
+  }
+
+  /** An agreement of these start and draft values, concluded on 2026-04-01 (the clock moved there). */
+  public String concluded(Map<String, Object> startValues, Map<String, Object> draftValues) {
+    ProcessInstance instance = start("suzuki", startValues);
+    complete(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "suzuki", "yamamoto"));
+    complete(instance, Elements.DRAFT, "suzuki", draftValues);
+    complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    complete(instance, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+    runDocumentJob(instance);
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-01T01:00:00Z")));
     complete(instance, Elements.EXCHANGE, "suzuki", Map.of(SIGNED_ON.name(), "2026-04-01"));
     return (String) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
