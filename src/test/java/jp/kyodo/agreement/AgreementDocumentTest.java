@@ -12,10 +12,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /** The 協定書 read back from the PDF: Japanese text, the font embedded, long text over pages, odd characters. */
-class AgreementDocumentTest {
+public class AgreementDocumentTest {
 
-  static Agreement agreement(String purpose, List<Agreement.Role> roles) {
-    return new Agreement("2026-fukushi-007", 2026, "2026-001", "子育てひろばの運営", "dept-kosodate", "子育て支援課", "org-midori",
+  /** A commission agreement of 子育て支援課 with みどり町内会 (number given), for tests that need a stored one. */
+  public static Agreement agreement(String number, String purpose, List<Agreement.Role> roles) {
+    return new Agreement(number, 2026, "2026-001", "子育てひろばの運営", "dept-kosodate", "子育て支援課", "org-midori",
         "みどり町内会", "COMMISSION", 500_000L, "suzuki", "yamamoto", purpose, "3年後に自主運営へ移行する",
         List.of(new Agreement.Goal("G1", "ひろばの開催", "週2回・延べ80回", LocalDate.parse("2027-03-31"))), roles,
         List.of(new Agreement.BudgetLine("保育士の謝礼", 450_000, "CITY_PAYMENT"), new Agreement.BudgetLine("会場費", 50_000, "CITY_DIRECT")),
@@ -33,7 +34,7 @@ class AgreementDocumentTest {
 
   @Test
   void everyPartOfTheAgreementIsInTheDocumentInJapanese() throws Exception {
-    byte[] pdf = new AgreementDocument().render(agreement("子どもと保護者の居場所をつくる",
+    byte[] pdf = new AgreementDocument().render(agreement("2026-fukushi-007", "子どもと保護者の居場所をつくる",
         List.of(new Agreement.Role("ひろばの運営", "PARTNER"), new Agreement.Role("会場の提供", "CITY"))));
     String text = text(pdf);
     assertThat(text).contains("協働事業に関する協定書", "協定番号 2026-fukushi-007", "事業番号 2026-001", "子育て支援課", "みどり町内会",
@@ -51,7 +52,7 @@ class AgreementDocumentTest {
   @Test
   void longTextRunsOverPagesAndCharactersWithoutAGlyphDoNotStopIt() throws Exception {
     String longPurpose = "地域の子育て家庭を支える。".repeat(400) + "最後の文。";
-    byte[] pdf = new AgreementDocument().render(agreement(longPurpose + "\u0007😀\tタブ",
+    byte[] pdf = new AgreementDocument().render(agreement("2026-fukushi-007", longPurpose + "\u0007😀\tタブ",
         List.of(new Agreement.Role("運営", "BOTH"))));
     try (PDDocument document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isGreaterThan(2);
