@@ -423,4 +423,67 @@ class KyodoApplicationTest {
         .containsExactly("ScoreApplication");
     assertThat(as("hikari").get(REST + "/process-instance/" + selection + "/variables").status()).isEqualTo(403);
   }
+
+  /** ③ and ④ over the REST API as Tasklist uses it, and the agreement document for the project's people only. */
+  @Test
+  void anAgreementIsDraftedAgreedApprovedDownloadedAndItsExecutionStarted() throws Exception {
+    long year = jp.kyodo.agreement.FiscalTerm.currentFiscalYear();
+    Map<String, Object> start = jp.kyodo.agreement.AgreementScenario.with(jp.kyodo.agreement.AgreementScenario.start(),
+        "fiscalYear", year, "projectNumber", "APP-" + System.nanoTime());
+    Response started = as("suzuki").post(REST + "/process-definition/key/agreement/submit-form", RestClient.variables(start));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String instance = started.json().path("id").asText();
+    assertThat(as("hikari").post(REST + "/process-definition/key/agreement/submit-form", RestClient.variables(start)).status())
+        .as("partners do not start agreements").isIn(403, 404);
+
+    submit("suzuki", instance, "AssignAgreementParties", jp.kyodo.agreement.AgreementScenario.parties("org-hikari", "suzuki", "yamamoto"));
+    Map<String, Object> draft = new java.util.HashMap<>(jp.kyodo.agreement.AgreementScenario.draft());
+    draft.replaceAll((name, value) -> value instanceof String text && text.matches("202[67]-\\d\\d-\\d\\d")
+        ? (Long.parseLong(text.substring(0, 4)) - 2026 + year) + text.substring(4) : value);
+    submit("suzuki", instance, "DraftAgreement", draft);
+    String partnerTask = taskId(instance, "PartnerConfirmsAgreement");
+    assertThat(as("midori").get(REST + "/task").json().findValuesAsText("id")).doesNotContain(partnerTask);
+    submit("hikari", instance, "PartnerConfirmsAgreement", Map.of("partnerDecision", "AGREE"));
+    submit("yamamoto", instance, "DepartmentConfirmsAgreement", Map.of("departmentDecision", "AGREE"));
+    submit("sato", instance, "ApproveAgreement", Map.of("approvalDecision", "APPROVE"));
+    String number = (String) engine.getRuntimeService().getVariable(instance, "agreementNumber");
+    String document = "/api/agreements/" + number + "/document";
+    assertThat(as("suzuki").download(document).status()).as("not generated yet").isEqualTo(404);
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult().getId());
+
+    RestClient.Download pdf = as("hikari").download(document);
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(pdf.contentType()).startsWith("application/pdf");
+    try (var read = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(read)).contains("協働事業に関する協定書", number, "NPO法人ひかり");
+    }
+    for (String user : List.of("suzuki", "yamamoto", "tanaka", "sato", "admin")) {
+      assertThat(as(user).download(document).status()).as(user).isEqualTo(200);
+    }
+    for (String user : List.of("midori", "takahashi", "watanabe", "sora")) {
+      assertThat(as(user).download(document).status()).as(user).isEqualTo(403);
+    }
+    assertThat(as(null).download(document).status()).isEqualTo(401);
+    assertThat(as("suzuki").download("/api/agreements/1999-none-001/document").status()).isEqualTo(404);
+    submit("suzuki", instance, "ExchangeAgreement", Map.of("signedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString()));
+
+    Response refused = as("suzuki").post(REST + "/process-definition/key/execution/submit-form",
+        RestClient.variables(Map.of("agreementNumber", "1999-none-001")));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("決裁済みの協定はありません");
+    assertThat(as("hikari").post(REST + "/process-definition/key/execution/submit-form",
+        RestClient.variables(Map.of("agreementNumber", number))).status()).isIn(403, 404);
+    Response execution = as("suzuki").post(REST + "/process-definition/key/execution/submit-form",
+        RestClient.variables(Map.of("agreementNumber", number)));
+    assertThat(execution.status()).as(execution.body()).isEqualTo(200);
+    String running = execution.json().path("id").asText();
+    String issueTask = taskId(running, "PartnerReportsIssue");
+    assertThat(as("hikari").get(REST + "/task").json().findValuesAsText("id")).contains(issueTask);
+    assertThat(as("midori").get(REST + "/task").json().findValuesAsText("id")).doesNotContain(issueTask);
+    Response bad = as("hikari").post(REST + "/task/" + issueTask + "/submit-form",
+        RestClient.variables(Map.of("issueTitle", "件名", "issueSeverity", "VERY")));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().path("message").asText()).contains("「重大さ」に「VERY」という選択肢はありません");
+    assertThat(taskId(running, "PartnerReportsIssue")).isEqualTo(issueTask);
+  }
 }

@@ -33,6 +33,37 @@ class PostgresStartupTest {
   @Autowired
   ModelDeployer deployer;
 
+  @Autowired
+  jp.kyodo.agreement.AgreementRepository agreements;
+
+  @Autowired
+  jp.kyodo.agreement.AgreementDocument documents;
+
+  @Autowired
+  jp.kyodo.execution.ExecutionRepository executions;
+
+  /** The V3/V4 tables on PostgreSQL: an agreement with its parts, its PDF (BYTEA) and an execution with a payment. */
+  @Test
+  void keepsAgreementsTheirDocumentsAndExecutions() {
+    String number = "2026-pgtest-" + (System.nanoTime() % 1_000_000_000L);
+    jp.kyodo.agreement.Agreement agreement = jp.kyodo.agreement.AgreementDocumentTest.agreement(number, "PostgreSQL で保存する",
+        java.util.List.of(new jp.kyodo.agreement.Agreement.Role("運営", "PARTNER")));
+    int serial = agreements.nextSerial(agreement.fiscalYear(), "pgtest-" + number);
+    agreements.insert(new jp.kyodo.agreement.Agreement(number, agreement.fiscalYear(), null, agreement.title(),
+        "pgtest-" + number, agreement.departmentName(), agreement.partnerGroup(), agreement.partnerName(), agreement.chosenForm(),
+        agreement.costEstimate(), agreement.mainStaff(), agreement.deputyStaff(), agreement.purpose(), agreement.finalGoal(),
+        agreement.goals(), agreement.roles(), agreement.budget(), 0, 0, 0, agreement.payment(), agreement.termStart(),
+        agreement.termEnd(), agreement.reportRhythm(), agreement.clauses(), agreement.decisions(), agreement.status(),
+        agreement.approvedBy(), agreement.approvedAt(), null, "pi"), serial);
+    byte[] pdf = documents.render(agreements.find(number).orElseThrow());
+    agreements.storeDocument(number, documents.fileName(agreement), pdf, java.time.Instant.now());
+    assertThat(agreements.document(number).orElseThrow().content()).isEqualTo(pdf);
+    assertThat(agreements.find(number).orElseThrow().goals()).extracting(jp.kyodo.agreement.Agreement.Goal::id).containsExactly("G1");
+    executions.start(number, "pi", "suzuki", "yamamoto", "suzuki", java.time.Instant.now());
+    executions.payment(number, "AFTER_COMPLETION", 450_000, 450_000, java.time.LocalDate.now(), null, "suzuki", java.time.Instant.now());
+    assertThat(executions.payments(number)).hasSize(1);
+  }
+
   @Test
   void startsOnPostgresDeploysOnceAndRunsAnExamination() {
     assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");

@@ -15,12 +15,13 @@ public final class FieldSpec {
     NUMBER,
     /** A checkbox. */
     BOOLEAN,
+    /** A calendar date (form-js datetime, subtype date), kept as an ISO text {@code 2026-04-01}. */
+    DATE,
     /** One of the listed codes (select, radio). */
     CHOICE,
     /** Any of the listed codes (checklist). */
     CHOICES,
-    /** A calendar date, {@code YYYY-MM-DD} (form-js datetime, subtype date). */
-    DATE,
+
     /** Shown read-only: the server never takes it from the form. */
     DISPLAY
   }

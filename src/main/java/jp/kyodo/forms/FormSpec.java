@@ -142,6 +142,7 @@ public final class FormSpec {
         }
         yield raw;
       }
+      case DATE -> date(field, raw);
       case CHOICE -> {
         if (!(raw instanceof String s)) {
           throw new IllegalArgumentException("「" + field.label + "」は選択肢から選んでください。");
@@ -167,7 +168,6 @@ public final class FormSpec {
         }
         yield new ArrayList<>(unique);
       }
-      case DATE -> date(field, raw);
       case DISPLAY -> null;
     };
   }
@@ -288,6 +288,11 @@ public final class FormSpec {
       return this;
     }
 
+    /** A date field; its value is the ISO text {@code yyyy-MM-dd}. */
+    public Builder date(Var<String> var, String label) {
+      return add(var.name(), label, FieldSpec.Kind.DATE);
+    }
+
     public Builder bool(Var<Boolean> var, String label) {
       return add(var.name(), label, FieldSpec.Kind.BOOLEAN);
     }
@@ -312,10 +317,6 @@ public final class FormSpec {
       add(var.name(), label, FieldSpec.Kind.CHOICES);
       current.valuesKey = valuesKey;
       return this;
-    }
-
-    public Builder date(Var<String> var, String label) {
-      return add(var.name(), label, FieldSpec.Kind.DATE);
     }
 
     public <E extends Enum<E> & Labeled> Builder choices(ListVar var, String label, Class<E> options) {

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import jp.kyodo.agreement.AgreementForms;
 import jp.kyodo.examination.ExaminationForms;
+import jp.kyodo.execution.ExecutionForms;
 import jp.kyodo.registry.RegistrationForms;
 import jp.kyodo.selection.CallApplicationForms;
 import jp.kyodo.selection.SelectionForms;
@@ -16,7 +18,8 @@ public final class FormSpecs {
   private static final Map<String, FormSpec> BY_ID = new LinkedHashMap<>();
 
   static {
-    Stream.of(ExaminationForms.ALL, RegistrationForms.ALL, SelectionForms.ALL, CallApplicationForms.ALL).flatMap(Collection::stream).forEach(spec -> {
+    Stream.of(ExaminationForms.ALL, RegistrationForms.ALL, SelectionForms.ALL, CallApplicationForms.ALL,
+        AgreementForms.ALL, ExecutionForms.ALL).flatMap(Collection::stream).forEach(spec -> {
       if (BY_ID.put(spec.formId(), spec) != null) {
         throw new IllegalStateException("two specs for form " + spec.formId());
       }

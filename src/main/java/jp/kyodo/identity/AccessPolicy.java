@@ -5,7 +5,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import java.util.Map;
+import jp.kyodo.agreement.AgreementProcess;
 import jp.kyodo.examination.ExaminationProcess;
+import jp.kyodo.execution.ExecutionProcess;
 import jp.kyodo.registry.RegistrationProcess;
 import jp.kyodo.selection.CallApplicationProcess;
 import jp.kyodo.selection.SelectionProcess;
@@ -37,6 +39,9 @@ public class AccessPolicy {
 
   /** Processes a partner (事業提案) or a department (課題提案) may start. */
   static final List<String> STARTABLE_BY_PARTNERS_AND_DEPARTMENTS = List.of(ExaminationProcess.KEY);
+
+  /** Processes only a department may start. */
+  static final List<String> STARTABLE_BY_DEPARTMENTS = List.of(AgreementProcess.KEY, ExecutionProcess.KEY);
 
   static final String FILTER_MINE = "わたしのタスク";
   static final String FILTER_GROUPS = "わたしのグループのタスク";
@@ -93,6 +98,10 @@ public class AccessPolicy {
       for (String key : STARTABLE_BY_PARTNERS_AND_DEPARTMENTS) {
         grant(starter, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
       }
+    }
+    // ③ 協定・契約 and ④ 事業の実施: a department starts them for its own projects (the lifecycle calls them too).
+    for (String key : STARTABLE_BY_DEPARTMENTS) {
+      grant(KyodoGroups.DEPARTMENTS, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
     }
     filters();
   }

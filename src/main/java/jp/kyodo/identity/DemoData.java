@@ -28,6 +28,9 @@ public class DemoData {
       new Person("tanaka", "田中", "花子", List.of(KyodoGroups.COORDINATORS)),
       new Person("suzuki", "鈴木", "一郎", List.of(KyodoGroups.DEPARTMENTS, "dept-fukushi")),
       new Person("sato", "佐藤", "健", List.of(KyodoGroups.MANAGERS)),
+      // 福祉課 has more than one clerk: a project always has a main and a deputy, and staff change (旭川 Q57).
+      new Person("yamamoto", "山本", "さくら", List.of(KyodoGroups.DEPARTMENTS, "dept-fukushi")),
+      new Person("kobayashi", "小林", "大輔", List.of(KyodoGroups.DEPARTMENTS, "dept-fukushi")),
       new Person("takahashi", "高橋", "美咲", List.of(KyodoGroups.REVIEWERS)),
       new Person("ito", "伊藤", "誠", List.of(KyodoGroups.REVIEWERS)),
       new Person("hikari", "光", "陽子", List.of(KyodoGroups.PARTNERS, "org-hikari")),

@@ -57,16 +57,17 @@ class FormSpecRulesTest {
             cases.add(new BadValue(form, field, "full-width digits", "１２", label + "は半角数字の数値"));
             cases.add(new BadValue(form, field, "fraction", field.min() + 0.5, label + "は整数"));
           }
+          case DATE -> {
+            cases.add(new BadValue(form, field, "not a date", "2026/04/01", label + "は日付"));
+            cases.add(new BadValue(form, field, "no such day", "2026-02-30", label + "は日付"));
+            cases.add(new BadValue(form, field, "not text", 20260401, label + "は日付"));
+          }
           case BOOLEAN -> cases.add(new BadValue(form, field, "not a boolean", "true", label + "は、はい／いいえ"));
           case CHOICE -> cases.add(new BadValue(form, field, "unknown option", "NO_SUCH", label + "に「NO_SUCH」という選択肢はありません"));
           case CHOICES -> {
             cases.add(new BadValue(form, field, "unknown option", org.camunda.spin.Spin.JSON("[\"NO_SUCH\"]"),
                 label + "に「NO_SUCH」という選択肢はありません"));
             cases.add(new BadValue(form, field, "not a list", "LOCAL_NEEDS", label + "は選択肢の一覧"));
-          }
-          case DATE -> {
-            cases.add(new BadValue(form, field, "not a date", "2027-13-45", label + "は日付"));
-            cases.add(new BadValue(form, field, "not text", 20270401, label + "は日付"));
           }
           case DISPLAY -> { }
         }

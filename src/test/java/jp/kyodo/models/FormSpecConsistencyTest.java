@@ -86,6 +86,11 @@ class FormSpecConsistencyTest {
           assertThat(validate.path("max").asLong()).as(where + " max").isEqualTo(field.max());
         }
         case BOOLEAN -> assertThat(type).as(where).isEqualTo("checkbox");
+        case DATE -> {
+          assertThat(type).as(where).isEqualTo("datetime");
+          assertThat(component.path("subtype").asText()).as(where + " a date without time").isEqualTo("date");
+          assertThat(component.path("dateLabel").asText()).as(where + " form-js shows dateLabel").isEqualTo(field.label());
+        }
         case CHOICE -> {
           assertThat(type).as(where).isIn("select", "radio");
           assertOptions(where, component, field);
@@ -93,10 +98,6 @@ class FormSpecConsistencyTest {
         case CHOICES -> {
           assertThat(type).as(where).isEqualTo("checklist");
           assertOptions(where, component, field);
-        }
-        case DATE -> {
-          assertThat(type).as(where).isEqualTo("datetime");
-          assertThat(component.path("subtype").asText()).as(where + " a date without time").isEqualTo("date");
         }
         default -> throw new AssertionError(where);
       }

@@ -61,6 +61,21 @@ public final class RestClient {
     return send(request(path).GET());
   }
 
+  /** A binary download (a PDF, say) with its status and content type. */
+  public Download download(String path) {
+    try {
+      HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public record Download(int status, String contentType, byte[] body) {}
+
   public Response post(String path, Object body) {
     String json;
     try {

@@ -1,0 +1,69 @@
+package jp.kyodo.agreement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An approved agreement (協定) as kept in the tables of V3__agreement.sql. */
+public record Agreement(
+    String number,
+    int fiscalYear,
+    String projectNumber,
+    String title,
+    String departmentGroup,
+    String departmentName,
+    String partnerGroup,
+    String partnerName,
+    String chosenForm,
+    Long costEstimate,
+    String mainStaff,
+    String deputyStaff,
+    String purpose,
+    String finalGoal,
+    List<Goal> goals,
+    List<Role> roles,
+    List<BudgetLine> budget,
+    long incomeOwnFunds,
+    long incomeFees,
+    long incomeOther,
+    PaymentPlan payment,
+    LocalDate termStart,
+    LocalDate termEnd,
+    String reportRhythm,
+    Clauses clauses,
+    List<Decision> decisions,
+    String status,
+    String approvedBy,
+    Instant approvedAt,
+    LocalDate signedOn,
+    String processInstanceId) {
+
+  public static final String APPROVED = "APPROVED";
+  public static final String CONCLUDED = "CONCLUDED";
+
+  /** A measurable goal: what, measured how, by when (小金井 ④). */
+  public record Goal(String id, String description, String indicator, LocalDate due) {}
+
+  /** One task of the project and who carries it (旭川 Q48). */
+  public record Role(String task, String party) {}
+
+  /** One cost and who bears it (旭川 Q48, Q49). */
+  public record BudgetLine(String item, long amount, String bearer) {}
+
+  /** What the city pays the partner, and when (旭川 Q51, 関市 V-3③). */
+  public record PaymentPlan(String type, String timing, long amount, long advanceAmount, long finalAmount, String note) {}
+
+  /** The clauses both sides agree in advance (旭川 Q18, Q27, Q76, 関市 V-5②). */
+  public record Clauses(String confidentiality, String surplus, String results, String trouble) {}
+
+  /** A confirmation, request for changes or approval: who, when, why. */
+  public record Decision(String step, String decision, String comment, String decidedBy, Instant decidedAt) {}
+
+  public long expenditureTotal() {
+    return budget.stream().mapToLong(BudgetLine::amount).sum();
+  }
+
+  public long borneBy(String bearer) {
+    return budget.stream().filter(b -> b.bearer().equals(bearer)).mapToLong(BudgetLine::amount).sum();
+  }
+}

@@ -1,0 +1,141 @@
+package jp.kyodo.agreement;
+
+import java.time.Period;
+import jp.kyodo.forms.Labeled;
+
+/** The closed lists of ③ 協定・契約: codes stored in variables and tables, labels shown in forms and the document. */
+public final class AgreementChoices {
+
+  private AgreementChoices() {}
+
+  /** Who carries a task of the project (役割分担, 旭川 Q48). */
+  public enum RoleParty implements Labeled {
+    CITY("市"),
+    PARTNER("団体"),
+    BOTH("市と団体が共同で");
+
+    private final String label;
+
+    RoleParty(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** Who bears a budget line (費用負担, 旭川 Q48, Q49). */
+  public enum Bearer implements Labeled {
+    CITY_DIRECT("市が直接支出する"),
+    CITY_PAYMENT("団体が支出する（市からの支払で賄う）"),
+    PARTNER("団体が負担する（自己資金・事業収入など）");
+
+    private final String label;
+
+    Bearer(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** What the city pays the partner (支出科目, 旭川 Q49, Q51). */
+  public enum PaymentType implements Labeled {
+    BURDEN_CHARGE("負担金（協定に基づく）"),
+    COMMISSION_FEE("委託料"),
+    SUBSIDY("補助金"),
+    NONE("支払なし（市の経費は市が直接支出する）");
+
+    private final String label;
+
+    PaymentType(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** When the city pays (旭川 Q51, 関市 V-3③). */
+  public enum PaymentTiming implements Labeled {
+    ADVANCE("全額を前払いする（事業の開始時）"),
+    PARTIAL_ADVANCE("一部を前払いし、残額を事業完了・検査の後に支払う"),
+    AFTER_COMPLETION("全額を事業完了・検査の後に支払う");
+
+    private final String label;
+
+    PaymentTiming(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** How often the partner reports progress (事業の実施 評価シート 実施段階 4). */
+  public enum ReportRhythm implements Labeled {
+    MONTHLY("毎月", Period.ofMonths(1)),
+    BIMONTHLY("2か月ごと", Period.ofMonths(2)),
+    QUARTERLY("四半期（3か月）ごと", Period.ofMonths(3));
+
+    private final String label;
+    private final Period period;
+
+    ReportRhythm(String label, Period period) {
+      this.label = label;
+      this.period = period;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+
+    public Period period() {
+      return period;
+    }
+  }
+
+  /** The partner's and the department's answer to a draft. */
+  public enum Confirmation implements Labeled {
+    AGREE("この内容で合意する"),
+    REQUEST_CHANGES("修正を求める（協定書案の作成に戻す）");
+
+    private final String label;
+
+    Confirmation(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The manager's decision (決裁). */
+  public enum Approval implements Labeled {
+    APPROVE("決裁する"),
+    RETURN("差し戻す（協定書案の作成に戻す）");
+
+    private final String label;
+
+    Approval(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+}

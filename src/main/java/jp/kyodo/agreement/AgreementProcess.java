@@ -1,0 +1,157 @@
+package jp.kyodo.agreement;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import jp.kyodo.project.Project;
+import jp.kyodo.variables.Var;
+
+/**
+ * ③ 協定・契約: the process key, its element ids and its variables, declared once. The agreement is
+ * always written, whatever the form of collaboration (東久留米 III-4); what it fixes follows 関市 V-3
+ * and 旭川 Q18, Q27, Q31, Q48, Q49, Q51, Q76.
+ */
+public final class AgreementProcess {
+
+  public static final String KEY = "agreement";
+  public static final String RESOURCE = "processes/agreement.bpmn";
+
+  private AgreementProcess() {}
+
+  /** Element ids of processes/agreement.bpmn. */
+  public static final class Elements {
+    public static final String START = "AgreementRequested";
+    public static final String RESOLVE_PARTIES = "ResolveAgreementParties";
+    public static final String PARTIES_KNOWN = "PartiesKnownGateway";
+    public static final String ASSIGN_PARTIES = "AssignAgreementParties";
+    public static final String DRAFT = "DraftAgreement";
+    public static final String PARTNER_CONFIRMS = "PartnerConfirmsAgreement";
+    public static final String DEPARTMENT_CONFIRMS = "DepartmentConfirmsAgreement";
+    public static final String APPROVE = "ApproveAgreement";
+    public static final String RECORD = "RecordAgreement";
+    public static final String GENERATE_DOCUMENT = "GenerateAgreementDocument";
+    public static final String EXCHANGE = "ExchangeAgreement";
+    public static final String END_CONCLUDED = "AgreementConcluded";
+
+    private Elements() {}
+  }
+
+  /** Decision keys of the DMN tables this process uses. */
+  public static final class Decisions {
+    public static final String PAYMENT_TERMS = "payment-terms";
+
+    private Decisions() {}
+  }
+
+  /** Form ids (the {@code id} inside each {@code forms/agreement-*.form}). */
+  public static final class FormIds {
+    public static final String START = "agreement-start";
+    public static final String PARTIES = "agreement-parties";
+    public static final String DRAFT = "agreement-draft";
+    public static final String PARTNER_CONFIRMATION = "agreement-partner-confirmation";
+    public static final String DEPARTMENT_CONFIRMATION = "agreement-department-confirmation";
+    public static final String APPROVAL = "agreement-approval";
+    public static final String EXCHANGE = "agreement-exchange";
+
+    private FormIds() {}
+  }
+
+  /** Fixed slots of the draft form (form-js 1.8 in Tasklist has no dynamic lists). */
+  public static final int GOAL_SLOTS = 5;
+  public static final int ROLE_SLOTS = 6;
+  public static final int BUDGET_SLOTS = 6;
+
+  // The project (shared with the lifecycle and the other phases)
+  public static final Var<String> PROJECT_NUMBER = Project.PROJECT_NUMBER;
+  public static final Var<String> TITLE = Project.TITLE;
+  public static final Var<String> DEPARTMENT_GROUP = Project.DEPARTMENT_GROUP;
+  public static final Var<String> DEPARTMENT_NAME = Project.DEPARTMENT_NAME;
+  public static final Var<String> PARTNER_GROUP = Project.PARTNER_GROUP;
+  public static final Var<String> PARTNER_NAME = Project.PARTNER_NAME;
+  public static final Var<String> CHOSEN_FORM = Project.CHOSEN_FORM;
+  public static final Var<Long> FISCAL_YEAR = Project.FISCAL_YEAR;
+  public static final Var<Long> COST_ESTIMATE = Project.COST_ESTIMATE;
+  public static final Var<String> MAIN_STAFF = Project.MAIN_STAFF;
+  public static final Var<String> DEPUTY_STAFF = Project.DEPUTY_STAFF;
+  public static final Var<String> AGREEMENT_NUMBER = Project.AGREEMENT_NUMBER;
+
+  // Who takes part
+  public static final Var<String> INITIATOR = Var.string("agreementInitiator");
+  /** Whether the caller fixed the partner (the lifecycle passes the selected partner in). */
+  public static final Var<Boolean> PARTNER_FIXED = Var.bool("partnerFixed");
+  public static final Var<Boolean> PARTIES_KNOWN = Var.bool("partiesKnown");
+  public static final Var<String> CHOSEN_PARTNER_GROUP = Var.string("chosenPartnerGroup");
+  public static final String PARTNER_OPTIONS = "partnerOptions";
+  public static final String STAFF_OPTIONS = "staffOptions";
+  public static final Var<String> MAIN_STAFF_NAME = Var.string("mainStaffName");
+  public static final Var<String> DEPUTY_STAFF_NAME = Var.string("deputyStaffName");
+
+  // Purpose and measurable goals (関市 V-3①, 小金井 ④), yearly intermediate goals of longer work (旭川 Q31)
+  public static final Var<String> PURPOSE = Var.string("purpose");
+  public static final Var<String> FINAL_GOAL = Var.string("finalGoal");
+  public static final List<Var<String>> GOAL_TEXT = slots("goal", "Text", GOAL_SLOTS);
+  public static final List<Var<String>> GOAL_INDICATOR = slots("goal", "Indicator", GOAL_SLOTS);
+  public static final List<Var<String>> GOAL_DUE = slots("goal", "Due", GOAL_SLOTS);
+
+  // Role division (役割分担, 旭川 Q48, 関市 V-3②)
+  public static final List<Var<String>> ROLE_TASK = slots("role", "Task", ROLE_SLOTS);
+  public static final List<Var<String>> ROLE_PARTY = slots("role", "Party", ROLE_SLOTS);
+
+  // Budget lines and who bears each, income/expenditure plan (旭川 Q48, Q49, 関市 V-3①②)
+  public static final List<Var<String>> BUDGET_ITEM = slots("budget", "Item", BUDGET_SLOTS);
+  public static final List<Var<Long>> BUDGET_AMOUNT = numberSlots("budget", "Amount", BUDGET_SLOTS);
+  public static final List<Var<String>> BUDGET_BEARER = slots("budget", "Bearer", BUDGET_SLOTS);
+  public static final Var<Long> INCOME_OWN_FUNDS = Var.number("incomeOwnFunds");
+  public static final Var<Long> INCOME_FEES = Var.number("incomeFees");
+  public static final Var<Long> INCOME_OTHER = Var.number("incomeOther");
+
+  // Payment (旭川 Q51, 関市 V-3③)
+  public static final Var<String> PAYMENT_TYPE = Var.string("paymentType");
+  public static final Var<String> PAYMENT_TIMING = Var.string("paymentTiming");
+  public static final Var<Long> ADVANCE_AMOUNT = Var.number("advanceAmount");
+
+  // Term (期間, 旭川 Q31) and reporting rhythm
+  public static final Var<String> TERM_START = Var.string("termStart");
+  public static final Var<String> TERM_END = Var.string("termEnd");
+  public static final Var<String> REPORT_RHYTHM = Var.string("reportRhythm");
+
+  // Clauses (旭川 Q18, Q27, Q76, 関市 V-5②)
+  public static final Var<String> CLAUSE_CONFIDENTIALITY = Var.string("clauseConfidentiality");
+  public static final Var<String> CLAUSE_SURPLUS = Var.string("clauseSurplus");
+  public static final Var<String> CLAUSE_RESULTS = Var.string("clauseResults");
+  public static final Var<String> CLAUSE_TROUBLE = Var.string("clauseTrouble");
+
+  // What the draft check computes (shown to both sides, written into the agreement)
+  public static final Var<Long> EXPENDITURE_TOTAL = Var.number("expenditureTotal");
+  public static final Var<Long> PAYMENT_AMOUNT = Var.number("paymentAmount");
+  public static final Var<Long> FINAL_AMOUNT = Var.number("finalAmount");
+  public static final Var<String> PAYMENT_TERMS_NOTE = Var.string("paymentTermsNote");
+
+  // Both sides confirm, a manager approves; a request for changes goes back to drafting
+  public static final Var<String> PARTNER_DECISION = Var.string("partnerDecision");
+  public static final Var<String> PARTNER_COMMENT = Var.string("partnerComment");
+  public static final Var<String> DEPARTMENT_DECISION = Var.string("departmentDecision");
+  public static final Var<String> DEPARTMENT_COMMENT = Var.string("departmentComment");
+  public static final Var<String> APPROVAL_DECISION = Var.string("approvalDecision");
+  public static final Var<String> APPROVAL_COMMENT = Var.string("approvalComment");
+  public static final Var<String> LAST_CHANGE_REQUEST = Var.string("lastChangeRequest");
+  /** Every confirmation and approval with who, when and why, as JSON (written to the agreement at approval). */
+  public static final String DECISION_LOG = "agreementDecisionLog";
+
+  // The concluded agreement
+  public static final Var<String> DOCUMENT_URL = Var.string("agreementDocumentUrl");
+  public static final Var<String> SIGNED_ON = Var.string("signedOn");
+  public static final Var<String> EXCHANGE_NOTE = Var.string("exchangeNote");
+
+  private static List<Var<String>> slots(String prefix, String suffix, int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(i -> Var.string(prefix + i + suffix)).toList();
+  }
+
+  private static List<Var<Long>> numberSlots(String prefix, String suffix, int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(i -> Var.number(prefix + i + suffix)).toList();
+  }
+
+  /** The download address of an agreement's document (HTTP Basic, like the rest of /api). */
+  public static String documentUrl(String agreementNumber) {
+    return "/api/agreements/" + agreementNumber + "/document";
+  }
+}

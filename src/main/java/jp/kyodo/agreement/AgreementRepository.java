@@ -1,0 +1,137 @@
+package jp.kyodo.agreement;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The agreement tables (db/migration V3), read and written with plain SQL. */
+@Repository
+public class AgreementRepository {
+
+  private final JdbcTemplate jdbc;
+
+  public AgreementRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * The next serial of the department in the fiscal year. Two approvals racing for the same serial
+   * are kept apart by the table's unique constraint: the second one fails and is retried by its user.
+   */
+  public int nextSerial(int fiscalYear, String departmentGroup) {
+    Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_agreement WHERE fiscal_year = ? AND department_group = ?",
+        Integer.class, fiscalYear, departmentGroup);
+    return max == null ? 1 : max + 1;
+  }
+
+  public boolean existsForProjectYear(String projectNumber, int fiscalYear) {
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM kyodo_agreement WHERE project_number = ? AND fiscal_year = ?",
+        Integer.class, projectNumber, fiscalYear);
+    return count != null && count > 0;
+  }
+
+  public void insert(Agreement a, int serial) {
+    Agreement.PaymentPlan p = a.payment();
+    Agreement.Clauses c = a.clauses();
+    jdbc.update("INSERT INTO kyodo_agreement (agreement_number, fiscal_year, serial_no, project_number, title,"
+            + " department_group, department_name, partner_group, partner_name, chosen_form, cost_estimate, main_staff,"
+            + " deputy_staff, purpose, final_goal, term_start, term_end, report_rhythm, payment_type, payment_timing,"
+            + " payment_amount, advance_amount, final_amount, payment_terms_note, expenditure_total, income_own_funds,"
+            + " income_fees, income_other, clause_confidentiality, clause_surplus, clause_results, clause_trouble, status,"
+            + " approved_by, approved_at, process_instance_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        a.number(), a.fiscalYear(), serial, a.projectNumber(), a.title(), a.departmentGroup(), a.departmentName(),
+        a.partnerGroup(), a.partnerName(), a.chosenForm(), a.costEstimate(), a.mainStaff(), a.deputyStaff(), a.purpose(),
+        a.finalGoal(), Date.valueOf(a.termStart()), Date.valueOf(a.termEnd()), a.reportRhythm(), p.type(), p.timing(),
+        p.amount(), p.advanceAmount(), p.finalAmount(), p.note(), a.expenditureTotal(), a.incomeOwnFunds(), a.incomeFees(),
+        a.incomeOther(), c.confidentiality(), c.surplus(), c.results(), c.trouble(), a.status(), a.approvedBy(),
+        Timestamp.from(a.approvedAt()), a.processInstanceId());
+    int position = 0;
+    for (Agreement.Goal g : a.goals()) {
+      jdbc.update("INSERT INTO kyodo_agreement_goal (agreement_number, goal_id, position, description, indicator, due_date)"
+          + " VALUES (?, ?, ?, ?, ?, ?)", a.number(), g.id(), ++position, g.description(), g.indicator(), Date.valueOf(g.due()));
+    }
+    position = 0;
+    for (Agreement.Role r : a.roles()) {
+      jdbc.update("INSERT INTO kyodo_agreement_role (agreement_number, position, task, party) VALUES (?, ?, ?, ?)",
+          a.number(), ++position, r.task(), r.party());
+    }
+    position = 0;
+    for (Agreement.BudgetLine b : a.budget()) {
+      jdbc.update("INSERT INTO kyodo_agreement_budget_line (agreement_number, position, item, amount, bearer)"
+          + " VALUES (?, ?, ?, ?, ?)", a.number(), ++position, b.item(), b.amount(), b.bearer());
+    }
+    position = 0;
+    for (Agreement.Decision d : a.decisions()) {
+      jdbc.update("INSERT INTO kyodo_agreement_decision (agreement_number, position, step, decision, comment_text,"
+              + " decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          a.number(), ++position, d.step(), d.decision(), d.comment(), d.decidedBy(), Timestamp.from(d.decidedAt()));
+    }
+  }
+
+  /** Records the exchange of signed copies (締結): the agreement is then concluded. */
+  public void markConcluded(String number, LocalDate signedOn, String recordedBy, String note) {
+    int rows = jdbc.update("UPDATE kyodo_agreement SET status = ?, signed_on = ?, signed_recorded_by = ?, exchange_note = ?"
+        + " WHERE agreement_number = ?", Agreement.CONCLUDED, Date.valueOf(signedOn), recordedBy, note, number);
+    if (rows != 1) {
+      throw new IllegalStateException("no agreement " + number);
+    }
+  }
+
+  public Optional<Agreement> find(String number) {
+    List<Agreement> found = jdbc.query("SELECT * FROM kyodo_agreement WHERE agreement_number = ?", this::agreement, number);
+    return found.stream().findFirst();
+  }
+
+  public void storeDocument(String number, String fileName, byte[] content, Instant generatedAt) {
+    jdbc.update("DELETE FROM kyodo_agreement_document WHERE agreement_number = ?", number);
+    jdbc.update("INSERT INTO kyodo_agreement_document (agreement_number, file_name, content, generated_at) VALUES (?, ?, ?, ?)",
+        number, fileName, content, Timestamp.from(generatedAt));
+  }
+
+  public record StoredDocument(String fileName, byte[] content, Instant generatedAt) {}
+
+  public Optional<StoredDocument> document(String number) {
+    return jdbc.query("SELECT file_name, content, generated_at FROM kyodo_agreement_document WHERE agreement_number = ?",
+        (rs, i) -> new StoredDocument(rs.getString(1), rs.getBytes(2), rs.getTimestamp(3).toInstant()), number)
+        .stream().findFirst();
+  }
+
+  private Agreement agreement(ResultSet rs, int row) throws SQLException {
+    String number = rs.getString("agreement_number");
+    List<Agreement.Goal> goals = jdbc.query("SELECT goal_id, description, indicator, due_date FROM kyodo_agreement_goal"
+            + " WHERE agreement_number = ? ORDER BY position",
+        (g, i) -> new Agreement.Goal(g.getString(1), g.getString(2), g.getString(3), g.getDate(4).toLocalDate()), number);
+    List<Agreement.Role> roles = jdbc.query("SELECT task, party FROM kyodo_agreement_role WHERE agreement_number = ?"
+        + " ORDER BY position", (r, i) -> new Agreement.Role(r.getString(1), r.getString(2)), number);
+    List<Agreement.BudgetLine> budget = jdbc.query("SELECT item, amount, bearer FROM kyodo_agreement_budget_line"
+            + " WHERE agreement_number = ? ORDER BY position",
+        (b, i) -> new Agreement.BudgetLine(b.getString(1), b.getLong(2), b.getString(3)), number);
+    List<Agreement.Decision> decisions = jdbc.query("SELECT step, decision, comment_text, decided_by, decided_at"
+            + " FROM kyodo_agreement_decision WHERE agreement_number = ? ORDER BY position",
+        (d, i) -> new Agreement.Decision(d.getString(1), d.getString(2), d.getString(3), d.getString(4),
+            d.getTimestamp(5).toInstant()), number);
+    Object cost = rs.getObject("cost_estimate");
+    Long costEstimate = cost == null ? null : ((Number) cost).longValue();
+    Date signedOn = rs.getDate("signed_on");
+    return new Agreement(number, rs.getInt("fiscal_year"), rs.getString("project_number"), rs.getString("title"),
+        rs.getString("department_group"), rs.getString("department_name"), rs.getString("partner_group"),
+        rs.getString("partner_name"), rs.getString("chosen_form"), costEstimate,
+        rs.getString("main_staff"), rs.getString("deputy_staff"), rs.getString("purpose"), rs.getString("final_goal"),
+        goals, roles, budget, rs.getLong("income_own_funds"), rs.getLong("income_fees"), rs.getLong("income_other"),
+        new Agreement.PaymentPlan(rs.getString("payment_type"), rs.getString("payment_timing"), rs.getLong("payment_amount"),
+            rs.getLong("advance_amount"), rs.getLong("final_amount"), rs.getString("payment_terms_note")),
+        rs.getDate("term_start").toLocalDate(), rs.getDate("term_end").toLocalDate(), rs.getString("report_rhythm"),
+        new Agreement.Clauses(rs.getString("clause_confidentiality"), rs.getString("clause_surplus"),
+            rs.getString("clause_results"), rs.getString("clause_trouble")),
+        decisions, rs.getString("status"), rs.getString("approved_by"), rs.getTimestamp("approved_at").toInstant(),
+        signedOn == null ? null : signedOn.toLocalDate(), rs.getString("process_instance_id"));
+  }
+}

@@ -1,0 +1,100 @@
+package jp.kyodo.agreement;
+
+import static jp.kyodo.agreement.AgreementProcess.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.kyodo.agreement.AgreementChoices.Bearer;
+import jp.kyodo.agreement.AgreementChoices.PaymentTiming;
+import jp.kyodo.agreement.AgreementChoices.PaymentType;
+import jp.kyodo.agreement.AgreementChoices.ReportRhythm;
+import jp.kyodo.agreement.AgreementChoices.RoleParty;
+import jp.kyodo.forms.InvalidInputException;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of a draft that span the whole agreement, checked when the drafter submits it: roles for
+ * both sides (旭川 Q48), a balanced income/expenditure plan (関市 V-3①), payment terms that fit the form
+ * of collaboration (DMN {@code payment-terms}: 旭川 Q51, 関市 V-3③), at least one progress report in the
+ * term. A draft that breaks one is refused with every reason and nothing changes; an accepted one gets
+ * its totals and payment plan, and the earlier answers are cleared for the next round of confirmations.
+ */
+@Component("checkAgreementDraft")
+public class CheckAgreementDraftListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    AgreementDraft draft = AgreementDraft.read(task);
+    List<String> problems = new ArrayList<>();
+    if (!draft.hasRoleFor(RoleParty.CITY) || !draft.hasRoleFor(RoleParty.PARTNER)) {
+      problems.add("役割分担には、市が担う役割と団体が担う役割をそれぞれ1つ以上入れてください（旭川 Q48）。");
+    }
+    long payment = draft.paymentAmount();
+    boolean paysPartner = !PaymentType.NONE.code().equals(draft.paymentType());
+    if (!paysPartner && payment > 0) {
+      problems.add("市から団体への支払がない場合、「" + Bearer.CITY_PAYMENT.label() + "」の経費は入れられません。");
+    }
+    if (paysPartner && payment == 0) {
+      problems.add("市から団体に支払う場合、「" + Bearer.CITY_PAYMENT.label() + "」の経費を1行以上入れてください（支払額になります）。");
+    }
+    if (PaymentTiming.PARTIAL_ADVANCE.code().equals(draft.paymentTiming()) && draft.requestedAdvance() >= payment) {
+      problems.add("「前払いする額（円）」は支払額 " + yen(payment) + " より少なくしてください（全額なら「全額を前払いする」を選びます）。");
+    }
+    long partnerCosts = draft.borneBy(Bearer.PARTNER);
+    if (draft.partnerIncome() != partnerCosts) {
+      problems.add("収支計画が合っていません: 団体が負担する経費の合計は " + yen(partnerCosts) + "、団体の収入（自己資金・事業収入・その他）の合計は "
+          + yen(draft.partnerIncome()) + " です（関市 V-3①）。");
+    }
+    ReportRhythm rhythm = ReportRhythm.valueOf(REPORT_RHYTHM.get(task));
+    if (FiscalTerm.reportDates(draft.termStart(), draft.termEnd(), rhythm.period()).isEmpty()) {
+      problems.add("協定の期間が進捗報告の間隔（" + rhythm.label() + "）より短いため、進捗報告の日がありません。間隔を短くしてください。");
+    }
+    Map<String, Object> terms = paymentTerms(task, draft);
+    if (!Boolean.TRUE.equals(terms.get("paymentAllowed"))) {
+      problems.add(String.valueOf(terms.get("paymentTermsNote")));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    EXPENDITURE_TOTAL.set(task, draft.expenditureTotal());
+    PAYMENT_AMOUNT.set(task, payment);
+    ADVANCE_AMOUNT.set(task, draft.advanceAmount());
+    FINAL_AMOUNT.set(task, payment - draft.advanceAmount());
+    PAYMENT_TERMS_NOTE.set(task, (String) terms.get("paymentTermsNote"));
+    if (!paysPartner) {
+      PAYMENT_TIMING.set(task, null);
+    }
+    for (var answer : List.of(PARTNER_DECISION, PARTNER_COMMENT, DEPARTMENT_DECISION, DEPARTMENT_COMMENT, APPROVAL_DECISION,
+        APPROVAL_COMMENT, LAST_CHANGE_REQUEST)) {
+      answer.set(task, null);
+    }
+  }
+
+  /**
+   * The payment-terms table, evaluated for the rule and not as the user: the drafter needs the
+   * answer whether or not they may open decision definitions themselves.
+   */
+  static Map<String, Object> paymentTerms(DelegateTask task, AgreementDraft draft) {
+    var variables = Variables.createVariables()
+        .putValue(CHOSEN_FORM.name(), CHOSEN_FORM.get(task))
+        .putValue(PAYMENT_TYPE.name(), draft.paymentType())
+        .putValue(PAYMENT_TIMING.name(), draft.paymentTiming());
+    DmnDecisionTableResult result = Context.getCommandContext().runWithoutAuthorization(() ->
+        task.getProcessEngineServices().getDecisionService()
+            .evaluateDecisionTableByKey(Decisions.PAYMENT_TERMS, variables));
+    if (result.isEmpty()) {
+      return Map.of("paymentAllowed", false, "paymentTermsNote", "この協働の形態と支払の組合せは決められていません。市民協働課に相談してください。");
+    }
+    return result.getSingleResult().getEntryMap();
+  }
+
+  static String yen(long amount) {
+    return String.format("%,d円", amount);
+  }
+}

@@ -1,0 +1,76 @@
+package jp.kyodo.agreement;
+
+import static jp.kyodo.agreement.AgreementProcess.*;
+
+import jp.kyodo.forms.InvalidInputException;
+import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.Partnership;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the approved agreement into Kyodo's tables with a new number — fiscal year, department and
+ * serial, e.g. {@code 2026-fukushi-001} — together with every confirmation and the approval (who, when,
+ * why). The registry also learns that the partner held this department's collaboration in that year,
+ * the basis of the partner-fixation warning (千葉 ②).
+ */
+@Component("recordAgreement")
+public class RecordAgreementDelegate implements JavaDelegate {
+
+  private final AgreementRepository agreements;
+  private final OrganisationRegistry registry;
+
+  public RecordAgreementDelegate(AgreementRepository agreements, OrganisationRegistry registry) {
+    this.agreements = agreements;
+    this.registry = registry;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int fiscalYear = FISCAL_YEAR.get(execution).intValue();
+    String department = DEPARTMENT_GROUP.get(execution);
+    String project = PROJECT_NUMBER.get(execution);
+    if (project != null && agreements.existsForProjectYear(project, fiscalYear)) {
+      throw new InvalidInputException("事業番号「" + project + "」の" + fiscalYear + "年度の協定は既にあります（旭川 Q31）。");
+    }
+    int serial = agreements.nextSerial(fiscalYear, department);
+    String number = number(fiscalYear, department, serial);
+    AgreementDraft draft = AgreementDraft.read(execution);
+    var decisions = RecordAgreementDecisionListener.decisions(execution);
+    var approval = decisions.get(decisions.size() - 1);
+    Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Agreement agreement = new Agreement(number, fiscalYear, project, TITLE.get(execution), department,
+        DEPARTMENT_NAME.get(execution), PARTNER_GROUP.get(execution), PARTNER_NAME.get(execution),
+        CHOSEN_FORM.get(execution), COST_ESTIMATE.get(execution), MAIN_STAFF.get(execution), DEPUTY_STAFF.get(execution),
+        PURPOSE.get(execution), FINAL_GOAL.get(execution), draft.goals(), draft.roles(), draft.budget(),
+        draft.incomeOwnFunds(), draft.incomeFees(), draft.incomeOther(),
+        new Agreement.PaymentPlan(draft.paymentType(), draft.paymentTiming(), PAYMENT_AMOUNT.get(execution),
+            ADVANCE_AMOUNT.get(execution), FINAL_AMOUNT.get(execution), PAYMENT_TERMS_NOTE.get(execution)),
+        draft.termStart(), draft.termEnd(), REPORT_RHYTHM.get(execution),
+        new Agreement.Clauses(CLAUSE_CONFIDENTIALITY.get(execution), CLAUSE_SURPLUS.get(execution),
+            CLAUSE_RESULTS.get(execution), CLAUSE_TROUBLE.get(execution)),
+        decisions, Agreement.APPROVED, who != null ? who.getUserId() : approval.decidedBy(),
+        ClockUtil.getCurrentTime().toInstant(), null, execution.getProcessInstanceId());
+    agreements.insert(agreement, serial);
+    if (registry.find(agreement.partnerGroup()).isPresent()
+        && registry.partnerships(agreement.partnerGroup()).stream().noneMatch(p -> p.departmentGroup().equals(department)
+            && p.projectTitle().equals(agreement.title()) && p.fiscalYear() == fiscalYear)) {
+      registry.recordPartnership(new Partnership(agreement.partnerGroup(), department, agreement.title(), fiscalYear,
+          execution.getProcessInstanceId()));
+    }
+    AGREEMENT_NUMBER.set(execution, number);
+    DOCUMENT_URL.set(execution, documentUrl(number));
+  }
+
+  /** {@code 2026-fukushi-001}: ASCII, sortable, readable on the phone. */
+  static String number(int fiscalYear, String departmentGroup, int serial) {
+    String code = departmentGroup.startsWith("dept-") ? departmentGroup.substring(5) : departmentGroup;
+    if (code.length() > 24) {
+      code = code.substring(0, 24);
+    }
+    return String.format("%d-%s-%03d", fiscalYear, code, serial);
+  }
+}

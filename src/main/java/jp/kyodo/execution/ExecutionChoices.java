@@ -1,0 +1,157 @@
+package jp.kyodo.execution;
+
+import jp.kyodo.forms.Labeled;
+
+/** The closed lists of ④ 事業の実施. */
+public final class ExecutionChoices {
+
+  private ExecutionChoices() {}
+
+  public enum ReviewDecision implements Labeled {
+    ACCEPT("確認した（受理する）"),
+    MORE("追加の報告を求める");
+
+    private final String label;
+
+    ReviewDecision(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** How serious an issue is: serious ones go to a manager (旭川 Q76). */
+  public enum Severity implements Labeled {
+    MINOR("通常（担当課と団体で対応できる）"),
+    SERIOUS("重大（安全・個人情報・費用・事業の継続に関わる）");
+
+    private final String label;
+
+    Severity(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  public enum IssueDecision implements Labeled {
+    ACCEPT("対応を了承する"),
+    REDO("担当課に対応のやり直しを求める");
+
+    private final String label;
+
+    IssueDecision(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  public enum PlanChangeAnswer implements Labeled {
+    AGREE("修正に同意する（修正が効力を持つ）"),
+    DECLINE("同意しない（修正しない）");
+
+    private final String label;
+
+    PlanChangeAnswer(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  public enum HandoverConfirmation implements Labeled {
+    CONFIRM("同席して引継ぎの内容を確認した"),
+    DISPUTE("引継ぎをやり直してほしい");
+
+    private final String label;
+
+    HandoverConfirmation(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  public enum MidtermProgress implements Labeled {
+    ON_TRACK("計画どおり"),
+    DELAYED("遅れがあるが、期間内に取り戻せる"),
+    AT_RISK("成果目標の達成が危ぶまれる");
+
+    private final String label;
+
+    MidtermProgress(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  public enum GoalResult implements Labeled {
+    ACHIEVED("達成した"),
+    PARTLY("一部達成した"),
+    NOT_ACHIEVED("達成できなかった");
+
+    private final String label;
+
+    GoalResult(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  public enum InspectionResult implements Labeled {
+    PASS("検査に合格（実施報告を受理する）"),
+    CORRECT("修正を求める（団体に差し戻す）");
+
+    private final String label;
+
+    InspectionResult(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** Which side raised or proposed something. */
+  public enum Side implements Labeled {
+    PARTNER("団体"),
+    DEPARTMENT("担当課");
+
+    private final String label;
+
+    Side(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package jp.kyodo.execution;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The execution tables (db/migration V4), read and written with plain SQL; every entry keeps who and when. */
+@Repository
+public class ExecutionRepository {
+
+  private final JdbcTemplate jdbc;
+
+  public ExecutionRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  static Date day(LocalDate date) {
+    return date == null ? null : Date.valueOf(date);
+  }
+
+  public boolean exists(String agreementNumber) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM kyodo_execution WHERE agreement_number = ?", Integer.class,
+        agreementNumber);
+    return n != null && n > 0;
+  }
+
+  public void start(String agreementNumber, String processInstanceId, String main, String deputy, String by, Instant at) {
+    jdbc.update("INSERT INTO kyodo_execution (agreement_number, process_instance_id, status, main_staff, deputy_staff,"
+        + " started_by, started_at) VALUES (?, ?, 'RUNNING', ?, ?, ?, ?)", agreementNumber, processInstanceId, main, deputy,
+        by, ts(at));
+  }
+
+  public Map<String, Object> execution(String agreementNumber) {
+    return jdbc.queryForMap("SELECT * FROM kyodo_execution WHERE agreement_number = ?", agreementNumber);
+  }
+
+  public void midterm(String number, String progress, String findings, String citizenVoice, String actions,
+      boolean withPartner, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution SET midterm_progress = ?, midterm_findings = ?, midterm_citizen_voice = ?,"
+        + " midterm_actions = ?, midterm_with_partner = ?, midterm_by = ?, midterm_at = ? WHERE agreement_number = ?",
+        progress, findings, citizenVoice, actions, withPartner, by, ts(at), number);
+  }
+
+  public void staff(String number, String main, String deputy) {
+    jdbc.update("UPDATE kyodo_execution SET main_staff = ?, deputy_staff = ? WHERE agreement_number = ?", main, deputy, number);
+  }
+
+  public record Completion(String summary, String goalNotes, long expenditure, long surplus, String citizenInfo,
+      String futureIssues, Map<String, String> goalResults) {}
+
+  public void completionReport(String number, Completion c, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution SET completion_summary = ?, completion_goal_notes = ?, completion_expenditure = ?,"
+        + " completion_surplus = ?, completion_citizen_info = ?, completion_future_issues = ?, completion_by = ?,"
+        + " completion_at = ? WHERE agreement_number = ?", c.summary(), c.goalNotes(), c.expenditure(), c.surplus(),
+        c.citizenInfo(), c.futureIssues(), by, ts(at), number);
+    jdbc.update("DELETE FROM kyodo_execution_goal_result WHERE agreement_number = ?", number);
+    c.goalResults().forEach((goal, result) -> jdbc.update(
+        "INSERT INTO kyodo_execution_goal_result (agreement_number, goal_id, result) VALUES (?, ?, ?)", number, goal, result));
+  }
+
+  public Map<String, String> goalResults(String number) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    jdbc.query("SELECT goal_id, result FROM kyodo_execution_goal_result WHERE agreement_number = ?",
+        rs -> {
+          out.put(rs.getString(1), rs.getString(2));
+        }, number);
+    return out;
+  }
+
+  public void inspection(String number, String result, String comment, LocalDate on, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution SET inspection_result = ?, inspection_comment = ?, inspected_on = ?,"
+        + " inspected_by = ?, inspected_at = ? WHERE agreement_number = ?", result, comment, day(on), by, ts(at), number);
+  }
+
+  public void complete(String number, Instant at) {
+    jdbc.update("UPDATE kyodo_execution SET status = 'COMPLETED', completed_at = ? WHERE agreement_number = ?", ts(at), number);
+  }
+
+  // Progress reports
+
+  public int nextReportNo(String number) {
+    Integer max = jdbc.queryForObject("SELECT MAX(report_no) FROM kyodo_execution_report WHERE agreement_number = ?",
+        Integer.class, number);
+    return max == null ? 1 : max + 1;
+  }
+
+  public void reportDue(String number, int reportNo, LocalDate dueOn) {
+    jdbc.update("INSERT INTO kyodo_execution_report (agreement_number, report_no, due_on, status, rounds)"
+        + " VALUES (?, ?, ?, 'DUE', 0)", number, reportNo, day(dueOn));
+  }
+
+  public void reportSubmitted(String number, int reportNo, String summary, String goalProgress, String issues,
+      String citizenInfo, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_report SET status = 'SUBMITTED', summary = ?, goal_progress = ?, issues = ?,"
+        + " citizen_info = ?, submitted_by = ?, submitted_at = ?, rounds = rounds + 1 WHERE agreement_number = ? AND report_no = ?",
+        summary, goalProgress, issues, citizenInfo, by, ts(at), number, reportNo);
+  }
+
+  public void reportReminded(String number, int reportNo, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_report SET reminded_at = ? WHERE agreement_number = ? AND report_no = ?",
+        ts(at), number, reportNo);
+  }
+
+  public void reportEscalated(String number, int reportNo, String action, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_report SET escalated_at = ?, late_action = ?, late_action_by = ?"
+        + " WHERE agreement_number = ? AND report_no = ?", ts(at), action, by, number, reportNo);
+  }
+
+  public void reportReviewed(String number, int reportNo, boolean accepted, String decision, String comment, String by,
+      Instant at) {
+    jdbc.update("UPDATE kyodo_execution_report SET status = ?, review_decision = ?, review_comment = ?, reviewed_by = ?,"
+        + " reviewed_at = ? WHERE agreement_number = ? AND report_no = ?", accepted ? "ACCEPTED" : "MORE_REQUESTED",
+        decision, comment, by, ts(at), number, reportNo);
+  }
+
+  public List<Map<String, Object>> reports(String number) {
+    return jdbc.queryForList("SELECT * FROM kyodo_execution_report WHERE agreement_number = ? ORDER BY report_no", number);
+  }
+
+  // Payments
+
+  public void payment(String number, String kind, long scheduled, long amount, LocalDate paidOn, String reason, String by,
+      Instant at) {
+    jdbc.update("INSERT INTO kyodo_execution_payment (agreement_number, kind, scheduled_amount, amount, paid_on,"
+        + " reduction_reason, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", number, kind, scheduled, amount,
+        day(paidOn), reason, by, ts(at));
+  }
+
+  public List<Map<String, Object>> payments(String number) {
+    return jdbc.queryForList("SELECT * FROM kyodo_execution_payment WHERE agreement_number = ? ORDER BY recorded_at", number);
+  }
+
+  // Issues
+
+  public String raiseIssue(String number, String side, String title, String description, String severity, String by,
+      Instant at) {
+    String id = UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO kyodo_execution_issue (id, agreement_number, raised_by, raised_side, raised_at, title,"
+        + " description, severity, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')", id, number, by, side, ts(at), title,
+        description, severity);
+    return id;
+  }
+
+  public Map<String, Object> issue(String id) {
+    return jdbc.queryForMap("SELECT * FROM kyodo_execution_issue WHERE id = ?", id);
+  }
+
+  public void issueHandled(String id, String response, boolean toManager, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_issue SET response = ?, escalated = ?, status = ?, handled_by = ?, handled_at = ?"
+        + " WHERE id = ?", response, toManager, toManager ? "WITH_MANAGER" : "CLOSED", by, ts(at), id);
+  }
+
+  public void issueDecided(String id, String decision, String comment, boolean closed, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_issue SET manager_decision = ?, manager_comment = ?, status = ?, decided_by = ?,"
+        + " decided_at = ? WHERE id = ?", decision, comment, closed ? "CLOSED" : "OPEN", by, ts(at), id);
+  }
+
+  public List<Map<String, Object>> issues(String number) {
+    return jdbc.queryForList("SELECT * FROM kyodo_execution_issue WHERE agreement_number = ? ORDER BY raised_at, id", number);
+  }
+
+  // Plan changes
+
+  public String proposeChange(String number, String side, String summary, String reason, String details, String by,
+      Instant at) {
+    String id = UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO kyodo_execution_plan_change (id, agreement_number, proposed_by, proposed_side, proposed_at,"
+        + " summary, reason, details, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED')", id, number, by, side, ts(at),
+        summary, reason, details);
+    return id;
+  }
+
+  public Map<String, Object> planChange(String id) {
+    return jdbc.queryForMap("SELECT * FROM kyodo_execution_plan_change WHERE id = ?", id);
+  }
+
+  public void settleChange(String id, boolean applied, String comment, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_plan_change SET status = ?, answer_comment = ?, answered_by = ?, answered_at = ?"
+        + " WHERE id = ?", applied ? "APPLIED" : "DECLINED", comment, by, ts(at), id);
+  }
+
+  public List<Map<String, Object>> planChanges(String number) {
+    return jdbc.queryForList("SELECT * FROM kyodo_execution_plan_change WHERE agreement_number = ? ORDER BY proposed_at, id",
+        number);
+  }
+
+  // Handovers
+
+  public String requestHandover(String number, String previousMain, String previousDeputy, String newMain,
+      String newDeputy, String reason, String by, Instant at) {
+    String id = UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO kyodo_execution_handover (id, agreement_number, previous_main, previous_deputy, new_main,"
+        + " new_deputy, reason, requested_by, requested_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED')",
+        id, number, previousMain, previousDeputy, newMain, newDeputy, reason, by, ts(at));
+    return id;
+  }
+
+  public Map<String, Object> handover(String id) {
+    return jdbc.queryForMap("SELECT * FROM kyodo_execution_handover WHERE id = ?", id);
+  }
+
+  public void handoverHeld(String id, LocalDate heldOn, String attendee, String notes, String by) {
+    jdbc.update("UPDATE kyodo_execution_handover SET status = 'HELD', held_on = ?, partner_attendee = ?, notes = ?,"
+        + " held_by = ? WHERE id = ?", day(heldOn), attendee, notes, by, id);
+  }
+
+  public void handoverAnswered(String id, String answer, String comment, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_handover SET partner_answer = ?, partner_comment = ?, partner_answered_by = ?,"
+        + " partner_answered_at = ? WHERE id = ?", answer, comment, by, ts(at), id);
+  }
+
+  public void handoverCompleted(String id, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_handover SET status = 'COMPLETED', completed_at = ? WHERE id = ?", ts(at), id);
+  }
+
+  public List<Map<String, Object>> handovers(String number) {
+    return jdbc.queryForList("SELECT * FROM kyodo_execution_handover WHERE agreement_number = ? ORDER BY requested_at, id",
+        number);
+  }
+
+  public Optional<String> processInstanceOf(String number) {
+    return jdbc.queryForList("SELECT process_instance_id FROM kyodo_execution WHERE agreement_number = ?", String.class, number)
+        .stream().findFirst();
+  }
+}

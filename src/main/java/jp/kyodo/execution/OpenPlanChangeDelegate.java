@@ -1,0 +1,39 @@
+package jp.kyodo.execution;
+
+import static jp.kyodo.execution.ExecutionProcess.*;
+
+import java.util.Map;
+import jp.kyodo.execution.ExecutionChoices.Side;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A plan change (企画の修正) was proposed: it goes to the other side, whose agreement it needs before it
+ * takes effect (評価シート 実施段階 3). The proposal gets its own scope, as several may be open.
+ */
+@Component("openPlanChange")
+public class OpenPlanChangeDelegate implements JavaDelegate {
+
+  private final ExecutionRepository executions;
+
+  public OpenPlanChangeDelegate(ExecutionRepository executions) {
+    this.executions = executions;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String id = Pending.take(execution, PENDING_PLAN_CHANGE);
+    Map<String, Object> change = executions.planChange(id);
+    Side side = Side.valueOf((String) change.get("proposed_side"));
+    execution.setVariableLocal(PLAN_CHANGE_ID.name(), id);
+    execution.setVariableLocal(CHANGE_SUMMARY.name(), change.get("summary"));
+    execution.setVariableLocal(CHANGE_REASON.name(), change.get("reason"));
+    execution.setVariableLocal(CHANGE_DETAILS.name(), change.get("details"));
+    execution.setVariableLocal(CHANGE_PROPOSED_BY.name(), side.label() + "（" + change.get("proposed_by") + "）");
+    execution.setVariableLocal(CHANGE_ANSWER_GROUP.name(),
+        side == Side.PARTNER ? DEPARTMENT_GROUP.get(execution) : PARTNER_GROUP.get(execution));
+    execution.setVariableLocal(PLAN_CHANGE_ANSWER.name(), null);
+    execution.setVariableLocal(PLAN_CHANGE_ANSWER_COMMENT.name(), null);
+  }
+}

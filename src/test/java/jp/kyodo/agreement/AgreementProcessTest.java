@@ -1,0 +1,391 @@
+package jp.kyodo.agreement;
+
+import static jp.kyodo.agreement.AgreementProcess.*;
+import static jp.kyodo.agreement.AgreementScenario.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jp.kyodo.agreement.AgreementProcess.Elements;
+import jp.kyodo.forms.InvalidInputException;
+import jp.kyodo.variables.ListVar;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of ③ 協定・契約, driven through the forms as Tasklist submits them. */
+class AgreementProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+
+  ProcessEngine engine;
+  AgreementScenario scenario;
+  String deploymentId;
+
+  @BeforeEach
+  void setUp() {
+    engine = extension.getProcessEngine();
+    BpmnAwareTests.init(engine);
+    scenario = new AgreementScenario(engine);
+    deploymentId = scenario.deploy();
+  }
+
+  @AfterEach
+  void tearDown() {
+    engine.getRepositoryService().deleteDeployment(deploymentId, true);
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  static org.assertj.core.api.AbstractStringAssert<?> assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof InvalidInputException input) {
+        return org.assertj.core.api.Assertions.assertThat(input.getMessage());
+      }
+    }
+    throw new AssertionError("expected the input to be refused, got " + thrown, thrown);
+  }
+
+  String variablesOf(ProcessInstance instance) {
+    return new TreeMap<>(engine.getRuntimeService().getVariables(instance.getId())).toString();
+  }
+
+  void assertRefusedAndUnchanged(ProcessInstance instance, String taskKey, String user, Map<String, Object> values,
+      String message) {
+    String taskId = scenario.task(instance, taskKey).getId();
+    String before = variablesOf(instance);
+    assertRefused(() -> scenario.complete(instance, taskKey, user, values)).contains(message);
+    org.assertj.core.api.Assertions.assertThat(scenario.task(instance, taskKey).getId()).isEqualTo(taskId);
+    org.assertj.core.api.Assertions.assertThat(variablesOf(instance)).isEqualTo(before);
+  }
+
+  @Test
+  void aDepartmentStartsAnAgreementAndChoosesThePartnerAndTwoStaff() {
+    ProcessInstance instance = scenario.start("suzuki", start());
+
+    assertThat(instance).isWaitingAt(Elements.ASSIGN_PARTIES).hasPassed(Elements.RESOLVE_PARTIES);
+    assertThat(task()).hasCandidateGroup("dept-fukushi");
+    assertThat(instance).variables().containsEntry(DEPARTMENT_GROUP.name(), "dept-fukushi")
+        .containsEntry(DEPARTMENT_NAME.name(), "福祉課").containsEntry(PARTNER_FIXED.name(), false);
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), PARTNER_OPTIONS).toString())
+        .contains("org-hikari", "NPO法人ひかり", "org-midori");
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), STAFF_OPTIONS).toString())
+        .contains("suzuki", "鈴木 一郎 (suzuki)", "yamamoto").doesNotContain("yamada");
+
+    scenario.complete(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "yamamoto", "suzuki"));
+
+    assertThat(instance).isWaitingAt(Elements.DRAFT);
+    assertThat(task()).isAssignedTo("yamamoto");
+    org.assertj.core.api.Assertions.assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("dept-fukushi")
+        .includeAssignedTasks().taskDefinitionKey(Elements.DRAFT).count()).as("the deputy can take it over").isEqualTo(1);
+    assertThat(instance).variables().containsEntry(PARTNER_GROUP.name(), "org-hikari")
+        .containsEntry(PARTNER_NAME.name(), "NPO法人ひかり").containsEntry(MAIN_STAFF_NAME.name(), "山本 さくら (yamamoto)");
+  }
+
+  @Test
+  void draftedAgreedByBothSidesApprovedDocumentedAndSigned() throws Exception {
+    ProcessInstance instance = scenario.atDraft();
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+
+    assertThat(instance).isWaitingAt(Elements.PARTNER_CONFIRMS);
+    assertThat(task()).hasCandidateGroup("org-hikari");
+    assertThat(instance).variables().containsEntry(PAYMENT_AMOUNT.name(), 800_000L)
+        .containsEntry(ADVANCE_AMOUNT.name(), 300_000L).containsEntry(FINAL_AMOUNT.name(), 500_000L)
+        .containsEntry(EXPENDITURE_TOTAL.name(), 1_050_000L);
+    org.assertj.core.api.Assertions.assertThat((String) engine.getRuntimeService().getVariable(instance.getId(),
+        PAYMENT_TERMS_NOTE.name())).contains("負担金は前金払いができます");
+
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    assertThat(instance).isWaitingAt(Elements.DEPARTMENT_CONFIRMS);
+    assertThat(task()).hasCandidateGroup("dept-fukushi");
+    scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    assertThat(instance).isWaitingAt(Elements.APPROVE);
+    assertThat(task()).hasCandidateGroup("managers");
+    scenario.complete(instance, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE", APPROVAL_COMMENT.name(), "適正"));
+
+    assertThat(instance).isWaitingAt(Elements.GENERATE_DOCUMENT).hasPassed(Elements.RECORD);
+    String number = (String) engine.getRuntimeService().getVariable(instance.getId(), AGREEMENT_NUMBER.name());
+    org.assertj.core.api.Assertions.assertThat(number).isEqualTo("2026-fukushi-001");
+    Agreement agreement = scenario.agreements.find(number).orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(agreement.goals()).extracting(Agreement.Goal::id).containsExactly("G1", "G2");
+    org.assertj.core.api.Assertions.assertThat(agreement.roles()).hasSize(3);
+    org.assertj.core.api.Assertions.assertThat(agreement.budget()).hasSize(4);
+    org.assertj.core.api.Assertions.assertThat(agreement.payment()).isEqualTo(new Agreement.PaymentPlan("BURDEN_CHARGE",
+        "PARTIAL_ADVANCE", 800_000, 300_000, 500_000, agreement.payment().note()));
+    org.assertj.core.api.Assertions.assertThat(agreement.decisions()).extracting(Agreement.Decision::decidedBy)
+        .containsExactly("hikari", "yamamoto", "sato");
+    org.assertj.core.api.Assertions.assertThat(agreement.approvedBy()).isEqualTo("sato");
+    org.assertj.core.api.Assertions.assertThat(scenario.agreements.document(number)).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(scenario.registry.yearsHeld("org-hikari", "dept-fukushi")).containsExactly(2026);
+
+    scenario.runDocumentJob(instance);
+
+    assertThat(instance).isWaitingAt(Elements.EXCHANGE);
+    assertThat(task()).isAssignedTo("suzuki");
+    assertThat(instance).variables().containsEntry(DOCUMENT_URL.name(), "/api/agreements/2026-fukushi-001/document");
+    byte[] pdf = scenario.agreements.document(number).orElseThrow().content();
+    String text;
+    try (var document = Loader.loadPDF(pdf)) {
+      text = new PDFTextStripper().getText(document);
+    }
+    org.assertj.core.api.Assertions.assertThat(text).contains("協働事業に関する協定書", "2026-fukushi-001", "NPO法人ひかり",
+        "福祉課", "独居高齢者の見守り訪問", "訪問 延べ400件", "会場の確保と広報", "800,000円", "300,000円", "2026年4月1日から2027年3月31日まで",
+        "四半期（3か月）ごと", "守秘義務・個人情報の取扱い", "個人情報を第三者に漏らさない", "剰余金・利益の取扱い", "成果の帰属と公表",
+        "事業の失敗・トラブル時の対応", "負担金（協定に基づく）");
+
+    scenario.complete(instance, Elements.EXCHANGE, "suzuki", Map.of(SIGNED_ON.name(), "2026-03-15"));
+    assertThat(instance).isEnded().hasPassed(Elements.END_CONCLUDED);
+    Agreement concluded = scenario.agreements.find(number).orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(concluded.status()).isEqualTo(Agreement.CONCLUDED);
+    org.assertj.core.api.Assertions.assertThat(concluded.signedOn()).hasToString("2026-03-15");
+  }
+
+  @Test
+  void changesRequestedByThePartnerTheDepartmentOrTheManagerGoBackToDrafting() {
+    ProcessInstance instance = scenario.atDraft();
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari",
+        Map.of(PARTNER_DECISION.name(), "REQUEST_CHANGES", PARTNER_COMMENT.name(), "サロンを月3回にしたい"));
+    assertThat(instance).isWaitingAt(Elements.DRAFT);
+    assertThat(instance).variables().containsEntry(LAST_CHANGE_REQUEST.name(), "団体（hikari）からの修正依頼: サロンを月3回にしたい");
+
+    scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), GOAL_INDICATOR.get(1).name(), "月3回"));
+    assertThat(instance).variables().containsEntry(PARTNER_DECISION.name(), null).containsEntry(LAST_CHANGE_REQUEST.name(), null);
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto",
+        Map.of(DEPARTMENT_DECISION.name(), "REQUEST_CHANGES", DEPARTMENT_COMMENT.name(), "広報の役割を団体にも"));
+    assertThat(instance).isWaitingAt(Elements.DRAFT);
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.APPROVE, "sato",
+        Map.of(APPROVAL_DECISION.name(), "RETURN", APPROVAL_COMMENT.name(), "剰余金の条項を具体的に"));
+    assertThat(instance).isWaitingAt(Elements.DRAFT);
+    assertThat(instance).variables().containsEntry(LAST_CHANGE_REQUEST.name(), "決裁者（sato）からの修正依頼: 剰余金の条項を具体的に");
+
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+
+    String number = (String) engine.getRuntimeService().getVariable(instance.getId(), AGREEMENT_NUMBER.name());
+    org.assertj.core.api.Assertions.assertThat(scenario.agreements.find(number).orElseThrow().decisions())
+        .extracting(d -> d.step() + ":" + d.decision() + ":" + d.decidedBy())
+        .containsExactly("PARTNER:REQUEST_CHANGES:hikari", "PARTNER:AGREE:hikari", "DEPARTMENT:REQUEST_CHANGES:yamamoto",
+            "PARTNER:AGREE:hikari", "DEPARTMENT:AGREE:yamamoto", "MANAGER:RETURN:sato", "PARTNER:AGREE:hikari",
+            "DEPARTMENT:AGREE:yamamoto", "MANAGER:APPROVE:sato");
+  }
+
+  @Test
+  void calledWithTheProjectsPartiesItStartsAtTheDraft() {
+    Map<String, Object> project = with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi", PARTNER_GROUP.name(), "org-midori",
+        MAIN_STAFF.name(), "kobayashi", DEPUTY_STAFF.name(), "suzuki");
+    ProcessInstance instance = scenario.as("tanaka", () -> engine.getRuntimeService().startProcessInstanceByKey(KEY, project));
+
+    assertThat(instance).isWaitingAt(Elements.DRAFT).hasNotPassed(Elements.ASSIGN_PARTIES);
+    assertThat(task()).isAssignedTo("kobayashi");
+    assertThat(instance).variables().containsEntry(PARTNER_NAME.name(), "みどり町内会").containsEntry(PARTIES_KNOWN.name(), true)
+        .containsEntry(DEPUTY_STAFF_NAME.name(), "鈴木 一郎 (suzuki)");
+  }
+
+  @Test
+  void aFixedPartnerCannotBeChangedWhileTheStaffAreChosen() {
+    Map<String, Object> project = with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi", PARTNER_GROUP.name(), "org-midori");
+    ProcessInstance instance = scenario.as("tanaka", () -> engine.getRuntimeService().startProcessInstanceByKey(KEY, project));
+    assertThat(instance).isWaitingAt(Elements.ASSIGN_PARTIES);
+
+    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "suzuki", "yamamoto"),
+        "既に決まっている場合は変えられません");
+    Map<String, Object> staffOnly = parties(null, "suzuki", "yamamoto");
+    staffOnly.remove(CHOSEN_PARTNER_GROUP.name());
+    scenario.complete(instance, Elements.ASSIGN_PARTIES, "suzuki", staffOnly);
+    assertThat(instance).isWaitingAt(Elements.DRAFT);
+    assertThat(instance).variables().containsEntry(PARTNER_GROUP.name(), "org-midori");
+  }
+
+  @Test
+  void onlyADepartmentsClerkStartsAndOnlyOnceAProjectAndYear() {
+    assertRefused(() -> scenario.start("hikari", start())).contains("一つの担当課に所属する職員");
+    assertRefused(() -> scenario.start("nobody", start())).contains("一つの担当課に所属する職員");
+    assertRefused(() -> scenario.start("suzuki", with(start(), FISCAL_YEAR.name(), 2019))).contains("今年度から5年度先まで");
+    assertRefused(() -> scenario.start("suzuki", with(start(), PROJECT_NUMBER.name(), "第1号"))).contains("半角英数字");
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+
+    scenario.approved();
+    assertRefused(() -> scenario.start("suzuki", start())).contains("2026年度の協定は既にあります");
+    scenario.start("suzuki", with(start(), PROJECT_NUMBER.name(), "2026-002"));
+  }
+
+  @Test
+  void theStaffAreTwoDifferentMembersOfTheDepartment() {
+    ProcessInstance instance = scenario.start("suzuki", start());
+    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "suzuki", "suzuki"),
+        "主担当とは別の");
+    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "yamada", "suzuki"),
+        "「主担当」は担当課の職員から選んでください");
+    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("dept-kankyo", "suzuki", "yamamoto"),
+        "団体登録簿に登録された団体");
+  }
+
+  @Test
+  void theDraftRefusesATermOutsideTheFiscalYearAndGoalsOutsideTheTerm() {
+    ProcessInstance instance = scenario.atDraft();
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), TERM_END.name(), "2027-04-30"),
+        "長く続く事業は年度ごとに協定");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), TERM_START.name(), "2026-03-31"),
+        "協定の年度（4月1日〜翌年3月31日）");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki",
+        with(draft(), TERM_START.name(), "2026-10-01", TERM_END.name(), "2026-09-30"), "開始日以後");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), GOAL_DUE.get(1).name(), "2027-04-01"),
+        "「成果目標2の達成期限」は協定の期間内");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), GOAL_INDICATOR.get(1).name(), " "),
+        "「成果目標2の指標と目標値」を入力してください（成果目標2を書いた場合）");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki",
+        with(draft(), TERM_START.name(), "2026-04-01", TERM_END.name(), "2026-06-15", GOAL_DUE.get(0).name(), "2026-06-15",
+            GOAL_DUE.get(1).name(), "2026-06-01"), "進捗報告の日がありません");
+  }
+
+  @Test
+  void theDraftRefusesRolesForOneSideOnlyAndAnUnbalancedPlan() {
+    ProcessInstance instance = scenario.atDraft();
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki",
+        with(draft(), ROLE_PARTY.get(1).name(), "PARTNER", ROLE_PARTY.get(2).name(), "PARTNER"), "市が担う役割と団体が担う役割");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), INCOME_FEES.name(), 10_000),
+        "収支計画が合っていません: 団体が負担する経費の合計は 100,000円、団体の収入（自己資金・事業収入・その他）の合計は 50,000円");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), BUDGET_BEARER.get(0).name(), null),
+        "「経費1の負担」を入力してください");
+  }
+
+  @Test
+  void paymentTermsMustFitTheFormOfCollaboration() {
+    ProcessInstance instance = scenario.atDraft();
+    engine.getRuntimeService().setVariable(instance.getId(), CHOSEN_FORM.name(), "COMMISSION");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "COMMISSION_FEE"),
+        "委託料は原則として事業完了・検査の後の支払いです");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", draft(), "事業委託・指定管理の形態では、市からの支払は委託料です");
+    scenario.complete(instance, Elements.DRAFT, "suzuki",
+        with(draft(), PAYMENT_TYPE.name(), "COMMISSION_FEE", PAYMENT_TIMING.name(), "AFTER_COMPLETION"));
+    assertThat(instance).isWaitingAt(Elements.PARTNER_CONFIRMS);
+    assertThat(instance).variables().containsEntry(ADVANCE_AMOUNT.name(), 0L).containsEntry(FINAL_AMOUNT.name(), 800_000L);
+  }
+
+  @Test
+  void aSubsidyIsPaidInOneAdvanceSumOrAfterCompletionButNotInParts() {
+    ProcessInstance instance = scenario.atDraft();
+    engine.getRuntimeService().setVariable(instance.getId(), CHOSEN_FORM.name(), "SUBSIDY");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "SUBSIDY"),
+        "補助金は一括での前払いか");
+    scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "SUBSIDY", PAYMENT_TIMING.name(), "ADVANCE"));
+    assertThat(instance).variables().containsEntry(ADVANCE_AMOUNT.name(), 800_000L).containsEntry(FINAL_AMOUNT.name(), 0L);
+  }
+
+  @Test
+  void withoutPaymentThereAreNoCostsPaidByTheCityToThePartner() {
+    ProcessInstance instance = scenario.atDraft();
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "NONE"),
+        "市から団体への支払がない場合");
+    Map<String, Object> noPayment = with(draft(), PAYMENT_TYPE.name(), "NONE", BUDGET_BEARER.get(0).name(), "CITY_DIRECT",
+        BUDGET_BEARER.get(1).name(), "CITY_DIRECT");
+    scenario.complete(instance, Elements.DRAFT, "suzuki", noPayment);
+    assertThat(instance).variables().containsEntry(PAYMENT_AMOUNT.name(), 0L).containsEntry(ADVANCE_AMOUNT.name(), 0L);
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), PAYMENT_TIMING.name())).isNull();
+  }
+
+  @Test
+  void aPartialAdvanceIsLessThanThePayment() {
+    ProcessInstance instance = scenario.atDraft();
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), ADVANCE_AMOUNT.name(), 800_000),
+        "「前払いする額（円）」は支払額 800,000円 より少なく");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), ADVANCE_AMOUNT.name(), null),
+        "「前払いする額（円）」を入力してください（一部を前払いする場合）");
+  }
+
+  @Test
+  void aFailingDocumentIsRetriedThenAnIncidentAndNothingEnteredIsLost() {
+    ProcessInstance instance = scenario.atDraft();
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+    String before = variablesOf(instance);
+    AgreementDocument broken = new AgreementDocument() {
+      @Override
+      public byte[] render(Agreement agreement) {
+        throw new IllegalStateException("フォントを読めません");
+      }
+    };
+    Mocks.register("generateAgreementDocument", new GenerateAgreementDocumentDelegate(scenario.agreements, broken));
+
+    Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+    org.assertj.core.api.Assertions.assertThat(job.getRetries()).isEqualTo(3);
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+          .hasMessageContaining("フォントを読めません");
+    }
+    Job failed = engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult();
+    org.assertj.core.api.Assertions.assertThat(failed.getRetries()).isZero();
+    Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    org.assertj.core.api.Assertions.assertThat(incident.getActivityId()).isEqualTo(Elements.GENERATE_DOCUMENT);
+    org.assertj.core.api.Assertions.assertThat(incident.getIncidentMessage()).contains("フォントを読めません");
+    org.assertj.core.api.Assertions.assertThat(variablesOf(instance)).isEqualTo(before);
+    String number = (String) engine.getRuntimeService().getVariable(instance.getId(), AGREEMENT_NUMBER.name());
+    org.assertj.core.api.Assertions.assertThat(scenario.agreements.find(number)).isPresent();
+
+    // Fixed (in Cockpit: "Retry"): the job runs again and the process goes on.
+    Mocks.register("generateAgreementDocument", new GenerateAgreementDocumentDelegate(scenario.agreements, scenario.document));
+    engine.getManagementService().setJobRetries(job.getId(), 1);
+    engine.getManagementService().executeJob(job.getId());
+    assertThat(instance).isWaitingAt(Elements.EXCHANGE);
+    org.assertj.core.api.Assertions.assertThat(scenario.agreements.document(number)).isPresent();
+  }
+
+  @Test
+  void agreementsOfADepartmentAreNumberedPerYear() {
+    scenario.approved();
+    ProcessInstance second = scenario.start("suzuki", with(start(), PROJECT_NUMBER.name(), "2026-002"));
+    scenario.complete(second, Elements.ASSIGN_PARTIES, "suzuki", parties("org-midori", "kobayashi", "suzuki"));
+    scenario.complete(second, Elements.DRAFT, "kobayashi", draft());
+    scenario.complete(second, Elements.PARTNER_CONFIRMS, "midori", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    scenario.complete(second, Elements.DEPARTMENT_CONFIRMS, "suzuki", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(second, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+    assertThat(second).variables().containsEntry(AGREEMENT_NUMBER.name(), "2026-fukushi-002");
+  }
+
+  @Test
+  void aSubmissionCannotSetWhatItsFormDoesNotAsk() {
+    ProcessInstance instance = scenario.atDraft();
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_AMOUNT.name(), 1),
+        "「paymentAmount」はこのフォームの項目ではない");
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    assertRefusedAndUnchanged(instance, Elements.PARTNER_CONFIRMS, "hikari",
+        Map.of(PARTNER_DECISION.name(), "AGREE", PARTNER_GROUP.name(), "org-midori"), "「partnerGroup」はこのフォームの項目ではない");
+    assertRefusedAndUnchanged(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "REQUEST_CHANGES"),
+        "「修正してほしい点・意見」を入力してください（修正を求める場合）");
+    // A display-only value in the submission is dropped, not taken.
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE", PURPOSE.name(), "書き換え"));
+    assertThat(instance).variables().containsEntry(PURPOSE.name(), draft().get(PURPOSE.name()));
+    org.assertj.core.api.Assertions.assertThat(ListVar.class).isNotNull();
+  }
+
+  @Test
+  void theExchangeDateCannotLieInTheFuture() {
+    ProcessInstance instance = scenario.approved();
+    assertRefusedAndUnchanged(instance, Elements.EXCHANGE, "suzuki", Map.of(SIGNED_ON.name(), "2026-04-02"), "未来の日付");
+    org.assertj.core.api.Assertions.assertThat(List.of(Elements.EXCHANGE)).isNotEmpty();
+  }
+}

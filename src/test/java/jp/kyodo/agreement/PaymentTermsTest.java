@@ -1,0 +1,120 @@
+package jp.kyodo.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import jp.kyodo.agreement.AgreementChoices.PaymentTiming;
+import jp.kyodo.agreement.AgreementChoices.PaymentType;
+import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The payment-terms table row by row (旭川 Q51, Q49, 関市 V-3③, 東久留米 II-7), plus: every row is reached
+ * by a case, and every combination of form, payment and timing matches exactly one row.
+ */
+class PaymentTermsTest {
+
+  static DmnEngine engine;
+  static DmnDecision decision;
+  static final List<String> matched = new ArrayList<>();
+
+  @BeforeAll
+  static void parse() throws Exception {
+    DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
+        .createDefaultDmnEngineConfiguration();
+    configuration.customPostDecisionTableEvaluationListeners(List.of((DmnDecisionTableEvaluationListener) event -> {
+      matched.clear();
+      event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matched::add);
+    }));
+    engine = configuration.buildEngine();
+    try (InputStream in = PaymentTermsTest.class.getClassLoader().getResourceAsStream("processes/payment-terms.dmn")) {
+      decision = engine.parseDecision(AgreementProcess.Decisions.PAYMENT_TERMS, in);
+    }
+  }
+
+  record Case(String rule, String form, String type, String timing, boolean allowed, String notePart) {
+    @Override
+    public String toString() {
+      return rule + " " + form + "/" + type + "/" + timing;
+    }
+  }
+
+  static final List<Case> CASES = List.of(
+      new Case("payment_terms-r1", "SUBSIDY", "SUBSIDY", "ADVANCE", true, "一括して前払い"),
+      new Case("payment_terms-r2", "SUBSIDY", "SUBSIDY", "AFTER_COMPLETION", true, "実施報告の検査"),
+      new Case("payment_terms-r3", "SUBSIDY", "SUBSIDY", "PARTIAL_ADVANCE", false, "一括での前払いか"),
+      new Case("payment_terms-r4", "COMMISSION", "COMMISSION_FEE", "AFTER_COMPLETION", true, "検査を経て支払います"),
+      new Case("payment_terms-r4", "FACILITY_MANAGEMENT", "COMMISSION_FEE", "AFTER_COMPLETION", true, "旭川 Q51"),
+      new Case("payment_terms-r5", "COMMISSION", "COMMISSION_FEE", "ADVANCE", false, "前払いはできません"),
+      new Case("payment_terms-r5", "FACILITY_MANAGEMENT", "COMMISSION_FEE", "PARTIAL_ADVANCE", false, "前払いはできません"),
+      new Case("payment_terms-r6", "JOINT_PROJECT", "BURDEN_CHARGE", "ADVANCE", true, "前金払いができます"),
+      new Case("payment_terms-r6", "EXECUTIVE_COMMITTEE", "BURDEN_CHARGE", "PARTIAL_ADVANCE", true, "前金払いができます"),
+      new Case("payment_terms-r7", "CO_HOSTING", "BURDEN_CHARGE", "AFTER_COMPLETION", true, "完了・検査の後"),
+      new Case("payment_terms-r8", "COOPERATION", "NONE", null, true, "支払はありません"),
+      new Case("payment_terms-r8", "SPONSORSHIP", "NONE", null, true, "直接支出"),
+      new Case("payment_terms-r9", "SUBSIDY", "BURDEN_CHARGE", "ADVANCE", false, "補助金です"),
+      new Case("payment_terms-r10", "COMMISSION", "BURDEN_CHARGE", "ADVANCE", false, "委託料です"),
+      new Case("payment_terms-r11", "JOINT_PROJECT", "COMMISSION_FEE", "AFTER_COMPLETION", false, "負担金か"),
+      new Case("payment_terms-r12", "POLICY_PROPOSAL", "SUBSIDY", "ADVANCE", false, "支払はありません"));
+
+  static Stream<Case> cases() {
+    return CASES.stream();
+  }
+
+  DmnDecisionTableResult evaluate(String form, String type, String timing) {
+    return engine.evaluateDecisionTable(decision, Variables.createVariables().putValue("chosenForm", form)
+        .putValue("paymentType", type).putValue("paymentTiming", timing));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void eachRowDecidesAsTheGuidelinesSay(Case c) {
+    Map<String, Object> result = evaluate(c.form(), c.type(), c.timing()).getSingleResult().getEntryMap();
+    assertThat(matched).containsExactly(c.rule());
+    assertThat(result.get("paymentAllowed")).isEqualTo(c.allowed());
+    assertThat((String) result.get("paymentTermsNote")).contains(c.notePart());
+  }
+
+  @Test
+  void theCasesReachEveryRow() {
+    DmnDecisionTableImpl table = (DmnDecisionTableImpl) decision.getDecisionLogic();
+    Set<String> rows = new TreeSet<>(table.getRules().stream().map(DmnDecisionTableRuleImpl::getId).toList());
+    assertThat(new TreeSet<>(CASES.stream().map(Case::rule).toList())).isEqualTo(rows);
+  }
+
+  /** The draft sends no timing when nothing is paid; every other combination has a timing. */
+  @Test
+  void everyCombinationMatchesExactlyOneRow() {
+    for (CollaborationForm form : CollaborationForm.values()) {
+      for (PaymentType type : PaymentType.values()) {
+        List<String> timings = new ArrayList<>();
+        if (type == PaymentType.NONE) {
+          timings.add(null);
+        } else {
+          Stream.of(PaymentTiming.values()).map(PaymentTiming::code).forEach(timings::add);
+        }
+        for (String timing : timings) {
+          assertThat(evaluate(form.code(), type.code(), timing)).as(form + "/" + type + "/" + timing).hasSize(1);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,399 @@
+package jp.kyodo.execution;
+
+import static jp.kyodo.execution.ExecutionProcess.*;
+import static jp.kyodo.execution.ExecutionScenario.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jp.kyodo.agreement.AgreementProcess;
+import jp.kyodo.agreement.AgreementScenario;
+import jp.kyodo.execution.ExecutionProcess.Elements;
+import jp.kyodo.forms.InvalidInputException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of ④ 事業の実施 on a concluded agreement (term 2026-04-01 – 2027-03-31, quarterly reports,
+ * a burden charge of 800,000 yen with 300,000 in advance), timers run on a controlled clock.
+ */
+class ExecutionProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+
+  ProcessEngine engine;
+  ExecutionScenario scenario;
+  List<String> deployments;
+
+  @BeforeEach
+  void setUp() {
+    engine = extension.getProcessEngine();
+    BpmnAwareTests.init(engine);
+    scenario = new ExecutionScenario(engine);
+    deployments = scenario.deploy();
+  }
+
+  @AfterEach
+  void tearDown() {
+    deployments.forEach(id -> engine.getRepositoryService().deleteDeployment(id, true));
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  static org.assertj.core.api.AbstractStringAssert<?> assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof InvalidInputException input) {
+        return assertThat(input.getMessage());
+      }
+    }
+    throw new AssertionError("expected the input to be refused, got " + thrown, thrown);
+  }
+
+  String variablesOf(ProcessInstance instance) {
+    return new TreeMap<>(engine.getRuntimeService().getVariables(instance.getId())).toString();
+  }
+
+  void assertRefusedAndUnchanged(ProcessInstance instance, Task task, String user, Map<String, Object> values, String message) {
+    String before = variablesOf(instance);
+    assertRefused(() -> scenario.complete(task, user, values)).contains(message);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    assertThat(variablesOf(instance)).isEqualTo(before);
+  }
+
+  Task only(ProcessInstance instance, String key) {
+    List<Task> open = scenario.tasks(instance, key);
+    assertThat(open).as(key).hasSize(1);
+    return open.get(0);
+  }
+
+  boolean candidate(Task task, String group) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .anyMatch(link -> group.equals(link.getGroupId()));
+  }
+
+  String agreementNumber;
+
+  ProcessInstance started() {
+    agreementNumber = scenario.agreement.concluded();
+    return scenario.start("suzuki", agreementNumber);
+  }
+
+  @Test
+  void theWholeTermFromAdvancePaymentToInspectionAndFinalPayment() {
+    ProcessInstance instance = started();
+    assertThat(scenario.variable(instance, REPORT_CYCLE.name())).isEqualTo("R3/2026-07-01T09:00:00+09:00/P3M");
+    assertThat(scenario.variable(instance, TITLE.name())).isEqualTo("高齢者の見守りと居場所づくり");
+    Task advance = only(instance, Elements.PAY_ADVANCE);
+    assertThat(advance.getAssignee()).isEqualTo("suzuki");
+    assertThat(candidate(advance, "dept-fukushi")).isTrue();
+    for (String standing : List.of(Elements.PARTNER_REPORTS_ISSUE, Elements.PARTNER_PROPOSES_CHANGE)) {
+      assertThat(candidate(only(instance, standing), "org-hikari")).as(standing).isTrue();
+    }
+    for (String standing : List.of(Elements.DEPARTMENT_REPORTS_ISSUE, Elements.DEPARTMENT_PROPOSES_CHANGE, Elements.REQUEST_HANDOVER)) {
+      assertThat(candidate(only(instance, standing), "dept-fukushi")).as(standing).isTrue();
+    }
+
+    scenario.complete(advance, "suzuki", values(ADVANCE_PAID_AMOUNT.name(), 300_000, ADVANCE_PAID_ON.name(), "2026-04-01"));
+
+    // First quarter: the report comes due, the department asks for more, then accepts.
+    moveTo("2026-07-01T00:00:01Z");
+    assertThat(scenario.runDueJobs(instance)).isEqualTo(1);
+    Task report = only(instance, Elements.SUBMIT_REPORT);
+    assertThat(candidate(report, "org-hikari")).isTrue();
+    assertThat(report.getDueDate()).isEqualTo(Date.from(java.time.Instant.parse("2026-07-08T00:00:01Z")));
+    scenario.complete(report, "hikari", report("4月〜6月: 訪問を開始"));
+    scenario.complete(instance, Elements.REVIEW_REPORT, "suzuki",
+        values(REVIEW_DECISION.name(), "MORE", REVIEW_COMMENT.name(), "訪問件数の内訳を"));
+    Task again = only(instance, Elements.SUBMIT_REPORT);
+    assertThat(engine.getTaskService().getVariable(again.getId(), REVIEW_COMMENT.name())).isEqualTo("訪問件数の内訳を");
+    scenario.complete(again, "hikari", report("4月〜6月: 訪問を開始（内訳を追加）"));
+    scenario.complete(instance, Elements.REVIEW_REPORT, "suzuki", values(REVIEW_DECISION.name(), "ACCEPT"));
+    assertThat(scenario.tasks(instance, Elements.SUBMIT_REPORT)).isEmpty();
+
+    // Mid-term check at the middle of the term.
+    moveTo("2026-09-30T00:00:01Z");
+    scenario.runDueJobs(instance);
+    Task midterm = only(instance, Elements.MIDTERM);
+    assertThat(midterm.getAssignee()).isEqualTo("suzuki");
+    scenario.complete(midterm, "suzuki", values(MIDTERM_PROGRESS.name(), "DELAYED", MIDTERM_FINDINGS.name(), "サロン参加者が少ない",
+        MIDTERM_ACTIONS.name(), "チラシを自治会で回覧", MIDTERM_WITH_PARTNER.name(), true));
+
+    // A trouble (serious: to the manager, who asks once for a better response), a plan change both agree to.
+    scenario.complete(instance, Elements.PARTNER_REPORTS_ISSUE, "hikari", values(ISSUE_TITLE.name(), "訪問先で転倒事故",
+        ISSUE_DESCRIPTION.name(), "10月2日、訪問先の高齢者が転倒", ISSUE_SEVERITY.name(), "SERIOUS"));
+    assertThat(candidate(only(instance, Elements.PARTNER_REPORTS_ISSUE), "org-hikari")).as("stays open for the next").isTrue();
+    Task handle = only(instance, Elements.HANDLE_ISSUE);
+    assertThat(engine.getTaskService().getVariable(handle.getId(), CLAUSE_TROUBLE.name())).asString().contains("双方協力して解決");
+    scenario.complete(handle, "suzuki", values(ISSUE_RESPONSE.name(), "家族に連絡し、保険の手続き", ESCALATE_ISSUE.name(), false));
+    Task decide = only(instance, Elements.DECIDE_ISSUE);
+    assertThat(candidate(decide, "managers")).isTrue();
+    scenario.complete(decide, "sato", values(ISSUE_DECISION.name(), "REDO", ISSUE_DECISION_COMMENT.name(), "再発防止策も"));
+    scenario.complete(instance, Elements.HANDLE_ISSUE, "suzuki",
+        values(ISSUE_RESPONSE.name(), "訪問は2人1組にする", ESCALATE_ISSUE.name(), false));
+    scenario.complete(instance, Elements.DECIDE_ISSUE, "sato", values(ISSUE_DECISION.name(), "ACCEPT", ISSUE_DECISION_COMMENT.name(), "了承"));
+    assertThat(scenario.tasks(instance, Elements.HANDLE_ISSUE)).isEmpty();
+
+    scenario.complete(instance, Elements.PARTNER_PROPOSES_CHANGE, "hikari", values(CHANGE_SUMMARY.name(), "サロンを月3回に",
+        CHANGE_REASON.name(), "参加希望が多い", CHANGE_DETAILS.name(), "サロンを月3回、会場は同じ"));
+    Task answer = only(instance, Elements.ANSWER_PLAN_CHANGE);
+    assertThat(candidate(answer, "dept-fukushi")).isTrue();
+    scenario.complete(answer, "suzuki", values(PLAN_CHANGE_ANSWER.name(), "AGREE"));
+
+    // The second report is late: a reminder, then an escalation, and the report task stays open throughout.
+    moveTo("2026-10-01T00:00:01Z");
+    scenario.runDueJobs(instance);
+    Task late = only(instance, Elements.SUBMIT_REPORT);
+    moveTo("2026-10-08T00:00:02Z");
+    scenario.runDueJobs(instance);
+    assertThat(only(instance, Elements.SUBMIT_REPORT).getId()).isEqualTo(late.getId());
+    assertThat(engine.getTaskService().getVariable(late.getId(), REPORT_REMINDED_ON.name())).isEqualTo("2026-10-08");
+    assertThat(scenario.tasks(instance, Elements.HANDLE_LATE_REPORT)).isEmpty();
+    moveTo("2026-10-15T00:00:02Z");
+    scenario.runDueJobs(instance);
+    Task escalation = only(instance, Elements.HANDLE_LATE_REPORT);
+    assertThat(candidate(escalation, "dept-fukushi")).isTrue();
+    assertThat(only(instance, Elements.SUBMIT_REPORT).getId()).isEqualTo(late.getId());
+    scenario.complete(escalation, "suzuki", values(LATE_ACTION.name(), "電話で確認、事故対応で遅れている"));
+    scenario.complete(late, "hikari", report("7月〜9月: 事故対応のため遅れて提出"));
+
+    // Staff change while the review of that report waits for the outgoing main person.
+    Task review = only(instance, Elements.REVIEW_REPORT);
+    assertThat(review.getAssignee()).isEqualTo("suzuki");
+    scenario.complete(instance, Elements.REQUEST_HANDOVER, "suzuki", values(NEW_MAIN_STAFF.name(), "kobayashi",
+        NEW_DEPUTY_STAFF.name(), "yamamoto", HANDOVER_REASON.name(), "人事異動"));
+    Task hold = only(instance, Elements.HOLD_HANDOVER);
+    assertThat(hold.getAssignee()).isEqualTo("suzuki");
+    Map<String, Object> meeting = values(HANDOVER_HELD_ON.name(), "2026-10-15", PARTNER_ATTENDEE.name(), "光 陽子（代表）",
+        HANDOVER_NOTES.name(), "目的・役割分担・事故対応の経過を共有", HANDOVER_PURPOSE_SHARED.name(), true);
+    scenario.complete(hold, "suzuki", meeting);
+    scenario.complete(instance, Elements.CONFIRM_HANDOVER, "hikari",
+        values(HANDOVER_CONFIRMATION.name(), "DISPUTE", HANDOVER_PARTNER_COMMENT.name(), "副担当の方も同席してほしい"));
+    scenario.complete(instance, Elements.HOLD_HANDOVER, "suzuki", meeting);
+    scenario.complete(instance, Elements.CONFIRM_HANDOVER, "hikari", values(HANDOVER_CONFIRMATION.name(), "CONFIRM"));
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), MAIN_STAFF.name())).isEqualTo("kobayashi");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), DEPUTY_STAFF.name())).isEqualTo("yamamoto");
+    assertThat(only(instance, Elements.REVIEW_REPORT).getAssignee()).as("the work moved to the new person").isEqualTo("kobayashi");
+    scenario.complete(instance, Elements.REVIEW_REPORT, "kobayashi", values(REVIEW_DECISION.name(), "ACCEPT"));
+
+    // Third quarter, then the term ends: the completion report closes the standing requests.
+    moveTo("2027-01-01T00:00:01Z");
+    scenario.runDueJobs(instance);
+    scenario.complete(instance, Elements.SUBMIT_REPORT, "hikari", report("10月〜12月"));
+    scenario.complete(instance, Elements.REVIEW_REPORT, "kobayashi", values(REVIEW_DECISION.name(), "ACCEPT"));
+    moveTo("2027-03-31T15:00:01Z");
+    scenario.runDueJobs(instance);
+    assertThat(scenario.tasks(instance, Elements.SUBMIT_REPORT)).as("three reports only").isEmpty();
+    scenario.complete(instance, Elements.SUBMIT_COMPLETION, "hikari", completion());
+    for (String standing : List.of(Elements.PARTNER_REPORTS_ISSUE, Elements.DEPARTMENT_REPORTS_ISSUE,
+        Elements.PARTNER_PROPOSES_CHANGE, Elements.DEPARTMENT_PROPOSES_CHANGE, Elements.REQUEST_HANDOVER)) {
+      assertThat(scenario.tasks(instance, standing)).as(standing + " withdrawn").isEmpty();
+    }
+
+    // Inspection: once corrected, then passed; the rest is paid (reduced by the surplus) and the execution closes.
+    Task inspect = only(instance, Elements.INSPECT);
+    assertThat(inspect.getAssignee()).isEqualTo("kobayashi");
+    assertThat(engine.getTaskService().getVariable(inspect.getId(), APPLIED_PLAN_CHANGES.name())).asString().contains("サロンを月3回に");
+    scenario.complete(inspect, "kobayashi", values(INSPECTION_RESULT.name(), "CORRECT",
+        INSPECTION_COMMENT.name(), "経費の内訳を添付", INSPECTED_ON.name(), "2027-03-31"));
+    scenario.complete(instance, Elements.CORRECT_COMPLETION, "hikari", completion());
+    scenario.complete(instance, Elements.INSPECT, "kobayashi", values(INSPECTION_RESULT.name(), "PASS", INSPECTED_ON.name(), "2027-03-31"));
+    scenario.complete(instance, Elements.PAY_AFTER_COMPLETION, "kobayashi", values(FINAL_PAID_AMOUNT.name(), 480_000,
+        FINAL_PAID_ON.name(), "2027-03-31", FINAL_REDUCTION_REASON.name(), "剰余金2万円を減額（旭川 Q27）"));
+
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed(Elements.CLOSE, Elements.END_COMPLETED);
+    assertThat(scenario.variable(instance, EXECUTION_COMPLETED.name())).isEqualTo(true);
+    Map<String, Object> record = scenario.executions.execution(agreementNumber);
+    assertThat(record.get("STATUS")).isEqualTo("COMPLETED");
+    assertThat(record.get("MAIN_STAFF")).isEqualTo("kobayashi");
+    assertThat(record.get("INSPECTION_RESULT")).isEqualTo("PASS");
+    assertThat(record.get("MIDTERM_PROGRESS")).isEqualTo("DELAYED");
+    assertThat(scenario.executions.goalResults(agreementNumber)).containsEntry("G1", "ACHIEVED").containsEntry("G2", "PARTLY");
+    assertThat(scenario.executions.payments(agreementNumber)).extracting(p -> p.get("KIND") + ":" + p.get("AMOUNT") + ":" + p.get("PAID_ON"))
+        .containsExactly("ADVANCE:300000:2026-04-01", "AFTER_COMPLETION:480000:2027-03-31");
+    List<Map<String, Object>> reports = scenario.executions.reports(agreementNumber);
+    assertThat(reports).extracting(r -> r.get("STATUS")).containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED");
+    assertThat(reports.get(0).get("ROUNDS")).isEqualTo(2);
+    assertThat(reports.get(1).get("REMINDED_AT")).isNotNull();
+    assertThat(reports.get(1).get("LATE_ACTION")).isEqualTo("電話で確認、事故対応で遅れている");
+    assertThat(reports.get(1).get("REVIEWED_BY")).isEqualTo("kobayashi");
+    assertThat(scenario.executions.issues(agreementNumber)).singleElement()
+        .satisfies(i -> assertThat(i.get("STATUS") + ":" + i.get("DECIDED_BY") + ":" + i.get("RAISED_SIDE")).isEqualTo("CLOSED:sato:PARTNER"));
+    assertThat(scenario.executions.planChanges(agreementNumber)).singleElement()
+        .satisfies(c -> assertThat(c.get("STATUS") + ":" + c.get("ANSWERED_BY")).isEqualTo("APPLIED:suzuki"));
+    assertThat(scenario.executions.handovers(agreementNumber)).singleElement()
+        .satisfies(h -> assertThat(h.get("STATUS") + ":" + h.get("PARTNER_ANSWER") + ":" + h.get("PARTNER_ATTENDEE"))
+            .isEqualTo("COMPLETED:CONFIRM:光 陽子（代表）"));
+  }
+
+  @Test
+  void twoReportsOpenAtOnceKeepTheirOwnValues() {
+    ProcessInstance instance = started();
+    moveTo("2026-07-01T00:00:01Z");
+    scenario.runDueJobs(instance);
+    moveTo("2026-10-01T00:00:01Z");
+    scenario.runDueJobs(instance);
+    List<Task> open = scenario.tasks(instance, Elements.SUBMIT_REPORT);
+    assertThat(open).hasSize(2);
+    assertThat(open).extracting(t -> engine.getTaskService().getVariable(t.getId(), REPORT_NO.name())).containsExactly(1L, 2L);
+    // The first report's reminder and escalation came due while the clock jumped: both fired on 1 October.
+    assertThat(engine.getTaskService().getVariable(open.get(0).getId(), REPORT_REMINDED_ON.name())).isEqualTo("2026-10-01");
+    assertThat(engine.getTaskService().getVariable(open.get(1).getId(), REPORT_REMINDED_ON.name())).isNull();
+    assertThat(scenario.tasks(instance, Elements.HANDLE_LATE_REPORT)).hasSize(1);
+    scenario.complete(open.get(1), "hikari", report("第2回の報告"));
+    scenario.complete(open.get(0), "hikari", report("第1回の報告（遅れ）"));
+    List<Task> reviews = scenario.tasks(instance, Elements.REVIEW_REPORT);
+    assertThat(reviews).extracting(t -> engine.getTaskService().getVariable(t.getId(), REPORT_SUMMARY.name()))
+        .containsExactly("第2回の報告", "第1回の報告（遅れ）");
+  }
+
+  @Test
+  void aMinorIssueRaisedByTheDepartmentIsHandledThereUnlessItAsksTheManager() {
+    ProcessInstance instance = started();
+    Map<String, Object> issue = values(ISSUE_TITLE.name(), "会場の予約が重複", ISSUE_DESCRIPTION.name(), "11月の会場が重複",
+        ISSUE_SEVERITY.name(), "MINOR");
+    scenario.complete(instance, Elements.DEPARTMENT_REPORTS_ISSUE, "yamamoto", issue);
+    scenario.complete(instance, Elements.HANDLE_ISSUE, "suzuki", values(ISSUE_RESPONSE.name(), "別の会場を確保", ESCALATE_ISSUE.name(), false));
+    assertThat(scenario.tasks(instance, Elements.DECIDE_ISSUE)).isEmpty();
+    scenario.complete(instance, Elements.DEPARTMENT_REPORTS_ISSUE, "yamamoto", issue);
+    scenario.complete(instance, Elements.HANDLE_ISSUE, "suzuki", values(ISSUE_RESPONSE.name(), "費用の扱いを相談", ESCALATE_ISSUE.name(), true));
+    assertThat(scenario.tasks(instance, Elements.DECIDE_ISSUE)).hasSize(1);
+    assertThat(scenario.executions.issues(agreementNumber)).extracting(i -> i.get("STATUS") + ":" + i.get("RAISED_SIDE"))
+        .containsExactlyInAnyOrder("CLOSED:DEPARTMENT", "WITH_MANAGER:DEPARTMENT");
+  }
+
+  @Test
+  void aPlanChangeProposedByTheDepartmentGoesToThePartnerAndMayBeDeclined() {
+    ProcessInstance instance = started();
+    scenario.complete(instance, Elements.DEPARTMENT_PROPOSES_CHANGE, "suzuki", values(CHANGE_SUMMARY.name(), "訪問を隔週に",
+        CHANGE_REASON.name(), "予算の減額", CHANGE_DETAILS.name(), "訪問を隔週、件数目標を200件に"));
+    Task answer = only(instance, Elements.ANSWER_PLAN_CHANGE);
+    assertThat(candidate(answer, "org-hikari")).isTrue();
+    assertRefusedAndUnchanged(instance, answer, "hikari", values(PLAN_CHANGE_ANSWER.name(), "DECLINE"), "同意しない理由・意見");
+    scenario.complete(answer, "hikari", values(PLAN_CHANGE_ANSWER.name(), "DECLINE", PLAN_CHANGE_ANSWER_COMMENT.name(), "見守りの質が落ちる"));
+    assertThat(scenario.executions.planChanges(agreementNumber)).singleElement()
+        .satisfies(c -> assertThat(c.get("STATUS") + ":" + c.get("ANSWERED_BY") + ":" + c.get("PROPOSED_SIDE")).isEqualTo("DECLINED:hikari:DEPARTMENT"));
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), APPLIED_PLAN_CHANGES.name())).isNull();
+  }
+
+  @Test
+  void aCommissionIsPaidOnlyAfterTheInspectionAndASubsidyInOneAdvanceSum() {
+    Map<String, Object> commission = AgreementScenario.with(AgreementScenario.draft(), AgreementProcess.PAYMENT_TYPE.name(),
+        "COMMISSION_FEE", AgreementProcess.PAYMENT_TIMING.name(), "AFTER_COMPLETION");
+    agreementNumber = scenario.agreement.concluded(AgreementScenario.with(AgreementScenario.start(),
+        AgreementProcess.CHOSEN_FORM.name(), "COMMISSION"), commission);
+    ProcessInstance instance = scenario.start("suzuki", agreementNumber);
+    BpmnAwareTests.assertThat(instance).hasPassed("AdvanceJoin").hasNotPassed(Elements.PAY_ADVANCE);
+    assertThat(scenario.tasks(instance, Elements.PAY_ADVANCE)).isEmpty();
+
+    Map<String, Object> subsidy = AgreementScenario.with(AgreementScenario.draft(), AgreementProcess.PAYMENT_TYPE.name(),
+        "SUBSIDY", AgreementProcess.PAYMENT_TIMING.name(), "ADVANCE");
+    String subsidised = scenario.agreement.concluded(AgreementScenario.with(AgreementScenario.start(),
+        AgreementProcess.CHOSEN_FORM.name(), "SUBSIDY", AgreementProcess.PROJECT_NUMBER.name(), "2026-003"), subsidy);
+    ProcessInstance second = scenario.start("suzuki", subsidised);
+    Task advance = only(second, Elements.PAY_ADVANCE);
+    assertThat(engine.getTaskService().getVariable(advance.getId(), ADVANCE_AMOUNT.name())).isEqualTo(800_000L);
+    assertThat(engine.getRuntimeService().getVariable(second.getId(), FINAL_AMOUNT.name())).isEqualTo(0L);
+    runToInspection(second);
+    scenario.complete(second, Elements.INSPECT, "suzuki", values(INSPECTION_RESULT.name(), "PASS", INSPECTED_ON.name(), "2027-03-31"));
+    BpmnAwareTests.assertThat(second).isEnded().hasPassed("FinalJoin").hasNotPassed(Elements.PAY_AFTER_COMPLETION);
+  }
+
+  /** Runs the term out with no report or other work: the completion report reaches the inspection. */
+  void runToInspection(ProcessInstance instance) {
+    moveTo("2027-03-31T15:00:01Z");
+    scenario.runDueJobs(instance);
+    for (Task report : scenario.tasks(instance, Elements.SUBMIT_REPORT)) {
+      scenario.complete(report, "hikari", report("報告"));
+    }
+    for (Task review : scenario.tasks(instance, Elements.REVIEW_REPORT)) {
+      scenario.complete(review, "suzuki", values(REVIEW_DECISION.name(), "ACCEPT"));
+    }
+    for (Task late : scenario.tasks(instance, Elements.HANDLE_LATE_REPORT)) {
+      scenario.complete(late, "suzuki", values(LATE_ACTION.name(), "確認した"));
+    }
+    for (Task midterm : scenario.tasks(instance, Elements.MIDTERM)) {
+      scenario.complete(midterm, "suzuki", values(MIDTERM_PROGRESS.name(), "ON_TRACK", MIDTERM_FINDINGS.name(), "順調",
+          MIDTERM_WITH_PARTNER.name(), true));
+    }
+    for (Task advance : scenario.tasks(instance, Elements.PAY_ADVANCE)) {
+      scenario.complete(advance, "suzuki", values(ADVANCE_PAID_AMOUNT.name(), engine.getTaskService().getVariable(advance.getId(),
+          ADVANCE_AMOUNT.name()), ADVANCE_PAID_ON.name(), "2026-04-01"));
+    }
+    scenario.complete(instance, Elements.SUBMIT_COMPLETION, "hikari", completion());
+  }
+
+  @Test
+  void startedAfterTheLastReportDateTheTermRunsWithoutProgressReports() {
+    agreementNumber = scenario.agreement.concluded();
+    moveTo("2027-02-01T00:00:00Z");
+    ProcessInstance instance = scenario.start("suzuki", agreementNumber);
+    BpmnAwareTests.assertThat(instance).hasPassed("ReportingJoin").hasNotPassed(Elements.REPORTING);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), REPORT_COUNT.name())).isEqualTo(0L);
+    runToInspection(instance);
+    assertThat(only(instance, Elements.INSPECT)).isNotNull();
+    assertThat(scenario.executions.reports(agreementNumber)).isEmpty();
+  }
+
+  @Test
+  void onlyTheAgreementsDepartmentStartsItAndOnlyOnce() {
+    agreementNumber = scenario.agreement.concluded();
+    assertRefused(() -> scenario.start("hikari", agreementNumber)).contains("担当課（福祉課）の職員");
+    assertRefused(() -> scenario.start("yamada", agreementNumber)).contains("担当課（福祉課）の職員");
+    assertRefused(() -> scenario.start("suzuki", "2026-fukushi-999")).contains("決裁済みの協定はありません");
+    assertRefused(() -> scenario.start("suzuki", "協定1号")).contains("2026-fukushi-001 の形");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
+    scenario.start("yamamoto", agreementNumber);
+    assertRefused(() -> scenario.start("suzuki", agreementNumber)).contains("既に始まっています");
+    String ended = scenario.agreement.concluded(AgreementScenario.with(AgreementScenario.start(),
+        AgreementProcess.PROJECT_NUMBER.name(), "2026-009"), AgreementScenario.draft());
+    moveTo("2027-04-02T00:00:00Z");
+    assertRefused(() -> scenario.start("suzuki", ended)).contains("期間（2027-03-31 まで）は終わっています");
+  }
+
+  @Test
+  void badInputIsRefusedAndNothingChanges() {
+    ProcessInstance instance = started();
+    Task advance = only(instance, Elements.PAY_ADVANCE);
+    assertRefusedAndUnchanged(instance, advance, "suzuki", values(ADVANCE_PAID_AMOUNT.name(), 300_001, ADVANCE_PAID_ON.name(), "2026-04-01"),
+        "前払いの額を超えられません");
+    assertRefusedAndUnchanged(instance, advance, "suzuki", values(ADVANCE_PAID_AMOUNT.name(), 300_000, ADVANCE_PAID_ON.name(), "2026-04-02"),
+        "未来の日付");
+    assertRefusedAndUnchanged(instance, advance, "suzuki", values(ADVANCE_PAID_AMOUNT.name(), 200_000, ADVANCE_PAID_ON.name(), "2026-04-01"),
+        "「減額の理由（剰余の返還など）」を入力してください");
+    Task handover = only(instance, Elements.REQUEST_HANDOVER);
+    assertRefusedAndUnchanged(instance, handover, "suzuki", values(NEW_MAIN_STAFF.name(), "suzuki", NEW_DEPUTY_STAFF.name(), "yamamoto",
+        HANDOVER_REASON.name(), "異動"), "いまの主担当とは別の");
+    assertRefusedAndUnchanged(instance, handover, "suzuki", values(NEW_MAIN_STAFF.name(), "kobayashi", NEW_DEPUTY_STAFF.name(), "kobayashi",
+        HANDOVER_REASON.name(), "異動"), "新しい主担当とは別の");
+    assertRefusedAndUnchanged(instance, handover, "suzuki", values(NEW_MAIN_STAFF.name(), "yamada", NEW_DEPUTY_STAFF.name(), "yamamoto",
+        HANDOVER_REASON.name(), "異動"), "担当課の職員から選んでください");
+    scenario.complete(handover, "suzuki", values(NEW_MAIN_STAFF.name(), "kobayashi", NEW_DEPUTY_STAFF.name(), "yamamoto",
+        HANDOVER_REASON.name(), "異動"));
+    assertRefusedAndUnchanged(instance, only(instance, Elements.HOLD_HANDOVER), "suzuki", values(HANDOVER_HELD_ON.name(), "2026-04-01",
+        PARTNER_ATTENDEE.name(), "光", HANDOVER_NOTES.name(), "共有", HANDOVER_PURPOSE_SHARED.name(), false), "団体の同席のもとで");
+    Task issue = only(instance, Elements.PARTNER_REPORTS_ISSUE);
+    assertRefusedAndUnchanged(instance, issue, "hikari", values(ISSUE_TITLE.name(), "件名", ISSUE_DESCRIPTION.name(), "内容",
+        ISSUE_SEVERITY.name(), "SERIOUS", MAIN_STAFF.name(), "hikari"), "「mainStaff」はこのフォームの項目ではない");
+    assertRefusedAndUnchanged(instance, issue, "hikari", values(ISSUE_TITLE.name(), "件名", ISSUE_SEVERITY.name(), "SERIOUS"),
+        "「何が起きたか（いつ・どこで・誰に）」を入力してください");
+    moveTo("2027-03-31T15:00:01Z");
+    scenario.runDueJobs(instance);
+    Task completion = only(instance, Elements.SUBMIT_COMPLETION);
+    Map<String, Object> missingGoal = completion();
+    missingGoal.remove(GOAL_RESULT.get(1).name());
+    assertRefusedAndUnchanged(instance, completion, "hikari", missingGoal, "「成果目標2の達成状況」を入力してください");
+  }
+}
