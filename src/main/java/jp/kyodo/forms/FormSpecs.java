@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import jp.kyodo.evaluation.EvaluationForms;
 import jp.kyodo.examination.ExaminationForms;
+import jp.kyodo.improvement.ImprovementForms;
 import jp.kyodo.registry.RegistrationForms;
 
 /** Every form the application knows, by form id. A form without a spec cannot be deployed. */
@@ -14,7 +16,7 @@ public final class FormSpecs {
   private static final Map<String, FormSpec> BY_ID = new LinkedHashMap<>();
 
   static {
-    Stream.of(ExaminationForms.ALL, RegistrationForms.ALL).flatMap(Collection::stream).forEach(spec -> {
+    Stream.of(ExaminationForms.ALL, RegistrationForms.ALL, EvaluationForms.ALL, ImprovementForms.ALL).flatMap(Collection::stream).forEach(spec -> {
       if (BY_ID.put(spec.formId(), spec) != null) {
         throw new IllegalStateException("two specs for form " + spec.formId());
       }

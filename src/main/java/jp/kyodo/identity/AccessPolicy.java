@@ -5,7 +5,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import java.util.Map;
+import jp.kyodo.evaluation.EvaluationProcess;
 import jp.kyodo.examination.ExaminationProcess;
+import jp.kyodo.improvement.ImprovementProcess;
 import jp.kyodo.registry.RegistrationProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -35,6 +37,9 @@ public class AccessPolicy {
 
   /** Processes a partner (事業提案) or a department (課題提案) may start. */
   static final List<String> STARTABLE_BY_PARTNERS_AND_DEPARTMENTS = List.of(ExaminationProcess.KEY);
+
+  /** Phases a department may also run on its own for its projects (the department is the starter's own). */
+  static final List<String> STARTABLE_BY_DEPARTMENTS = List.of(EvaluationProcess.KEY, ImprovementProcess.KEY);
 
   static final String FILTER_MINE = "わたしのタスク";
   static final String FILTER_GROUPS = "わたしのグループのタスク";
@@ -86,6 +91,9 @@ public class AccessPolicy {
       for (String key : STARTABLE_BY_PARTNERS_AND_DEPARTMENTS) {
         grant(starter, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
       }
+    }
+    for (String key : STARTABLE_BY_DEPARTMENTS) {
+      grant(KyodoGroups.DEPARTMENTS, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
     }
     filters();
   }
