@@ -33,7 +33,7 @@ public final class EvaluationChoices {
     }
 
     public static String labelOf(String code) {
-      return code == null ? "未回答" : valueOf(code).label;
+      return valueOf(code).label;
     }
   }
 

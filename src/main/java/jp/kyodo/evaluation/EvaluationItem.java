@@ -1,7 +1,5 @@
 package jp.kyodo.evaluation;
 
-import java.util.Arrays;
-import java.util.List;
 import jp.kyodo.variables.Var;
 
 /**
@@ -54,10 +52,6 @@ public enum EvaluationItem {
     public String label() {
       return label;
     }
-
-    public List<EvaluationItem> items() {
-      return Arrays.stream(EvaluationItem.values()).filter(i -> i.stage == this).toList();
-    }
   }
 
   private final Stage stage;
@@ -75,18 +69,6 @@ public enum EvaluationItem {
     this.answer = Var.string(name);
     this.comment = Var.string(name + "Comment");
     this.views = Var.string(name + "Views");
-  }
-
-  public Stage stage() {
-    return stage;
-  }
-
-  public int number() {
-    return number;
-  }
-
-  public String question() {
-    return question;
   }
 
   /** 「計画段階 1 事業の目的は明確ですか」: how forms and messages name the item. */
@@ -116,10 +98,5 @@ public enum EvaluationItem {
   /** The stored item code, e.g. {@code plan1}. */
   public String code() {
     return answer.name();
-  }
-
-  public static EvaluationItem ofCode(String code) {
-    return Arrays.stream(values()).filter(i -> i.code().equals(code)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no evaluation item " + code));
   }
 }

@@ -35,12 +35,7 @@ public final class ImprovementForms {
       .build();
 
   /** 関市 V-6: the improvement is always worked out in dialogue with the partner; 東久留米 III-7 says about what. */
-  public static final FormSpec DIALOGUE = FormSpec.form(FormIds.DIALOGUE)
-      .display(Project.TITLE.name())
-      .display(Project.PARTNER_NAME.name())
-      .display(Project.FISCAL_YEAR.name())
-      .display(EvaluationProcess.EVALUATION_GRADE.name())
-      .display(EvaluationProcess.GOALS_MET.name())
+  public static final FormSpec DIALOGUE = project(FormSpec.form(FormIds.DIALOGUE), Project.PARTNER_NAME)
       .display(EvaluationProcess.EVALUATION_RECOMMENDATION_LABEL.name())
       .display(FIXATION_NOTICE.name())
       .display(PARTNER_OPINION.name())
@@ -54,17 +49,9 @@ public final class ImprovementForms {
       .textArea(FUTURE_ISSUES, "今後の課題", 4000)
       .build();
 
-  public static final FormSpec PARTNER_REVIEW = FormSpec.form(FormIds.PARTNER_REVIEW)
-      .display(Project.TITLE.name())
-      .display(Project.DEPARTMENT_NAME.name())
-      .display(Project.FISCAL_YEAR.name())
-      .display(EvaluationProcess.EVALUATION_GRADE.name())
-      .display(EvaluationProcess.GOALS_MET.name())
+  public static final FormSpec PARTNER_REVIEW = dialogueRecord(project(FormSpec.form(FormIds.PARTNER_REVIEW),
+      Project.DEPARTMENT_NAME))
       .display(DIALOGUE_PARTICIPANTS.name())
-      .display(CAUSES.name())
-      .display(COUNTERMEASURES.name())
-      .display(EFFECT_RAISING_MEASURES.name())
-      .display(FUTURE_ISSUES.name())
       .display(FIXATION_NOTICE.name())
       .choice(DIALOGUE_CONFIRMATION, "対話の記録について", Confirmation.class).required()
       .textArea(PARTNER_OPINION, "団体の意見・修正してほしい点", 2000)
@@ -72,17 +59,9 @@ public final class ImprovementForms {
       .choice(PARTNER_WISH, "来年度以降についての団体の希望", PartnerWish.class).required()
       .build();
 
-  public static final FormSpec DECISION_FORM = FormSpec.form(FormIds.DECISION)
-      .display(Project.TITLE.name())
-      .display(Project.PARTNER_NAME.name())
-      .display(Project.FISCAL_YEAR.name())
-      .display(EvaluationProcess.EVALUATION_GRADE.name())
-      .display(EvaluationProcess.GOALS_MET.name())
+  public static final FormSpec DECISION_FORM = dialogueRecord(project(FormSpec.form(FormIds.DECISION),
+      Project.PARTNER_NAME))
       .display(EvaluationProcess.EVALUATION_RECOMMENDATION_LABEL.name())
-      .display(CAUSES.name())
-      .display(COUNTERMEASURES.name())
-      .display(EFFECT_RAISING_MEASURES.name())
-      .display(FUTURE_ISSUES.name())
       .display(PARTNER_OPINION.name())
       .display(PARTNER_WISH.name())
       .display(FIXATION_NOTICE.name())
@@ -93,6 +72,23 @@ public final class ImprovementForms {
       .textArea(HANDOVER_SUPPORT, "引き継いだ後も市が続ける関わり（情報提供・広報など）", 2000)
       .requiredWhen(scope -> Decision.HANDOVER.code().equals(DECISION.get(scope)), "団体の自立した事業として引き継ぐ場合")
       .build();
+
+  /** The project and the evaluation's result, with the other side's name. */
+  private static FormSpec.Builder project(FormSpec.Builder form, jp.kyodo.variables.Var<String> otherSide) {
+    return form.display(Project.TITLE.name())
+        .display(otherSide.name())
+        .display(Project.FISCAL_YEAR.name())
+        .display(EvaluationProcess.EVALUATION_GRADE.name())
+        .display(EvaluationProcess.GOALS_MET.name());
+  }
+
+  /** What the dialogue found. */
+  private static FormSpec.Builder dialogueRecord(FormSpec.Builder form) {
+    return form.display(CAUSES.name())
+        .display(COUNTERMEASURES.name())
+        .display(EFFECT_RAISING_MEASURES.name())
+        .display(FUTURE_ISSUES.name());
+  }
 
   public static final List<FormSpec> ALL = List.of(START, DIALOGUE, PARTNER_REVIEW, DECISION_FORM);
 

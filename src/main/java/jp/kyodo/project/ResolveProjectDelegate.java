@@ -3,6 +3,7 @@ package jp.kyodo.project;
 import static jp.kyodo.project.Project.*;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
@@ -77,9 +78,8 @@ public class ResolveProjectDelegate implements JavaDelegate {
       return;
     }
     String name = PARTNER_NAME.get(execution);
-    Organisation partner = registry.findByName(name == null ? "" : name)
-        .or(() -> registry.find(name == null ? "" : name))
-        .filter(o -> o.status() == RegistrationStatus.REGISTERED)
+    Optional<Organisation> named = name == null ? Optional.empty() : registry.findByName(name).or(() -> registry.find(name));
+    Organisation partner = named.filter(o -> o.status() == RegistrationStatus.REGISTERED)
         .orElseThrow(() -> new InvalidInputException("「" + name + "」という登録済みの団体は団体登録簿にありません。"
             + "団体登録簿の名称どおりに入力してください（登録済みの団体: " + registeredNames() + "）。"));
     PARTNER_GROUP.set(execution, partner.id());

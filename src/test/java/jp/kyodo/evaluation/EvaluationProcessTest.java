@@ -416,8 +416,9 @@ class EvaluationProcessTest {
   }
 
   @Test
-  void goalsNotMetAtAllAndAWeakSheetRecommendReconsideringTheMeans() {
-    ProcessInstance instance = scenario.atSelfEvaluations(outcomes("NO", "NO"));
+  void goalsNotMetAtAllAndAWeakSheetRecommendReconsideringTheMeansWhateverWasNotMeasured() {
+    ProcessInstance instance = scenario.atSelfEvaluations(with(outcomes("NO", "NO"), CITIZEN_SURVEYED.name(), false,
+        ACTUAL_COST.name(), 0));
     scenario.complete(instance, Elements.DEPARTMENT_SELF, "suzuki", sheet(Answer.NO));
     scenario.complete(instance, Elements.PARTNER_SELF, "hikari", sheet(Answer.PARTLY));
     assertThat(ListVar.read(engine.getRuntimeService().getVariable(instance.getId(), DIFFERING_ITEMS.name()))).hasSize(25);
