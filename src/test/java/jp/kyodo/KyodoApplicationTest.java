@@ -486,4 +486,109 @@ class KyodoApplicationTest {
     assertThat(bad.json().path("message").asText()).contains("「重大さ」に「VERY」という選択肢はありません");
     assertThat(taskId(running, "PartnerReportsIssue")).isEqualTo(issueTask);
   }
+
+  // ⑤ 事業の評価 and ⑥ 事業の改善 through the REST API, with the application's authorizations
+
+  String startPhase(String user, String key, Map<String, Object> values) {
+    Response response = as(user).post(REST + "/process-definition/key/" + key + "/submit-form", RestClient.variables(values));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json().path("id").asText();
+  }
+
+  @Autowired
+  jp.kyodo.evaluation.EvaluationRecords evaluationRecords;
+
+  @Autowired
+  jp.kyodo.registry.OrganisationRegistry organisationRegistry;
+
+  @Test
+  void aPartnerCannotReadTheDepartmentsSelfEvaluationBeforeBothAreInNorAnotherOrganisationsEvaluation() {
+    String instance = startPhase("suzuki", jp.kyodo.evaluation.EvaluationProcess.KEY,
+        jp.kyodo.evaluation.EvaluationScenario.startForm());
+    submit("suzuki", instance, "RecordOutcomes", jp.kyodo.evaluation.EvaluationScenario.outcomes("YES", "YES"));
+    String departmentTask = taskId(instance, "DepartmentSelfEvaluation");
+    String partnerTask = taskId(instance, "PartnerSelfEvaluation");
+    assertThat(as("hikari").get(REST + "/task/" + departmentTask + "/form-variables").status()).isIn(403, 404);
+    submit("suzuki", instance, "DepartmentSelfEvaluation", with(
+        jp.kyodo.evaluation.EvaluationScenario.sheet(jp.kyodo.evaluation.EvaluationChoices.Answer.YES),
+        "plan2", "NO", "plan2Comment", "担当課だけの所見"));
+
+    assertThat(as("hikari").get(REST + "/task").json().findValuesAsText("id")).contains(partnerTask)
+        .doesNotContain(departmentTask);
+    Response ownTask = as("hikari").get(REST + "/task/" + partnerTask + "/variables");
+    assertThat(ownTask.status()).as(ownTask.body()).isEqualTo(200);
+    assertThat(ownTask.json().path(TITLE.name()).path("value").asText()).isEqualTo("高齢者の見守りと居場所づくり");
+    assertThat(ownTask.json().path("plan2").path("value").isNull()).as("only its own, still empty answer").isTrue();
+    assertThat(ownTask.body()).doesNotContain("担当課だけの所見");
+    Response ownForm = as("hikari").get(REST + "/task/" + partnerTask + "/form-variables");
+    assertThat(ownForm.status()).isEqualTo(200);
+    assertThat(ownForm.body()).doesNotContain("担当課だけの所見");
+    assertThat(as("hikari").get(REST + "/process-instance/" + instance + "/variables").status()).isIn(403, 404);
+    assertThat(as("hikari").get(REST + "/history/variable-instance?processInstanceId=" + instance).json()).isEmpty();
+    assertThat(as("hikari").get(REST + "/history/variable-instance?variableName=plan2Comment").json()).isEmpty();
+    assertThat(as("hikari").get(REST + "/variable-instance?variableName=plan2Comment").body()).doesNotContain("担当課だけの所見");
+    assertThat(as("hikari").get(REST + "/history/task?processInstanceId=" + instance).json().toString())
+        .doesNotContain("担当課だけの所見");
+
+    assertThat(as("midori").get(REST + "/task").json().findValuesAsText("id")).doesNotContain(partnerTask);
+    assertThat(as("midori").get(REST + "/task/" + partnerTask + "/variables").status()).isIn(403, 404);
+    assertThat(as("midori").post(REST + "/task/" + partnerTask + "/submit-form", RestClient.variables(
+        jp.kyodo.evaluation.EvaluationScenario.sheet(jp.kyodo.evaluation.EvaluationChoices.Answer.YES))).status())
+        .isIn(403, 404);
+
+    submit("hikari", instance, "PartnerSelfEvaluation",
+        jp.kyodo.evaluation.EvaluationScenario.sheet(jp.kyodo.evaluation.EvaluationChoices.Answer.YES));
+    submit("suzuki", instance, "JointReview",
+        jp.kyodo.evaluation.EvaluationScenario.jointReview(jp.kyodo.evaluation.EvaluationChoices.Answer.YES));
+    String confirmation = taskId(instance, "PartnerConfirmation");
+    assertThat(as("hikari").get(REST + "/task/" + confirmation + "/form-variables").body())
+        .as("once both are in, the two views are shared").contains("担当課だけの所見");
+    assertThat(as("midori").get(REST + "/task/" + confirmation + "/form-variables").status()).isIn(403, 404);
+    submit("hikari", instance, "PartnerConfirmation", jp.kyodo.evaluation.EvaluationScenario.confirmation("AGREE", null));
+
+    var record = evaluationRecords.find(instance).orElseThrow();
+    assertThat(record.grade()).isEqualTo("A");
+    assertThat(record.differingItems()).containsExactly("plan2");
+    assertThat(record.confirmedBy()).isEqualTo("hikari");
+  }
+
+  @Test
+  void onlyDepartmentsStartTheEvaluationAndTheImprovementOnTheirOwn() {
+    for (String key : List.of(jp.kyodo.evaluation.EvaluationProcess.KEY, jp.kyodo.improvement.ImprovementProcess.KEY)) {
+      assertThat(as("suzuki").get(REST + "/process-definition/key/" + key + "/deployed-start-form").status()).isEqualTo(200);
+      for (String user : List.of("hikari", "watanabe", "takahashi")) {
+        Response refused = as(user).post(REST + "/process-definition/key/" + key + "/submit-form",
+            RestClient.variables(jp.kyodo.evaluation.EvaluationScenario.startForm()));
+        assertThat(refused.status()).as(user + " " + key).isIn(403, 404);
+      }
+    }
+  }
+
+  @Test
+  void theImprovementRefusesToContinueWithAFixedPartnerWithA400() {
+    long year = jp.kyodo.examination.ExaminationForms.currentFiscalYear();
+    for (long back : new long[] {1, 2}) {
+      organisationRegistry.recordPartnership(new jp.kyodo.registry.Partnership("org-midori", "dept-fukushi", "公園の花壇づくり",
+          (int) (year - back), null));
+    }
+    String instance = startPhase("suzuki", jp.kyodo.improvement.ImprovementProcess.KEY,
+        with(jp.kyodo.improvement.ImprovementScenario.startForm(true, "B"), PARTNER_NAME.name(), "みどり町内会"));
+    submit("suzuki", instance, "ImprovementDialogue", jp.kyodo.improvement.ImprovementScenario.dialogueOnMetGoals());
+    assertThat(as("hikari").get(REST + "/task").json().findValuesAsText("processInstanceId")).doesNotContain(instance);
+    submit("midori", instance, "PartnerDialogueReview",
+        jp.kyodo.improvement.ImprovementScenario.partnerReview("AGREE", null, "CONTINUE"));
+    String decide = taskId(instance, "DecideNextStep");
+
+    Response refused = as("suzuki").post(REST + "/task/" + decide + "/submit-form",
+        RestClient.variables(jp.kyodo.improvement.ImprovementScenario.decision("CONTINUE", "花壇が定着した")));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("みどり町内会は福祉課の協働事業を").contains("3年度続けて")
+        .contains("千葉県 協働推進マニュアル②");
+    assertThat(taskId(instance, "DecideNextStep")).isEqualTo(decide);
+
+    submit("suzuki", instance, "DecideNextStep",
+        jp.kyodo.improvement.ImprovementScenario.decision("RECALL", "固定化を避けて公募する"));
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName("improvementDecidedBy").singleResult().getValue()).isEqualTo("suzuki");
+  }
 }

@@ -6,8 +6,10 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.List;
 import java.util.Map;
 import jp.kyodo.agreement.AgreementProcess;
+import jp.kyodo.evaluation.EvaluationProcess;
 import jp.kyodo.examination.ExaminationProcess;
 import jp.kyodo.execution.ExecutionProcess;
+import jp.kyodo.improvement.ImprovementProcess;
 import jp.kyodo.registry.RegistrationProcess;
 import jp.kyodo.selection.CallApplicationProcess;
 import jp.kyodo.selection.SelectionProcess;
@@ -40,8 +42,9 @@ public class AccessPolicy {
   /** Processes a partner (事業提案) or a department (課題提案) may start. */
   static final List<String> STARTABLE_BY_PARTNERS_AND_DEPARTMENTS = List.of(ExaminationProcess.KEY);
 
-  /** Processes only a department may start. */
-  static final List<String> STARTABLE_BY_DEPARTMENTS = List.of(AgreementProcess.KEY, ExecutionProcess.KEY);
+  /** Phases a department may also start on its own for its projects (the department is the starter's own). */
+  static final List<String> STARTABLE_BY_DEPARTMENTS = List.of(AgreementProcess.KEY, ExecutionProcess.KEY,
+      EvaluationProcess.KEY, ImprovementProcess.KEY);
 
   static final String FILTER_MINE = "わたしのタスク";
   static final String FILTER_GROUPS = "わたしのグループのタスク";
@@ -99,7 +102,7 @@ public class AccessPolicy {
         grant(starter, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
       }
     }
-    // ③ 協定・契約 and ④ 事業の実施: a department starts them for its own projects (the lifecycle calls them too).
+    // ③–⑥: a department starts a phase for its own project on its own (the lifecycle calls them too).
     for (String key : STARTABLE_BY_DEPARTMENTS) {
       grant(KyodoGroups.DEPARTMENTS, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
     }

@@ -37,4 +37,10 @@ public final class Project {
   public static final Var<String> DEPUTY_STAFF = Var.string("deputyStaff");
   /** The number of the approved agreement (協定番号) of the current fiscal year. */
   public static final Var<String> AGREEMENT_NUMBER = Var.string("agreementNumber");
+
+  /**
+   * Who started a phase on its own from Tasklist ({@code camunda:initiator}); a phase called by the lifecycle
+   * gets the project's department and partner instead and ignores it.
+   */
+  public static final Var<String> STARTED_BY = Var.string("startedBy");
 }

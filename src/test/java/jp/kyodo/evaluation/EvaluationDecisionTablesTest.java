@@ -1,0 +1,134 @@
+package jp.kyodo.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import jp.kyodo.evaluation.EvaluationChoices.Grade;
+import jp.kyodo.evaluation.EvaluationChoices.Recommendation;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every row of {@code evaluation-grade}, one or more cases per row at its boundaries (named by the guideline
+ * it encodes), a check that the cases reach every row, and that the table's labels are the forms' labels.
+ */
+class EvaluationDecisionTablesTest {
+
+  static final String TABLE = EvaluationProcess.Decisions.GRADE;
+  static DmnEngine engine;
+  static DmnDecision decision;
+  static final List<String> matched = new ArrayList<>();
+
+  @BeforeAll
+  static void buildEngine() throws IOException {
+    DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
+        .createDefaultDmnEngineConfiguration();
+    configuration.customPostDecisionTableEvaluationListeners(List.of(new DmnDecisionTableEvaluationListener() {
+      @Override
+      public void notify(DmnDecisionTableEvaluationEvent event) {
+        matched.clear();
+        event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matched::add);
+      }
+    }));
+    engine = configuration.buildEngine();
+    try (InputStream in = EvaluationDecisionTablesTest.class.getClassLoader()
+        .getResourceAsStream("processes/" + TABLE + ".dmn")) {
+      decision = engine.parseDecision(TABLE, in);
+    }
+  }
+
+  record Case(String rule, String why, String goals, long sheet, Long efficiency, Long satisfaction, Grade grade,
+      Recommendation recommendation) {
+    @Override
+    public String toString() {
+      return rule + " " + why;
+    }
+
+    Map<String, Object> inputs() {
+      Map<String, Object> inputs = new LinkedHashMap<>();
+      inputs.put("goalAchievement", goals);
+      inputs.put("sheetScore", sheet);
+      inputs.put("efficiencyPercent", efficiency);
+      inputs.put("satisfactionPercent", satisfaction);
+      return inputs;
+    }
+  }
+
+  static final List<Case> CASES = List.of(
+      // 旭川 Q69 viewpoints all met; Q17 independence worth considering
+      new Case("r1", "all goals, sheet 80, efficiency 100, satisfaction 70", "ALL", 80, 100L, 70L, Grade.A,
+          Recommendation.CONTINUE_OR_HANDOVER),
+      new Case("r1", "no cost (no efficiency), no survey", "ALL", 100, null, null, Grade.A,
+          Recommendation.CONTINUE_OR_HANDOVER),
+      // 旭川 Q64: effect per cost below plan
+      new Case("r2", "all goals but efficiency 79", "ALL", 100, 79L, 90L, Grade.B, Recommendation.REVIEW_COST),
+      // 東久留米 III-7: goals met, raise the effect further
+      new Case("r3", "all goals, sheet 79", "ALL", 79, 150L, 90L, Grade.B, Recommendation.RAISE_EFFECT),
+      new Case("r3", "all goals, efficiency 80–99", "ALL", 90, 99L, null, Grade.B, Recommendation.RAISE_EFFECT),
+      new Case("r3", "all goals, satisfaction 69", "ALL", 90, 120L, 69L, Grade.B, Recommendation.RAISE_EFFECT),
+      // 東久留米 III-7: some goals missed, causes and countermeasures
+      new Case("r4", "some goals, a perfect sheet", "PARTLY", 100, 200L, 100L, Grade.C, Recommendation.IMPROVE),
+      new Case("r4", "some goals, weak sheet, no figures", "PARTLY", 0, null, null, Grade.C, Recommendation.IMPROVE),
+      // 旭川 Q70: no result yet, but the collaboration works; short-term goals
+      new Case("r5", "no goal, sheet 60", "NONE", 60, 50L, 40L, Grade.D, Recommendation.IMPROVE),
+      // 旭川 Q70: collaboration may not be the right means
+      new Case("r6", "no goal, sheet 59", "NONE", 59, 120L, 90L, Grade.D, Recommendation.RECONSIDER_MEANS));
+
+  static Stream<Case> cases() {
+    return CASES.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void eachRowGradesAsTheGuidelinesSay(Case c) {
+    DmnDecisionResultEntries result = engine.evaluateDecision(decision, Variables.fromMap(c.inputs())).getSingleResult();
+    assertThat(matched).as("first matching row").containsExactly("evaluation_grade-" + c.rule());
+    assertThat((String) result.getEntry("evaluationGrade")).isEqualTo(c.grade().code());
+    assertThat((String) result.getEntry("evaluationGradeLabel")).isEqualTo(c.grade().label());
+    assertThat((String) result.getEntry("evaluationRecommendation")).isEqualTo(c.recommendation().code());
+    assertThat((String) result.getEntry("evaluationRecommendationLabel")).isEqualTo(c.recommendation().label());
+  }
+
+  @Test
+  void theCasesReachEveryRow() {
+    DmnDecisionTableImpl logic = (DmnDecisionTableImpl) decision.getDecisionLogic();
+    Set<String> rows = new TreeSet<>(logic.getRules().stream().map(DmnDecisionTableRuleImpl::getId).toList());
+    Set<String> covered = new TreeSet<>(CASES.stream().map(c -> "evaluation_grade-" + c.rule()).toList());
+    assertThat(covered).isEqualTo(rows);
+  }
+
+  @Test
+  void everyPossibleInputGetsAGrade() {
+    for (String goals : List.of("ALL", "PARTLY", "NONE")) {
+      for (long sheet : new long[] {0, 40, 59, 60, 79, 80, 100}) {
+        for (Long efficiency : java.util.Arrays.asList(null, 0L, 79L, 80L, 100L, 500L)) {
+          for (Long satisfaction : java.util.Arrays.asList(null, 0L, 69L, 70L, 100L)) {
+            Map<String, Object> inputs = new Case("", "", goals, sheet, efficiency, satisfaction, null, null).inputs();
+            assertThat(engine.evaluateDecision(decision, Variables.fromMap(inputs)).getResultList())
+                .as(inputs.toString()).hasSize(1);
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package jp.kyodo.support;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import jp.kyodo.forms.InvalidInputException;
+import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.registry.Organisation;
+import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationType;
+import jp.kyodo.registry.RegistrationStatus;
+import org.assertj.core.api.AbstractStringAssert;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Drives a phase process the way Tasklist does (start and task forms submitted by a logged-in user, values
+ * as Tasklist sends them), on the process-test engine with Kyodo's tables migrated into its database and
+ * the people and registered organisations the phases need.
+ */
+public class PhaseTestSupport {
+
+  /** The process-test engine's in-memory database lives as long as the JVM: migrated once. */
+  private static boolean migrated;
+
+  protected final ProcessEngine engine;
+  protected final JdbcTemplate jdbc;
+  protected final OrganisationRegistry registry;
+
+  public PhaseTestSupport(ProcessEngine engine) {
+    this.engine = engine;
+    DataSource dataSource = engine.getProcessEngineConfiguration().getDataSource();
+    if (!migrated) {
+      Flyway.configure().dataSource(dataSource).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+      migrated = true;
+    }
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.registry = new OrganisationRegistry(jdbc);
+    organisation("org-hikari", "NPO法人ひかり", RegistrationStatus.REGISTERED, "hikari");
+    organisation("org-midori", "みどり町内会", RegistrationStatus.REGISTERED, "midori");
+    organisation("org-kumo", "くもの会", RegistrationStatus.REFUSED, "kumo");
+    people(engine.getIdentityService());
+  }
+
+  public OrganisationRegistry registry() {
+    return registry;
+  }
+
+  public JdbcTemplate jdbc() {
+    return jdbc;
+  }
+
+  private void organisation(String id, String name, RegistrationStatus status, String member) {
+    if (registry.find(id).isEmpty()) {
+      registry.insert(new Organisation(id, name, OrganisationType.NPO_CORPORATION, "代表 太郎", "a@example.jp", null, null,
+          List.of("福祉"), "活動実績", "収支報告あり", status, null, null, null, List.of(member)));
+    }
+  }
+
+  /** Two departments, two partner organisations, the collaboration office and an evaluator. */
+  static void people(IdentityService identity) {
+    group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE, "協働パートナー");
+    group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE, "担当課職員");
+    group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE, "市民協働課");
+    group(identity, KyodoGroups.EVALUATORS, KyodoGroups.TYPE_ROLE, "第三者・住民評価委員");
+    group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
+    group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
+    group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
+    group(identity, "dept-kankyo", KyodoGroups.TYPE_DEPARTMENT, "環境政策課");
+    user(identity, "hikari", KyodoGroups.PARTNERS, "org-hikari");
+    user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
+    user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");
+    user(identity, "yamada", KyodoGroups.DEPARTMENTS, "dept-kankyo");
+    user(identity, "tanaka", KyodoGroups.COORDINATORS);
+    user(identity, "watanabe", KyodoGroups.EVALUATORS);
+    user(identity, "twohats", KyodoGroups.PARTNERS, KyodoGroups.DEPARTMENTS, "org-hikari", "dept-fukushi");
+    user(identity, "busy", KyodoGroups.DEPARTMENTS, "dept-fukushi", "dept-kankyo");
+  }
+
+  private static void group(IdentityService identity, String id, String type, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setType(type);
+      group.setName(name);
+      identity.saveGroup(group);
+    }
+  }
+
+  private static void user(IdentityService identity, String id, String... groups) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setPassword(id);
+      identity.saveUser(user);
+    }
+    for (String group : groups) {
+      if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+        identity.createMembership(id, group);
+      }
+    }
+  }
+
+  public String deploy(String name, String... resources) {
+    var builder = engine.getRepositoryService().createDeployment().name(name);
+    for (String resource : resources) {
+      builder.addClasspathResource(resource);
+    }
+    return builder.deploy().getId();
+  }
+
+  /** Submits the start form of the latest version of the process, as that user. */
+  public ProcessInstance start(String key, String userId, Map<String, Object> values) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(key).latestVersion().singleResult().getId();
+    return as(userId, () -> engine.getFormService().submitStartForm(definitionId, values));
+  }
+
+  /** Completes the one open task with that key as the given user, through the form service. */
+  public void complete(ProcessInstance instance, String taskKey, String userId, Map<String, Object> values) {
+    Task task = task(instance, taskKey);
+    Assertions.assertThat(task).as("open task " + taskKey).isNotNull();
+    as(userId, () -> {
+      engine.getFormService().submitTaskForm(task.getId(), values);
+      return null;
+    });
+  }
+
+  public Task task(ProcessInstance instance, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).singleResult();
+  }
+
+  public Object historic(ProcessInstance instance, String name) {
+    var variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).list().stream()
+        .filter(v -> v.getTaskId() == null).findFirst().orElse(null);
+    return variable == null ? null : variable.getValue();
+  }
+
+  private <T> T as(String userId, Supplier<T> action) {
+    IdentityService identity = engine.getIdentityService();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(userId, groups);
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  public static Map<String, Object> with(Map<String, Object> values, Object... keysAndValues) {
+    Map<String, Object> copy = new HashMap<>(values);
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      copy.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return copy;
+  }
+
+  public static Map<String, Object> without(Map<String, Object> values, String... names) {
+    Map<String, Object> copy = new HashMap<>(values);
+    for (String name : names) {
+      copy.remove(name);
+    }
+    return copy;
+  }
+
+  /** Refused input, unwrapped from whatever the engine wrapped it in; asserts on its message. */
+  public static AbstractStringAssert<?> assertRefused(ThrowingCallable call) {
+    Throwable thrown = Assertions.catchThrowable(call);
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof InvalidInputException input) {
+        return Assertions.assertThat(input.getMessage());
+      }
+    }
+    throw new AssertionError("expected the input to be refused, got " + thrown, thrown);
+  }
+}
