@@ -591,4 +591,16 @@ class KyodoApplicationTest {
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
         .variableName("improvementDecidedBy").singleResult().getValue()).isEqualTo("suzuki");
   }
+
+  @Test
+  void aTaskCompletedTwiceAnswersTheSecondCallerWithoutAServerError() {
+    String instance = startProposal("hikari", "二重送信の確認");
+    String task = taskId(instance, Elements.INTAKE);
+    Response first = as("tanaka").post(REST + "/task/" + task + "/submit-form", RestClient.variables(intake("dept-fukushi")));
+    assertThat(first.status()).isEqualTo(204);
+    Response second = as("tanaka").post(REST + "/task/" + task + "/submit-form", RestClient.variables(intake("dept-fukushi")));
+    assertThat(second.status()).as(second.body()).isEqualTo(404);
+    assertThat(second.json().path("message").asText()).contains("既に完了したか");
+    assertThat(second.body()).doesNotContain("at org.");
+  }
 }

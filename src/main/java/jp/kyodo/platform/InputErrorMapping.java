@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.kyodo.forms.InvalidInputException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
@@ -23,7 +25,12 @@ public final class InputErrorMapping {
 
   /** The provider classes for both JAX-RS applications (with {@link FormsOnlyInputFilter}). */
   public static final List<Class<?>> PROVIDERS =
-      List.of(WrappedInputErrors.class, DirectInputErrors.class, FormsOnlyInputFilter.class);
+      List.of(WrappedInputErrors.class, DirectInputErrors.class, ConcurrentChanges.class, FormsOnlyInputFilter.class);
+
+  static final String TASK_GONE_MESSAGE =
+      "このタスクは既に完了したか、取り消されています。タスクの一覧を更新してください。";
+  static final String CONCURRENT_MESSAGE =
+      "ほかの人が同時にこの事業を更新しました。画面を更新して、最新の状態を確かめてからもう一度操作してください。";
 
   private InputErrorMapping() {}
 
@@ -37,6 +44,37 @@ public final class InputErrorMapping {
       }
     }
     return null;
+  }
+
+  static <T extends Throwable> T find(Throwable error, Class<T> type) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Two people completing the same task, or two nodes touching the same instance: the loser gets 409 and a
+   * message a clerk can act on, never a 500 with a stack trace. Nothing of the losing attempt was kept.
+   */
+  static Response conflict() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "ConcurrentChange");
+    body.put("message", CONCURRENT_MESSAGE);
+    return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+  /** The task was completed (by someone else, or by a second click) or withdrawn meanwhile. */
+  static Response gone() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "TaskGone");
+    body.put("message", TASK_GONE_MESSAGE);
+    return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
   static Response badRequest(InvalidInputException error) {
@@ -56,7 +94,17 @@ public final class InputErrorMapping {
     @Override
     public Response toResponse(RestException exception) {
       InvalidInputException input = find(exception);
-      return input != null ? badRequest(input) : camunda.toResponse(exception);
+      if (input != null) {
+        return badRequest(input);
+      }
+      if (find(exception, OptimisticLockingException.class) != null) {
+        return conflict();
+      }
+      NullValueException missing = find(exception, NullValueException.class);
+      if (missing != null && String.valueOf(missing.getMessage()).startsWith("Cannot find task")) {
+        return gone();
+      }
+      return camunda.toResponse(exception);
     }
   }
 
@@ -66,6 +114,15 @@ public final class InputErrorMapping {
     @Override
     public Response toResponse(InvalidInputException exception) {
       return badRequest(exception);
+    }
+  }
+
+  @Provider
+  @Priority(Priorities.USER - 1000)
+  public static class ConcurrentChanges implements ExceptionMapper<OptimisticLockingException> {
+    @Override
+    public Response toResponse(OptimisticLockingException exception) {
+      return conflict();
     }
   }
 }
