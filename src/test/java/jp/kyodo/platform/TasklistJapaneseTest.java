@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,12 @@ class TasklistJapaneseTest {
     Map<String, JsonNode> japanese = leaves(kyodo(app + "/locales/ja.json"));
 
     assertThat(english).as("the shipped en.json").hasSizeGreaterThan(100);
-    assertThat(japanese.keySet()).containsExactlyInAnyOrderElementsOf(english.keySet());
+    Set<String> missing = new TreeSet<>(english.keySet());
+    missing.removeAll(japanese.keySet());
+    Set<String> unknown = new TreeSet<>(japanese.keySet());
+    unknown.removeAll(english.keySet());
+    assertThat(missing).as("in en.json but not in ja.json").isEmpty();
+    assertThat(unknown).as("in ja.json but no longer in en.json").isEmpty();
     english.forEach((key, value) ->
         assertThat(japanese.get(key).getNodeType()).as(key).isEqualTo(value.getNodeType()));
   }
