@@ -86,6 +86,42 @@ class KyodoApplicationTest {
     return instance;
   }
 
+  /** Kyodo's translations and configs as the running application serves them to the browser. */
+  String webappResource(String file) throws IOException {
+    try (var in = new org.springframework.core.io.ClassPathResource("META-INF/resources/webjars/camunda/app/" + file)
+        .getInputStream()) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void tasklistServesItsJapaneseTranslationAndOffersItNextToEnglish() throws IOException {
+    Response japanese = as(null).get("/camunda/app/tasklist/locales/ja.json");
+    assertThat(japanese.status()).isEqualTo(200);
+    assertThat(japanese.json()).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().readTree(webappResource("tasklist/locales/ja.json")));
+    assertThat(japanese.json().path("labels").path("CLAIM_TASK").asText()).isEqualTo("担当する");
+    assertThat(japanese.json().path("labels").path("START_PROCESS").asText()).isEqualTo("プロセスを開始");
+
+    Response config = as(null).get("/camunda/app/tasklist/scripts/config.js");
+    assertThat(config.status()).isEqualTo(200);
+    assertThat(config.body()).as("Kyodo's config.js, not the webjar's").isEqualTo(webappResource("tasklist/scripts/config.js"))
+        .contains("availableLocales: ['en', 'ja']").contains("claimTask: {");
+
+    Response english = as(null).get("/camunda/app/tasklist/locales/en.json");
+    assertThat(english.status()).isEqualTo(200);
+    assertThat(english.body()).contains("\"CLAIM_TASK\": \"Claim\"");
+  }
+
+  @Test
+  void theWelcomeAppWithTheProfilePageSpeaksJapaneseToo() throws IOException {
+    Response japanese = as(null).get("/camunda/app/welcome/locales/ja.json");
+    assertThat(japanese.status()).isEqualTo(200);
+    assertThat(japanese.json().path("labels").path("CHANGE_PASSWORD").asText()).isEqualTo("パスワードを変更");
+    Response config = as(null).get("/camunda/app/welcome/scripts/config.js");
+    assertThat(config.status()).isEqualTo(200);
+    assertThat(config.body()).isEqualTo(webappResource("welcome/scripts/config.js")).contains("availableLocales: ['en', 'ja']");
+  }
+
   @Test
   void everyModelInTheRepositoryIsDeployedUnderItsRepositoryName() throws IOException {
     List<String> files = new ArrayList<>();
