@@ -1,0 +1,166 @@
+// The public results pages: plain DOM building with textContent only (published text is never parsed as HTML).
+var Kyodo = (function () {
+  'use strict';
+  var PAGE = 20;
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  function get(url) {
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
+      if (!r.ok) { throw new Error(r.status === 404 ? '見つかりません。' : '読み込めませんでした（' + r.status + '）。'); }
+      return r.json();
+    });
+  }
+
+  function yen(n) { return n === null || n === undefined ? '—' : Number(n).toLocaleString('ja-JP') + '円'; }
+  function or(v) { return v === null || v === undefined || v === '' ? '—' : v; }
+
+  function facts(pairs) {
+    var dl = el('dl', null, { 'class': 'facts' });
+    pairs.forEach(function (p) { dl.appendChild(el('dt', p[0])); dl.appendChild(el('dd', or(p[1]))); });
+    return dl;
+  }
+
+  function table(caption, headers, rows) {
+    var t = el('table');
+    t.appendChild(el('caption', caption));
+    var head = el('tr');
+    headers.forEach(function (h) { head.appendChild(el('th', h, { scope: 'col' })); });
+    t.appendChild(el('thead')).appendChild(head);
+    var body = t.appendChild(el('tbody'));
+    rows.forEach(function (r) {
+      var tr = body.appendChild(el('tr'));
+      r.forEach(function (c) { tr.appendChild(el('td', or(c))); });
+    });
+    return t;
+  }
+
+  function query(form, offset) {
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (v, k) { if (v) { params.set(k, v); } });
+    if (offset) { params.set('offset', offset); }
+    return params;
+  }
+
+  function fill(select, options) {
+    options.forEach(function (o) { select.appendChild(el('option', o.label, { value: o.value })); });
+  }
+
+  function list() {
+    var form = document.getElementById('filters');
+    var offset = 0;
+    var params = new URLSearchParams(location.search);
+    get('api/filters').then(function (f) {
+      fill(form.fiscalYear, f.fiscalYears); fill(form.department, f.departments);
+      fill(form.form, f.forms); fill(form.phase, f.phases);
+      params.forEach(function (v, k) { if (form[k]) { form[k].value = v; } });
+      offset = Number(params.get('offset') || 0);
+      load();
+    }).catch(show);
+
+    function load() {
+      var q = query(form, offset);
+      document.getElementById('csv').href = 'api/projects.csv?' + query(form).toString();
+      document.getElementById('json').href = 'api/projects.json?' + query(form).toString();
+      history.replaceState(null, '', '?' + q.toString());
+      q.set('limit', PAGE);
+      get('api/projects?' + q.toString()).then(function (page) {
+        var body = document.querySelector('#projects tbody');
+        body.textContent = '';
+        page.items.forEach(function (p) {
+          var tr = body.appendChild(el('tr'));
+          var cells = [['事業番号', p.projectNumber], ['事業名', null], ['段階', p.phaseLabel], ['年度', p.fiscalYearLabel],
+            ['担当課', p.departmentName], ['協働パートナー', p.partnerName], ['協働の形態', p.formLabel], ['協働の領域', p.domainLabel]];
+          cells.forEach(function (c, i) {
+            var td = tr.appendChild(el('td', i === 1 ? null : or(c[1]), { 'data-label': c[0] }));
+            if (i === 1) { td.appendChild(el('a', p.title, { href: 'project.html?number=' + encodeURIComponent(p.projectNumber) })); }
+          });
+        });
+        var shown = page.items.length;
+        document.getElementById('count').textContent = page.total === 0 ? '該当する事業はありません。'
+          : page.total + '件中 ' + (offset + 1) + '〜' + (offset + shown) + '件目を表示しています。';
+        document.getElementById('page').textContent = page.total === 0 ? '' : (Math.floor(offset / PAGE) + 1) + ' / ' + Math.ceil(page.total / PAGE) + ' ページ';
+        document.getElementById('prev').disabled = offset === 0;
+        document.getElementById('next').disabled = offset + shown >= page.total;
+      }).catch(show);
+    }
+    form.addEventListener('submit', function (e) { e.preventDefault(); offset = 0; load(); });
+    document.getElementById('prev').addEventListener('click', function () { offset = Math.max(0, offset - PAGE); load(); });
+    document.getElementById('next').addEventListener('click', function () { offset += PAGE; load(); });
+  }
+
+  function show(error) {
+    var target = document.getElementById('count') || document.getElementById('project');
+    target.textContent = error.message;
+  }
+
+  function detail() {
+    var number = new URLSearchParams(location.search).get('number') || '';
+    var root = document.getElementById('project');
+    get('api/projects/' + encodeURIComponent(number)).then(function (p) {
+      root.textContent = '';
+      document.title = p.title + ' — 協働事業';
+      root.appendChild(el('h1', p.title));
+      root.appendChild(facts([['事業番号', p.projectNumber], ['段階', p.phaseLabel], ['年度', p.fiscalYearLabel],
+        ['担当課', p.departmentName], ['協働パートナー', p.partnerName], ['協働の形態', p.formLabel],
+        ['協働の領域', p.domainLabel], ['最新の評価', p.latestGradeLabel]]));
+
+      root.appendChild(el('h2', '公募と選定の結果'));
+      if (!p.selections.length) { root.appendChild(el('p', 'まだ公開された選定結果はありません。', { 'class': 'none' })); }
+      p.selections.forEach(function (s) {
+        root.appendChild(el('h3', s.fiscalYear + '年度 ' + s.methodLabel + '（' + s.selectionNumber + '）'));
+        root.appendChild(facts([['結果', s.outcomeLabel], ['選定した団体', s.organisationName], ['理由', s.reason], ['決定日', s.decidedOn]]));
+        s.calls.forEach(function (c) {
+          root.appendChild(el('h3', '公募 ' + c.callNumber));
+          root.appendChild(facts([['募集の目的と事業の内容', c.purpose], ['応募資格', c.eligibility], ['締切', c.deadline]]));
+          root.appendChild(table('審査基準と配点', ['審査基準', '配点'], c.criteria.map(function (k) { return [k.label, k.weight + '点']; })));
+          root.appendChild(table('応募と評点（5点満点の加重平均）', ['応募団体', '提案', '総合点', '順位', '審査数', '結果'],
+            c.applications.map(function (a) { return [a.organisationName, a.proposalTitle, a.weightedScore, a.rankLabel, a.reviews, a.resultLabel]; })));
+        });
+      });
+
+      root.appendChild(el('h2', '協定の主な内容'));
+      if (!p.agreements.length) { root.appendChild(el('p', 'まだ締結された協定はありません。', { 'class': 'none' })); }
+      p.agreements.forEach(function (a) {
+        root.appendChild(el('h3', a.fiscalYear + '年度の協定（' + a.agreementNumber + '）'));
+        root.appendChild(facts([['目的', a.purpose], ['最終的な目標', a.finalGoal], ['期間', a.termStart + ' 〜 ' + a.termEnd],
+          ['支払いの方法', a.paymentLabel], ['市の支出額', yen(a.paymentAmount)], ['事業費の総額', yen(a.expenditureTotal)]]));
+        root.appendChild(table('成果目標', ['目標', '指標', '期限'], a.goals.map(function (g) { return [g.description, g.indicator, g.dueDate]; })));
+        root.appendChild(table('役割分担', ['役割', '担当'], a.roles.map(function (r) { return [r.task, r.partyLabel]; })));
+        root.appendChild(table('予算', ['項目', '金額', '負担'], a.budget.map(function (b) { return [b.item, yen(b.amount), b.bearerLabel]; })));
+        if (a.progress) {
+          root.appendChild(el('h3', '進み具合'));
+          root.appendChild(facts([['状況', a.progress.statusLabel], ['受理した進捗報告', a.progress.acceptedReports + '件'],
+            ['中間評価', a.progress.midtermLabel], ['実施報告の概要', a.progress.completionSummary], ['検査', a.progress.inspectionLabel]]));
+        }
+      });
+
+      root.appendChild(el('h2', '事業の評価'));
+      if (!p.evaluations.length) { root.appendChild(el('p', 'まだ公開された評価はありません。', { 'class': 'none' })); }
+      p.evaluations.forEach(function (e) {
+        root.appendChild(el('h3', e.fiscalYear + '年度の評価'));
+        root.appendChild(facts([['総合評価', e.gradeLabel], ['今後の方向', e.recommendationLabel], ['成果目標の達成', e.goalAchievementLabel],
+          ['行政効率（効果÷費用）', e.efficiencyPercent === null ? '—' : e.efficiencyPercent + '%'],
+          ['市民の満足度', e.satisfactionPercent === null ? '調査なし' : e.satisfactionPercent + '%'],
+          ['成果のまとめ', e.outcomeSummary], ['双方の評価からの共通の所見', e.sharedFindings]]));
+        root.appendChild(table('目標ごとの達成', ['目標', '実績', '達成'], e.goals.map(function (g) { return [g.description, g.actual, g.resultLabel]; })));
+        root.appendChild(table('評価シート（市と団体のそれぞれの自己評価と、話し合いで合意した評価）', ['段階', '項目', '市', '団体', '合意'],
+          e.items.map(function (i) { return [i.stage, i.item, i.department, i.partner, i.agreed]; })));
+      });
+
+      root.appendChild(el('h2', '事業の改善'));
+      if (!p.improvements.length) { root.appendChild(el('p', 'まだ公開された改善の判断はありません。', { 'class': 'none' })); }
+      if (p.improvements.length) {
+        root.appendChild(table('改善の判断', ['年度', '判断', '理由', '日付'], p.improvements.map(function (i) {
+          return [i.fiscalYear, i.decisionLabel, i.reason, i.decidedOn]; })));
+      }
+    }).catch(function (e) { root.textContent = ''; root.appendChild(el('h1', '協働事業')); root.appendChild(el('p', e.message)); });
+  }
+
+  return { list: list, detail: detail };
+})();
