@@ -93,8 +93,8 @@ public class ProjectApi {
   }
 
   static boolean visible(ProjectRepository.Visibility visibility, ProjectRecord p) {
-    return visibility.all() || visibility.groups().contains(p.departmentGroup())
-        || visibility.groups().contains(p.partnerGroup()) || visibility.groups().contains(p.proposerGroup());
+    return visibility.all() || java.util.stream.Stream.of(p.departmentGroup(), p.partnerGroup(), p.proposerGroup())
+        .anyMatch(group -> group != null && visibility.groups().contains(group));
   }
 
   static Map<String, Object> view(ProjectRecord p) {

@@ -472,4 +472,12 @@ class CollaborationLifecycleTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ExaminationProcess.KEY).count())
         .isZero();
   }
+
+  @Test
+  void aPhaseStartedOnItsOwnHasNoPhaseDueDateForItsTasks() {
+    ProcessInstance examination = scenario.examination.start("hikari", ExaminationScenario.proposal());
+    Task intake = engine.getTaskService().createTaskQuery().processInstanceId(examination.getId()).singleResult();
+    assertThat(intake.getTaskDefinitionKey()).isEqualTo(ExaminationProcess.Elements.INTAKE);
+    assertThat(intake.getDueDate()).isNull();
+  }
 }
