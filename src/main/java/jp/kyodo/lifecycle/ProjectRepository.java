@@ -117,7 +117,8 @@ public class ProjectRepository {
   public List<ProjectDecision> decisions(String number) {
     return jdbc.query("SELECT phase, round_no, fiscal_year, decision, decision_label, reason, decided_by, decided_at"
         + " FROM kyodo_project_decision WHERE project_number = ? ORDER BY position", (rs, i) -> new ProjectDecision(
-            Phase.valueOf(rs.getString("phase")), rs.getInt("round_no"), (Long) rs.getObject("fiscal_year", Long.class),
+            Phase.valueOf(rs.getString("phase")), rs.getInt("round_no"),
+            rs.getObject("fiscal_year") instanceof Number year ? year.longValue() : null,
             rs.getString("decision"), rs.getString("decision_label"), rs.getString("reason"), rs.getString("decided_by"),
             instant(rs.getTimestamp("decided_at"))), number);
   }
