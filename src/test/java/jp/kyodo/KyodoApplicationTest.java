@@ -711,4 +711,37 @@ class KyodoApplicationTest {
 
     assertThat(projectRepository.list(any, everything, 0, 1).total()).isEqualTo(before);
   }
+
+  @Test
+  void anOverduePhaseReachesTheManagersWhoAnswerItInTasklist() {
+    String number = propose("hikari", "期限を過ぎる提案");
+    String lifecycle = as("tanaka").get(REST + "/process-instance?processDefinitionKey=collaboration&businessKey=" + number)
+        .json().get(0).path("id").asText();
+    JsonNode timers = as("admin").get(REST + "/job?processInstanceId=" + lifecycle + "&timers=true").json();
+    assertThat(timers).as("the phase's due-date timer").hasSize(1);
+    // As the job executor does on the due date.
+    assertThat(as("admin").post(REST + "/job/" + timers.get(0).path("id").asText() + "/execute", "").status()).isEqualTo(204);
+
+    JsonNode overdue = as("admin").get(REST + "/task?processInstanceId=" + lifecycle + "&taskDefinitionKey=HandleOverduePhase")
+        .json();
+    assertThat(overdue).hasSize(1);
+    String task = overdue.get(0).path("id").asText();
+    assertThat(as("sato").get(REST + "/task").json().findValuesAsText("id")).contains(task);
+    assertThat(as("hikari").get(REST + "/task").json().findValuesAsText("id")).doesNotContain(task);
+    assertThat(as("suzuki").get(REST + "/task/" + task + "/form-variables").status()).isIn(403, 404);
+    JsonNode shown = as("sato").get(REST + "/task/" + task + "/form-variables").json();
+    assertThat(shown.path("overduePhaseLabel").path("value").asText()).isEqualTo("① 事業の検討");
+    assertThat(shown.path("overdueOpenTasks").path("value").asText()).contains("提案を受け付け担当課を決める", "coordinators");
+    assertThat(shown.path("title").path("value").asText()).isEqualTo("期限を過ぎる提案");
+    assertThat(as("admin").get(REST + "/task?processInstanceBusinessKey=" + number + "&taskDefinitionKey=" + Elements.INTAKE)
+        .json()).as("the phase goes on").hasSize(1);
+
+    Response answered = as("sato").post(REST + "/task/" + task + "/submit-form",
+        RestClient.variables(Map.of("overdueAction", "市民協働課に今週中の受付を指示した")));
+    assertThat(answered.status()).as(answered.body()).isEqualTo(204);
+    JsonNode project = as("sato").get("/api/projects/" + number).json();
+    assertThat(project.path("lastDecision").path("decision").asText()).isEqualTo("OVERDUE_HANDLED");
+    assertThat(project.path("lastDecision").path("decidedBy").asText()).isEqualTo("sato");
+    assertThat(project.path("overdueSince").asText()).isNotBlank();
+  }
 }
