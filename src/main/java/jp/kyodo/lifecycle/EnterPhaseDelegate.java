@@ -83,7 +83,8 @@ public class EnterPhaseDelegate implements JavaDelegate {
       DmnDecisionTableResult result = Context.getCommandContext().runWithoutAuthorization(() ->
           execution.getProcessEngineServices().getDecisionService().evaluateDecisionTableByKey(
               Decisions.PHASE_DUE_DATE,
-              Variables.createVariables().putValue("calendarPattern", pattern).putValue("phase", phase.name())));
+              Variables.createVariables().putValue(Project.CALENDAR_PATTERN.name(), pattern)
+                  .putValue(PHASE.name(), phase.name())));
       return result.isEmpty() ? Optional.empty()
           : Optional.of(PhaseDueDateRule.CalendarEntry.of(result.getSingleResult().getEntryMap()));
     };

@@ -92,10 +92,15 @@ public class ProjectRepository {
         Integer.class, number);
     String label = abbreviate(d.label(), MAX_LABEL);
     String reason = abbreviate(d.reason(), MAX_REASON);
-    jdbc.update("INSERT INTO kyodo_project_decision (project_number, position, phase, round_no, fiscal_year, decision,"
-            + " decision_label, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        number, max == null ? 1 : max + 1, d.phase().name(), d.round(), d.fiscalYear(), d.decision(), label, reason,
-        d.decidedBy(), ts(d.decidedAt()));
+    try {
+      jdbc.update("INSERT INTO kyodo_project_decision (project_number, position, phase, round_no, fiscal_year, decision,"
+              + " decision_label, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          number, max == null ? 1 : max + 1, d.phase().name(), d.round(), d.fiscalYear(), d.decision(), label, reason,
+          d.decidedBy(), ts(d.decidedAt()));
+    } catch (DuplicateKeyException e) {
+      // Two decisions on the same project at the same moment: this one is rolled back and done again.
+      throw new InvalidInputException("同じ事業の判断が同時に記録されたため、この操作は反映されませんでした。もう一度実行してください。");
+    }
     jdbc.update("UPDATE kyodo_project SET last_decision = ?, last_decision_label = ?, last_decision_reason = ?,"
             + " last_decided_by = ?, last_decided_at = ?, updated_at = ? WHERE project_number = ?",
         d.decision(), label, reason, d.decidedBy(), ts(d.decidedAt()), ts(d.decidedAt()), number);

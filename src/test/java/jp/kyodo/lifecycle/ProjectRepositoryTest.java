@@ -66,6 +66,20 @@ class ProjectRepositoryTest {
   }
 
   @Test
+  void aDecisionRecordedAtTheSameMomentAsAnotherIsRefusedWithAMessageToDoItAgain() {
+    String number = open("a", null);
+    projects.recordDecision(number, new ProjectDecision(Phase.EXAMINATION, 1, null, "APPROVED", "承認", "よい", "tanaka", NOW));
+    // The other decision was written between this one's look-up of the last position and its insert.
+    JdbcTemplate stale = org.mockito.Mockito.spy(jdbc);
+    org.mockito.Mockito.doReturn(null).when(stale).queryForObject(org.mockito.ArgumentMatchers.contains("MAX(position)"),
+        org.mockito.ArgumentMatchers.eq(Integer.class), org.mockito.ArgumentMatchers.<Object>any());
+    assertThatThrownBy(() -> new ProjectRepository(stale).recordDecision(number,
+        new ProjectDecision(Phase.EXAMINATION, 1, null, ProjectDecision.OVERDUE_HANDLED, "対応", "指示", "sato", NOW)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("もう一度実行してください");
+    assertThat(projects.decisions(number)).hasSize(1);
+  }
+
+  @Test
   void decisionsAreKeptInOrderAndTheLatestIsOnTheProject() {
     String number = open("a", "org-hikari");
     enter(number, Phase.EVALUATION, "dept-fukushi", "org-hikari", 2027);
