@@ -639,4 +639,157 @@ class KyodoApplicationTest {
     assertThat(second.json().path("message").asText()).contains("既に完了したか");
     assertThat(second.body()).doesNotContain("at org.");
   }
+
+  // --- 協働事業 (the lifecycle) and the project API
+
+  @Autowired
+  jp.kyodo.lifecycle.ProjectRepository projectRepository;
+
+  /** Starts the lifecycle through its start form, as Tasklist does; returns the project number. */
+  String propose(String user, String title) {
+    Response response = as(user).post(REST + "/process-definition/key/" + jp.kyodo.lifecycle.CollaborationProcess.KEY
+        + "/submit-form", RestClient.variables(with(proposal(), TITLE.name(), title)));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return as("tanaka").get(REST + "/process-instance/" + response.json().path("id").asText()).json().path("businessKey")
+        .asText();
+  }
+
+  /** Submits the one open task of that key of the project (in whichever phase it is). */
+  void submitInProject(String user, String number, String taskKey, Map<String, Object> values) {
+    JsonNode tasks = as("admin").get(REST + "/task?processInstanceBusinessKey=" + number + "&taskDefinitionKey=" + taskKey).json();
+    assertThat(tasks).as(taskKey + " open in " + number).hasSize(1);
+    Response response = as(user).post(REST + "/task/" + tasks.get(0).path("id").asText() + "/submit-form",
+        RestClient.variables(values));
+    assertThat(response.status()).as(user + " " + taskKey + ": " + response.body()).isEqualTo(204);
+  }
+
+  java.util.List<String> projectNumbers(String user, String query) {
+    Response response = as(user).get("/api/projects" + query);
+    assertThat(response.status()).as(user + " " + query + ": " + response.body()).isEqualTo(200);
+    return response.json().path("projects").findValuesAsText("projectNumber");
+  }
+
+  @Test
+  void aProposalInTasklistStartsTheLifecycleAndTheProjectApiShowsEachReaderItsOwnProjects() {
+    JsonNode startable = as("hikari").get(REST + "/process-definition?latestVersion=true&startableInTasklist=true"
+        + "&startablePermissionCheck=true").json();
+    assertThat(startable.findValuesAsText("key")).contains(jp.kyodo.lifecycle.CollaborationProcess.KEY)
+        .as("① is the lifecycle's first phase").doesNotContain(KEY);
+    Response form = as("hikari").get(REST + "/process-definition/key/collaboration/deployed-start-form");
+    assertThat(form.status()).isEqualTo(200);
+    assertThat(form.json().path("id").asText()).isEqualTo(FormIds.PROPOSAL);
+
+    String hikaris = propose("hikari", "ひかりの見守り");
+    String midoris = propose("midori", "みどりの花壇");
+    String issue = propose("suzuki", "福祉課の課題提案");
+    assertThat(hikaris).matches("\\d{4}-\\d{3}");
+    assertThat(as("tanaka").get(REST + "/process-instance?businessKey=" + hikaris).json().findValuesAsText("definitionId"))
+        .as("the lifecycle and its phase carry the project number").hasSize(2);
+
+    assertThat(as(null).get("/api/projects").status()).isEqualTo(401);
+    for (String outsider : List.of("takahashi", "watanabe")) {
+      assertThat(as(outsider).get("/api/projects").status()).as(outsider).isEqualTo(403);
+      assertThat(as(outsider).get("/api/projects/" + hikaris).status()).as(outsider).isEqualTo(403);
+    }
+    assertThat(projectNumbers("tanaka", "?phase=EXAMINATION&limit=200")).contains(hikaris, midoris, issue);
+    assertThat(projectNumbers("sato", "?limit=200")).contains(hikaris, midoris, issue);
+    assertThat(projectNumbers("hikari", "?limit=200")).contains(hikaris).doesNotContain(midoris, issue);
+    assertThat(projectNumbers("midori", "?limit=200")).contains(midoris).doesNotContain(hikaris, issue);
+    assertThat(projectNumbers("suzuki", "?limit=200")).contains(issue).doesNotContain(midoris);
+    assertThat(as("hikari").get("/api/projects/" + midoris).status()).isEqualTo(404);
+    Response own = as("hikari").get("/api/projects/" + hikaris);
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.json().path("phaseLabel").asText()).isEqualTo("① 事業の検討");
+    assertThat(own.json().path("phaseDueAt").asText()).isNotBlank();
+    assertThat(own.json().path("decisions")).isEmpty();
+
+    Response badPhase = as("tanaka").get("/api/projects?phase=LUNCH");
+    assertThat(badPhase.status()).isEqualTo(400);
+    assertThat(badPhase.json().path("message").asText()).contains("EXAMINATION");
+    assertThat(as("tanaka").get("/api/projects?limit=0").status()).isEqualTo(400);
+    assertThat(as("tanaka").get("/api/projects?status=SLEEPING").status()).isEqualTo(400);
+    Response page = as("tanaka").get("/api/projects?limit=1&offset=1");
+    assertThat(page.json().path("projects")).hasSize(1);
+    assertThat(page.json().path("total").asLong()).isGreaterThanOrEqualTo(3);
+
+    // ① for hikari's proposal: the department is known once ① has handed the project on.
+    submitInProject("tanaka", hikaris, Elements.INTAKE, intake("dept-fukushi"));
+    submitInProject("suzuki", hikaris, Elements.CHECK_SHEET, checkSheet());
+    submitInProject("suzuki", hikaris, Elements.ASSESS, assessment());
+    submitInProject("tanaka", hikaris, Elements.REVIEW, review("PROCEED", "地域の課題に合っている"));
+    long year = jp.kyodo.examination.ExaminationForms.currentFiscalYear() + 1;
+    assertThat(projectNumbers("suzuki", "?phase=SELECTION&department=dept-fukushi&fiscalYear=" + year)).contains(hikaris);
+    assertThat(projectNumbers("suzuki", "?phase=SELECTION&fiscalYear=" + (year + 1))).doesNotContain(hikaris);
+    JsonNode project = as("suzuki").get("/api/projects/" + hikaris).json();
+    assertThat(project.path("departmentName").asText()).isEqualTo("福祉課");
+    assertThat(project.path("chosenFormLabel").asText()).isEqualTo("共同事業");
+    assertThat(project.path("decisions").get(0).path("decision").asText()).isEqualTo("APPROVED");
+    assertThat(project.path("decisions").get(0).path("decidedBy").asText()).isEqualTo("tanaka");
+    assertThat(project.path("lastDecision").path("reason").asText()).isEqualTo("地域の課題に合っている");
+
+    // Cockpit: the office reads where the project stands; a partner cannot read the lifecycle.
+    String lifecycle = as("tanaka").get(REST + "/process-instance?processDefinitionKey=collaboration&businessKey=" + hikaris)
+        .json().get(0).path("id").asText();
+    JsonNode variables = as("tanaka").get(REST + "/process-instance/" + lifecycle + "/variables").json();
+    assertThat(variables.path("phaseLabel").path("value").asText()).isEqualTo("② パートナーの選定");
+    assertThat(variables.path("fiscalYear").path("value").asLong()).isEqualTo(year);
+    assertThat(variables.path("projectDecisions").path("type").asText()).isEqualTo("Json");
+    assertThat(as("hikari").get(REST + "/process-instance/" + lifecycle + "/variables").status()).isIn(403, 404);
+  }
+
+  @Test
+  void aRefusedProposalIsA400AndLeavesNoProjectBehind() {
+    var everything = jp.kyodo.lifecycle.ProjectRepository.Visibility.everything();
+    var any = new jp.kyodo.lifecycle.ProjectRepository.Filter(null, null, null, null);
+    long before = projectRepository.list(any, everything, 0, 1).total();
+
+    Response blank = as("hikari").post(REST + "/process-definition/key/collaboration/submit-form",
+        RestClient.variables(with(proposal(), TITLE.name(), " ")));
+    assertThat(blank.status()).isEqualTo(400);
+    assertThat(blank.json().path("message").asText()).contains("「事業名」を入力してください");
+    // The administrator may start anything but is neither a partner nor a department: ① refuses after the
+    // project was numbered, and the numbering is rolled back with it.
+    Response neither = as("admin").post(REST + "/process-definition/key/collaboration/submit-form",
+        RestClient.variables(proposal()));
+    assertThat(neither.status()).as(neither.body()).isEqualTo(400);
+    assertThat(neither.json().path("message").asText()).contains("協働パートナーの団体（事業提案）か担当課の職員（課題提案）");
+    Response reviewer = as("takahashi").post(REST + "/process-definition/key/collaboration/submit-form",
+        RestClient.variables(proposal()));
+    assertThat(reviewer.status()).isIn(403, 404);
+
+    assertThat(projectRepository.list(any, everything, 0, 1).total()).isEqualTo(before);
+  }
+
+  @Test
+  void anOverduePhaseReachesTheManagersWhoAnswerItInTasklist() {
+    String number = propose("hikari", "期限を過ぎる提案");
+    String lifecycle = as("tanaka").get(REST + "/process-instance?processDefinitionKey=collaboration&businessKey=" + number)
+        .json().get(0).path("id").asText();
+    JsonNode timers = as("admin").get(REST + "/job?processInstanceId=" + lifecycle + "&timers=true").json();
+    assertThat(timers).as("the phase's due-date timer").hasSize(1);
+    // As the job executor does on the due date.
+    assertThat(as("admin").post(REST + "/job/" + timers.get(0).path("id").asText() + "/execute", "").status()).isEqualTo(204);
+
+    JsonNode overdue = as("admin").get(REST + "/task?processInstanceId=" + lifecycle + "&taskDefinitionKey=HandleOverduePhase")
+        .json();
+    assertThat(overdue).hasSize(1);
+    String task = overdue.get(0).path("id").asText();
+    assertThat(as("sato").get(REST + "/task").json().findValuesAsText("id")).contains(task);
+    assertThat(as("hikari").get(REST + "/task").json().findValuesAsText("id")).doesNotContain(task);
+    assertThat(as("suzuki").get(REST + "/task/" + task + "/form-variables").status()).isIn(403, 404);
+    JsonNode shown = as("sato").get(REST + "/task/" + task + "/form-variables").json();
+    assertThat(shown.path("overduePhaseLabel").path("value").asText()).isEqualTo("① 事業の検討");
+    assertThat(shown.path("overdueOpenTasks").path("value").asText()).contains("提案を受け付け担当課を決める", "coordinators");
+    assertThat(shown.path("title").path("value").asText()).isEqualTo("期限を過ぎる提案");
+    assertThat(as("admin").get(REST + "/task?processInstanceBusinessKey=" + number + "&taskDefinitionKey=" + Elements.INTAKE)
+        .json()).as("the phase goes on").hasSize(1);
+
+    Response answered = as("sato").post(REST + "/task/" + task + "/submit-form",
+        RestClient.variables(Map.of("overdueAction", "市民協働課に今週中の受付を指示した")));
+    assertThat(answered.status()).as(answered.body()).isEqualTo(204);
+    JsonNode project = as("sato").get("/api/projects/" + number).json();
+    assertThat(project.path("lastDecision").path("decision").asText()).isEqualTo("OVERDUE_HANDLED");
+    assertThat(project.path("lastDecision").path("decidedBy").asText()).isEqualTo("sato");
+    assertThat(project.path("overdueSince").asText()).isNotBlank();
+  }
 }

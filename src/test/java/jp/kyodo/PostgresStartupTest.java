@@ -64,6 +64,28 @@ class PostgresStartupTest {
     assertThat(executions.payments(number)).hasSize(1);
   }
 
+  @Autowired
+  jp.kyodo.lifecycle.ProjectRepository projects;
+
+  /** The V6 tables on PostgreSQL: a project numbered, moved on, decided, and listed per reader with paging. */
+  @Test
+  void keepsProjectsAndListsThemPerReader() {
+    int year = 3000 + (int) (System.nanoTime() % 6000);
+    java.time.Instant now = java.time.Instant.now();
+    String number = projects.open(year, "PostgreSQL の協働事業", "hikari", "org-pgtest", "pi", now);
+    assertThat(number).startsWith(year + "-");
+    projects.enterPhase(number, new jp.kyodo.lifecycle.ProjectRecord.Facts("PostgreSQL の協働事業", "dept-pgtest", "試験課",
+        "org-pgtest", "試験の会", "JOINT_PROJECT", 3, "NEXT_YEAR"), new jp.kyodo.lifecycle.ProjectRecord.PhaseEntry(
+        jp.kyodo.lifecycle.Phase.SELECTION, 1, year, now, now.plusSeconds(3600)), now);
+    projects.recordDecision(number, new jp.kyodo.lifecycle.ProjectDecision(jp.kyodo.lifecycle.Phase.EXAMINATION, 1,
+        (long) year, "APPROVED", "承認", "理由", "tanaka", now));
+    var page = projects.list(new jp.kyodo.lifecycle.ProjectRepository.Filter(jp.kyodo.lifecycle.Phase.SELECTION, year,
+        "dept-pgtest", "ACTIVE"), jp.kyodo.lifecycle.ProjectRepository.Visibility.ofGroups(java.util.List.of("org-pgtest")), 0, 10);
+    assertThat(page.total()).isEqualTo(1);
+    assertThat(page.projects().get(0).lastDecision()).isEqualTo("APPROVED");
+    assertThat(projects.decisions(number)).hasSize(1);
+  }
+
   @Test
   void startsOnPostgresDeploysOnceAndRunsAnExamination() {
     assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
@@ -86,5 +108,35 @@ class PostgresStartupTest {
         .singleResult().getEndActivityId()).isEqualTo(Elements.END_APPROVED);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(ExaminationProcess.OUTCOME_DECIDED_BY.name()).singleResult().getValue()).isEqualTo("tanaka");
+  }
+
+  /** The lifecycle on PostgreSQL: numbered, ① run in its phase instance, handed on to ② with the project's record. */
+  @Test
+  void runsALifecycleFromTheProposalIntoThePartnerSelection() {
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(jp.kyodo.lifecycle.CollaborationProcess.KEY).latestVersion().singleResult().getId();
+    engine.getIdentityService().setAuthentication("hikari", java.util.List.of("partners", "org-hikari"));
+    ProcessInstance lifecycle;
+    try {
+      lifecycle = engine.getFormService().submitStartForm(definition, proposal());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(lifecycle.getId())
+        .singleResult().getBusinessKey();
+    ExaminationScenario scenario = new ExaminationScenario(engine, false);
+    ProcessInstance examination = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKey(ExaminationProcess.KEY).singleResult();
+    scenario.complete(examination, Elements.INTAKE, "tanaka", intake("dept-fukushi"));
+    scenario.complete(examination, Elements.CHECK_SHEET, "suzuki", checkSheet());
+    scenario.complete(examination, Elements.ASSESS, "suzuki", assessment());
+    scenario.complete(examination, Elements.REVIEW, "tanaka", review("PROCEED", "PostgreSQL で承認"));
+
+    assertThat(engine.getRuntimeService().getVariable(lifecycle.getId(), "phase")).isEqualTo("SELECTION");
+    assertThat(engine.getRuntimeService().getVariable(lifecycle.getId(), "projectDecisions").toString()).contains("APPROVED");
+    jp.kyodo.lifecycle.ProjectRecord project = projects.find(number).orElseThrow();
+    assertThat(project.phase()).isEqualTo(jp.kyodo.lifecycle.Phase.SELECTION);
+    assertThat(project.departmentGroup()).isEqualTo("dept-fukushi");
+    assertThat(projects.decisions(number)).extracting(jp.kyodo.lifecycle.ProjectDecision::decidedBy).containsExactly("tanaka");
   }
 }

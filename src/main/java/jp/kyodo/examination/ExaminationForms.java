@@ -25,6 +25,8 @@ public final class ExaminationForms {
 
   public static final FormSpec PROPOSAL = FormSpec.form(FormIds.PROPOSAL)
       .display(REVIEW_COMMENT.name())
+      // Shown when the lifecycle restarts a project at ① after ⑥ decided to revise it (見直し).
+      .display(jp.kyodo.improvement.ImprovementProcess.REASON.name())
       .text(TITLE, "事業名", 100).required()
       .textArea(ISSUE, "解決したい地域・社会の課題", 2000).required()
       .textArea(CONTENT, "事業の内容", 4000).required()

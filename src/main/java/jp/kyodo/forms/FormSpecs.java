@@ -10,6 +10,7 @@ import jp.kyodo.evaluation.EvaluationForms;
 import jp.kyodo.examination.ExaminationForms;
 import jp.kyodo.execution.ExecutionForms;
 import jp.kyodo.improvement.ImprovementForms;
+import jp.kyodo.lifecycle.LifecycleForms;
 import jp.kyodo.registry.RegistrationForms;
 import jp.kyodo.selection.CallApplicationForms;
 import jp.kyodo.selection.SelectionForms;
@@ -21,7 +22,8 @@ public final class FormSpecs {
 
   static {
     Stream.of(ExaminationForms.ALL, RegistrationForms.ALL, SelectionForms.ALL, CallApplicationForms.ALL,
-        AgreementForms.ALL, ExecutionForms.ALL, EvaluationForms.ALL, ImprovementForms.ALL).flatMap(Collection::stream).forEach(spec -> {
+        AgreementForms.ALL, ExecutionForms.ALL, EvaluationForms.ALL, ImprovementForms.ALL,
+        LifecycleForms.ALL).flatMap(Collection::stream).forEach(spec -> {
       if (BY_ID.put(spec.formId(), spec) != null) {
         throw new IllegalStateException("two specs for form " + spec.formId());
       }

@@ -10,6 +10,7 @@ import jp.kyodo.evaluation.EvaluationProcess;
 import jp.kyodo.examination.ExaminationProcess;
 import jp.kyodo.execution.ExecutionProcess;
 import jp.kyodo.improvement.ImprovementProcess;
+import jp.kyodo.lifecycle.CollaborationProcess;
 import jp.kyodo.registry.RegistrationProcess;
 import jp.kyodo.selection.CallApplicationProcess;
 import jp.kyodo.selection.SelectionProcess;
@@ -39,8 +40,12 @@ import org.camunda.bpm.engine.task.TaskQuery;
  */
 public class AccessPolicy {
 
-  /** Processes a partner (事業提案) or a department (課題提案) may start. */
-  static final List<String> STARTABLE_BY_PARTNERS_AND_DEPARTMENTS = List.of(ExaminationProcess.KEY);
+  /**
+   * Processes a partner (事業提案) or a department (課題提案) may start: the lifecycle {@code collaboration}, whose
+   * first phase is ① 事業の検討 (Tasklist offers only the lifecycle; ① stays startable over REST on its own).
+   */
+  static final List<String> STARTABLE_BY_PARTNERS_AND_DEPARTMENTS = List.of(ExaminationProcess.KEY,
+      CollaborationProcess.KEY);
 
   /** Phases a department may also start on its own for its projects (the department is the starter's own). */
   static final List<String> STARTABLE_BY_DEPARTMENTS = List.of(AgreementProcess.KEY, ExecutionProcess.KEY,

@@ -48,8 +48,8 @@ public final class SelectionScenario {
 
   final ProcessEngine engine;
   final JdbcTemplate jdbc;
-  final OrganisationRegistry registry;
-  final SelectionRecords records;
+  public final OrganisationRegistry registry;
+  public final SelectionRecords records;
   final PartnerFixation fixation;
 
   public SelectionScenario(ProcessEngine engine) {
@@ -149,42 +149,42 @@ public final class SelectionScenario {
 
   // --- the values Tasklist sends ---
 
-  static Map<String, Object> start() {
+  public static Map<String, Object> start() {
     return values(TITLE.name(), "高齢者の見守りと居場所づくり", CONTENT.name(), "週1回の見守り訪問と月2回のサロン",
         CHOSEN_FORM.name(), "JOINT_PROJECT", FISCAL_YEAR.name(), 2027);
   }
 
-  static Map<String, Object> publicCall() {
+  public static Map<String, Object> publicCall() {
     return values(METHOD.name(), Method.PUBLIC_CALL.code());
   }
 
-  static Map<String, Object> soleSource(String organisation, String reason) {
+  public static Map<String, Object> soleSource(String organisation, String reason) {
     return values(METHOD.name(), Method.SOLE_SOURCE.code(), SOLE_SOURCE_ORGANISATION.name(), organisation,
         SOLE_SOURCE_REASON.name(), reason);
   }
 
-  static Map<String, Object> call() {
+  public static Map<String, Object> call() {
     return values(CALL_PURPOSE.name(), "独居高齢者の見守りとサロン運営", CALL_ELIGIBILITY.name(), "市内で活動する登録団体",
         "criterion1Label", "事業の実現性", "criterion1Weight", 60, "criterion2Label", "地域への効果", "criterion2Weight", 40,
         APPLICATION_DEADLINE.name(), DEADLINE);
   }
 
-  static Map<String, Object> publish(int quorum, String... reviewers) {
+  public static Map<String, Object> publish(int quorum, String... reviewers) {
     return values(CALL_CHECK.name(), CallCheck.PUBLISH.code(), REVIEWERS.name(), ListVar.json(List.of(reviewers)),
         QUORUM.name(), quorum);
   }
 
-  static Map<String, Object> application(String callNumber, String title) {
+  public static Map<String, Object> application(String callNumber, String title) {
     return values(CallApplicationProcess.CALL_NUMBER.name(), callNumber, PROPOSAL_TITLE.name(), title,
         PROPOSAL.name(), "週1回の訪問と月2回のサロンを運営", BUDGET_PLAN.name(), "会場費 12万円、講師謝礼 6万円",
         CallApplicationProcess.AIMS_CONFIRMED.name(), true);
   }
 
-  static Map<String, Object> scores(int first, int second) {
+  public static Map<String, Object> scores(int first, int second) {
     return values("score1", first, "score2", second, REVIEW_COMMENT.name(), "丁寧な計画です");
   }
 
-  static Map<String, Object> values(Object... keysAndValues) {
+  public static Map<String, Object> values(Object... keysAndValues) {
     Map<String, Object> values = new HashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       values.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -1,0 +1,92 @@
+package jp.kyodo.lifecycle;
+
+import static jp.kyodo.lifecycle.CollaborationProcess.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import jp.kyodo.examination.ExaminationChoices.CalendarPattern;
+import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
+import jp.kyodo.platform.DelegateInputs;
+import jp.kyodo.project.Project;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The project enters a phase (input {@code phaseToEnter}): the phase and its due date by the yearly calendar
+ * (DMN {@code phase-due-date}, 旭川 Q52, see {@link PhaseDueDateRule}) become readable variables — the due date
+ * is passed into the phase, whose tasks carry it, and the lifecycle's timer escalates after it — and
+ * {@code kyodo_project} is brought up to date. Entering ① 事業の検討 starts a new round (1, then one more after
+ * each 見直し).
+ */
+@Component("enterPhase")
+@DelegateInputs("phaseToEnter")
+public class EnterPhaseDelegate implements JavaDelegate {
+
+  private final ProjectRepository projects;
+  private final PhaseDueDateRule rule;
+
+  public EnterPhaseDelegate(ProjectRepository projects,
+      @Value("${kyodo.lifecycle.minimum-lead:P30D}") String minimumLead) {
+    this.projects = projects;
+    this.rule = new PhaseDueDateRule(Duration.parse(minimumLead));
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String code = PHASE_TO_ENTER.get(execution);
+    Phase phase = Phase.ofCode(code).orElseThrow(() -> new IllegalStateException("unknown phase '" + code + "'"));
+    long round = ROUND.getOrDefault(execution, 0L);
+    if (phase == Phase.EXAMINATION) {
+      round++;
+      ROUND.set(execution, round);
+    }
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    String pattern = Project.CALENDAR_PATTERN.get(execution);
+    Long fiscalYear = Project.FISCAL_YEAR.get(execution);
+    PhaseDueDateRule.Due due = rule.due(phase, pattern, fiscalYear, now, calendar(execution));
+    PHASE.set(execution, phase.name());
+    PHASE_LABEL.set(execution, phase.label());
+    PHASE_STARTED_AT.set(execution, Date.from(now));
+    PHASE_DUE_DATE.set(execution, due.at());
+    PHASE_DUE_RULE.set(execution, due.rule());
+    PHASE_OVERDUE.set(execution, false);
+    String form = Project.CHOSEN_FORM.get(execution);
+    CHOSEN_FORM_LABEL.set(execution, form == null ? null : CollaborationForm.valueOf(form).label());
+    CALENDAR_PATTERN_LABEL.set(execution, pattern == null ? null : CalendarPattern.valueOf(pattern).label());
+    projects.enterPhase(Project.PROJECT_NUMBER.get(execution), facts(execution), new ProjectRecord.PhaseEntry(phase,
+        Math.toIntExact(round), fiscalYear == null ? null : Math.toIntExact(fiscalYear), now, due.at().toInstant()), now);
+  }
+
+  /** The project as its variables say now. */
+  static ProjectRecord.Facts facts(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    Long domain = Project.DOMAIN.get(scope);
+    return new ProjectRecord.Facts(Project.TITLE.get(scope), Project.DEPARTMENT_GROUP.get(scope),
+        Project.DEPARTMENT_NAME.get(scope), Project.PARTNER_GROUP.get(scope), Project.PARTNER_NAME.get(scope),
+        Project.CHOSEN_FORM.get(scope), domain == null ? null : Math.toIntExact(domain),
+        Project.CALENDAR_PATTERN.get(scope));
+  }
+
+  /**
+   * The calendar table, evaluated for the rule and not as the user: whoever's action moves the project on
+   * needs the answer whether or not they may open decision definitions themselves.
+   */
+  static PhaseDueDateRule.Calendar calendar(DelegateExecution execution) {
+    return (pattern, phase) -> {
+      DmnDecisionTableResult result = Context.getCommandContext().runWithoutAuthorization(() ->
+          execution.getProcessEngineServices().getDecisionService().evaluateDecisionTableByKey(
+              Decisions.PHASE_DUE_DATE,
+              Variables.createVariables().putValue(Project.CALENDAR_PATTERN.name(), pattern)
+                  .putValue(PHASE.name(), phase.name())));
+      return result.isEmpty() ? Optional.empty()
+          : Optional.of(PhaseDueDateRule.CalendarEntry.of(result.getSingleResult().getEntryMap()));
+    };
+  }
+}

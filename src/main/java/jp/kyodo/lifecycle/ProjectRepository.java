@@ -1,0 +1,216 @@
+package jp.kyodo.lifecycle;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import jp.kyodo.forms.InvalidInputException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The project tables (db/migration V6), read and written with plain SQL. */
+@Repository
+public class ProjectRepository {
+
+  public static final int MAX_PAGE = 200;
+  static final int MAX_REASON = 4000;
+  static final int MAX_LABEL = 200;
+
+  private static final String COLUMNS = "project_number, title, proposer, proposer_group, department_group,"
+      + " department_name, partner_group, partner_name, chosen_form, collaboration_domain, calendar_pattern, phase,"
+      + " round_no, fiscal_year, phase_started_at, phase_due_at, overdue_since, latest_grade, last_decision,"
+      + " last_decision_label, last_decision_reason, last_decided_by, last_decided_at, status, outcome,"
+      + " process_instance_id, opened_at, updated_at, closed_at";
+
+  private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate named;
+
+  public ProjectRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    this.named = new NamedParameterJdbcTemplate(jdbc);
+  }
+
+  /**
+   * Numbers and registers a new project: {@code <fiscal year of the proposal>-<serial, 3 digits>}, e.g.
+   * {@code 2026-001}. The unique constraint keeps two proposals numbered at the same moment apart: the second
+   * is refused with a message asking to submit again (its transaction is rolled back, nothing is kept).
+   */
+  public String open(int proposalYear, String title, String proposer, String proposerGroup, String processInstanceId,
+      Instant now) {
+    Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_project WHERE proposal_year = ?", Integer.class,
+        proposalYear);
+    int serial = max == null ? 1 : max + 1;
+    String number = number(proposalYear, serial);
+    try {
+      jdbc.update("INSERT INTO kyodo_project (project_number, proposal_year, serial_no, title, proposer, proposer_group,"
+              + " phase, round_no, status, process_instance_id, opened_at, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          number, proposalYear, serial, title, proposer, proposerGroup, Phase.EXAMINATION.name(), 0, ProjectRecord.ACTIVE,
+          processInstanceId, ts(now), ts(now));
+    } catch (DuplicateKeyException e) {
+      throw new InvalidInputException("ほかの提案と同時に事業番号を付けようとしたため、番号が重なりました。もう一度提出してください。");
+    }
+    return number;
+  }
+
+  static String number(int proposalYear, int serial) {
+    return String.format("%d-%03d", proposalYear, serial);
+  }
+
+  public void enterPhase(String number, ProjectRecord.Facts facts, ProjectRecord.PhaseEntry e, Instant now) {
+    update(number, facts, now);
+    jdbc.update("UPDATE kyodo_project SET phase = ?, round_no = ?, fiscal_year = ?, phase_started_at = ?, phase_due_at = ?,"
+            + " overdue_since = NULL WHERE project_number = ?",
+        e.phase().name(), e.round(), e.fiscalYear(), ts(e.startedAt()), ts(e.dueAt()), number);
+  }
+
+  /** What a phase decided about the project (its department, partner, form ...), as soon as it has ended. */
+  public void update(String number, ProjectRecord.Facts f, Instant now) {
+    jdbc.update("UPDATE kyodo_project SET title = ?, department_group = ?, department_name = ?, partner_group = ?,"
+            + " partner_name = ?, chosen_form = ?, collaboration_domain = ?, calendar_pattern = ?, updated_at = ?"
+            + " WHERE project_number = ?",
+        f.title(), f.departmentGroup(), f.departmentName(), f.partnerGroup(), f.partnerName(), f.chosenForm(), f.domain(),
+        f.calendarPattern(), ts(now), number);
+  }
+
+  /** The phase passed its due date; the managers are asked to respond (it stays open). */
+  public void markOverdue(String number, Instant since) {
+    jdbc.update("UPDATE kyodo_project SET overdue_since = ?, updated_at = ? WHERE project_number = ?", ts(since),
+        ts(since), number);
+  }
+
+  /** Appends a decision and makes it the project's latest; an evaluation also sets the latest grade. */
+  public void recordDecision(String number, ProjectDecision d) {
+    Integer max = jdbc.queryForObject("SELECT MAX(position) FROM kyodo_project_decision WHERE project_number = ?",
+        Integer.class, number);
+    String label = abbreviate(d.label(), MAX_LABEL);
+    String reason = abbreviate(d.reason(), MAX_REASON);
+    try {
+      jdbc.update("INSERT INTO kyodo_project_decision (project_number, position, phase, round_no, fiscal_year, decision,"
+              + " decision_label, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          number, max == null ? 1 : max + 1, d.phase().name(), d.round(), d.fiscalYear(), d.decision(), label, reason,
+          d.decidedBy(), ts(d.decidedAt()));
+    } catch (DuplicateKeyException e) {
+      // Two decisions on the same project at the same moment: this one is rolled back and done again.
+      throw new InvalidInputException("同じ事業の判断が同時に記録されたため、この操作は反映されませんでした。もう一度実行してください。");
+    }
+    jdbc.update("UPDATE kyodo_project SET last_decision = ?, last_decision_label = ?, last_decision_reason = ?,"
+            + " last_decided_by = ?, last_decided_at = ?, updated_at = ? WHERE project_number = ?",
+        d.decision(), label, reason, d.decidedBy(), ts(d.decidedAt()), ts(d.decidedAt()), number);
+    if (d.phase() == Phase.EVALUATION) {
+      jdbc.update("UPDATE kyodo_project SET latest_grade = ? WHERE project_number = ?", d.decision(), number);
+    }
+  }
+
+  public void close(String number, ProjectOutcome outcome, Instant at) {
+    jdbc.update("UPDATE kyodo_project SET status = ?, outcome = ?, overdue_since = NULL, closed_at = ?, updated_at = ?"
+        + " WHERE project_number = ?", ProjectRecord.CLOSED, outcome.name(), ts(at), ts(at), number);
+  }
+
+  public Optional<ProjectRecord> find(String number) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM kyodo_project WHERE project_number = ?", this::project, number)
+        .stream().findFirst();
+  }
+
+  public List<ProjectDecision> decisions(String number) {
+    return jdbc.query("SELECT phase, round_no, fiscal_year, decision, decision_label, reason, decided_by, decided_at"
+        + " FROM kyodo_project_decision WHERE project_number = ? ORDER BY position", (rs, i) -> new ProjectDecision(
+            Phase.valueOf(rs.getString("phase")), rs.getInt("round_no"),
+            rs.getObject("fiscal_year") instanceof Number year ? year.longValue() : null,
+            rs.getString("decision"), rs.getString("decision_label"), rs.getString("reason"), rs.getString("decided_by"),
+            instant(rs.getTimestamp("decided_at"))), number);
+  }
+
+  /** Filters of the project list; null means any. */
+  public record Filter(Phase phase, Integer fiscalYear, String departmentGroup, String status) {}
+
+  /**
+   * Whose projects a reader sees: all of them, or those whose department, partner or proposing group is one
+   * of the reader's groups.
+   */
+  public record Visibility(boolean all, Collection<String> groups) {
+    public static Visibility everything() {
+      return new Visibility(true, List.of());
+    }
+
+    public static Visibility ofGroups(Collection<String> groups) {
+      return new Visibility(false, List.copyOf(groups));
+    }
+  }
+
+  public record Page(long total, int offset, int limit, List<ProjectRecord> projects) {}
+
+  /** One page, newest first. */
+  public Page list(Filter filter, Visibility visibility, int offset, int limit) {
+    int size = Math.max(1, Math.min(limit, MAX_PAGE));
+    int from = Math.max(0, offset);
+    List<String> conditions = new ArrayList<>();
+    MapSqlParameterSource params = new MapSqlParameterSource();
+    if (filter.phase() != null) {
+      conditions.add("phase = :phase");
+      params.addValue("phase", filter.phase().name());
+    }
+    if (filter.fiscalYear() != null) {
+      conditions.add("fiscal_year = :fiscalYear");
+      params.addValue("fiscalYear", filter.fiscalYear());
+    }
+    if (filter.departmentGroup() != null) {
+      conditions.add("department_group = :department");
+      params.addValue("department", filter.departmentGroup());
+    }
+    if (filter.status() != null) {
+      conditions.add("status = :status");
+      params.addValue("status", filter.status());
+    }
+    if (!visibility.all()) {
+      if (visibility.groups().isEmpty()) {
+        return new Page(0, from, size, List.of());
+      }
+      conditions.add("(department_group IN (:groups) OR partner_group IN (:groups) OR proposer_group IN (:groups))");
+      params.addValue("groups", visibility.groups());
+    }
+    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    Long total = named.queryForObject("SELECT COUNT(*) FROM kyodo_project" + where, params, Long.class);
+    params.addValue("offset", from).addValue("limit", size);
+    List<ProjectRecord> projects = named.query("SELECT " + COLUMNS + " FROM kyodo_project" + where
+        + " ORDER BY opened_at DESC, project_number DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY", params,
+        this::project);
+    return new Page(total == null ? 0 : total, from, size, projects);
+  }
+
+  private ProjectRecord project(ResultSet rs, int row) throws SQLException {
+    return new ProjectRecord(rs.getString("project_number"), rs.getString("title"), rs.getString("proposer"),
+        rs.getString("proposer_group"), rs.getString("department_group"), rs.getString("department_name"),
+        rs.getString("partner_group"), rs.getString("partner_name"), rs.getString("chosen_form"),
+        rs.getObject("collaboration_domain", Integer.class), rs.getString("calendar_pattern"),
+        Phase.valueOf(rs.getString("phase")), rs.getInt("round_no"), rs.getObject("fiscal_year", Integer.class),
+        instant(rs.getTimestamp("phase_started_at")), instant(rs.getTimestamp("phase_due_at")),
+        instant(rs.getTimestamp("overdue_since")), rs.getString("latest_grade"), rs.getString("last_decision"),
+        rs.getString("last_decision_label"), rs.getString("last_decision_reason"), rs.getString("last_decided_by"),
+        instant(rs.getTimestamp("last_decided_at")), rs.getString("status"), rs.getString("outcome"),
+        rs.getString("process_instance_id"), instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp("updated_at")),
+        instant(rs.getTimestamp("closed_at")));
+  }
+
+  static String abbreviate(String text, int max) {
+    if (text == null || text.codePointCount(0, text.length()) <= max) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

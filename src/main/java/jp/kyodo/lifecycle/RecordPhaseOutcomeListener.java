@@ -1,0 +1,41 @@
+package jp.kyodo.lifecycle;
+
+import static jp.kyodo.lifecycle.CollaborationProcess.*;
+
+import jp.kyodo.project.Project;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a phase has ended (the end of its call activity, after its outputs came back): what it decided, why, who
+ * and when joins the project's decisions; an evaluation's grade becomes the project's latest grade; the project's
+ * department, partner, form and domain as the phase left them are written to {@code kyodo_project} (so a
+ * department sees a citizen proposal it was given as soon as ① has ended). A phase that
+ * is cancelled (the instance deleted) decided nothing and is not recorded.
+ */
+@Component("recordPhaseOutcome")
+public class RecordPhaseOutcomeListener implements ExecutionListener {
+
+  private final ProjectRepository projects;
+
+  public RecordPhaseOutcomeListener(ProjectRepository projects) {
+    this.projects = projects;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    Phase phase = Phase.ofCallActivity(execution.getCurrentActivityId()).orElseThrow(() -> new IllegalStateException(
+        "recordPhaseOutcome is meant for the phases' call activities, not " + execution.getCurrentActivityId()));
+    ProjectDecision decision = phase.decided(execution, ROUND.getOrDefault(execution, 1L),
+        Project.FISCAL_YEAR.get(execution));
+    projects.update(Project.PROJECT_NUMBER.get(execution), EnterPhaseDelegate.facts(execution), decision.decidedAt());
+    ProjectDecisions.record(execution, projects, decision);
+    if (phase == Phase.EVALUATION) {
+      LATEST_GRADE.set(execution, decision.decision());
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package jp.kyodo.lifecycle;
+
+import static jp.kyodo.lifecycle.CollaborationProcess.*;
+
+import java.util.Date;
+import jp.kyodo.project.Project;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * At every end of the lifecycle: how the project ended, with the reason, who decided and when, taken from the
+ * phase whose decision ended it, as variables Cockpit shows and in {@code kyodo_project} (status CLOSED).
+ */
+@Component("recordProjectOutcome")
+public class RecordProjectOutcomeListener implements ExecutionListener {
+
+  private final ProjectRepository projects;
+
+  public RecordProjectOutcomeListener(ProjectRepository projects) {
+    this.projects = projects;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    ProjectOutcome outcome = ProjectOutcome.atEndEvent(execution.getCurrentActivityId());
+    Date decidedAt = outcome.decidedAt(execution);
+    PROJECT_STATUS.set(execution, ProjectRecord.CLOSED);
+    PROJECT_OUTCOME.set(execution, outcome.name());
+    PROJECT_OUTCOME_LABEL.set(execution, outcome.label());
+    PROJECT_OUTCOME_REASON.set(execution, outcome.reason(execution));
+    PROJECT_OUTCOME_DECIDED_BY.set(execution, outcome.decidedBy(execution));
+    PROJECT_OUTCOME_DECIDED_AT.set(execution, decidedAt);
+    PHASE_OVERDUE.set(execution, false);
+    projects.close(Project.PROJECT_NUMBER.get(execution), outcome, ClockUtil.getCurrentTime().toInstant());
+  }
+}

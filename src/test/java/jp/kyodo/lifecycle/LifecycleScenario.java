@@ -1,0 +1,372 @@
+package jp.kyodo.lifecycle;
+
+import static jp.kyodo.examination.ExaminationScenario.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import jp.kyodo.agreement.AgreementProcess;
+import jp.kyodo.agreement.AgreementScenario;
+import jp.kyodo.evaluation.EvaluationChoices.Answer;
+import jp.kyodo.evaluation.EvaluationProcess;
+import jp.kyodo.evaluation.EvaluationScenario;
+import jp.kyodo.examination.ExaminationProcess;
+import jp.kyodo.examination.ExaminationScenario;
+import jp.kyodo.execution.ExecutionProcess;
+import jp.kyodo.execution.ExecutionScenario;
+import jp.kyodo.improvement.ImprovementProcess;
+import jp.kyodo.improvement.ImprovementScenario;
+import jp.kyodo.selection.SelectionProcess;
+import jp.kyodo.selection.SelectionScenario;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Drives whole lifecycles of 協働事業 the way people do in Tasklist: every task of every phase submitted through
+ * its form by the user whose role owns it, with the phases' own scenario values, the clock moved by hand and due
+ * timers run as the job executor would. Tasks are found by the project number, which every phase carries as its
+ * business key.
+ */
+public final class LifecycleScenario {
+
+  public static final String[] RESOURCES = {CollaborationProcess.RESOURCE, "processes/phase-due-date.dmn",
+      "forms/collaboration-overdue.form"};
+
+  /** A citizen proposal in May 2026 (fiscal year 2026), to be carried out in fiscal year 2027. */
+  public static final Instant PROPOSED_AT = Instant.parse("2026-05-11T01:00:00Z");
+  public static final long FIRST_YEAR = 2027;
+
+  public final ProcessEngine engine;
+  public final ExaminationScenario examination;
+  public final SelectionScenario selection;
+  public final ExecutionScenario execution;
+  public final AgreementScenario agreement;
+  public final EvaluationScenario evaluation;
+  public final ImprovementScenario improvement;
+  public final JdbcTemplate jdbc;
+  public final ProjectRepository projects;
+
+  public LifecycleScenario(ProcessEngine engine) {
+    this.engine = engine;
+    // Each phase's scenario registers that phase's delegates and people (and clears its tables).
+    examination = new ExaminationScenario(engine);
+    selection = new SelectionScenario(engine);
+    execution = new ExecutionScenario(engine);
+    agreement = execution.agreement;
+    evaluation = new EvaluationScenario(engine);
+    improvement = new ImprovementScenario(engine);
+    jdbc = agreement.jdbc;
+    jdbc.update("DELETE FROM kyodo_project_decision");
+    jdbc.update("DELETE FROM kyodo_project");
+    projects = new ProjectRepository(jdbc);
+    Mocks.register("openProject", new OpenProjectDelegate(projects));
+    Mocks.register("enterPhase", new EnterPhaseDelegate(projects, "P30D"));
+    Mocks.register("advanceFiscalYear", new AdvanceFiscalYearDelegate());
+    Mocks.register("handOverAgreementGoals", new HandOverAgreementGoalsDelegate(agreement.agreements));
+    Mocks.register("recordPhaseOutcome", new RecordPhaseOutcomeListener(projects));
+    Mocks.register("recordProjectOutcome", new RecordProjectOutcomeListener(projects));
+    Mocks.register("overduePhase", new OverduePhaseListener(projects));
+    Mocks.register("recordRevisedProposal", new RecordRevisedProposalListener());
+    moveTo(PROPOSED_AT);
+  }
+
+  /** The lifecycle and every phase it calls, in one deployment. */
+  public String deploy() {
+    Set<String> resources = new LinkedHashSet<>();
+    Stream.of(RESOURCES, ExaminationScenario.RESOURCES, SelectionScenario.RESOURCES, AgreementScenario.RESOURCES,
+        ExecutionScenario.RESOURCES, EvaluationScenario.RESOURCES, ImprovementScenario.RESOURCES)
+        .forEach(list -> resources.addAll(List.of(list)));
+    var builder = engine.getRepositoryService().createDeployment().name("lifecycle-test");
+    resources.forEach(builder::addClasspathResource);
+    return builder.deploy().getId();
+  }
+
+  // --- the clock and the job executor
+
+  public static void moveTo(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  /** 10:00 in Japan on that day. */
+  public static void moveTo(LocalDate day) {
+    moveTo(day.atTime(10, 0).atZone(PhaseDueDateRule.CITY_ZONE).toInstant());
+  }
+
+  public static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(PhaseDueDateRule.CITY_ZONE).toLocalDate();
+  }
+
+  /** Runs every job due on the current clock, as the job executor would, until none is left. */
+  public int runDueJobs() {
+    int ran = 0;
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = engine.getManagementService().createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return ran;
+      }
+      for (Job job : due) {
+        engine.getManagementService().executeJob(job.getId());
+        ran++;
+      }
+    }
+    throw new AssertionError("jobs keep coming due");
+  }
+
+  // --- acting as people
+
+  public ProcessInstance propose(String userId, Map<String, Object> values) {
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CollaborationProcess.KEY).latestVersion().singleResult().getId();
+    ProcessInstance started = agreement.as(userId, () -> engine.getFormService().submitStartForm(definition, values));
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.getId()).singleResult();
+  }
+
+  public List<Task> tasks(String projectNumber, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(projectNumber)
+        .taskDefinitionKey(taskKey).orderByTaskCreateTime().asc().list();
+  }
+
+  public Task task(String projectNumber, String taskKey) {
+    List<Task> open = tasks(projectNumber, taskKey);
+    if (open.size() != 1) {
+      throw new AssertionError("expected one open " + taskKey + " of " + projectNumber + ", found " + open.size()
+          + "; open: " + openTaskKeys(projectNumber));
+    }
+    return open.get(0);
+  }
+
+  public List<String> openTaskKeys(String projectNumber) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(projectNumber).list().stream()
+        .map(Task::getTaskDefinitionKey).sorted().toList();
+  }
+
+  public void complete(String projectNumber, String taskKey, String userId, Map<String, Object> values) {
+    complete(task(projectNumber, taskKey), userId, values);
+  }
+
+  public void complete(Task task, String userId, Map<String, Object> values) {
+    agreement.as(userId, () -> {
+      engine.getFormService().submitTaskForm(task.getId(), values);
+      return null;
+    });
+  }
+
+  /** The running phase instance of that process key for the project. */
+  public ProcessInstance phaseInstance(String projectNumber, String processKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(projectNumber)
+        .processDefinitionKey(processKey).active().singleResult();
+  }
+
+  public Object variable(ProcessInstance instance, String name) {
+    return engine.getRuntimeService().getVariable(instance.getId(), name);
+  }
+
+  /** The latest value a variable of the lifecycle instance had (it may have ended). */
+  public Object historic(ProcessInstance instance, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(name).list().stream().filter(v -> v.getTaskId() == null).map(v -> v.getValue()).findFirst()
+        .orElse(null);
+  }
+
+  // --- ① 事業の検討
+
+  /** Taken in (a citizen proposal), checked and assessed by 福祉課, approved by the office. */
+  public void examinationApproved(String projectNumber, boolean citizenProposal, long plannedYear, String pattern) {
+    if (citizenProposal) {
+      complete(projectNumber, ExaminationProcess.Elements.INTAKE, "tanaka", intake("dept-fukushi"));
+    }
+    complete(projectNumber, ExaminationProcess.Elements.CHECK_SHEET, "suzuki", checkSheet());
+    complete(projectNumber, ExaminationProcess.Elements.ASSESS, "suzuki", with(assessment(),
+        ExaminationProcess.PLANNED_FISCAL_YEAR.name(), (int) plannedYear, ExaminationProcess.CALENDAR_PATTERN.name(), pattern));
+    complete(projectNumber, ExaminationProcess.Elements.REVIEW, "tanaka", review("PROCEED", "地域の課題に合っている"));
+  }
+
+  // --- ② パートナーの選定
+
+  public void soleSource(String projectNumber, String organisation) {
+    complete(projectNumber, SelectionProcess.Elements.CHOOSE_METHOD, "suzuki",
+        SelectionScenario.soleSource(organisation, "提案した団体で、地域で同種の活動をしている唯一の団体"));
+    complete(projectNumber, SelectionProcess.Elements.APPROVE_SOLE_SOURCE, "sato", SelectionScenario.values(
+        SelectionProcess.SOLE_SOURCE_APPROVAL.name(), "APPROVE", SelectionProcess.SOLE_SOURCE_APPROVAL_COMMENT.name(),
+        "理由は妥当（旭川 Q45）"));
+  }
+
+  /** A public call the office publishes with one reviewer; its deadline is {@code deadline}. Returns the call number. */
+  public String publishedCall(String projectNumber, LocalDate deadline) {
+    complete(projectNumber, SelectionProcess.Elements.CHOOSE_METHOD, "suzuki", SelectionScenario.publicCall());
+    complete(projectNumber, SelectionProcess.Elements.WRITE_CALL, "suzuki", SelectionScenario.values(
+        SelectionProcess.CALL_PURPOSE.name(), "独居高齢者の見守りとサロン運営", SelectionProcess.CALL_ELIGIBILITY.name(),
+        "市内で活動する登録団体", "criterion1Label", "事業の実現性", "criterion1Weight", 60, "criterion2Label", "地域への効果",
+        "criterion2Weight", 40, SelectionProcess.APPLICATION_DEADLINE.name(), deadline.toString()));
+    complete(projectNumber, SelectionProcess.Elements.CHECK_CALL, "tanaka", SelectionScenario.publish(1, "takahashi"));
+    return (String) variable(phaseInstance(projectNumber, SelectionProcess.KEY), SelectionProcess.CALL_NUMBER.name());
+  }
+
+  /** A partner user applies to the call (its own process, started from Tasklist). */
+  public ProcessInstance apply(String userId, String callNumber) {
+    return selection.apply(userId, SelectionScenario.application(callNumber, userId + "の見守りサロン"));
+  }
+
+  /** The deadline passes; every application is eligible and scored; the committee proposes that one; a manager approves. */
+  public void callDecided(String projectNumber, LocalDate deadline, ProcessInstance chosenApplication) {
+    moveTo(deadline.plusDays(1));
+    runDueJobs();
+    for (Task screening : tasks(projectNumber, SelectionProcess.Elements.SCREEN)) {
+      complete(screening, "tanaka", SelectionScenario.values(SelectionProcess.SCREENING.name(), "ELIGIBLE"));
+    }
+    complete(projectNumber, SelectionProcess.Elements.DECLARE_CONFLICTS, "takahashi",
+        SelectionScenario.values(SelectionProcess.DECLARATION_CONFIRMED.name(), true));
+    for (Task score : tasks(projectNumber, SelectionProcess.Elements.SCORE)) {
+      complete(score, "takahashi", SelectionScenario.scores(4, 4));
+    }
+    String applicationId = (String) engine.getRuntimeService().getVariable(chosenApplication.getId(),
+        SelectionProcess.APPLICATION_ID.name());
+    complete(projectNumber, SelectionProcess.Elements.PROPOSE, "tanaka", SelectionScenario.values(
+        SelectionProcess.SELECTED_APPLICATION.name(), applicationId, SelectionProcess.SELECTION_REASON.name(),
+        "地域での実績と計画の実現性が高い"));
+    complete(projectNumber, SelectionProcess.Elements.APPROVE_SELECTION, "sato",
+        SelectionScenario.values(SelectionProcess.SELECTION_APPROVAL.name(), "APPROVE"));
+  }
+
+  // --- ③ 協定・契約
+
+  /** The draft of AgreementScenario, moved into the fiscal year's term. */
+  public static Map<String, Object> draft(LocalDate termStart, LocalDate termEnd) {
+    return AgreementScenario.with(AgreementScenario.draft(), AgreementProcess.TERM_START.name(), termStart.toString(),
+        AgreementProcess.TERM_END.name(), termEnd.toString(), AgreementProcess.GOAL_DUE.get(0).name(), termEnd.toString(),
+        AgreementProcess.GOAL_DUE.get(1).name(), termEnd.toString());
+  }
+
+  /**
+   * Parties (the first year only), draft, both confirmations, the manager's approval, the document job and the
+   * exchange, signed on {@code signedOn} (the clock is moved there).
+   */
+  public void agreementConcluded(String projectNumber, String partnerUser, LocalDate termStart, LocalDate termEnd,
+      LocalDate signedOn) {
+    if (!tasks(projectNumber, AgreementProcess.Elements.ASSIGN_PARTIES).isEmpty()) {
+      complete(projectNumber, AgreementProcess.Elements.ASSIGN_PARTIES, "suzuki", SelectionScenario.values(
+          AgreementProcess.MAIN_STAFF.name(), "suzuki", AgreementProcess.DEPUTY_STAFF.name(), "yamamoto"));
+    }
+    complete(projectNumber, AgreementProcess.Elements.DRAFT, "suzuki", draft(termStart, termEnd));
+    complete(projectNumber, AgreementProcess.Elements.PARTNER_CONFIRMS, partnerUser,
+        Map.of(AgreementProcess.PARTNER_DECISION.name(), "AGREE"));
+    complete(projectNumber, AgreementProcess.Elements.DEPARTMENT_CONFIRMS, "yamamoto",
+        Map.of(AgreementProcess.DEPARTMENT_DECISION.name(), "AGREE"));
+    complete(projectNumber, AgreementProcess.Elements.APPROVE, "sato", Map.of(AgreementProcess.APPROVAL_DECISION.name(), "APPROVE"));
+    runDueJobs();
+    moveTo(signedOn);
+    complete(projectNumber, AgreementProcess.Elements.EXCHANGE, "suzuki", Map.of(AgreementProcess.SIGNED_ON.name(), signedOn.toString()));
+  }
+
+  // --- ④ 事業の実施
+
+  /**
+   * The whole term: whatever the execution asks for is done on the day it comes due — the advance, each progress
+   * report and its review, the mid-term check — then the completion report after the last day, the inspection and
+   * the final payment. Returns the task keys completed, in order.
+   */
+  public List<String> executionCompleted(String projectNumber, String partnerUser) {
+    ProcessInstance instance = phaseInstance(projectNumber, ExecutionProcess.KEY);
+    List<String> done = new ArrayList<>();
+    for (int step = 0; step < 40; step++) {
+      boolean worked = workOpenExecutionTasks(projectNumber, partnerUser, instance, done);
+      if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0) {
+        return done;
+      }
+      if (!worked) {
+        Job next = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+            .orderByJobDuedate().asc().listPage(0, 1).get(0);
+        moveTo(next.getDuedate().toInstant().plusSeconds(60));
+        runDueJobs();
+      }
+    }
+    throw new AssertionError("the execution did not end; open: " + openTaskKeys(projectNumber));
+  }
+
+  private boolean workOpenExecutionTasks(String projectNumber, String partnerUser, ProcessInstance instance,
+      List<String> done) {
+    String today = today().toString();
+    boolean worked = false;
+    for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).orderByTaskCreateTime()
+        .asc().list()) {
+      Map<String, Object> values;
+      String user = "suzuki";
+      switch (task.getTaskDefinitionKey()) {
+        case ExecutionProcess.Elements.PAY_ADVANCE -> values = ExecutionScenario.values(
+            ExecutionProcess.ADVANCE_PAID_AMOUNT.name(), variable(instance, ExecutionProcess.ADVANCE_AMOUNT.name()),
+            ExecutionProcess.ADVANCE_PAID_ON.name(), today);
+        case ExecutionProcess.Elements.SUBMIT_REPORT -> {
+          values = ExecutionScenario.report("予定どおり実施した（" + today + "）");
+          user = partnerUser;
+        }
+        case ExecutionProcess.Elements.REVIEW_REPORT -> values = ExecutionScenario.values(
+            ExecutionProcess.REVIEW_DECISION.name(), "ACCEPT");
+        case ExecutionProcess.Elements.MIDTERM -> values = ExecutionScenario.values(ExecutionProcess.MIDTERM_PROGRESS.name(),
+            "ON_TRACK", ExecutionProcess.MIDTERM_FINDINGS.name(), "計画どおり進んでいる", ExecutionProcess.MIDTERM_WITH_PARTNER.name(),
+            true);
+        case ExecutionProcess.Elements.SUBMIT_COMPLETION -> {
+          values = ExecutionScenario.completion();
+          user = partnerUser;
+        }
+        case ExecutionProcess.Elements.INSPECT -> values = ExecutionScenario.values(ExecutionProcess.INSPECTION_RESULT.name(),
+            "PASS", ExecutionProcess.INSPECTED_ON.name(), today);
+        case ExecutionProcess.Elements.PAY_AFTER_COMPLETION -> values = ExecutionScenario.values(
+            ExecutionProcess.FINAL_PAID_AMOUNT.name(), variable(instance, ExecutionProcess.FINAL_AMOUNT.name()),
+            ExecutionProcess.FINAL_PAID_ON.name(), today);
+        default -> {
+          continue; // the standing tasks (issues, plan changes, handover) stay open until the completion report
+        }
+      }
+      complete(task, user, values);
+      done.add(task.getTaskDefinitionKey());
+      worked = true;
+      if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0) {
+        break;
+      }
+    }
+    return worked;
+  }
+
+  // --- ⑤ 事業の評価 and ⑥ 事業の改善
+
+  /** Both goals met; both sides answer yes throughout; the partner agrees to the result. */
+  public void evaluationRecorded(String projectNumber, String partnerUser) {
+    complete(projectNumber, EvaluationProcess.Elements.RECORD_OUTCOMES, "suzuki", EvaluationScenario.outcomes("YES", "YES"));
+    complete(projectNumber, EvaluationProcess.Elements.DEPARTMENT_SELF, "suzuki", EvaluationScenario.sheet(Answer.YES));
+    complete(projectNumber, EvaluationProcess.Elements.PARTNER_SELF, partnerUser, EvaluationScenario.sheet(Answer.YES));
+    complete(projectNumber, EvaluationProcess.Elements.JOINT_REVIEW, "suzuki", EvaluationScenario.jointReview(Answer.YES));
+    complete(projectNumber, EvaluationProcess.Elements.CONFIRM, partnerUser, EvaluationScenario.confirmation("AGREE", null));
+  }
+
+  /** The dialogue on goals that were met, the partner agrees, and the department decides with these values. */
+  public void improvementDecided(String projectNumber, String partnerUser, Map<String, Object> decision) {
+    complete(projectNumber, ImprovementProcess.Elements.DIALOGUE, "suzuki", ImprovementScenario.dialogueOnMetGoals());
+    complete(projectNumber, ImprovementProcess.Elements.PARTNER_REVIEW, partnerUser,
+        ImprovementScenario.partnerReview("AGREE", null, "CONTINUE"));
+    complete(projectNumber, ImprovementProcess.Elements.DECIDE, "suzuki", decision);
+  }
+
+  /** One fiscal year from ③ to the open decision of ⑥: agreement on 1 April, the year's term, evaluation in April. */
+  public void yearUpToTheDecision(String projectNumber, String partnerUser, long fiscalYear) {
+    LocalDate start = LocalDate.of((int) fiscalYear, 4, 1);
+    LocalDate end = LocalDate.of((int) fiscalYear + 1, 3, 31);
+    agreementConcluded(projectNumber, partnerUser, start.isBefore(today()) ? today().plusDays(1) : start, end,
+        start.isBefore(today()) ? today() : start);
+    executionCompleted(projectNumber, partnerUser);
+    evaluationRecorded(projectNumber, partnerUser);
+    complete(projectNumber, ImprovementProcess.Elements.DIALOGUE, "suzuki", ImprovementScenario.dialogueOnMetGoals());
+    complete(projectNumber, ImprovementProcess.Elements.PARTNER_REVIEW, partnerUser,
+        ImprovementScenario.partnerReview("AGREE", null, "CONTINUE"));
+  }
+}

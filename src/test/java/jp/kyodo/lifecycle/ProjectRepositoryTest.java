@@ -1,0 +1,141 @@
+package jp.kyodo.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import jp.kyodo.forms.InvalidInputException;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The project tables (V6): numbering, phase changes, decisions, and the filtered, paged, per-reader list. */
+class ProjectRepositoryTest {
+
+  static final Instant NOW = Instant.parse("2026-06-01T01:00:00Z");
+
+  JdbcTemplate jdbc;
+  ProjectRepository projects;
+
+  @BeforeEach
+  void setUp() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:project-repository-test;DB_CLOSE_DELAY=-1");
+    Flyway.configure().dataSource(dataSource).load().migrate();
+    jdbc = new JdbcTemplate(dataSource);
+    jdbc.update("DELETE FROM kyodo_project_decision");
+    jdbc.update("DELETE FROM kyodo_project");
+    projects = new ProjectRepository(jdbc);
+  }
+
+  String open(String title, String proposerGroup) {
+    return projects.open(2026, title, "someone", proposerGroup, "pi-" + title, NOW);
+  }
+
+  void enter(String number, Phase phase, String department, String partner, int fiscalYear) {
+    projects.enterPhase(number, new ProjectRecord.Facts(number + "の事業", department, department + "の課", partner,
+        partner == null ? null : partner + "の会", "JOINT_PROJECT", 3, "NEXT_YEAR"),
+        new ProjectRecord.PhaseEntry(phase, 1, fiscalYear, NOW, NOW.plusSeconds(86_400)), NOW);
+  }
+
+  @Test
+  void projectsAreNumberedByTheYearOfTheProposalAndTheNumberIsUniquePerYear() {
+    assertThat(open("a", null)).isEqualTo("2026-001");
+    assertThat(open("b", null)).isEqualTo("2026-002");
+    assertThat(projects.open(2027, "c", "someone", null, "pi-c", NOW)).isEqualTo("2027-001");
+    assertThatThrownBy(() -> jdbc.update("INSERT INTO kyodo_project (project_number, proposal_year, serial_no, title,"
+        + " proposer, phase, round_no, status, process_instance_id, opened_at, updated_at) VALUES ('x', 2026, 2, 't', 'p',"
+        + " 'EXAMINATION', 0, 'ACTIVE', 'pi', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        .as("one serial per year").isInstanceOf(DataIntegrityViolationException.class);
+    assertThatThrownBy(() -> jdbc.update("UPDATE kyodo_project SET phase = 'LUNCH'"))
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void aNumberTakenAtTheSameMomentIsRefusedWithAMessageToSubmitAgain() {
+    // Another proposal took the next number between this one's look-up and its insert.
+    jdbc.update("INSERT INTO kyodo_project (project_number, proposal_year, serial_no, title, proposer, phase, round_no,"
+        + " status, process_instance_id, opened_at, updated_at) VALUES ('2026-002', 2026, 1, 't', 'p', 'EXAMINATION', 0,"
+        + " 'ACTIVE', 'pi', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+    assertThatThrownBy(() -> projects.open(2026, "late", "p", null, "pi", NOW))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("もう一度提出してください");
+  }
+
+  @Test
+  void aDecisionRecordedAtTheSameMomentAsAnotherIsRefusedWithAMessageToDoItAgain() {
+    String number = open("a", null);
+    projects.recordDecision(number, new ProjectDecision(Phase.EXAMINATION, 1, null, "APPROVED", "承認", "よい", "tanaka", NOW));
+    // The other decision was written between this one's look-up of the last position and its insert.
+    JdbcTemplate stale = org.mockito.Mockito.spy(jdbc);
+    org.mockito.Mockito.doReturn(null).when(stale).queryForObject(org.mockito.ArgumentMatchers.contains("MAX(position)"),
+        org.mockito.ArgumentMatchers.eq(Integer.class), org.mockito.ArgumentMatchers.<Object>any());
+    assertThatThrownBy(() -> new ProjectRepository(stale).recordDecision(number,
+        new ProjectDecision(Phase.EXAMINATION, 1, null, ProjectDecision.OVERDUE_HANDLED, "対応", "指示", "sato", NOW)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("もう一度実行してください");
+    assertThat(projects.decisions(number)).hasSize(1);
+  }
+
+  @Test
+  void decisionsAreKeptInOrderAndTheLatestIsOnTheProject() {
+    String number = open("a", "org-hikari");
+    enter(number, Phase.EVALUATION, "dept-fukushi", "org-hikari", 2027);
+    projects.recordDecision(number, new ProjectDecision(Phase.EXAMINATION, 1, 2027L, "APPROVED", "承認", "よい", "tanaka", NOW));
+    projects.recordDecision(number, new ProjectDecision(Phase.EVALUATION, 1, 2027L, "B", "B 目標を達成", "あ".repeat(5000),
+        "suzuki", NOW.plusSeconds(60)));
+    assertThat(projects.decisions(number)).extracting(ProjectDecision::decision).containsExactly("APPROVED", "B");
+    assertThat(projects.decisions(number).get(1).reason()).as("cut to the column").hasSize(4000).endsWith("…");
+    ProjectRecord project = projects.find(number).orElseThrow();
+    assertThat(project.lastDecision()).isEqualTo("B");
+    assertThat(project.lastDecidedBy()).isEqualTo("suzuki");
+    assertThat(project.latestGrade()).isEqualTo("B");
+
+    projects.markOverdue(number, NOW);
+    assertThat(projects.find(number).orElseThrow().overdueSince()).isEqualTo(NOW);
+    projects.close(number, ProjectOutcome.ENDED, NOW.plusSeconds(120));
+    project = projects.find(number).orElseThrow();
+    assertThat(project.status()).isEqualTo(ProjectRecord.CLOSED);
+    assertThat(project.outcome()).isEqualTo("ENDED");
+    assertThat(project.overdueSince()).isNull();
+  }
+
+  @Test
+  void theListIsFilteredPagedAndLimitedToWhatTheReaderMaySee() {
+    String fukushi1 = open("f1", "org-hikari");
+    enter(fukushi1, Phase.AGREEMENT, "dept-fukushi", "org-hikari", 2027);
+    String fukushi2 = open("f2", "dept-fukushi");
+    enter(fukushi2, Phase.SELECTION, "dept-fukushi", null, 2028);
+    String kankyo = open("k", "org-midori");
+    enter(kankyo, Phase.AGREEMENT, "dept-kankyo", "org-midori", 2027);
+    String proposed = open("p", "org-hikari");
+
+    ProjectRepository.Visibility all = ProjectRepository.Visibility.everything();
+    ProjectRepository.Filter none = new ProjectRepository.Filter(null, null, null, null);
+    assertThat(projects.list(none, all, 0, 50).total()).isEqualTo(4);
+    assertThat(numbers(projects.list(new ProjectRepository.Filter(Phase.AGREEMENT, null, null, null), all, 0, 50)))
+        .containsExactlyInAnyOrder(fukushi1, kankyo);
+    assertThat(numbers(projects.list(new ProjectRepository.Filter(null, 2027, "dept-fukushi", null), all, 0, 50)))
+        .containsExactly(fukushi1);
+    assertThat(numbers(projects.list(new ProjectRepository.Filter(null, null, null, "ACTIVE"), all, 0, 50))).hasSize(4);
+
+    ProjectRepository.Page first = projects.list(none, all, 0, 3);
+    ProjectRepository.Page second = projects.list(none, all, 3, 3);
+    assertThat(first.projects()).hasSize(3);
+    assertThat(second.projects()).hasSize(1);
+    assertThat(first.total()).isEqualTo(4);
+    assertThat(projects.list(none, all, -5, 100_000).limit()).isEqualTo(ProjectRepository.MAX_PAGE);
+
+    assertThat(numbers(projects.list(none, ProjectRepository.Visibility.ofGroups(List.of("departments", "dept-fukushi")), 0, 50)))
+        .as("a department: its own").containsExactlyInAnyOrder(fukushi1, fukushi2);
+    assertThat(numbers(projects.list(none, ProjectRepository.Visibility.ofGroups(List.of("partners", "org-hikari")), 0, 50)))
+        .as("a partner: as partner or proposer").containsExactlyInAnyOrder(fukushi1, proposed);
+    assertThat(projects.list(none, ProjectRepository.Visibility.ofGroups(List.of()), 0, 50).projects()).isEmpty();
+  }
+
+  static List<String> numbers(ProjectRepository.Page page) {
+    return page.projects().stream().map(ProjectRecord::projectNumber).toList();
+  }
+}
