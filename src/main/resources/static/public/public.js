@@ -162,5 +162,7 @@ var Kyodo = (function () {
     }).catch(function (e) { root.textContent = ''; root.appendChild(el('h1', '協働事業')); root.appendChild(el('p', e.message)); });
   }
 
-  return { list: list, detail: detail };
+  var kyodo = { list: list, detail: detail };
+  document.addEventListener('DOMContentLoaded', function () { kyodo[document.body.dataset.page](); });
+  return kyodo;
 })();

@@ -792,4 +792,17 @@ class KyodoApplicationTest {
     assertThat(project.path("lastDecision").path("decidedBy").asText()).isEqualTo("sato");
     assertThat(project.path("overdueSince").asText()).isNotBlank();
   }
+
+  @Test
+  void thePublicPagesAndTheirApiAreOpenToAnyone() {
+    Response page = as(null).get("/public/");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("協働事業の一覧", "lang=\"ja\"");
+    Response projects = as(null).get("/public/api/projects");
+    assertThat(projects.status()).as(projects.body()).isEqualTo(200);
+    assertThat(projects.json().has("total")).isTrue();
+    assertThat(as(null).get("/public/api/projects?phase=NO_SUCH").status()).isEqualTo(400);
+    assertThat(as(null).get("/public/api/projects/1999-999").status()).isEqualTo(404);
+    assertThat(as(null).get("/public/api/filters").json().path("phases").toString()).contains("① 事業の検討");
+  }
 }

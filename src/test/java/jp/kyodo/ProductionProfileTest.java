@@ -81,6 +81,8 @@ class ProductionProfileTest {
       assertThat(response.headers().firstValue("Referrer-Policy")).as(path).isPresent();
     }
     assertThat(get("/engine-rest/task").headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(get("/public/").headers().firstValue("Content-Security-Policy")).as("published text never runs as script")
+        .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
   }
 
   @Test
