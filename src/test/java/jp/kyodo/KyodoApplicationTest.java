@@ -805,4 +805,21 @@ class KyodoApplicationTest {
     assertThat(as(null).get("/public/api/projects/1999-999").status()).isEqualTo(404);
     assertThat(as(null).get("/public/api/filters").json().path("phases").toString()).contains("① 事業の検討");
   }
+
+  @Test
+  void theOfficesOverviewUsesTheWebappLoginAndIsForTheOfficeAndManagersOnly() {
+    assertThat(as(null).get("/overview/").status()).isEqualTo(200);
+    assertThat(as(null).get("/overview/api/summary").status()).isEqualTo(401);
+    assertThat(as("tanaka").get("/overview/api/summary").status()).as("HTTP Basic is not the webapps' login").isEqualTo(401);
+    assertThat(RestClient.tasklistSession(port, ENGINE, "hikari").get("/overview/api/summary").status()).isEqualTo(403);
+    assertThat(RestClient.tasklistSession(port, ENGINE, "suzuki").get("/overview/api/summary").status()).isEqualTo(403);
+    Response summary = RestClient.tasklistSession(port, ENGINE, "tanaka").get("/overview/api/summary");
+    assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+    assertThat(summary.json().path("user").asText()).isEqualTo("tanaka");
+    assertThat(summary.json().path("byPhaseAndYear").path("columns").toString()).contains("① 事業の検討", "終了");
+    for (String part : List.of("overduePhases", "overdueTasks", "byForm", "byDomain", "partners", "grades")) {
+      assertThat(summary.json().path(part).isArray()).as(part).isTrue();
+    }
+    assertThat(RestClient.tasklistSession(port, ENGINE, "sato").get("/overview/api/summary").status()).isEqualTo(200);
+  }
 }

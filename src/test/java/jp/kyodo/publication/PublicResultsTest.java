@@ -36,7 +36,7 @@ class PublicResultsTest {
   @RegisterExtension
   static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
   ProcessEngine engine;
   LifecycleScenario scenario;
@@ -137,6 +137,15 @@ class PublicResultsTest {
     String csv = new String(api.exportCsv(2028, null, null, null, null).getBody(), StandardCharsets.UTF_8);
     assertThat(csv).startsWith("\uFEFF事業番号,事業名,段階").contains("\"" + number + "\",\"高齢者の見守りと居場所づくり\"");
     assertThat(api.exportJson(null, null, null, null, null).getBody()).hasSize(1);
+
+    // The same lifecycle in the office's overview.
+    Map<String, Object> overview = new jp.kyodo.overview.OverviewApi(scenario.jdbc, engine,
+        new jp.kyodo.registry.PartnerFixation(new jp.kyodo.registry.OrganisationRegistry(scenario.jdbc), 3)).data();
+    String figures = json(overview);
+    assertThat(figures).contains("\"2028年度\":{\"③ 協定・契約\":1}", "\"年度未定\":{\"① 事業の検討\":1}",
+        "{\"label\":\"共同事業\",\"count\":1}", "{\"label\":\"③ 市民行政協力\",\"count\":1}",
+        "\"organisationName\":\"NPO法人ひかり\",\"projects\":1,\"fiscalYearsHeld\":1,\"longestRun\":1",
+        "\"fixed\":false", "{\"fiscalYear\":2027,\"byGrade\":{\"A\":1},\"evaluations\":1,\"average\":4.0}");
   }
 
   @Test
