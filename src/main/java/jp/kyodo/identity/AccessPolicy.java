@@ -117,6 +117,7 @@ public class AccessPolicy {
   private void filters() {
     TaskFilters tasks = new TaskFilters(engine);
     Map<String, Object> columns = Map.of("variables", List.of(
+        Map.of("name", jp.kyodo.project.Project.PROJECT_NUMBER.name(), "label", "事業番号"),
         Map.of("name", ExaminationProcess.TITLE.name(), "label", "事業名"),
         Map.of("name", ExaminationProcess.PARTNER_NAME.name(), "label", "団体"),
         Map.of("name", ExaminationProcess.DEPARTMENT_NAME.name(), "label", "担当課")));
@@ -164,12 +165,21 @@ public class AccessPolicy {
     }
   }
 
-  /** Tasklist filters, found again by name on restart. */
+  /**
+   * Tasklist filters, found again by name on restart. Their columns belong to the application: a release that
+   * shows another variable updates them; the rest (query, description) stays as the office may have set it.
+   */
   private record TaskFilters(ProcessEngine engine) {
     Filter filter(String name, int priority, String description, Map<String, Object> columns, TaskQuery query) {
       FilterService filters = engine.getFilterService();
       Filter existing = filters.createFilterQuery().filterName(name).singleResult();
       if (existing != null) {
+        Map<String, Object> properties = new java.util.HashMap<>(existing.getProperties());
+        if (!columns.get("variables").equals(properties.get("variables"))) {
+          properties.put("variables", columns.get("variables"));
+          existing.setProperties(properties);
+          filters.saveFilter(existing);
+        }
         return existing;
       }
       Filter filter = filters.newTaskFilter(name);

@@ -46,4 +46,22 @@ class IdentitySetupTest {
     assertThat(engine.getIdentityService().createGroupQuery().groupMember("hikari").groupType(KyodoGroups.TYPE_ORGANISATION)
         .singleResult().getId()).isEqualTo("org-hikari");
   }
+
+  @Test
+  void aFilterFromAnEarlierReleaseGetsTheCurrentColumnsOnStart() {
+    ProcessEngine engine = extension.getProcessEngine();
+    new IdentitySetup(false).postProcessEngineBuild(engine);
+    org.camunda.bpm.engine.filter.Filter mine = engine.getFilterService().createFilterQuery()
+        .filterName(AccessPolicy.FILTER_MINE).singleResult();
+    java.util.Map<String, Object> old = new java.util.HashMap<>(mine.getProperties());
+    old.put("variables", java.util.List.of(java.util.Map.of("name", "title", "label", "事業名")));
+    mine.setProperties(old);
+    engine.getFilterService().saveFilter(mine);
+
+    new IdentitySetup(false).postProcessEngineBuild(engine);
+
+    org.camunda.bpm.engine.filter.Filter updated = engine.getFilterService().getFilter(mine.getId());
+    assertThat(updated.getProperties().get("variables").toString()).contains("projectNumber", "事業番号", "title");
+    assertThat(updated.getProperties().get("description")).isEqualTo(old.get("description"));
+  }
 }
