@@ -42,8 +42,16 @@ final class Chromium implements AutoCloseable {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final Duration WAIT = Duration.ofSeconds(20);
 
+  /**
+   * Whether the browser test can run; when it cannot it says so on the console too, since Maven shows only the number
+   * of skipped tests (the reason is in the test report).
+   */
   static boolean installed() {
-    return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    if (!installed) {
+      System.out.println(MISSING);
+    }
+    return installed;
   }
 
   final String base;

@@ -2,7 +2,6 @@ package jp.kyodo.browser;
 
 import static jp.kyodo.examination.ExaminationScenario.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -41,8 +40,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -71,6 +70,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:kyodo-app-test;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
+@EnabledIf(value = "jp.kyodo.browser.Chromium#installed", disabledReason = Chromium.MISSING)
 class LifecycleInBrowserTest {
 
   static final String TITLE = "高齢者の見守りと居場所づくり";
@@ -79,11 +79,6 @@ class LifecycleInBrowserTest {
   static final LocalDate TERM_END = LocalDate.of(2028, 3, 31);
   static final String SELECTION_REASON = "地域での実績と計画の実現性が高い";
   static final String END_REASON = "地域の見守りの仕組みができた";
-
-  @BeforeAll
-  static void chromiumIsInstalled() {
-    assumeTrue(Chromium.installed(), Chromium.MISSING);
-  }
 
   @LocalServerPort
   int port;

@@ -126,8 +126,9 @@ final class Tasklist {
             + "normalize-space()='" + task.getName() + "']]")));
     if (task.getAssignee() == null) {
       wait.until(ExpectedConditions.elementToBeClickable(pane.findElement(By.cssSelector("button.claim")))).click();
-      wait.withMessage(where + ": 担当する did not make " + user + " the assignee").until(ExpectedConditions
-          .invisibilityOfElementLocated(By.cssSelector(".task-details .disabled-form")));
+      wait.withMessage(where + ": 担当する did not make " + user + " the assignee").until(ExpectedConditions.and(
+          ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-details button.claim")),
+          ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-details .disabled-form"))));
     }
     CamundaForm form = new CamundaForm(driver, rendered(pane, where), taskForm(task.getId()), key ->
         CamundaForm.optionsOf(engine.getFormService().getTaskFormVariables(task.getId(), List.of(key), true).get(key)));
