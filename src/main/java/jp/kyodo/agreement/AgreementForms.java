@@ -111,9 +111,9 @@ public final class AgreementForms {
         b.required();
       }
       b.text(GOAL_INDICATOR.get(i), "成果目標" + (i + 1) + "の指標と目標値", 200)
-          .requiredWhen(scope -> text.get(scope) != null, "成果目標" + (i + 1) + "を書いた場合")
+          .requiredWhen(written(text), "成果目標" + (i + 1) + "を書いた場合")
           .date(GOAL_DUE.get(i), "成果目標" + (i + 1) + "の達成期限")
-          .requiredWhen(scope -> text.get(scope) != null, "成果目標" + (i + 1) + "を書いた場合")
+          .requiredWhen(written(text), "成果目標" + (i + 1) + "を書いた場合")
           .validIf((scope, value) -> dueWithinTerm(scope, (String) value),
               "「成果目標" + (slot + 1) + "の達成期限」は協定の期間内の日付にしてください。");
     }
@@ -124,15 +124,15 @@ public final class AgreementForms {
         b.required();
       }
       b.choice(ROLE_PARTY.get(i), "役割" + (i + 1) + "の担い手", RoleParty.class)
-          .requiredWhen(scope -> task.get(scope) != null, "役割" + (i + 1) + "を書いた場合");
+          .requiredWhen(written(task), "役割" + (i + 1) + "を書いた場合");
     }
     for (int i = 0; i < BUDGET_SLOTS; i++) {
       Var<String> item = BUDGET_ITEM.get(i);
       b.text(item, "経費" + (i + 1) + "の費目", 100)
           .number(BUDGET_AMOUNT.get(i), "経費" + (i + 1) + "の金額（円）", 0, MAX_YEN)
-          .requiredWhen(scope -> item.get(scope) != null, "経費" + (i + 1) + "の費目を書いた場合")
+          .requiredWhen(written(item), "経費" + (i + 1) + "の費目を書いた場合")
           .choice(BUDGET_BEARER.get(i), "経費" + (i + 1) + "の負担", Bearer.class)
-          .requiredWhen(scope -> item.get(scope) != null, "経費" + (i + 1) + "の費目を書いた場合");
+          .requiredWhen(written(item), "経費" + (i + 1) + "の費目を書いた場合");
     }
     return b
         .number(INCOME_OWN_FUNDS, "団体の自己資金（円）", 0, MAX_YEN).required()
@@ -172,6 +172,14 @@ public final class AgreementForms {
         .display(PAYMENT_AMOUNT.name())
         .display(FINAL_AMOUNT.name())
         .display(PAYMENT_TERMS_NOTE.name());
+  }
+
+  /**
+   * A slot was written in: Tasklist submits a shown but empty text field as {@code ""}, which leaves the slot empty
+   * (an empty third goal does not ask for its indicator).
+   */
+  static java.util.function.Predicate<VariableScope> written(Var<String> slot) {
+    return scope -> scope.getVariable(slot.name()) instanceof String text && !text.isBlank();
   }
 
   static boolean paysPartner(VariableScope scope) {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * Puts the server-side check of a form's values in front of every user task completion and every
@@ -56,6 +57,15 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
     return extensions != null && extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formData") != null;
   }
 
+  /**
+   * The empty value a task-local field is declared with. Tasklist submits a checklist (a list) with the type of the
+   * variable it read for the task; a plain null is of type Null, which the engine cannot turn a list into (the task
+   * could not be completed from Tasklist), so lists are declared as JSON without a value.
+   */
+  static Object declaration(FieldSpec field) {
+    return field.kind == FieldSpec.Kind.CHOICES ? SpinValues.jsonValue((String) null).create() : null;
+  }
+
   static final class ParseListener extends AbstractBpmnParseListener {
 
     @Override
@@ -66,7 +76,8 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
         behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
         if (spec.taskLocal()) {
           // A value set on a task goes to the scope that already holds the name: declared here, on the task.
-          TaskListener declareLocal = task -> spec.inputNames().forEach(name -> task.setVariableLocal(name, null));
+          TaskListener declareLocal = task -> spec.fields().values().stream().filter(f -> f.kind != FieldSpec.Kind.DISPLAY)
+              .forEach(f -> task.setVariableLocal(f.name, declaration(f)));
           behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, declareLocal);
         }
         behavior.getTaskDefinition().setTaskFormHandler(

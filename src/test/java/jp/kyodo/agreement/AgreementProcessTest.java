@@ -242,6 +242,19 @@ class AgreementProcessTest {
         "団体登録簿に登録された団体");
   }
 
+  /** Tasklist sends the shown but empty next slots (goal 3, role 4, cost 5) as empty text: they stay empty. */
+  @Test
+  void emptySlotsAsTasklistSendsThemAreNoGoalsRolesOrCosts() {
+    ProcessInstance instance = scenario.atDraft();
+    scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), GOAL_TEXT.get(2).name(), "",
+        ROLE_TASK.get(3).name(), " ", BUDGET_ITEM.get(4).name(), ""));
+
+    assertThat(instance).isWaitingAt(Elements.PARTNER_CONFIRMS);
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), GOAL_TEXT.get(2).name())).isNull();
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), ROLE_TASK.get(3).name())).isNull();
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), BUDGET_ITEM.get(4).name())).isNull();
+  }
+
   @Test
   void theDraftRefusesATermOutsideTheFiscalYearAndGoalsOutsideTheTerm() {
     ProcessInstance instance = scenario.atDraft();

@@ -70,4 +70,27 @@ class FormInputValidationPluginTest {
     engine().getFormService().submitTaskForm(task, Map.of());
     assertThat(engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
   }
+
+  /**
+   * A form whose values stay on the task declares its fields on the task when it is created. Tasklist submits a
+   * checklist with the type of the variable it read, so a list must be declared as JSON: declared as a plain null
+   * (type Null), the engine refused Tasklist's {@code []} and a reviewer could not complete 利害関係を申告する.
+   */
+  @Test
+  void aTaskLocalFormDeclaresItsListsAsJsonSoTasklistCanSubmitThem() {
+    deploy(withTask(t -> t.camundaFormRef(jp.kyodo.selection.SelectionProcess.FormIds.CONFLICTS)
+        .camundaFormRefBinding("latest")));
+    ProcessInstance instance = engine().getRuntimeService().startProcessInstanceByKey("probe");
+    String task = engine().getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+
+    var declared = engine().getTaskService().getVariableLocalTyped(task, "conflictedApplications");
+    assertThat(declared).isInstanceOf(org.camunda.spin.plugin.variable.value.JsonValue.class);
+    assertThat(declared.getValue()).isNull();
+    assertThat(engine().getTaskService().getVariableLocalTyped(task, "conflictNote").getType().getName()).isEqualTo("null");
+
+    // As Tasklist sends it: the list as JSON text, typed as what it read.
+    engine().getFormService().submitTaskForm(task, Map.of("conflictedApplications",
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[]").create(), "declarationConfirmed", true));
+    assertThat(engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
 }

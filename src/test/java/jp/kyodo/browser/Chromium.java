@@ -1,0 +1,181 @@
+package jp.kyodo.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium from Debian (the driver and the browser at fixed paths, so Selenium Manager never looks for
+ * anything on the network), speaking Japanese. Each person gets a window of their own that logs in once through
+ * Tasklist's login page, as they would at their own desk; screenshots go to {@code target/screenshots}, numbered in
+ * the order they were taken.
+ */
+final class Chromium implements AutoCloseable {
+
+  static final Path BINARY = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  static final String MISSING =
+      "ブラウザのテストを飛ばしました: apt-get install -y chromium chromium-driver fonts-noto-cjk で入ります";
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  /**
+   * Whether the browser test can run; when it cannot it says so on the console too, since Maven shows only the number
+   * of skipped tests (the reason is in the test report).
+   */
+  static boolean installed() {
+    boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    if (!installed) {
+      System.out.println(MISSING);
+    }
+    return installed;
+  }
+
+  final String base;
+  private final Map<String, WebDriver> windows = new LinkedHashMap<>();
+  private final List<Path> profiles = new ArrayList<>();
+  private int shots;
+
+  Chromium(int port) {
+    this.base = "http://localhost:" + port;
+    System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+    try {
+      if (Files.isDirectory(SCREENSHOTS)) {
+        try (Stream<Path> old = Files.list(SCREENSHOTS)) {
+          for (Path file : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+            Files.delete(file);
+          }
+        }
+      }
+      Files.createDirectories(SCREENSHOTS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A new window with a fresh profile: no cookies, no session. */
+  WebDriver open() {
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("kyodo-chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    profiles.add(profile);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BINARY.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--lang=ja-JP", "--window-size=1366,1600", "--user-data-dir=" + profile);
+    // The language the pages are asked for: Tasklist speaks Japanese.
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
+        .usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    // A headless browser formats dates for en-US in UTC whatever --lang says; a clerk in a Japanese city office sees
+    // 2027/4/1 in the date pickers and Japan's time in Tasklist.
+    driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "ja-JP"));
+    driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
+    return driver;
+  }
+
+  /** That person's window, logged in to Tasklist through its login page the first time. */
+  WebDriver as(String user) {
+    return windows.computeIfAbsent(user, this::loggedIn);
+  }
+
+  /** A visitor's window: nobody logged in. */
+  WebDriver visitor() {
+    return windows.computeIfAbsent("", u -> open());
+  }
+
+  private WebDriver loggedIn(String user) {
+    WebDriver driver = open();
+    driver.get(base + "/camunda/app/tasklist/default/");
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    if (windows.isEmpty()) {
+      screenshot(driver, "tasklist-login");
+    }
+    name.sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
+    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    wait.withMessage(user + " could not log in to Tasklist").until(
+        ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(normalize-space(), 'プロセスを開始')]")));
+    return driver;
+  }
+
+  /** Saves what the window shows as target/screenshots/NN-name.png. */
+  Path screenshot(WebDriver driver, String name) {
+    Path file = SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shots, name));
+    try {
+      Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  /** Clicks the element once it is there and takes the click (pages that still re-render are waited out). */
+  static void click(WebDriver driver, By by, String failure) {
+    new WebDriverWait(driver, WAIT).withMessage(failure).ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class).ignoring(ElementNotInteractableException.class).until(d -> {
+          d.findElement(by).click();
+          return true;
+        });
+  }
+
+  /** What every open window shows, to see where a failed test stood. */
+  void screenshotEveryWindow(String name) {
+    windows.forEach((user, driver) -> {
+      try {
+        screenshot(driver, name + "-" + (user.isEmpty() ? "visitor" : user));
+      } catch (RuntimeException e) {
+        // a window that cannot be captured any more tells nothing
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    for (WebDriver driver : windows.values()) {
+      try {
+        driver.quit();
+      } catch (RuntimeException e) {
+        // a window that is gone already is closed
+      }
+    }
+    windows.clear();
+    for (Path profile : profiles) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      } catch (IOException e) {
+        // a temporary profile left behind does no harm
+      }
+    }
+  }
+}
