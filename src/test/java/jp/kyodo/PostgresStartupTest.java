@@ -54,12 +54,12 @@ class PostgresStartupTest {
         agreement.costEstimate(), agreement.mainStaff(), agreement.deputyStaff(), agreement.purpose(), agreement.finalGoal(),
         agreement.goals(), agreement.roles(), agreement.budget(), 0, 0, 0, agreement.payment(), agreement.termStart(),
         agreement.termEnd(), agreement.reportRhythm(), agreement.clauses(), agreement.decisions(), agreement.status(),
-        agreement.approvedBy(), agreement.approvedAt(), null, "pi"), serial);
+        agreement.approvedBy(), agreement.approvedAt(), null, "pi-" + number), serial);
     byte[] pdf = documents.render(agreements.find(number).orElseThrow());
     agreements.storeDocument(number, documents.fileName(agreement), pdf, java.time.Instant.now());
     assertThat(agreements.document(number).orElseThrow().content()).isEqualTo(pdf);
     assertThat(agreements.find(number).orElseThrow().goals()).extracting(jp.kyodo.agreement.Agreement.Goal::id).containsExactly("G1");
-    executions.start(number, "pi", "suzuki", "yamamoto", "suzuki", java.time.Instant.now());
+    executions.start(number, "pi-" + number, "suzuki", "yamamoto", "suzuki", java.time.Instant.now());
     executions.payment(number, "AFTER_COMPLETION", 450_000, 450_000, java.time.LocalDate.now(), null, "suzuki", java.time.Instant.now());
     assertThat(executions.payments(number)).hasSize(1);
   }
@@ -72,7 +72,7 @@ class PostgresStartupTest {
   void keepsProjectsAndListsThemPerReader() {
     int year = 3000 + (int) (System.nanoTime() % 6000);
     java.time.Instant now = java.time.Instant.now();
-    String number = projects.open(year, "PostgreSQL の協働事業", "hikari", "org-pgtest", "pi", now);
+    String number = projects.open(year, "PostgreSQL の協働事業", "hikari", "org-pgtest", "pi-" + System.nanoTime(), now);
     assertThat(number).startsWith(year + "-");
     projects.enterPhase(number, new jp.kyodo.lifecycle.ProjectRecord.Facts("PostgreSQL の協働事業", "dept-pgtest", "試験課",
         "org-pgtest", "試験の会", "JOINT_PROJECT", 3, "NEXT_YEAR"), new jp.kyodo.lifecycle.ProjectRecord.PhaseEntry(
