@@ -25,13 +25,17 @@ public final class InputErrorMapping {
 
   /** The provider classes for both JAX-RS applications (with {@link FormsOnlyInputFilter}). */
   public static final List<Class<?>> PROVIDERS = List.of(WrappedInputErrors.class, DirectInputErrors.class,
-      ConcurrentChanges.class, EngineErrors.class, MalformedJson.class, UnreadableJson.class, FormsOnlyInputFilter.class);
+      ConcurrentChanges.class, EngineErrors.class, MalformedJson.class, UnreadableJson.class, FormsOnlyInputFilter.class,
+      TaskRaceFilter.class);
 
   static final String TASK_GONE_MESSAGE =
       "このタスクは既に完了したか、取り消されています。タスクの一覧を更新してください。";
   static final String CONCURRENT_MESSAGE =
       "ほかの人が同時にこの事業を更新しました。画面を更新して、最新の状態を確かめてからもう一度操作してください。";
 
+  static final String COMPLETED_MEANWHILE_MESSAGE =
+      "このタスクは、同じときにほかの人（または別の画面）が完了しました。この送信の内容は反映されていません。"
+          + "タスクの一覧を更新してください。";
   static final String MALFORMED_JSON_MESSAGE =
       "送信された内容を読み取れませんでした（JSON の形式が正しくありません）。画面を更新して、もう一度送信してください。";
 
@@ -141,6 +145,14 @@ public final class InputErrorMapping {
     body.put("type", "TaskGone");
     body.put("message", TASK_GONE_MESSAGE);
     return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+  /** The task was completed by someone else at the same moment as this attempt (see {@link TaskRaceFilter}). */
+  static Response completedMeanwhile() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "TaskCompletedMeanwhile");
+    body.put("message", COMPLETED_MEANWHILE_MESSAGE);
+    return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
   static Response badRequest(InvalidInputException error) {
