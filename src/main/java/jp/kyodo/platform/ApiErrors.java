@@ -10,17 +10,20 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Kyodo's own API ({@code /api/...}) answers a malformed request — a letter where a number is due, a missing
+ * Kyodo's own API ({@code /api/...}, the only Spring MVC controllers) answers a malformed request — a letter where a number is due, a missing
  * parameter, a method the resource does not offer — with 4xx and a message a clerk understands, like its other
  * refusals, instead of Spring's generic error page.
  */
-@RestControllerAdvice(basePackages = "jp.kyodo")
+@RestControllerAdvice
 public class ApiErrors {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, Object>> wrongType(MethodArgumentTypeMismatchException e) {
-    String expected = e.getRequiredType() != null && Number.class.isAssignableFrom(wrapper(e.getRequiredType()))
-        ? "半角数字の整数" : "正しい形式の値";
+    Class<?> type = e.getRequiredType() == null ? Object.class : wrapper(e.getRequiredType());
+    String expected = Number.class.isAssignableFrom(type) ? "半角数字の整数"
+        : type.isEnum() ? java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining("、")) + " のいずれか"
+        : "正しい形式の値";
     return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("message",
         "「" + e.getName() + "」には" + expected + "を指定してください。"));
   }

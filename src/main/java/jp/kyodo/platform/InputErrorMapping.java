@@ -25,8 +25,8 @@ public final class InputErrorMapping {
 
   /** The provider classes for both JAX-RS applications (with {@link FormsOnlyInputFilter}). */
   public static final List<Class<?>> PROVIDERS = List.of(WrappedInputErrors.class, DirectInputErrors.class,
-      ConcurrentChanges.class, EngineErrors.class, MalformedJson.class, UnreadableJson.class, FormsOnlyInputFilter.class,
-      TaskRaceFilter.class);
+      ConcurrentChanges.class, EngineErrors.class, MalformedJson.class, UnreadableJson.class, WebErrors.class,
+      FormsOnlyInputFilter.class, TaskRaceFilter.class);
 
   static final String TASK_GONE_MESSAGE =
       "このタスクは既に完了したか、取り消されています。タスクの一覧を更新してください。";
@@ -249,6 +249,23 @@ public final class InputErrorMapping {
     @Override
     public Response toResponse(OptimisticLockingException exception) {
       return conflict();
+    }
+  }
+
+  /** JAX-RS's own refusals (a wrong content type, a method the resource does not offer) with a clerk's message. */
+  @Provider
+  @Priority(Priorities.USER - 1000)
+  public static class WebErrors implements ExceptionMapper<jakarta.ws.rs.WebApplicationException> {
+    @Override
+    public Response toResponse(jakarta.ws.rs.WebApplicationException exception) {
+      int status = exception.getResponse().getStatus();
+      if (status >= 500 || !CLERK_MESSAGES.containsKey(status)) {
+        return camunda(exception);
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", exception.getClass().getSimpleName());
+      body.put("message", CLERK_MESSAGES.get(status) + "（詳細: " + exception.getMessage() + "）");
+      return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
   }
 }
