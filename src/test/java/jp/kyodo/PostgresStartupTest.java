@@ -86,6 +86,38 @@ class PostgresStartupTest {
     assertThat(projects.decisions(number)).hasSize(1);
   }
 
+  @Autowired
+  org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /**
+   * Two nodes numbering at the same moment: this one read the last serial before the other inserted the next. The
+   * number taken is skipped under a savepoint and the transaction goes on — on PostgreSQL a failed statement would
+   * otherwise abort it ("current transaction is aborted") — and the instance still opens one project only.
+   */
+  @Test
+  void aNumberTakenByAnotherNodeIsSkippedAndTheTransactionGoesOn() {
+    int year = 3000 + (int) (System.nanoTime() % 6000);
+    java.time.Instant now = java.time.Instant.now();
+    String first = projects.open(year, "先に番号を取った提案", "hikari", null, "pi-first-" + System.nanoTime(), now);
+    org.springframework.jdbc.core.JdbcTemplate stale = org.mockito.Mockito.spy(jdbc);
+    org.mockito.Mockito.doReturn(null).when(stale).queryForObject(org.mockito.ArgumentMatchers.contains("MAX(serial_no)"),
+        org.mockito.ArgumentMatchers.eq(Integer.class), org.mockito.ArgumentMatchers.<Object>any());
+    jp.kyodo.lifecycle.ProjectRepository behind = new jp.kyodo.lifecycle.ProjectRepository(stale);
+    String instance = "pi-second-" + System.nanoTime();
+    String second = new org.springframework.transaction.support.TransactionTemplate(transactionManager).execute(status -> {
+      String number = behind.open(year, "同時の提案", "midori", null, instance, now);
+      assertThat(behind.open(year, "同時の提案", "midori", null, instance, now)).as("once per instance").isEqualTo(number);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kyodo_project WHERE proposal_year = ?", Integer.class, year))
+          .as("the transaction goes on after the refused insert").isEqualTo(2);
+      return number;
+    });
+    assertThat(second).isEqualTo(year + "-002").isNotEqualTo(first);
+    assertThat(projects.find(second)).isPresent();
+  }
+
   @Test
   void startsOnPostgresDeploysOnceAndRunsAnExamination() {
     assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
