@@ -130,6 +130,7 @@ class Record:
         self.starts = []           # (instance id, process key) of every 2xx start
         self.statuses = {}         # "submit 204" -> count
         self.unknown = 0           # calls without an answer (node down)
+        self.unanswered = []       # (task id, task key) of submissions whose answer was lost
         self.failures = []         # anything a client must never see: 5xx, unexpected refusals
         self.moved_timers = []     # (job id, activity id) of timers moved to now for the job executor
         self.executed_timers = []  # (job id, activity id) of timers run over REST (the report cycle)
@@ -184,6 +185,7 @@ class Project:
             self.record.count("submit no answer")
             with self.record.lock:
                 self.record.unknown += 1
+                self.record.unanswered.append((task["id"], task["taskDefinitionKey"]))
             raise
         self.record.count(f"submit {status}")
         if status in (200, 204):
@@ -678,8 +680,19 @@ class Checks:
             found = h.get(f"{REST}/history/task?taskId={task_id}")
             if not found or not found[0].get("endTime") or found[0].get("deleteReason") != "completed":
                 missing.append(f"{key} {task_id}")
+        committed = 0
+        answered = {task_id for task_id, _, _ in rec.completions}
+        for task_id, key in rec.unanswered:
+            found = h.get(f"{REST}/history/task?taskId={task_id}")
+            # Completed although its answer was lost and never submitted again with success: the crash came after
+            # the commit. Otherwise the crash came before it and the task was done again.
+            committed += task_id not in answered and bool(found and found[0].get("endTime")
+                                                          and found[0].get("deleteReason") == "completed")
         self.check("every 2xx task completion is in the history", not missing,
-                   f"{len(rec.completions)} completions" + (f", missing {missing[:5]}" if missing else ""))
+                   f"{len(rec.completions)} completions" + (f", missing {missing[:5]}" if missing else "")
+                   + (f"; of {len(rec.unanswered)} submissions whose answer was lost in a crash, {committed} had been"
+                      f" committed (found completed), {len(rec.unanswered) - committed} not (done again)"
+                      if rec.unanswered else ""))
 
         # Every instance a client was told was started exists, once.
         lost = [i for i, key in rec.starts if h.call("GET", f"{REST}/history/process-instance/{i}")[0] != 200]

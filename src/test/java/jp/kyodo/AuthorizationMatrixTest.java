@@ -85,8 +85,11 @@ class AuthorizationMatrixTest {
     return new AppFixtures(port, engine, agreements);
   }
 
+  /** One client per user and port (an HTTP client is costly to create; HTTP Basic keeps no state between calls). */
+  static final Map<String, RestClient> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
   Response get(String user, String path) {
-    return RestClient.basic(port, user).get(path);
+    return CLIENTS.computeIfAbsent(port + ":" + user, key -> RestClient.basic(port, user)).get(path);
   }
 
   // --- probes
