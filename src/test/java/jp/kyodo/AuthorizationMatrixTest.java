@@ -149,6 +149,23 @@ class AuthorizationMatrixTest {
     };
   }
 
+  /** Webapp sessions (a Tasklist login) per user and port: the session knows which apps the user may use. */
+  static final Map<String, RestClient> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static Probe webappApi(String path) {
+    return (test, user) -> {
+      RestClient client = user == null ? RestClient.basic(test.port, null) : SESSIONS.computeIfAbsent(
+          test.port + ":" + user, key -> RestClient.tasklistSession(test.port, "default", user));
+      Response response = client.get(path);
+      if (response.status() != 200) {
+        assertThat(response.status()).as("a refusal, never an error: " + response.body()).isIn(401, 403, 404);
+        return false;
+      }
+      JsonNode json = response.json();
+      return json.isArray() ? !json.isEmpty() : !json.has("count") || json.path("count").asLong() > 1;
+    };
+  }
+
   static Probe status(String path, int allowedStatus) {
     return (test, user) -> test.get(user, path).status() == allowedStatus;
   }
@@ -280,11 +297,12 @@ class AuthorizationMatrixTest {
         new Resource("/actuator/info", users(), status("/actuator/info", 200)),
         new Resource("/actuator/env", users(), status("/actuator/env", 200)),
         new Resource("/actuator/metrics", users(), status("/actuator/metrics", 200)),
-        // --- data APIs of the webapps, without a login
-        new Resource("Tasklist's engine API (tasks)", LOGGED_IN, (t, user) -> user != null
-            || t.get(null, "/camunda/api/engine/engine/default/task").status() == 200),
-        new Resource("Cockpit's plugin API (process statistics)", LOGGED_IN, (t, user) -> user != null
-            || t.get(null, "/camunda/api/cockpit/plugin/base/default/process-definition/statistics").status() == 200)));
+        // --- the webapps' own data APIs, with a login session (anonymous: without one)
+        new Resource("Tasklist's engine API (its filters)", LOGGED_IN, webappApi("/camunda/api/engine/engine/default/filter")),
+        new Resource("Cockpit's plugin API (process statistics)", office,
+            webappApi("/camunda/api/cockpit/plugin/base/default/process-definition/statistics")),
+        new Resource("the webapps' engine API: other people's user profiles", users("admin", "tanaka", "suzuki", "sato"),
+            webappApi("/camunda/api/engine/engine/default/user/count"))));
     return all;
   }
 
