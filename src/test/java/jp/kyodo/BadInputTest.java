@@ -344,6 +344,23 @@ class BadInputTest {
     return out;
   }
 
+  /**
+   * Why refused input leaves no row behind: Kyodo's repositories write with the application's JdbcTemplate on the
+   * engine's own DataSource, and the engine runs every command in a Spring transaction of that DataSource — a
+   * delegate's rows commit or roll back with the engine's command.
+   */
+  @org.junit.jupiter.api.Test
+  void kyodosTablesAreWrittenInTheEnginesTransaction() {
+    var configuration = (org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration) engine.getProcessEngineConfiguration();
+    var transactions = (org.springframework.jdbc.datasource.DataSourceTransactionManager) configuration.getTransactionManager();
+    assertThat(transactions.getDataSource()).isSameAs(jdbc.getDataSource());
+    javax.sql.DataSource engineDataSource = configuration.getDataSource();
+    if (engineDataSource instanceof org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy proxy) {
+      engineDataSource = proxy.getTargetDataSource();
+    }
+    assertThat(engineDataSource).isSameAs(jdbc.getDataSource());
+  }
+
   /** At least 50 cases, across start forms, a task of every phase, the task API and Kyodo's own API. */
   @org.junit.jupiter.api.Test
   void theTableCoversEveryKindOfInput() {
