@@ -54,12 +54,12 @@ class PostgresStartupTest {
         agreement.costEstimate(), agreement.mainStaff(), agreement.deputyStaff(), agreement.purpose(), agreement.finalGoal(),
         agreement.goals(), agreement.roles(), agreement.budget(), 0, 0, 0, agreement.payment(), agreement.termStart(),
         agreement.termEnd(), agreement.reportRhythm(), agreement.clauses(), agreement.decisions(), agreement.status(),
-        agreement.approvedBy(), agreement.approvedAt(), null, "pi"), serial);
+        agreement.approvedBy(), agreement.approvedAt(), null, "pi-" + number), serial);
     byte[] pdf = documents.render(agreements.find(number).orElseThrow());
     agreements.storeDocument(number, documents.fileName(agreement), pdf, java.time.Instant.now());
     assertThat(agreements.document(number).orElseThrow().content()).isEqualTo(pdf);
     assertThat(agreements.find(number).orElseThrow().goals()).extracting(jp.kyodo.agreement.Agreement.Goal::id).containsExactly("G1");
-    executions.start(number, "pi", "suzuki", "yamamoto", "suzuki", java.time.Instant.now());
+    executions.start(number, "pi-" + number, "suzuki", "yamamoto", "suzuki", java.time.Instant.now());
     executions.payment(number, "AFTER_COMPLETION", 450_000, 450_000, java.time.LocalDate.now(), null, "suzuki", java.time.Instant.now());
     assertThat(executions.payments(number)).hasSize(1);
   }
@@ -72,7 +72,7 @@ class PostgresStartupTest {
   void keepsProjectsAndListsThemPerReader() {
     int year = 3000 + (int) (System.nanoTime() % 6000);
     java.time.Instant now = java.time.Instant.now();
-    String number = projects.open(year, "PostgreSQL の協働事業", "hikari", "org-pgtest", "pi", now);
+    String number = projects.open(year, "PostgreSQL の協働事業", "hikari", "org-pgtest", "pi-" + System.nanoTime(), now);
     assertThat(number).startsWith(year + "-");
     projects.enterPhase(number, new jp.kyodo.lifecycle.ProjectRecord.Facts("PostgreSQL の協働事業", "dept-pgtest", "試験課",
         "org-pgtest", "試験の会", "JOINT_PROJECT", 3, "NEXT_YEAR"), new jp.kyodo.lifecycle.ProjectRecord.PhaseEntry(
@@ -84,6 +84,38 @@ class PostgresStartupTest {
     assertThat(page.total()).isEqualTo(1);
     assertThat(page.projects().get(0).lastDecision()).isEqualTo("APPROVED");
     assertThat(projects.decisions(number)).hasSize(1);
+  }
+
+  @Autowired
+  org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /**
+   * Two nodes numbering at the same moment: this one read the last serial before the other inserted the next. The
+   * number taken is skipped under a savepoint and the transaction goes on — on PostgreSQL a failed statement would
+   * otherwise abort it ("current transaction is aborted") — and the instance still opens one project only.
+   */
+  @Test
+  void aNumberTakenByAnotherNodeIsSkippedAndTheTransactionGoesOn() {
+    int year = 3000 + (int) (System.nanoTime() % 6000);
+    java.time.Instant now = java.time.Instant.now();
+    String first = projects.open(year, "先に番号を取った提案", "hikari", null, "pi-first-" + System.nanoTime(), now);
+    org.springframework.jdbc.core.JdbcTemplate stale = org.mockito.Mockito.spy(jdbc);
+    org.mockito.Mockito.doReturn(null).when(stale).queryForObject(org.mockito.ArgumentMatchers.contains("MAX(serial_no)"),
+        org.mockito.ArgumentMatchers.eq(Integer.class), org.mockito.ArgumentMatchers.<Object>any());
+    jp.kyodo.lifecycle.ProjectRepository behind = new jp.kyodo.lifecycle.ProjectRepository(stale);
+    String instance = "pi-second-" + System.nanoTime();
+    String second = new org.springframework.transaction.support.TransactionTemplate(transactionManager).execute(status -> {
+      String number = behind.open(year, "同時の提案", "midori", null, instance, now);
+      assertThat(behind.open(year, "同時の提案", "midori", null, instance, now)).as("once per instance").isEqualTo(number);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kyodo_project WHERE proposal_year = ?", Integer.class, year))
+          .as("the transaction goes on after the refused insert").isEqualTo(2);
+      return number;
+    });
+    assertThat(second).isEqualTo(year + "-002").isNotEqualTo(first);
+    assertThat(projects.find(second)).isPresent();
   }
 
   @Test

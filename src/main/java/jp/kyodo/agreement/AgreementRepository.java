@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,8 +23,8 @@ public class AgreementRepository {
   }
 
   /**
-   * The next serial of the department in the fiscal year. Two approvals racing for the same serial
-   * are kept apart by the table's unique constraint: the second one fails and is retried by its user.
+   * The next serial of the department in the fiscal year. Two approvals racing for the same serial are kept
+   * apart by the table's unique constraint: the second one takes the next serial (RecordAgreementDelegate).
    */
   public int nextSerial(int fiscalYear, String departmentGroup) {
     Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_agreement WHERE fiscal_year = ? AND department_group = ?",
@@ -38,21 +39,35 @@ public class AgreementRepository {
   }
 
   public void insert(Agreement a, int serial) {
+    if (!insert(a, serial, null)) {
+      throw new org.springframework.dao.DuplicateKeyException("agreement " + a.number() + " exists already");
+    }
+  }
+
+  /**
+   * Inserts the agreement with all its parts; false (and nothing written) when its number, its project's year or
+   * its {@code sourceKey} (the process instance that records it) is taken already.
+   */
+  public boolean insert(Agreement a, int serial, String sourceKey) {
     Agreement.PaymentPlan p = a.payment();
     Agreement.Clauses c = a.clauses();
-    jdbc.update("INSERT INTO kyodo_agreement (agreement_number, fiscal_year, serial_no, project_number, title,"
+    boolean inserted = UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_agreement (agreement_number,"
+            + " fiscal_year, serial_no, project_number, title,"
             + " department_group, department_name, partner_group, partner_name, chosen_form, cost_estimate, main_staff,"
             + " deputy_staff, purpose, final_goal, term_start, term_end, report_rhythm, payment_type, payment_timing,"
             + " payment_amount, advance_amount, final_amount, payment_terms_note, expenditure_total, income_own_funds,"
             + " income_fees, income_other, clause_confidentiality, clause_surplus, clause_results, clause_trouble, status,"
-            + " approved_by, approved_at, process_instance_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " approved_by, approved_at, process_instance_id, source_key)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         a.number(), a.fiscalYear(), serial, a.projectNumber(), a.title(), a.departmentGroup(), a.departmentName(),
         a.partnerGroup(), a.partnerName(), a.chosenForm(), a.costEstimate(), a.mainStaff(), a.deputyStaff(), a.purpose(),
         a.finalGoal(), Date.valueOf(a.termStart()), Date.valueOf(a.termEnd()), a.reportRhythm(), p.type(), p.timing(),
         p.amount(), p.advanceAmount(), p.finalAmount(), p.note(), a.expenditureTotal(), a.incomeOwnFunds(), a.incomeFees(),
         a.incomeOther(), c.confidentiality(), c.surplus(), c.results(), c.trouble(), a.status(), a.approvedBy(),
-        Timestamp.from(a.approvedAt()), a.processInstanceId());
+        Timestamp.from(a.approvedAt()), a.processInstanceId(), sourceKey));
+    if (!inserted) {
+      return false;
+    }
     int position = 0;
     for (Agreement.Goal g : a.goals()) {
       jdbc.update("INSERT INTO kyodo_agreement_goal (agreement_number, goal_id, position, description, indicator, due_date)"
@@ -74,6 +89,13 @@ public class AgreementRepository {
               + " decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
           a.number(), ++position, d.step(), d.decision(), d.comment(), d.decidedBy(), Timestamp.from(d.decidedAt()));
     }
+    return true;
+  }
+
+  /** The number of the agreement a process instance recorded already, if it did. */
+  public Optional<String> numberBySourceKey(String sourceKey) {
+    return jdbc.queryForList("SELECT agreement_number FROM kyodo_agreement WHERE source_key = ?", String.class, sourceKey)
+        .stream().findFirst();
   }
 
   /** Records the exchange of signed copies (締結): the agreement is then concluded. */

@@ -2,6 +2,7 @@ package jp.kyodo.agreement;
 
 import static jp.kyodo.agreement.AgreementProcess.*;
 
+import java.util.Optional;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.registry.OrganisationRegistry;
 import jp.kyodo.registry.Partnership;
@@ -33,37 +34,61 @@ public class RecordAgreementDelegate implements JavaDelegate {
     int fiscalYear = FISCAL_YEAR.get(execution).intValue();
     String department = DEPARTMENT_GROUP.get(execution);
     String project = PROJECT_NUMBER.get(execution);
+    // The process instance records one agreement: run again (a retried command), it finds the one it wrote.
+    String sourceKey = "agreement:" + execution.getProcessInstanceId();
+    Optional<String> recorded = agreements.numberBySourceKey(sourceKey);
+    if (recorded.isPresent()) {
+      AGREEMENT_NUMBER.set(execution, recorded.get());
+      DOCUMENT_URL.set(execution, documentUrl(recorded.get()));
+      return;
+    }
     if (project != null && agreements.existsForProjectYear(project, fiscalYear)) {
       throw new InvalidInputException("事業番号「" + project + "」の" + fiscalYear + "年度の協定は既にあります（旭川 Q31）。");
     }
-    int serial = agreements.nextSerial(fiscalYear, department);
-    String number = number(fiscalYear, department, serial);
     AgreementDraft draft = AgreementDraft.read(execution);
     var decisions = RecordAgreementDecisionListener.decisions(execution);
     var approval = decisions.get(decisions.size() - 1);
     Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    Agreement agreement = new Agreement(number, fiscalYear, project, TITLE.get(execution), department,
-        DEPARTMENT_NAME.get(execution), PARTNER_GROUP.get(execution), PARTNER_NAME.get(execution),
-        CHOSEN_FORM.get(execution), COST_ESTIMATE.get(execution), MAIN_STAFF.get(execution), DEPUTY_STAFF.get(execution),
-        PURPOSE.get(execution), FINAL_GOAL.get(execution), draft.goals(), draft.roles(), draft.budget(),
-        draft.incomeOwnFunds(), draft.incomeFees(), draft.incomeOther(),
-        new Agreement.PaymentPlan(draft.paymentType(), draft.paymentTiming(), PAYMENT_AMOUNT.get(execution),
-            ADVANCE_AMOUNT.get(execution), FINAL_AMOUNT.get(execution), PAYMENT_TERMS_NOTE.get(execution)),
-        draft.termStart(), draft.termEnd(), REPORT_RHYTHM.get(execution),
-        new Agreement.Clauses(CLAUSE_CONFIDENTIALITY.get(execution), CLAUSE_SURPLUS.get(execution),
-            CLAUSE_RESULTS.get(execution), CLAUSE_TROUBLE.get(execution)),
-        decisions, Agreement.APPROVED, who != null ? who.getUserId() : approval.decidedBy(),
-        ClockUtil.getCurrentTime().toInstant(), null, execution.getProcessInstanceId());
-    agreements.insert(agreement, serial);
-    if (registry.find(agreement.partnerGroup()).isPresent()
-        && registry.partnerships(agreement.partnerGroup()).stream().noneMatch(p -> p.departmentGroup().equals(department)
-            && p.projectTitle().equals(agreement.title()) && p.fiscalYear() == fiscalYear)) {
-      registry.recordPartnership(new Partnership(agreement.partnerGroup(), department, agreement.title(), fiscalYear,
+    int serial = agreements.nextSerial(fiscalYear, department);
+    Agreement agreement;
+    for (int attempt = 0; ; attempt++) {
+      agreement = new Agreement(number(fiscalYear, department, serial), fiscalYear, project, TITLE.get(execution),
+          department, DEPARTMENT_NAME.get(execution), PARTNER_GROUP.get(execution), PARTNER_NAME.get(execution),
+          CHOSEN_FORM.get(execution), COST_ESTIMATE.get(execution), MAIN_STAFF.get(execution), DEPUTY_STAFF.get(execution),
+          PURPOSE.get(execution), FINAL_GOAL.get(execution), draft.goals(), draft.roles(), draft.budget(),
+          draft.incomeOwnFunds(), draft.incomeFees(), draft.incomeOther(),
+          new Agreement.PaymentPlan(draft.paymentType(), draft.paymentTiming(), PAYMENT_AMOUNT.get(execution),
+              ADVANCE_AMOUNT.get(execution), FINAL_AMOUNT.get(execution), PAYMENT_TERMS_NOTE.get(execution)),
+          draft.termStart(), draft.termEnd(), REPORT_RHYTHM.get(execution),
+          new Agreement.Clauses(CLAUSE_CONFIDENTIALITY.get(execution), CLAUSE_SURPLUS.get(execution),
+              CLAUSE_RESULTS.get(execution), CLAUSE_TROUBLE.get(execution)),
+          decisions, Agreement.APPROVED, who != null ? who.getUserId() : approval.decidedBy(),
+          ClockUtil.getCurrentTime().toInstant(), null, execution.getProcessInstanceId());
+      if (agreements.insert(agreement, serial, sourceKey)) {
+        break;
+      }
+      // Another approval took the number (or the project's year) at the same moment.
+      if (project != null && agreements.existsForProjectYear(project, fiscalYear)) {
+        throw new InvalidInputException("事業番号「" + project + "」の" + fiscalYear + "年度の協定は既にあります（旭川 Q31）。");
+      }
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new IllegalStateException("no free agreement number for " + department + " in " + fiscalYear);
+      }
+      serial = Math.max(serial + 1, agreements.nextSerial(fiscalYear, department));
+    }
+    Agreement recordedAgreement = agreement;
+    String number = recordedAgreement.number();
+    if (registry.find(recordedAgreement.partnerGroup()).isPresent()
+        && registry.partnerships(recordedAgreement.partnerGroup()).stream().noneMatch(p -> p.departmentGroup().equals(department)
+            && p.projectTitle().equals(recordedAgreement.title()) && p.fiscalYear() == fiscalYear)) {
+      registry.recordPartnership(new Partnership(recordedAgreement.partnerGroup(), department, recordedAgreement.title(), fiscalYear,
           execution.getProcessInstanceId()));
     }
     AGREEMENT_NUMBER.set(execution, number);
     DOCUMENT_URL.set(execution, documentUrl(number));
   }
+
+  static final int MAX_ATTEMPTS = 50;
 
   /** {@code 2026-fukushi-001}: ASCII, sortable, readable on the phone. */
   static String number(int fiscalYear, String departmentGroup, int serial) {

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -100,6 +100,29 @@ public class ExecutionRepository {
         + " VALUES (?, ?, ?, 'DUE', 0)", number, reportNo, day(dueOn));
   }
 
+  /**
+   * Enters the next report as due, once per {@code sourceKey} (the step that opened it): run again, the step finds
+   * its report and gets its number back; a number another step took meanwhile is skipped.
+   */
+  public int reportDue(String number, LocalDate dueOn, String sourceKey) {
+    int reportNo = nextReportNo(number);
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int taken = reportNo;
+      if (UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_execution_report (agreement_number,"
+          + " report_no, due_on, status, rounds, source_key) VALUES (?, ?, ?, 'DUE', 0, ?)", number, taken, day(dueOn),
+          sourceKey))) {
+        return taken;
+      }
+      List<Integer> opened = jdbc.queryForList("SELECT report_no FROM kyodo_execution_report WHERE source_key = ?",
+          Integer.class, sourceKey);
+      if (!opened.isEmpty()) {
+        return opened.get(0);
+      }
+      reportNo = Math.max(reportNo + 1, nextReportNo(number));
+    }
+    throw new IllegalStateException("no free report number for " + number);
+  }
+
   public void reportSubmitted(String number, int reportNo, String summary, String goalProgress, String issues,
       String citizenInfo, String by, Instant at) {
     jdbc.update("UPDATE kyodo_execution_report SET status = 'SUBMITTED', summary = ?, goal_progress = ?, issues = ?,"
@@ -143,12 +166,12 @@ public class ExecutionRepository {
 
   // Issues
 
-  public String raiseIssue(String number, String side, String title, String description, String severity, String by,
+  public String raiseIssue(String id, String number, String side, String title, String description, String severity, String by,
       Instant at) {
-    String id = UUID.randomUUID().toString();
-    jdbc.update("INSERT INTO kyodo_execution_issue (id, agreement_number, raised_by, raised_side, raised_at, title,"
-        + " description, severity, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')", id, number, by, side, ts(at), title,
-        description, severity);
+    // The id is the raising task's: a task completed once raises once (idempotency key).
+    UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_execution_issue (id, agreement_number, raised_by,"
+        + " raised_side, raised_at, title, description, severity, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')", id, number, by, side, ts(at), title,
+        description, severity));
     return id;
   }
 
@@ -172,12 +195,12 @@ public class ExecutionRepository {
 
   // Plan changes
 
-  public String proposeChange(String number, String side, String summary, String reason, String details, String by,
+  public String proposeChange(String id, String number, String side, String summary, String reason, String details, String by,
       Instant at) {
-    String id = UUID.randomUUID().toString();
-    jdbc.update("INSERT INTO kyodo_execution_plan_change (id, agreement_number, proposed_by, proposed_side, proposed_at,"
-        + " summary, reason, details, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED')", id, number, by, side, ts(at),
-        summary, reason, details);
+    // The id is the raising task's: a task completed once raises once (idempotency key).
+    UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_execution_plan_change (id, agreement_number,"
+        + " proposed_by, proposed_side, proposed_at, summary, reason, details, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED')", id, number, by, side, ts(at),
+        summary, reason, details));
     return id;
   }
 
@@ -197,12 +220,12 @@ public class ExecutionRepository {
 
   // Handovers
 
-  public String requestHandover(String number, String previousMain, String previousDeputy, String newMain,
+  public String requestHandover(String id, String number, String previousMain, String previousDeputy, String newMain,
       String newDeputy, String reason, String by, Instant at) {
-    String id = UUID.randomUUID().toString();
-    jdbc.update("INSERT INTO kyodo_execution_handover (id, agreement_number, previous_main, previous_deputy, new_main,"
-        + " new_deputy, reason, requested_by, requested_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED')",
-        id, number, previousMain, previousDeputy, newMain, newDeputy, reason, by, ts(at));
+    // The id is the raising task's: a task completed once raises once (idempotency key).
+    UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_execution_handover (id, agreement_number,"
+        + " previous_main, previous_deputy, new_main, new_deputy, reason, requested_by, requested_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED')",
+        id, number, previousMain, previousDeputy, newMain, newDeputy, reason, by, ts(at)));
     return id;
   }
 

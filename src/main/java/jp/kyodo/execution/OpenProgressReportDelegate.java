@@ -32,8 +32,7 @@ public class OpenProgressReportDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String number = AGREEMENT_NUMBER.get(execution);
-    int reportNo = executions.nextReportNo(number);
-    executions.reportDue(number, reportNo, FiscalTerm.today());
+    int reportNo = executions.reportDue(number, FiscalTerm.today(), jp.kyodo.platform.SourceKey.of(execution));
     execution.setVariableLocal(REPORT_NO.name(), (long) reportNo);
     execution.setVariableLocal(REPORT_DUE_ON.name(), FiscalTerm.today().toString());
     execution.setVariableLocal(REPORT_DUE_AT.name(),

@@ -30,12 +30,12 @@ public class RecordExecutionRequestListener implements TaskListener {
     DelegateExecution execution = task.getExecution();
     switch (task.getTaskDefinitionKey()) {
       case Elements.PARTNER_REPORTS_ISSUE, Elements.DEPARTMENT_REPORTS_ISSUE -> Pending.put(execution, PENDING_ISSUE,
-          executions.raiseIssue(number, side(task).name(), ISSUE_TITLE.get(task), ISSUE_DESCRIPTION.get(task),
+          executions.raiseIssue(task.getId(), number, side(task).name(), ISSUE_TITLE.get(task), ISSUE_DESCRIPTION.get(task),
               ISSUE_SEVERITY.get(task), who, Actors.now()));
       case Elements.PARTNER_PROPOSES_CHANGE, Elements.DEPARTMENT_PROPOSES_CHANGE -> Pending.put(execution,
-          PENDING_PLAN_CHANGE, executions.proposeChange(number, side(task).name(), CHANGE_SUMMARY.get(task),
+          PENDING_PLAN_CHANGE, executions.proposeChange(task.getId(), number, side(task).name(), CHANGE_SUMMARY.get(task),
               CHANGE_REASON.get(task), CHANGE_DETAILS.get(task), who, Actors.now()));
-      case Elements.REQUEST_HANDOVER -> Pending.put(execution, PENDING_HANDOVER, executions.requestHandover(number,
+      case Elements.REQUEST_HANDOVER -> Pending.put(execution, PENDING_HANDOVER, executions.requestHandover(task.getId(), number,
           MAIN_STAFF.get(task), DEPUTY_STAFF.get(task), NEW_MAIN_STAFF.get(task), NEW_DEPUTY_STAFF.get(task),
           HANDOVER_REASON.get(task), who, Actors.now()));
       default -> throw new IllegalStateException("no request recorded at task " + task.getTaskDefinitionKey());

@@ -206,8 +206,17 @@ public final class FormSpec {
         throw new IllegalArgumentException("「" + field.label + "」に使えない制御文字が含まれています。");
       }
     }
+    // Texts are shown in Tasklist, Cockpit, the 協定書 and the public pages: markup is refused at the door (the
+    // pages escape it as well). A lone "<" as in "5 < 10" is fine.
+    if (MARKUP.matcher(value).find()) {
+      throw new IllegalArgumentException("「" + field.label + "」に HTML のタグ（<script> など）は書けません。"
+          + "不等号は全角の「＜」「＞」で書いてください。");
+    }
     return value;
   }
+
+  /** The start of an HTML tag, comment or processing instruction: "<" followed by a letter, "/", "!" or "?". */
+  static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("<\\s*[A-Za-z/!?]");
 
   private static String date(FieldSpec field, Object raw) {
     String message = "「" + field.label + "」は日付（例: 2027-04-01）で入力してください。";

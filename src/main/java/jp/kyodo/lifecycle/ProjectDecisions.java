@@ -44,7 +44,7 @@ final class ProjectDecisions {
     LAST_DECISION_REASON.set(scope, d.reason());
     LAST_DECIDED_BY.set(scope, d.decidedBy());
     LAST_DECIDED_AT.set(scope, Date.from(d.decidedAt()));
-    projects.recordDecision(Project.PROJECT_NUMBER.get(scope), d);
+    projects.recordDecision(Project.PROJECT_NUMBER.get(scope), d, jp.kyodo.platform.SourceKey.of(scope));
   }
 
   static Object empty() {

@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import jp.kyodo.forms.InvalidInputException;
-import org.springframework.dao.DuplicateKeyException;
+import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,25 +39,41 @@ public class ProjectRepository {
 
   /**
    * Numbers and registers a new project: {@code <fiscal year of the proposal>-<serial, 3 digits>}, e.g.
-   * {@code 2026-001}. The unique constraint keeps two proposals numbered at the same moment apart: the second
-   * is refused with a message asking to submit again (its transaction is rolled back, nothing is kept).
+   * {@code 2026-001}. A number another proposal took at the same moment (another node, another clerk) is skipped
+   * and the next one taken; the lifecycle instance is the project's idempotency key, so an instance registers one
+   * project however often its step runs.
    */
   public String open(int proposalYear, String title, String proposer, String proposerGroup, String processInstanceId,
       Instant now) {
+    int serial = nextSerial(proposalYear);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      String number = number(proposalYear, serial);
+      int taken = serial;
+      boolean inserted = UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_project (project_number,"
+              + " proposal_year, serial_no, title, proposer, proposer_group, phase, round_no, status, process_instance_id,"
+              + " opened_at, updated_at, source_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          number, proposalYear, taken, title, proposer, proposerGroup, Phase.EXAMINATION.name(), 0, ProjectRecord.ACTIVE,
+          processInstanceId, ts(now), ts(now), processInstanceId));
+      if (inserted) {
+        return number;
+      }
+      Optional<String> already = jdbc.queryForList("SELECT project_number FROM kyodo_project WHERE source_key = ?",
+          String.class, processInstanceId).stream().findFirst();
+      if (already.isPresent()) {
+        return already.get();
+      }
+      serial = Math.max(serial + 1, nextSerial(proposalYear));
+    }
+    throw new InvalidInputException("事業番号を付けられませんでした（同時に多くの提案がありました）。もう一度提出してください。");
+  }
+
+  /** How often a number or position taken by a concurrent writer is skipped before giving up. */
+  static final int MAX_ATTEMPTS = 50;
+
+  private int nextSerial(int proposalYear) {
     Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_project WHERE proposal_year = ?", Integer.class,
         proposalYear);
-    int serial = max == null ? 1 : max + 1;
-    String number = number(proposalYear, serial);
-    try {
-      jdbc.update("INSERT INTO kyodo_project (project_number, proposal_year, serial_no, title, proposer, proposer_group,"
-              + " phase, round_no, status, process_instance_id, opened_at, updated_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          number, proposalYear, serial, title, proposer, proposerGroup, Phase.EXAMINATION.name(), 0, ProjectRecord.ACTIVE,
-          processInstanceId, ts(now), ts(now));
-    } catch (DuplicateKeyException e) {
-      throw new InvalidInputException("ほかの提案と同時に事業番号を付けようとしたため、番号が重なりました。もう一度提出してください。");
-    }
-    return number;
+    return max == null ? 1 : max + 1;
   }
 
   static String number(int proposalYear, int serial) {
@@ -88,18 +104,36 @@ public class ProjectRepository {
 
   /** Appends a decision and makes it the project's latest; an evaluation also sets the latest grade. */
   public void recordDecision(String number, ProjectDecision d) {
-    Integer max = jdbc.queryForObject("SELECT MAX(position) FROM kyodo_project_decision WHERE project_number = ?",
-        Integer.class, number);
+    recordDecision(number, d, null);
+  }
+
+  /**
+   * As {@link #recordDecision(String, ProjectDecision)}, once per {@code sourceKey} (the task or activity instance
+   * that decided): the step run again finds its decision recorded and adds nothing. A position another decision
+   * took at the same moment is skipped.
+   */
+  public void recordDecision(String number, ProjectDecision d, String sourceKey) {
     String label = abbreviate(d.label(), MAX_LABEL);
     String reason = abbreviate(d.reason(), MAX_REASON);
-    try {
-      jdbc.update("INSERT INTO kyodo_project_decision (project_number, position, phase, round_no, fiscal_year, decision,"
-              + " decision_label, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          number, max == null ? 1 : max + 1, d.phase().name(), d.round(), d.fiscalYear(), d.decision(), label, reason,
-          d.decidedBy(), ts(d.decidedAt()));
-    } catch (DuplicateKeyException e) {
-      // Two decisions on the same project at the same moment: this one is rolled back and done again.
-      throw new InvalidInputException("同じ事業の判断が同時に記録されたため、この操作は反映されませんでした。もう一度実行してください。");
+    int position = nextPosition(number);
+    for (int attempt = 0; ; attempt++) {
+      int taken = position;
+      boolean inserted = UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_project_decision"
+              + " (project_number, position, phase, round_no, fiscal_year, decision, decision_label, reason, decided_by,"
+              + " decided_at, source_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          number, taken, d.phase().name(), d.round(), d.fiscalYear(), d.decision(), label, reason, d.decidedBy(),
+          ts(d.decidedAt()), sourceKey));
+      if (inserted) {
+        break;
+      }
+      if (sourceKey != null && jdbc.queryForObject("SELECT COUNT(*) FROM kyodo_project_decision WHERE source_key = ?",
+          Integer.class, sourceKey) > 0) {
+        return;
+      }
+      if (attempt + 1 >= MAX_ATTEMPTS) {
+        throw new InvalidInputException("同じ事業の判断が同時に記録されたため、この操作は反映されませんでした。もう一度実行してください。");
+      }
+      position = Math.max(position + 1, nextPosition(number));
     }
     jdbc.update("UPDATE kyodo_project SET last_decision = ?, last_decision_label = ?, last_decision_reason = ?,"
             + " last_decided_by = ?, last_decided_at = ?, updated_at = ? WHERE project_number = ?",
@@ -107,6 +141,12 @@ public class ProjectRepository {
     if (d.phase() == Phase.EVALUATION) {
       jdbc.update("UPDATE kyodo_project SET latest_grade = ? WHERE project_number = ?", d.decision(), number);
     }
+  }
+
+  private int nextPosition(String number) {
+    Integer max = jdbc.queryForObject("SELECT MAX(position) FROM kyodo_project_decision WHERE project_number = ?",
+        Integer.class, number);
+    return max == null ? 1 : max + 1;
   }
 
   public void close(String number, ProjectOutcome outcome, Instant at) {

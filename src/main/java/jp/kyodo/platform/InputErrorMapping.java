@@ -24,15 +24,85 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 public final class InputErrorMapping {
 
   /** The provider classes for both JAX-RS applications (with {@link FormsOnlyInputFilter}). */
-  public static final List<Class<?>> PROVIDERS =
-      List.of(WrappedInputErrors.class, DirectInputErrors.class, ConcurrentChanges.class, FormsOnlyInputFilter.class);
+  public static final List<Class<?>> PROVIDERS = List.of(WrappedInputErrors.class, DirectInputErrors.class,
+      ConcurrentChanges.class, EngineErrors.class, MalformedJson.class, UnreadableJson.class, WebErrors.class,
+      FormsOnlyInputFilter.class, TaskRaceFilter.class);
 
   static final String TASK_GONE_MESSAGE =
       "このタスクは既に完了したか、取り消されています。タスクの一覧を更新してください。";
   static final String CONCURRENT_MESSAGE =
       "ほかの人が同時にこの事業を更新しました。画面を更新して、最新の状態を確かめてからもう一度操作してください。";
 
+  static final String COMPLETED_MEANWHILE_MESSAGE =
+      "このタスクは、同じときにほかの人（または別の画面）が完了しました。この送信の内容は反映されていません。"
+          + "タスクの一覧を更新してください。";
+  static final String MALFORMED_JSON_MESSAGE =
+      "送信された内容を読み取れませんでした（JSON の形式が正しくありません）。画面を更新して、もう一度送信してください。";
+
+  /** What a clerk reads first for each of Camunda's own refusals; Camunda's text follows as the detail. */
+  static final Map<Integer, String> CLERK_MESSAGES = Map.of(
+      400, "送信された内容を受け付けられませんでした。値の形式（数値・日付・選択肢など）を確かめてください。",
+      401, "ログインが必要です。",
+      403, "この操作を行う権限がありません。",
+      404, "対象が見つかりません。既に完了したか、取り消されたか、閲覧する権限がない可能性があります。",
+      405, "この操作はできません。",
+      409, CONCURRENT_MESSAGE,
+      415, "送信された内容の形式（Content-Type）を受け付けられません。JSON で送信してください。");
+
+  /** SQL states of a lost race: unique violation, serialization failure, deadlock (PostgreSQL and H2 alike). */
+  static final java.util.Set<String> CONFLICT_SQL_STATES = java.util.Set.of("23505", "40001", "40P01");
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   private InputErrorMapping() {}
+
+  /**
+   * A write that lost a race against another node or clerk on a unique constraint or a lock — the database refused
+   * it and the engine rolled the command back: answered like the engine's own optimistic-locking conflict.
+   */
+  static boolean lostRace(Throwable error) {
+    if (find(error, OptimisticLockingException.class) != null
+        || find(error, org.springframework.dao.DuplicateKeyException.class) != null
+        || find(error, org.springframework.dao.PessimisticLockingFailureException.class) != null) {
+      return true;
+    }
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql) {
+        for (java.sql.SQLException e = sql; e != null; e = e.getNextException()) {
+          if (CONFLICT_SQL_STATES.contains(e.getSQLState())) {
+            return true;
+          }
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Camunda's answer for anything Kyodo does not map itself; a refusal (4xx) gets a Japanese sentence a clerk
+   * understands in front of Camunda's technical text. Server errors stay as Camunda answers them (type and
+   * message, never a stack trace).
+   */
+  static Response camunda(Throwable error) {
+    return clerkReadable(org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper.getInstance().getResponse(error));
+  }
+
+  static Response clerkReadable(Response response) {
+    int status = response.getStatus();
+    if (status < 400 || status >= 500 || !(response.getEntity() instanceof org.camunda.bpm.engine.rest.dto.ExceptionDto dto)) {
+      return response;
+    }
+    String clerk = CLERK_MESSAGES.getOrDefault(status, "この操作は受け付けられませんでした。");
+    // Every field Camunda sent stays (an authorization refusal lists what is missing); the message leads in Japanese.
+    Map<String, Object> body = new LinkedHashMap<>(JSON.convertValue(dto,
+        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+    body.put("message", dto.getMessage() == null || dto.getMessage().isBlank() ? clerk
+        : clerk + "（詳細: " + dto.getMessage() + "）");
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
 
   static InvalidInputException find(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
@@ -77,6 +147,14 @@ public final class InputErrorMapping {
     return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
+  /** The task was completed by someone else at the same moment as this attempt (see {@link TaskRaceFilter}). */
+  static Response completedMeanwhile() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "TaskCompletedMeanwhile");
+    body.put("message", COMPLETED_MEANWHILE_MESSAGE);
+    return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
   static Response badRequest(InvalidInputException error) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "InvalidInputException");
@@ -97,14 +175,62 @@ public final class InputErrorMapping {
       if (input != null) {
         return badRequest(input);
       }
-      if (find(exception, OptimisticLockingException.class) != null) {
+      if (lostRace(exception)) {
         return conflict();
       }
       NullValueException missing = find(exception, NullValueException.class);
       if (missing != null && String.valueOf(missing.getMessage()).startsWith("Cannot find task")) {
         return gone();
       }
-      return camunda.toResponse(exception);
+      return clerkReadable(camunda.toResponse(exception));
+    }
+  }
+
+  /** Engine errors that reach the REST layer unwrapped: the same answers as for wrapped ones. */
+  @Provider
+  @Priority(Priorities.USER - 1000)
+  public static class EngineErrors implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
+    @Override
+    public Response toResponse(org.camunda.bpm.engine.ProcessEngineException exception) {
+      InvalidInputException input = find(exception);
+      if (input != null) {
+        return badRequest(input);
+      }
+      if (lostRace(exception)) {
+        return conflict();
+      }
+      NullValueException missing = find(exception, NullValueException.class);
+      if (missing != null && String.valueOf(missing.getMessage()).startsWith("Cannot find task")) {
+        return gone();
+      }
+      return camunda(exception);
+    }
+  }
+
+  static Response malformedJson() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "MalformedJson");
+    body.put("message", MALFORMED_JSON_MESSAGE);
+    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+  /** A body that is not JSON at all (cut off, a stray character). */
+  @Provider
+  @Priority(Priorities.USER - 1000)
+  public static class MalformedJson implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.core.JsonParseException exception) {
+      return malformedJson();
+    }
+  }
+
+  /** JSON of the wrong shape (a list where an object is due, a text where a number is due in the request). */
+  @Provider
+  @Priority(Priorities.USER - 1000)
+  public static class UnreadableJson implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException exception) {
+      return malformedJson();
     }
   }
 
@@ -123,6 +249,23 @@ public final class InputErrorMapping {
     @Override
     public Response toResponse(OptimisticLockingException exception) {
       return conflict();
+    }
+  }
+
+  /** JAX-RS's own refusals (a wrong content type, a method the resource does not offer) with a clerk's message. */
+  @Provider
+  @Priority(Priorities.USER - 1000)
+  public static class WebErrors implements ExceptionMapper<jakarta.ws.rs.WebApplicationException> {
+    @Override
+    public Response toResponse(jakarta.ws.rs.WebApplicationException exception) {
+      int status = exception.getResponse().getStatus();
+      if (status >= 500 || !CLERK_MESSAGES.containsKey(status)) {
+        return camunda(exception);
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", exception.getClass().getSimpleName());
+      body.put("message", CLERK_MESSAGES.get(status) + "（詳細: " + exception.getMessage() + "）");
+      return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
   }
 }

@@ -54,6 +54,25 @@ public class WebConfiguration {
     return registration;
   }
 
+  /** Cockpit's and Admin's plugin APIs for the people who may use those apps (see {@link WebappApiAccessFilter}). */
+  @Bean
+  FilterRegistrationBean<WebappApiAccessFilter> cockpitApiAccess(CamundaBpmProperties camunda) {
+    FilterRegistrationBean<WebappApiAccessFilter> registration =
+        new FilterRegistrationBean<>(new WebappApiAccessFilter("cockpit"));
+    registration.setName("kyodo-cockpit-api-access");
+    registration.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/cockpit/*");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappApiAccessFilter> adminApiAccess(CamundaBpmProperties camunda) {
+    FilterRegistrationBean<WebappApiAccessFilter> registration =
+        new FilterRegistrationBean<>(new WebappApiAccessFilter("admin"));
+    registration.setName("kyodo-admin-api-access");
+    registration.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/admin/plugin/*");
+    return registration;
+  }
+
   @Bean
   ResourceConfigCustomizer engineRestInputErrors() {
     return config -> InputErrorMapping.PROVIDERS.forEach(config::register);

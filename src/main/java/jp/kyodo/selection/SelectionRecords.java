@@ -17,7 +17,7 @@ import jp.kyodo.selection.ScoreAggregation.Criterion;
 import jp.kyodo.selection.ScoreAggregation.Result;
 import jp.kyodo.selection.ScoreAggregation.Review;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.dao.DuplicateKeyException;
+import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -65,20 +65,33 @@ public class SelectionRecords {
             number, processInstanceId, projectNumber, title, departmentGroup, fiscalYear, now()));
   }
 
-  /** Serial numbers are the count plus one; a number taken meanwhile by another node is simply skipped. */
+  /**
+   * Serial numbers are the count plus one; a number taken meanwhile by another node is simply skipped. The insert
+   * runs under a savepoint ({@link UniqueInsert}), so a lost race does not spoil the transaction on PostgreSQL.
+   */
   private String insertNumbered(IntFunction<String> format, String countSql, Object[] countArgs,
       java.util.function.Consumer<String> insert) {
+    return insertNumbered(format, countSql, countArgs, insert, Optional::empty).number();
+  }
+
+  /** A numbered row: the one just written, or ({@code fresh} false) the one found written already. */
+  private record Numbered(String number, boolean fresh) {}
+
+  /** As above; {@code existing} tells, after a refused insert, whether the row is there already (then returned). */
+  private Numbered insertNumbered(IntFunction<String> format, String countSql, Object[] countArgs,
+      java.util.function.Consumer<String> insert, java.util.function.Supplier<Optional<String>> existing) {
     int serial = jdbc.queryForObject(countSql, Integer.class, countArgs) + 1;
-    for (int attempt = 0; attempt < 20; attempt++, serial++) {
+    for (int attempt = 0; attempt < 50; attempt++, serial++) {
       String number = format.apply(serial);
-      try {
-        insert.accept(number);
-        return number;
-      } catch (DuplicateKeyException taken) {
-        // try the next serial
+      if (UniqueInsert.tryInsert(jdbc, () -> insert.accept(number))) {
+        return new Numbered(number, true);
+      }
+      Optional<String> already = existing.get();
+      if (already.isPresent()) {
+        return new Numbered(already.get(), false);
       }
     }
-    throw new IllegalStateException("no free number after 20 attempts");
+    throw new IllegalStateException("no free number after 50 attempts");
   }
 
   public void recordDecision(String selectionNumber, String method, String outcome, String organisationId, String reason,
@@ -95,12 +108,26 @@ public class SelectionRecords {
   /** Publishes a call of the selection; its number is {@code <selection>-K<round>}. */
   public String publishCall(String selectionNumber, String purpose, String eligibility, List<Criterion> criteria,
       Instant deadlineAt, int quorum, List<String> reviewers, String publishedBy) {
+    return publishCall(selectionNumber, purpose, eligibility, criteria, deadlineAt, quorum, reviewers, publishedBy, null);
+  }
+
+  /** As above, once per {@code sourceKey} (the step that publishes): run again, it returns the call it published. */
+  public String publishCall(String selectionNumber, String purpose, String eligibility, List<Criterion> criteria,
+      Instant deadlineAt, int quorum, List<String> reviewers, String publishedBy, String sourceKey) {
+    java.util.function.Supplier<Optional<String>> published = () -> sourceKey == null ? Optional.empty()
+        : jdbc.queryForList("SELECT call_number FROM kyodo_call WHERE source_key = ?", String.class, sourceKey).stream()
+            .findFirst();
+    Optional<String> already = published.get();
+    if (already.isPresent()) {
+      return already.get();
+    }
     return insertNumbered(round -> selectionNumber + "-K" + round,
         "SELECT COUNT(*) FROM kyodo_call WHERE selection_number = ?", new Object[] {selectionNumber},
         number -> jdbc.update("INSERT INTO kyodo_call (call_number, selection_number, purpose, eligibility, criteria_json,"
-            + " deadline_at, quorum, reviewers, status, published_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)",
+            + " deadline_at, quorum, reviewers, status, published_by, published_at, source_key)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)",
             number, selectionNumber, purpose, eligibility, write(criteria), Timestamp.from(deadlineAt), quorum,
-            String.join(",", reviewers), publishedBy, now()));
+            String.join(",", reviewers), publishedBy, now(), sourceKey), published).number();
   }
 
   private static final String CALL_COLUMNS = "c.call_number, c.selection_number, s.project_title, s.department_group,"
@@ -134,16 +161,17 @@ public class SelectionRecords {
         Integer.class, callNumber, organisationId) > 0) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(insertNumbered(serial -> callNumber + "-A" + String.format("%02d", serial),
-          "SELECT COUNT(*) FROM kyodo_application WHERE call_number = ?", new Object[] {callNumber},
-          id -> jdbc.update("INSERT INTO kyodo_application (application_id, call_number, organisation_id,"
-              + " process_instance_id, submitted_by, submitted_at, proposal_title, proposal, budget_plan)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              id, callNumber, organisationId, processInstanceId, submittedBy, now(), proposalTitle, proposal, budgetPlan)));
-    } catch (org.springframework.dao.DataIntegrityViolationException sameOrganisationMeanwhile) {
-      return Optional.empty();
-    }
+    // The same organisation applying at the same moment (twice, or from two nodes) meets the unique constraint on
+    // (call, organisation): refused like any repeated application.
+    Numbered application = insertNumbered(serial -> callNumber + "-A" + String.format("%02d", serial),
+        "SELECT COUNT(*) FROM kyodo_application WHERE call_number = ?", new Object[] {callNumber},
+        id -> jdbc.update("INSERT INTO kyodo_application (application_id, call_number, organisation_id,"
+            + " process_instance_id, submitted_by, submitted_at, proposal_title, proposal, budget_plan)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            id, callNumber, organisationId, processInstanceId, submittedBy, now(), proposalTitle, proposal, budgetPlan),
+        () -> jdbc.queryForList("SELECT application_id FROM kyodo_application WHERE call_number = ? AND organisation_id = ?",
+            String.class, callNumber, organisationId).stream().findFirst());
+    return application.fresh() ? Optional.of(application.number()) : Optional.empty();
   }
 
   private static final String APPLICATION_COLUMNS = "application_id, call_number, organisation_id, process_instance_id,"

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-import jp.kyodo.forms.InvalidInputException;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,27 +55,37 @@ class ProjectRepositoryTest {
   }
 
   @Test
-  void aNumberTakenAtTheSameMomentIsRefusedWithAMessageToSubmitAgain() {
-    // Another proposal took the next number between this one's look-up and its insert.
+  void aNumberTakenAtTheSameMomentIsSkippedAndTheNextOneTaken() {
+    // Another proposal (another node) took the next number between this one's look-up and its insert.
     jdbc.update("INSERT INTO kyodo_project (project_number, proposal_year, serial_no, title, proposer, phase, round_no,"
         + " status, process_instance_id, opened_at, updated_at) VALUES ('2026-002', 2026, 1, 't', 'p', 'EXAMINATION', 0,"
         + " 'ACTIVE', 'pi', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
-    assertThatThrownBy(() -> projects.open(2026, "late", "p", null, "pi", NOW))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("もう一度提出してください");
+    assertThat(projects.open(2026, "late", "p", null, "pi-late", NOW)).isEqualTo("2026-003");
   }
 
   @Test
-  void aDecisionRecordedAtTheSameMomentAsAnotherIsRefusedWithAMessageToDoItAgain() {
+  void aLifecycleInstanceRegistersOneProjectHoweverOftenItsStepRuns() {
+    String first = projects.open(2026, "once", "p", null, "pi-once", NOW);
+    assertThat(projects.open(2026, "once", "p", null, "pi-once", NOW)).isEqualTo(first);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kyodo_project", Integer.class)).isEqualTo(1);
+  }
+
+  @Test
+  void aPositionTakenAtTheSameMomentIsSkippedAndADecisionIsRecordedOncePerStep() {
     String number = open("a", null);
     projects.recordDecision(number, new ProjectDecision(Phase.EXAMINATION, 1, null, "APPROVED", "承認", "よい", "tanaka", NOW));
     // The other decision was written between this one's look-up of the last position and its insert.
     JdbcTemplate stale = org.mockito.Mockito.spy(jdbc);
     org.mockito.Mockito.doReturn(null).when(stale).queryForObject(org.mockito.ArgumentMatchers.contains("MAX(position)"),
         org.mockito.ArgumentMatchers.eq(Integer.class), org.mockito.ArgumentMatchers.<Object>any());
-    assertThatThrownBy(() -> new ProjectRepository(stale).recordDecision(number,
-        new ProjectDecision(Phase.EXAMINATION, 1, null, ProjectDecision.OVERDUE_HANDLED, "対応", "指示", "sato", NOW)))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("もう一度実行してください");
-    assertThat(projects.decisions(number)).hasSize(1);
+    ProjectDecision overdue = new ProjectDecision(Phase.EXAMINATION, 1, null, ProjectDecision.OVERDUE_HANDLED, "対応", "指示",
+        "sato", NOW);
+    new ProjectRepository(stale).recordDecision(number, overdue, "task:42");
+    assertThat(projects.decisions(number)).extracting(ProjectDecision::decision)
+        .containsExactly("APPROVED", ProjectDecision.OVERDUE_HANDLED);
+    // The same step (task 42) run again records nothing more.
+    projects.recordDecision(number, overdue, "task:42");
+    assertThat(projects.decisions(number)).hasSize(2);
   }
 
   @Test

@@ -38,4 +38,26 @@ class InputErrorMappingTest {
   void otherErrorsStayCamundas() {
     assertThat(wrapped.toResponse(wrapping(new ProcessEngineException("boom"))).getStatus()).isEqualTo(500);
   }
+
+  @Test
+  void aWriteThatLostARaceOnAUniqueConstraintIsA409() {
+    Exception duplicate = new ProcessEngineException("ENGINE-03051 There was an exception while invoking the TaskListener",
+        new ProcessEngineException("Exception while invoking TaskListener", new org.springframework.dao.DuplicateKeyException(
+            "PreparedStatementCallback; duplicate key", new java.sql.SQLException("duplicate key", "23505"))));
+    assertThat(wrapped.toResponse(wrapping(duplicate)).getStatus()).isEqualTo(409);
+    assertThat(new InputErrorMapping.EngineErrors().toResponse((ProcessEngineException) duplicate).getStatus()).isEqualTo(409);
+    Exception deadlock = new ProcessEngineException("flush", new java.sql.SQLException("deadlock detected", "40P01"));
+    assertThat(wrapped.toResponse(wrapping(deadlock)).getStatus()).isEqualTo(409);
+  }
+
+  @Test
+  void camundasOwnRefusalsLeadWithAClerksSentence() {
+    Response response = wrapped.toResponse(new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+        Response.Status.BAD_REQUEST, "Cannot convert value '１２３' of type 'Integer' to java type java.lang.Integer"));
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(((Map<?, ?>) response.getEntity()).get("message").toString()).startsWith("送信された内容を受け付けられませんでした")
+        .contains("Cannot convert value");
+    assertThat(new InputErrorMapping.MalformedJson().toResponse(new com.fasterxml.jackson.core.JsonParseException(null, "x"))
+        .getStatus()).isEqualTo(400);
+  }
 }

@@ -57,6 +57,22 @@ public final class RestClient {
     return client;
   }
 
+  /**
+   * Logs in to one of the webapps (tasklist, cockpit, admin) as its login page does; the status tells whether the
+   * user may use that app (200) or not (401/403). Anonymous (null) is not even asked for.
+   */
+  public static int webappLogin(int port, String engine, String user, String app) {
+    RestClient client = new RestClient(port, null);
+    client.get("/camunda/app/" + app + "/" + engine + "/");
+    if (user == null) {
+      return client.get("/camunda/api/admin/auth/user/" + engine).status();
+    }
+    return client.send(HttpRequest.newBuilder(URI.create(client.base + "/camunda/api/admin/auth/user/" + engine + "/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", String.valueOf(client.csrf()))
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(user)))).status();
+  }
+
   public Response get(String path) {
     return send(request(path).GET());
   }
@@ -84,6 +100,12 @@ public final class RestClient {
       throw new IllegalArgumentException(e);
     }
     return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A body sent as plain text, as a misconfigured integration might. */
+  public Response postText(String path, String body) {
+    return send(request(path).header("Content-Type", "text/plain; charset=UTF-8")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** A variables body as Tasklist sends it: primitives untyped, Json values typed as Json. */

@@ -1,0 +1,247 @@
+package jp.kyodo.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import jp.kyodo.agreement.Agreement;
+import jp.kyodo.agreement.AgreementRepository;
+import jp.kyodo.agreement.FiscalTerm;
+import jp.kyodo.examination.ExaminationForms;
+import jp.kyodo.examination.ExaminationScenario;
+import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.support.RestClient.Response;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Instances of every phase waiting at a known task, created once per running application (the tests that use them
+ * share KyodoApplicationTest's Spring context) through the REST API as the people whose work it is: a task of each
+ * phase to send bad input to, a project of each partner organisation, a call with a declared conflict. Tests that
+ * use a fixture must leave it as they found it (refused input changes nothing).
+ */
+public final class AppFixtures {
+
+  static final String REST = "/engine-rest";
+  private static final Map<String, Fixture> CREATED = new ConcurrentHashMap<>();
+
+  /** A process instance and the open task of interest in it (null where only the instance matters). */
+  public record Fixture(String instanceId, String taskId, String detail) {}
+
+  private final int port;
+  private final ProcessEngine engine;
+  private final AgreementRepository agreements;
+
+  public AppFixtures(int port, ProcessEngine engine, AgreementRepository agreements) {
+    this.port = port;
+    this.engine = engine;
+    this.agreements = agreements;
+  }
+
+  public RestClient as(String user) {
+    return RestClient.basic(port, user);
+  }
+
+  /** The fixture of that name, created on first use. */
+  public Fixture get(String name) {
+    String key = port + ":" + name;
+    Fixture existing = CREATED.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    synchronized (CREATED) {
+      return CREATED.computeIfAbsent(key, k -> create(name));
+    }
+  }
+
+  public String start(String user, String key, Map<String, Object> values) {
+    Response response = as(user).post(REST + "/process-definition/key/" + key + "/submit-form", RestClient.variables(values));
+    assertThat(response.status()).as(user + " starts " + key + ": " + response.body()).isEqualTo(200);
+    return response.json().path("id").asText();
+  }
+
+  /** The one open task of that key in the instance or in the instances it called. */
+  public String task(String instanceId, String taskKey) {
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey)
+        .list();
+    if (tasks.isEmpty()) {
+      String business = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId)
+          .singleResult().getBusinessKey();
+      tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(business).taskDefinitionKey(taskKey)
+          .list();
+    }
+    assertThat(tasks).as(taskKey + " open in " + instanceId).hasSize(1);
+    return tasks.get(0).getId();
+  }
+
+  public void submit(String user, String instanceId, String taskKey, Map<String, Object> values) {
+    Response response = as(user).post(REST + "/task/" + task(instanceId, taskKey) + "/submit-form",
+        RestClient.variables(values));
+    assertThat(response.status()).as(user + " " + taskKey + ": " + response.body()).isEqualTo(204);
+  }
+
+  private Fixture at(String instanceId, String taskKey) {
+    return new Fixture(instanceId, task(instanceId, taskKey), null);
+  }
+
+  static long thisYear() {
+    return ExaminationForms.currentFiscalYear();
+  }
+
+  private Fixture create(String name) {
+    return switch (name) {
+      // ① 事業の検討
+      case "intake" -> at(start("hikari", "examination", ExaminationScenario.proposal()), "AssignDepartment");
+      case "checkSheet" -> at(start("suzuki", "examination", ExaminationScenario.proposal()), "FillCheckSheet");
+      case "assess" -> {
+        String instance = start("suzuki", "examination", ExaminationScenario.proposal());
+        submit("suzuki", instance, "FillCheckSheet", ExaminationScenario.checkSheet());
+        yield at(instance, "AssessPriorityAndForm");
+      }
+      case "review" -> {
+        String instance = start("suzuki", "examination", ExaminationScenario.proposal());
+        submit("suzuki", instance, "FillCheckSheet", ExaminationScenario.checkSheet());
+        submit("suzuki", instance, "AssessPriorityAndForm", ExaminationScenario.assessment());
+        yield at(instance, "CoordinatorReview");
+      }
+      // ② パートナーの選定
+      case "method" -> at(start("suzuki", "partner-selection", selectionStart("選定の方法の入力チェック")),
+          "ChooseSelectionMethod");
+      case "writeCall" -> {
+        String instance = start("suzuki", "partner-selection", selectionStart("公募の入力チェック"));
+        submit("suzuki", instance, "ChooseSelectionMethod", Map.of("selectionMethod", "PUBLIC_CALL"));
+        yield at(instance, "WriteCall");
+      }
+      // ③ 協定・契約
+      case "parties" -> at(start("suzuki", "agreement", agreementStart()), "AssignAgreementParties");
+      case "draft" -> {
+        String instance = start("suzuki", "agreement", agreementStart());
+        submit("suzuki", instance, "AssignAgreementParties", Map.of("chosenPartnerGroup", "org-hikari", "mainStaff",
+            "suzuki", "deputyStaff", "yamamoto"));
+        yield at(instance, "DraftAgreement");
+      }
+      // ④ 事業の実施, on an agreement written straight into the tables (③ itself is tested elsewhere)
+      case "execution" -> {
+        String number = approvedAgreement();
+        String instance = start("suzuki", "execution", Map.of("agreementNumber", number));
+        yield new Fixture(instance, task(instance, "PayAdvance"), number);
+      }
+      case "partnerIssue" -> {
+        Fixture execution = get("execution");
+        yield new Fixture(execution.instanceId(), task(execution.instanceId(), "PartnerReportsIssue"), execution.detail());
+      }
+      // ⑤ 事業の評価 and ⑥ 事業の改善
+      case "outcomes" -> at(start("suzuki", "evaluation", jp.kyodo.evaluation.EvaluationScenario.startForm()),
+          "RecordOutcomes");
+      case "dialogue" -> at(start("suzuki", "improvement", jp.kyodo.improvement.ImprovementScenario.startForm(true, "A")),
+          "ImprovementDialogue");
+      // 協働事業: a project of each partner organisation; hikari's with an overdue phase answered by the managers
+      case "hikariProject", "midoriProject" -> {
+        String user = name.startsWith("hikari") ? "hikari" : "midori";
+        String lifecycle = start(user, "collaboration", ExaminationScenario.with(ExaminationScenario.proposal(),
+            "title", user + "の協働事業（権限の確認）"));
+        String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(lifecycle).singleResult()
+            .getBusinessKey();
+        yield new Fixture(lifecycle, task(lifecycle, "AssignDepartment"), number);
+      }
+      case "overdue" -> {
+        String lifecycle = get("hikariProject").instanceId();
+        String timer = engine.getManagementService().createJobQuery().processInstanceId(lifecycle).timers().singleResult()
+            .getId();
+        engine.getManagementService().executeJob(timer);
+        yield new Fixture(lifecycle, task(lifecycle, "HandleOverduePhase"), get("hikariProject").detail());
+      }
+      // 団体登録 by a citizen group of its own (the demo people's registrations stay as other tests expect them)
+      case "registration" -> {
+        user("umi", KyodoGroups.PARTNERS);
+        Map<String, Object> application = new java.util.HashMap<>(Map.of("organisationName", "うみの子ども会",
+            "organisationType", "VOLUNTEER_GROUP", "representative", "海野 太郎", "contactEmail", "umi@example.jp",
+            "activityRecord", "夏の海岸清掃", "financialState", "会費で運営"));
+        application.put("activityFields", jp.kyodo.variables.ListVar.json(List.of("ENVIRONMENT")));
+        yield at(start("umi", "partner-registration", application), "ReviewRegistration");
+      }
+      // A public call whose only reviewer (ito) declared a conflict on hikari's application and scores midori's.
+      case "conflictedCall" -> conflictedCall();
+      default -> throw new IllegalArgumentException("no fixture " + name);
+    };
+  }
+
+  public static Map<String, Object> selectionStart(String title) {
+    return Map.of("title", title, "content", "週2回のひろば運営", "chosenForm", "JOINT_PROJECT", "fiscalYear",
+        (int) thisYear() + 1);
+  }
+
+  static Map<String, Object> agreementStart() {
+    return Map.of("title", "協定の入力チェック", "chosenForm", "JOINT_PROJECT", "fiscalYear", (int) thisYear(),
+        "costEstimate", 1_200_000, "projectNumber", "FX-" + System.nanoTime());
+  }
+
+  /** An approved agreement of 福祉課 with NPO法人ひかり for this fiscal year, 300,000 yen paid in advance. */
+  private String approvedAgreement() {
+    int year = (int) FiscalTerm.currentFiscalYear();
+    int serial = agreements.nextSerial(year, "dept-fixture");
+    String number = year + "-fixture-" + String.format("%03d", serial);
+    LocalDate end = LocalDate.of(year + 1, 3, 31);
+    agreements.insert(new Agreement(number, year, null, "見守りとサロン（入力チェック）", "dept-fukushi", "福祉課", "org-hikari",
+        "NPO法人ひかり", "JOINT_PROJECT", 1_200_000L, "suzuki", "yamamoto", "地域で見守る", null,
+        List.of(new Agreement.Goal("G1", "見守り訪問", "延べ400件", end)),
+        List.of(new Agreement.Role("訪問", "PARTNER"), new Agreement.Role("会場", "CITY")),
+        List.of(new Agreement.BudgetLine("謝礼", 800_000, "CITY_PAYMENT")), 0, 0, 0,
+        new Agreement.PaymentPlan("BURDEN_CHARGE", "PARTIAL_ADVANCE", 800_000, 300_000, 500_000, "一部を前払い"),
+        LocalDate.of(year, 4, 1), end, "QUARTERLY",
+        new Agreement.Clauses("個人情報を守る。", "剰余は返還する。", "双方が公表できる。", "双方で協議する。"),
+        List.of(), Agreement.APPROVED, "sato", Instant.now(), null, "fixture-" + number), serial);
+    // The 協定書 as the job would store it (its content is tested elsewhere): who may download it is what matters here.
+    agreements.storeDocument(number, number + ".pdf", "%PDF-1.4 協定書".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Instant.now());
+    return number;
+  }
+
+  private Fixture conflictedCall() {
+    String selection = start("suzuki", "partner-selection", selectionStart("利害関係の確認"));
+    submit("suzuki", selection, "ChooseSelectionMethod", Map.of("selectionMethod", "PUBLIC_CALL"));
+    submit("suzuki", selection, "WriteCall", Map.of("callPurpose", "ひろばの運営", "callEligibility", "登録団体",
+        "criterion1Label", "実現性", "criterion1Weight", 100, "applicationDeadline",
+        FiscalTerm.today().plusDays(10).toString()));
+    submit("tanaka", selection, "CheckCall", Map.of("callCheckDecision", "PUBLISH", "reviewQuorum", 1,
+        "selectionReviewers", jp.kyodo.variables.ListVar.json(List.of("ito"))));
+    String call = (String) engine.getRuntimeService().getVariable(selection, "callNumber");
+    for (String partner : List.of("hikari", "midori")) {
+      start(partner, "call-application", Map.of("callNumber", call, "proposalTitle", partner + "の提案", "proposal", "内容",
+          "budgetPlan", "10万円", "aimsConfirmed", true));
+    }
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(Instant.now().plus(java.time.Duration.ofDays(12))));
+    try {
+      engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(selection)
+          .timers().singleResult().getId());
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+    for (Task screening : engine.getTaskService().createTaskQuery().processInstanceId(selection)
+        .taskDefinitionKey("ScreenApplication").list()) {
+      Response screened = as("tanaka").post(REST + "/task/" + screening.getId() + "/submit-form",
+          RestClient.variables(Map.of("screening", "ELIGIBLE")));
+      assertThat(screened.status()).as(screened.body()).isEqualTo(204);
+    }
+    String hikariApplication = call + "-A01";
+    submit("ito", selection, "DeclareConflicts", Map.of("conflictedApplications",
+        jp.kyodo.variables.ListVar.json(List.of(hikariApplication)), "conflictNote", "ひかりの会員", "declarationConfirmed",
+        true));
+    return new Fixture(selection, task(selection, "ScoreApplication"), call);
+  }
+
+  private void user(String id, String... groups) {
+    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
+      User user = engine.getIdentityService().newUser(id);
+      user.setPassword(id);
+      engine.getIdentityService().saveUser(user);
+      for (String group : groups) {
+        engine.getIdentityService().createMembership(id, group);
+      }
+    }
+  }
+}
