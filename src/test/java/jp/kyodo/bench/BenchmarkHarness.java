@@ -45,7 +45,11 @@ public final class BenchmarkHarness {
     String url = options.get("url", "jdbc:h2:file:./target/bench/h2/kyodo");
     String user = options.get("user", database.equals("h2") ? "sa" : "kyodo");
     String password = options.get("password", database.equals("h2") ? "" : "kyodo");
-    emptyDatabase(database, url, user, password);
+    // --queries-only=true: the queries again on the data a previous run left (to work on them without waiting).
+    boolean queriesOnly = Boolean.parseBoolean(options.get("queries-only", "false"));
+    if (!queriesOnly) {
+      emptyDatabase(database, url, user, password);
+    }
 
     SqlCounter counter = new SqlCounter();
     SpringApplication application = new SpringApplication(KyodoApplication.class);
@@ -55,6 +59,11 @@ public final class BenchmarkHarness {
         return bean instanceof DataSource dataSource && name.equals("dataSource") ? counter.wrap(dataSource) : bean;
       }
     }));
+    org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup steps =
+        new org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup(20_000);
+    if (Boolean.parseBoolean(options.get("startup-steps", "false"))) {
+      application.setApplicationStartup(steps);
+    }
     List<String> properties = new ArrayList<>(List.of(
         "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
         "--spring.datasource.password=" + password, "--server.port=" + options.get("port", "8085"),
@@ -66,7 +75,26 @@ public final class BenchmarkHarness {
       properties.add("--spring.profiles.active=postgres");
     }
     Results.Run run;
+    long starting = System.nanoTime();
     try (ConfigurableApplicationContext context = application.run(properties.toArray(String[]::new))) {
+      SqlCounter.Snapshot startup = counter.snapshot();
+      log("application started in %.1f s with %d SQL statements and %d commits", (System.nanoTime() - starting) / 1e9,
+          startup.statements(), startup.commits());
+      // --startup-steps=true: the slowest steps of the start (bean creation and the like, nested steps included).
+      steps.getBufferedTimeline().getEvents().stream()
+          .sorted(java.util.Comparator.comparing(org.springframework.boot.context.metrics.buffering.StartupTimeline
+              .TimelineEvent::getDuration).reversed()).limit(40)
+          .forEach(e -> log("  %6d ms  %s %s", e.getDuration().toMillis(), e.getStartupStep().getName(),
+              java.util.stream.StreamSupport.stream(e.getStartupStep().getTags().spliterator(), false)
+                  .map(t -> t.getKey() + "=" + t.getValue()).toList()));
+      if (queriesOnly) {
+        QueryProbe probe = new QueryProbe(context, context.getBean(ProcessEngine.class));
+        if (Boolean.parseBoolean(options.get("profile", "false"))) {
+          probe.profile(counter);
+        }
+        probe.measure(options.integer("samples", 200));
+        System.exit(0);
+      }
       run = measure(options, context, counter, database, url, began);
     }
     Path out = Path.of(options.get("out", "target/bench/" + database + ".json"));
@@ -87,6 +115,18 @@ public final class BenchmarkHarness {
     log("recorded lifecycle %s: %d tasks, %d starts, %d clock moves", recorded.projectNumber(), recorded.tasks(),
         recorded.starts(), script.clockMoves());
     script.statements.forEach(e -> log("  %-32s %5d statements (claim and submit)", e.getKey(), e.getValue()));
+    if (Boolean.parseBoolean(options.get("profile", "false"))) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < script.statements.size(); i++) {
+        text.append("== ").append(script.statements.get(i).getKey()).append(": ").append(script.statements.get(i).getValue())
+            .append(" statements\n");
+        script.profiles.get(i).forEach(e -> text.append(String.format("%6d  %s%n", e.getValue(), e.getKey())));
+      }
+      Path tasks = Path.of(options.get("out", "target/bench/" + database + ".json").replaceFirst("\\.json$", "")
+          + "-sql-by-task.txt");
+      Files.createDirectories(tasks.toAbsolutePath().getParent());
+      Files.writeString(tasks, text);
+    }
     try (Yardstick yardstick = new Yardstick(kyodo, context, script)) {
       Sides sides = new Sides(kyodo, desk, yardstick);
       int warmup = options.integer("warmup", 3);
@@ -206,7 +246,11 @@ public final class BenchmarkHarness {
       counter.startProfile();
       yardstick(1, 1, counter);
       List<java.util.Map.Entry<String, Long>> yardstickProfile = counter.stopProfile();
-      StringBuilder text = new StringBuilder();
+      StringBuilder text = new StringBuilder("== statements of one lifecycle by what they are for: Kyodo / yardstick\n");
+      java.util.Map<String, long[]> byKind = new java.util.TreeMap<>();
+      kyodoProfile.forEach(e -> byKind.computeIfAbsent(kind(e.getKey()), k -> new long[2])[0] += e.getValue());
+      yardstickProfile.forEach(e -> byKind.computeIfAbsent(kind(e.getKey()), k -> new long[2])[1] += e.getValue());
+      byKind.forEach((kind, n) -> text.append(String.format("%6d %6d  %s%n", n[0], n[1], kind)));
       for (var side : List.of(java.util.Map.entry("Kyodo lifecycle", kyodoProfile),
           java.util.Map.entry("yardstick instance", yardstickProfile))) {
         text.append("== ").append(side.getKey()).append(": statements by SQL text\n");
@@ -215,6 +259,44 @@ public final class BenchmarkHarness {
       Files.createDirectories(profile.toAbsolutePath().getParent());
       Files.writeString(profile, text);
     }
+  }
+
+  /** What a statement is for, by the first table it names. */
+  static String kind(String sql) {
+    java.util.regex.Matcher table = java.util.regex.Pattern.compile("(?i)\\b(ACT_[A-Z_]+|kyodo_[a-z_]+)").matcher(sql);
+    if (!table.find()) {
+      return "other";
+    }
+    String name = table.group(1).toUpperCase(java.util.Locale.ROOT);
+    if (name.startsWith("KYODO_")) {
+      return "Kyodo's own tables (kyodo_*)";
+    }
+    if (name.equals("ACT_HI_DETAIL") && sql.contains("'FormProperty'")) {
+      return "form submissions in the history (ACT_HI_DETAIL FormProperty)";
+    }
+    return switch (name) {
+      case "ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_GE_BYTEARRAY" ->
+          "variables and their history (ACT_RU_VARIABLE, ACT_HI_VARINST, ACT_HI_DETAIL, ACT_GE_BYTEARRAY)";
+      case "ACT_RU_EXECUTION", "ACT_HI_ACTINST", "ACT_HI_PROCINST", "ACT_RU_EVENT_SUBSCR" ->
+          "process execution and its history (ACT_RU_EXECUTION, ACT_HI_ACTINST, ACT_HI_PROCINST, ACT_RU_EVENT_SUBSCR)";
+      case "ACT_RU_TASK", "ACT_HI_TASKINST", "ACT_RU_IDENTITYLINK", "ACT_HI_IDENTITYLINK", "ACT_RU_TASK_METER_LOG" ->
+          "tasks and their history (ACT_RU_TASK, ACT_HI_TASKINST, identity links, task meter)";
+      case "ACT_RU_AUTHORIZATION" -> "authorization checks and task grants (ACT_RU_AUTHORIZATION)";
+      case "ACT_RU_JOB", "ACT_HI_JOB_LOG", "ACT_RU_JOBDEF", "ACT_RU_INCIDENT" ->
+          "jobs: timers and async steps (ACT_RU_JOB, ACT_HI_JOB_LOG, ACT_RU_JOBDEF, ACT_RU_INCIDENT)";
+      case "ACT_HI_DECINST", "ACT_HI_DEC_IN", "ACT_HI_DEC_OUT", "ACT_RE_DECISION_DEF", "ACT_RE_DECISION_REQ_DEF" ->
+          "DMN decisions and their history (ACT_HI_DEC*, ACT_RE_DECISION*)";
+      case "ACT_HI_OP_LOG" -> "user operation log (ACT_HI_OP_LOG)";
+      default -> name.startsWith("ACT_RE_") ? "definitions (ACT_RE_*)" : name.startsWith("ACT_ID_") ? "identity (ACT_ID_*)"
+          : "other engine tables (" + name + ")";
+    };
+  }
+
+  private static Object[] concat(Object first, Object[] rest) {
+    Object[] all = new Object[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
   }
 
   static long processCpuNanos() {
@@ -248,7 +330,8 @@ public final class BenchmarkHarness {
   }
 
   static void log(String format, Object... args) {
-    System.out.printf("[bench] " + format + "%n", args);
+    System.out.printf("[bench] %5.1fs " + format + "%n", concat(
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0, args));
     System.out.flush();
   }
 }

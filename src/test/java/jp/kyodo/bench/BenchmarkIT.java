@@ -33,11 +33,14 @@ class BenchmarkIT {
       "smoke", Map.ofEntries(Map.entry("databases", "h2"), Map.entry("warmup", "0"), Map.entry("clients", "2"),
           Map.entry("lifecycles", "1"), Map.entry("rounds", "1"), Map.entry("projects", "60"), Map.entry("running", "6"),
           Map.entry("samples", "3"), Map.entry("profile", "false"), Map.entry("proposals", "1"),
-          Map.entry("restart", "false")),
+          Map.entry("restart", "false"), Map.entry("startup.alongside", "true"),
+          // Only checks that every part works: the harness's JVM compiles less (C1 only), so the build stays short.
+          Map.entry("jvm", "-XX:TieredStopAtLevel=1")),
       "full", Map.ofEntries(Map.entry("databases", "h2,postgres"), Map.entry("warmup", "3"), Map.entry("clients", "1,4"),
           Map.entry("lifecycles", "2"), Map.entry("rounds", "8"), Map.entry("projects", "10000"),
           Map.entry("running", "2000"), Map.entry("samples", "200"), Map.entry("profile", "true"),
-          Map.entry("proposals", "20"), Map.entry("restart", "true")));
+          Map.entry("proposals", "20"), Map.entry("restart", "true"), Map.entry("startup.alongside", "false"),
+          Map.entry("jvm", "")));
 
   final String size = System.getProperty("kyodo.bench.size", "smoke");
   final Path out = Path.of(System.getProperty("kyodo.bench.out", "target/bench"));
@@ -64,10 +67,27 @@ class BenchmarkIT {
             + " (create it: see docs/performance.md)");
         continue;
       }
-      runs.add(harness(database, db));
       StartupProbe probe = new StartupProbe(Path.of(setting("jar")), Integer.parseInt(setting("jar.port")), out);
-      startups.add(probe.measure(database, db.get("url"), db.get("user"), db.get("password"),
-          Integer.parseInt(setting("proposals")), Boolean.parseBoolean(setting("restart"))));
+      // java -jar gets a database of its own on H2; on PostgreSQL it reuses the benchmark's, after it.
+      String startupUrl = database.equals("h2") ? "jdbc:h2:file:" + out.toAbsolutePath().resolve("h2-startup/kyodo")
+          : db.get("url");
+      java.util.concurrent.Callable<Results.Startup> startup = () -> probe.measure(database, startupUrl, db.get("user"),
+          db.get("password"), Integer.parseInt(setting("proposals")), Boolean.parseBoolean(setting("restart")));
+      // The smoke size starts the jar alongside the harness (it checks that both work, not how fast: no timing is
+      // asserted); the full size one after the other, so that neither disturbs the other's figures.
+      if (Boolean.parseBoolean(setting("startup.alongside")) && database.equals("h2")) {
+        java.util.concurrent.ExecutorService alongside = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+          java.util.concurrent.Future<Results.Startup> started = alongside.submit(startup);
+          runs.add(harness(database, db));
+          startups.add(started.get());
+        } finally {
+          alongside.shutdownNow();
+        }
+      } else {
+        runs.add(harness(database, db));
+        startups.add(startup.call());
+      }
     }
     assertThat(runs).as("at least one database measured").isNotEmpty();
     String table = Report.markdown(runs, startups, notRun);
@@ -103,8 +123,13 @@ class BenchmarkIT {
   Results.Run harness(String database, Map<String, String> db) throws Exception {
     Path json = out.resolve(database + ".json");
     Path log = out.resolve(database + ".log");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), BenchmarkHarness.class.getName(), "--database=" + database,
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    for (String option : setting("jvm").split(" ")) {
+      if (!option.isBlank()) {
+        command.add(option);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchmarkHarness.class.getName(), "--database=" + database,
         "--url=" + db.get("url"), "--user=" + db.get("user"), "--password=" + db.get("password"), "--size=" + size,
         "--out=" + json, "--port=" + setting("port")));
     for (String name : List.of("warmup", "clients", "lifecycles", "rounds", "projects", "running", "samples", "profile")) {

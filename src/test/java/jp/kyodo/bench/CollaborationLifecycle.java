@@ -252,7 +252,9 @@ final class CollaborationLifecycle {
       }
       work(task, user, values);
       worked = true;
-      if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0) {
+      boolean mayEnd = task.getTaskDefinitionKey().equals(ExecutionProcess.Elements.INSPECT)
+          || task.getTaskDefinitionKey().equals(ExecutionProcess.Elements.PAY_AFTER_COMPLETION);
+      if (mayEnd && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0) {
         break;
       }
     }
@@ -280,9 +282,13 @@ final class CollaborationLifecycle {
       script.add(new Script.Work(task.getTaskDefinitionKey(), userId, groups, task.getAssignee(), Desk.copy(values)));
     }
     long before = counter == null ? 0 : counter.snapshot().statements();
+    if (counter != null) {
+      counter.startProfile();
+    }
     desk.work(task, userId, values);
     if (counter != null) {
       script.statements.add(java.util.Map.entry(task.getTaskDefinitionKey(), counter.snapshot().statements() - before));
+      script.profiles.add(counter.stopProfile());
     }
     tasks++;
   }

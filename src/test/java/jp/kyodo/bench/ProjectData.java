@@ -24,10 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The data set of the query measurements: {@code projects} collaboration projects in the database.
  * <ul>
- * <li>{@code running} of them are real lifecycles, proposed through the start form on 25 November 2026 by
- * NPO法人ひかり and みどり町内会 (citizen proposals: 「提案を受け付け担当課を決める」 waits for the collaboration office)
- * and by 福祉課 (its own issues: the check sheet waits for the department) — engine instances with their tasks,
- * candidate groups, task permissions, variables, history and overdue timers, and their {@code kyodo_project} rows.</li>
+ * <li>{@code running} of them are real lifecycles, proposed through the start form on 25 November 2026: a third by
+ * NPO法人ひかり and みどり町内会 (citizen proposals: 「提案を受け付け担当課を決める」 waits for the collaboration office),
+ * two thirds by the staff of the four departments (their own issues: the check sheet waits for the department) —
+ * engine instances with their tasks, candidate groups, task permissions, variables, history and overdue timers,
+ * and their {@code kyodo_project} rows.</li>
  * <li>The others are the projects of the ten fiscal years before, written through {@link ProjectRepository} as the
  * lifecycle's delegates write them (opened, each phase entered, each decision recorded, closed with its outcome),
  * spread over the four demo departments, the two demo organisations and every phase a project can stop in. Their
@@ -41,6 +42,8 @@ final class ProjectData {
       {"dept-kosodate", "子育て支援課"}, {"dept-bosai", "危機管理課"}};
   static final String[][] PARTNERS = {{"org-hikari", "NPO法人ひかり", "hikari"}, {"org-midori", "みどり町内会", "midori"}};
   static final String[] PROPOSERS = {"hikari", "midori", "suzuki"};
+  /** Who proposes the running lifecycles: the two demo organisations and the staff of the four departments. */
+  static final String[] RUNNING_PROPOSERS = {"hikari", "suzuki", "kankyo1", "midori", "kosodate1", "bosai1"};
 
   private final ApplicationContext context;
   private final ProcessEngine engine;
@@ -73,9 +76,11 @@ final class ProjectData {
     }
     String definition = desk.latestDefinition(CollaborationProcess.KEY);
     for (int i = 0; i < running; i++) {
+      // One proposal a minute, as people send them (not all at the same instant).
+      ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(60L * i)));
       Map<String, Object> proposal = ExaminationScenario.with(ExaminationScenario.proposal(),
           ExaminationProcess.TITLE.name(), "地域の見守りと居場所づくり その" + (i + 1));
-      String proposer = PROPOSERS[i % PROPOSERS.length];
+      String proposer = RUNNING_PROPOSERS[i % RUNNING_PROPOSERS.length];
       for (int attempt = 0; ; attempt++) {
         try {
           desk.start(proposer, definition, null, proposal);

@@ -42,39 +42,70 @@ final class QueryProbe {
     this.engine = engine;
   }
 
+  /** The statements of one request of each kind, by SQL text (logged): what a request asks of the database. */
+  void profile(SqlCounter counter) {
+    measure(1, (name, request) -> {
+      request.get();
+      counter.startProfile();
+      request.get();
+      var statements = counter.stopProfile();
+      BenchmarkHarness.log("%s: %d statements", name, statements.stream().mapToLong(java.util.Map.Entry::getValue).sum());
+      statements.forEach(e -> BenchmarkHarness.log("  %4d  %s", e.getValue(), e.getKey().length() > 3000
+          ? e.getKey().substring(0, 3000) + "..." : e.getKey()));
+      return null;
+    });
+  }
+
   List<Results.Query> measure(int samples) {
-    List<Results.Query> results = new ArrayList<>();
+    return measure(samples, null);
+  }
+
+  /** Each kind of request, timed, or handed to {@code instead}. */
+  private List<Results.Query> measure(int samples,
+      java.util.function.BiFunction<String, Supplier<JsonNode>, Results.Query> instead) {
+    List<Results.Query> results = new ArrayList<>() {
+      @Override
+      public boolean add(Results.Query query) {
+        return query != null && super.add(query);
+      }
+    };
+    java.util.function.BiFunction<String, Supplier<JsonNode>, Results.Query> run = instead;
     String groups = filterId(FILTER_GROUPS);
     String all = filterId(FILTER_ALL);
     for (String user : List.of("tanaka", "suzuki", "hikari")) {
       Client tasklist = Client.tasklist(port, user);
-      results.add(time("Tasklist: わたしのグループのタスク", user, samples,
+      results.add(either(run, "Tasklist: わたしのグループのタスク", user, samples,
           () -> tasklist.postHal("/camunda/api/engine/engine/default/filter/" + groups + "/list?firstResult=0&maxResults=15")));
     }
     Client office = Client.tasklist(port, "tanaka");
-    results.add(time("Tasklist: すべての協働事業のタスク", "tanaka", samples,
+    results.add(either(run, "Tasklist: すべての協働事業のタスク", "tanaka", samples,
         () -> office.postHal("/camunda/api/engine/engine/default/filter/" + all + "/list?firstResult=0&maxResults=15")));
 
     Client tanaka = Client.basic(port, "tanaka");
     Client suzuki = Client.basic(port, "suzuki");
     Client hikari = Client.basic(port, "hikari");
-    results.add(time("GET /api/projects", "tanaka", samples, () -> tanaka.get("/api/projects")));
-    results.add(time("GET /api/projects?status=ACTIVE&phase=EXAMINATION", "tanaka", samples,
+    results.add(either(run, "GET /api/projects", "tanaka", samples, () -> tanaka.get("/api/projects")));
+    results.add(either(run, "GET /api/projects?status=ACTIVE&phase=EXAMINATION", "tanaka", samples,
         () -> tanaka.get("/api/projects?status=ACTIVE&phase=EXAMINATION")));
-    results.add(time("GET /api/projects?status=CLOSED&fiscalYear=2020", "tanaka", samples,
+    results.add(either(run, "GET /api/projects?status=CLOSED&fiscalYear=2020", "tanaka", samples,
         () -> tanaka.get("/api/projects?status=CLOSED&fiscalYear=2020")));
-    results.add(time("GET /api/projects?department=dept-fukushi", "suzuki", samples,
+    results.add(either(run, "GET /api/projects?department=dept-fukushi", "suzuki", samples,
         () -> suzuki.get("/api/projects?department=dept-fukushi")));
-    results.add(time("GET /api/projects", "hikari", samples, () -> hikari.get("/api/projects")));
-    results.add(time("GET /api/projects?offset=5000&limit=50", "tanaka", samples,
+    results.add(either(run, "GET /api/projects", "hikari", samples, () -> hikari.get("/api/projects")));
+    results.add(either(run, "GET /api/projects?offset=5000&limit=50", "tanaka", samples,
         () -> tanaka.get("/api/projects?offset=5000&limit=50")));
     JsonNode page = tanaka.get("/api/projects?status=CLOSED&limit=200");
     List<String> numbers = new ArrayList<>();
     page.path("projects").forEach(p -> numbers.add(p.path("projectNumber").asText()));
     int[] next = {0};
-    results.add(time("GET /api/projects/{number}", "tanaka", samples,
+    results.add(either(run, "GET /api/projects/{number}", "tanaka", samples,
         () -> tanaka.get("/api/projects/" + numbers.get(next[0]++ % numbers.size()))));
     return results;
+  }
+
+  private static Results.Query either(java.util.function.BiFunction<String, Supplier<JsonNode>, Results.Query> instead,
+      String name, String user, int samples, Supplier<JsonNode> request) {
+    return instead == null ? time(name, user, samples, request) : instead.apply(name + " (" + user + ")", request);
   }
 
   private String filterId(String name) {

@@ -24,6 +24,8 @@ final class Script {
   final List<Step> steps = new ArrayList<>();
   /** While recording: the statements each action of the lifecycle ran (claim and submit, or start), in order. */
   final List<Map.Entry<String, Long>> statements = new ArrayList<>();
+  /** ... and those statements by SQL text. */
+  final List<List<Map.Entry<String, Long>>> profiles = new ArrayList<>();
 
   void add(Step step) {
     steps.add(step);
