@@ -263,7 +263,8 @@ public final class BenchmarkHarness {
 
   /** What a statement is for, by the first table it names. */
   static String kind(String sql) {
-    java.util.regex.Matcher table = java.util.regex.Pattern.compile("(?i)\\b(ACT_[A-Z_]+|kyodo_[a-z_]+)").matcher(sql);
+    java.util.regex.Matcher table = java.util.regex.Pattern.compile(
+        "(?i)\\b(?:from|into|update|join)\\s+(ACT_[A-Z_]+|kyodo_[a-z_]+)").matcher(sql);
     if (!table.find()) {
       return "other";
     }
