@@ -7,13 +7,14 @@
 CREATE INDEX kyodo_project_newest_ix ON kyodo_project (opened_at, project_number);
 DROP INDEX kyodo_project_opened_ix;
 
--- The last serial of each proposal year. Numbering a project updates its year's row, which the database locks until
--- the transaction ends: proposals numbered at the same moment wait for one another and get consecutive numbers.
--- (They used to read the same MAX(serial_no), and all but one were refused and had to be sent again — with four
--- clients proposing at once in the benchmark, three of four.) Seeded from the projects already numbered.
-CREATE TABLE kyodo_project_serial (
-    proposal_year  INTEGER  NOT NULL PRIMARY KEY,
-    last_serial    INTEGER  NOT NULL
+-- The last serial of each numbered series (jp.kyodo.platform.NumberSeries): projects per proposal year, selections
+-- per fiscal year, calls per selection, applications per call, agreements per fiscal year and department. Taking a
+-- number updates the series' row, which the database locks until the transaction ends: numbers taken at the same
+-- moment wait for one another and come out consecutive. (They used to read MAX or COUNT and insert: two of them took
+-- the same number, and on PostgreSQL the second transaction failed as a whole — with four clients at once in the
+-- benchmark, selections and agreements failed outright.) A series starts from its table's highest serial when it
+-- is first used, so nothing needs seeding here.
+CREATE TABLE kyodo_number_series (
+    series      VARCHAR(120)  NOT NULL PRIMARY KEY,
+    last_value  INTEGER       NOT NULL
 );
-INSERT INTO kyodo_project_serial (proposal_year, last_serial)
-    SELECT proposal_year, MAX(serial_no) FROM kyodo_project GROUP BY proposal_year;

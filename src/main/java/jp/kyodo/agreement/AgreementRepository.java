@@ -22,13 +22,16 @@ public class AgreementRepository {
   }
 
   /**
-   * The next serial of the department in the fiscal year. Two approvals racing for the same serial
-   * are kept apart by the table's unique constraint: the second one fails and is retried by its user.
+   * The next serial of the department in the fiscal year. Approvals numbered at the same moment wait for one
+   * another and get consecutive serials ({@link jp.kyodo.platform.NumberSeries}; they used to take the same one, and
+   * the second approval failed with a database error).
    */
   public int nextSerial(int fiscalYear, String departmentGroup) {
-    Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_agreement WHERE fiscal_year = ? AND department_group = ?",
-        Integer.class, fiscalYear, departmentGroup);
-    return max == null ? 1 : max + 1;
+    return new jp.kyodo.platform.NumberSeries(jdbc).next("agreement:" + fiscalYear + ":" + departmentGroup, () -> {
+      Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_agreement WHERE fiscal_year = ? AND"
+          + " department_group = ?", Integer.class, fiscalYear, departmentGroup);
+      return max == null ? 0 : max;
+    }, "ほかの協定と同時に協定番号を付けようとしたため、番号が重なりました。もう一度決裁してください。");
   }
 
   public boolean existsForProjectYear(String projectNumber, int fiscalYear) {

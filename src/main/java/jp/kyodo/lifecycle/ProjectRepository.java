@@ -31,16 +31,18 @@ public class ProjectRepository {
 
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
+  private final jp.kyodo.platform.NumberSeries series;
 
   public ProjectRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     this.named = new NamedParameterJdbcTemplate(jdbc);
+    this.series = new jp.kyodo.platform.NumberSeries(jdbc);
   }
 
   /**
    * Numbers and registers a new project: {@code <fiscal year of the proposal>-<serial, 3 digits>}, e.g.
-   * {@code 2026-001}. Proposals numbered at the same moment get consecutive numbers (see {@link #nextSerial}); the
-   * unique constraint stays as the guard, refusing with a message asking to submit again (its transaction is
+   * {@code 2026-001}. Proposals numbered at the same moment get consecutive numbers (see
+   * {@link jp.kyodo.platform.NumberSeries}); the unique constraint stays as the guard, refusing with a message asking to submit again (its transaction is
    * rolled back, nothing is kept).
    */
   public String open(int proposalYear, String title, String proposer, String proposerGroup, String processInstanceId,
@@ -59,26 +61,13 @@ public class ProjectRepository {
     return number;
   }
 
-  /**
-   * The next serial of the proposal year. Updating the year's row in {@code kyodo_project_serial} locks it until the
-   * transaction ends, so a proposal numbered meanwhile waits and takes the number after (V7). The first proposal of a
-   * year creates the row, continuing from the projects already there; two of those at the same moment are the one
-   * case left where the second is refused with the message to submit again.
-   */
+  /** The next serial of the proposal year (consecutive also for proposals numbered at the same moment). */
   int nextSerial(int proposalYear) {
-    if (jdbc.update("UPDATE kyodo_project_serial SET last_serial = last_serial + 1 WHERE proposal_year = ?",
-        proposalYear) == 0) {
-      Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_project WHERE proposal_year = ?",
-          Integer.class, proposalYear);
-      try {
-        jdbc.update("INSERT INTO kyodo_project_serial (proposal_year, last_serial) VALUES (?, ?)", proposalYear,
-            (max == null ? 0 : max) + 1);
-      } catch (DuplicateKeyException e) {
-        throw new InvalidInputException(SAME_MOMENT);
-      }
-    }
-    return jdbc.queryForObject("SELECT last_serial FROM kyodo_project_serial WHERE proposal_year = ?", Integer.class,
-        proposalYear);
+    return series.next("project:" + proposalYear, () -> {
+      Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_project WHERE proposal_year = ?", Integer.class,
+          proposalYear);
+      return max == null ? 0 : max;
+    }, SAME_MOMENT);
   }
 
   static final String SAME_MOMENT = "ほかの提案と同時に事業番号を付けようとしたため、番号が重なりました。もう一度提出してください。";

@@ -17,7 +17,6 @@ import jp.kyodo.selection.ScoreAggregation.Criterion;
 import jp.kyodo.selection.ScoreAggregation.Result;
 import jp.kyodo.selection.ScoreAggregation.Review;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -58,27 +57,27 @@ public class SelectionRecords {
   /** Opens the record of one selection and returns its number, {@code <fiscal year>-S<serial>}. */
   public String openSelection(String processInstanceId, String projectNumber, String title, String departmentGroup,
       int fiscalYear) {
-    return insertNumbered(serial -> fiscalYear + "-S" + String.format("%03d", serial),
-        "SELECT COUNT(*) FROM kyodo_selection WHERE fiscal_year = ?", new Object[] {fiscalYear},
+    return insertNumbered("selection:" + fiscalYear, serial -> fiscalYear + "-S" + String.format("%03d", serial),
+        "SELECT selection_number FROM kyodo_selection WHERE fiscal_year = ?", new Object[] {fiscalYear},
         number -> jdbc.update("INSERT INTO kyodo_selection (selection_number, process_instance_id, project_number,"
             + " project_title, department_group, fiscal_year, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             number, processInstanceId, projectNumber, title, departmentGroup, fiscalYear, now()));
   }
 
-  /** Serial numbers are the count plus one; a number taken meanwhile by another node is simply skipped. */
-  private String insertNumbered(IntFunction<String> format, String countSql, Object[] countArgs,
+  /**
+   * Inserts with the next number of the series ({@link jp.kyodo.platform.NumberSeries}: numbers taken at the same
+   * moment, on this node or another, come out consecutive). {@code numbersSql} lists the numbers already in the table,
+   * from which a series not kept yet starts.
+   */
+  private String insertNumbered(String series, IntFunction<String> format, String numbersSql, Object[] numbersArgs,
       java.util.function.Consumer<String> insert) {
-    int serial = jdbc.queryForObject(countSql, Integer.class, countArgs) + 1;
-    for (int attempt = 0; attempt < 20; attempt++, serial++) {
-      String number = format.apply(serial);
-      try {
-        insert.accept(number);
-        return number;
-      } catch (DuplicateKeyException taken) {
-        // try the next serial
-      }
-    }
-    throw new IllegalStateException("no free number after 20 attempts");
+    int serial = new jp.kyodo.platform.NumberSeries(jdbc).next(series,
+        () -> jdbc.queryForList(numbersSql, String.class, numbersArgs).stream()
+            .mapToInt(jp.kyodo.platform.NumberSeries::trailingSerial).max().orElse(0),
+        "ほかの操作と同時に番号を付けようとしたため、番号が重なりました。もう一度実行してください。");
+    String number = format.apply(serial);
+    insert.accept(number);
+    return number;
   }
 
   public void recordDecision(String selectionNumber, String method, String outcome, String organisationId, String reason,
@@ -95,8 +94,8 @@ public class SelectionRecords {
   /** Publishes a call of the selection; its number is {@code <selection>-K<round>}. */
   public String publishCall(String selectionNumber, String purpose, String eligibility, List<Criterion> criteria,
       Instant deadlineAt, int quorum, List<String> reviewers, String publishedBy) {
-    return insertNumbered(round -> selectionNumber + "-K" + round,
-        "SELECT COUNT(*) FROM kyodo_call WHERE selection_number = ?", new Object[] {selectionNumber},
+    return insertNumbered("call:" + selectionNumber, round -> selectionNumber + "-K" + round,
+        "SELECT call_number FROM kyodo_call WHERE selection_number = ?", new Object[] {selectionNumber},
         number -> jdbc.update("INSERT INTO kyodo_call (call_number, selection_number, purpose, eligibility, criteria_json,"
             + " deadline_at, quorum, reviewers, status, published_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)",
             number, selectionNumber, purpose, eligibility, write(criteria), Timestamp.from(deadlineAt), quorum,
@@ -135,8 +134,9 @@ public class SelectionRecords {
       return Optional.empty();
     }
     try {
-      return Optional.of(insertNumbered(serial -> callNumber + "-A" + String.format("%02d", serial),
-          "SELECT COUNT(*) FROM kyodo_application WHERE call_number = ?", new Object[] {callNumber},
+      return Optional.of(insertNumbered("application:" + callNumber,
+          serial -> callNumber + "-A" + String.format("%02d", serial),
+          "SELECT application_id FROM kyodo_application WHERE call_number = ?", new Object[] {callNumber},
           id -> jdbc.update("INSERT INTO kyodo_application (application_id, call_number, organisation_id,"
               + " process_instance_id, submitted_by, submitted_at, proposal_title, proposal, budget_plan)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -138,6 +138,7 @@ public final class BenchmarkHarness {
         sides.profile(counter, Path.of(options.get("out", "target/bench/" + database + ".json")
             .replaceFirst("\\.json$", "") + "-sql-profile.txt"));
       }
+      List<String> load = new ArrayList<>(List.of("before the lifecycles: " + Results.loadAverage()));
       List<Results.Timing> timings = new ArrayList<>();
       int lifecycles = options.integer("lifecycles", 2);
       int rounds = options.integer("rounds", 5);
@@ -163,15 +164,19 @@ public final class BenchmarkHarness {
         }
         timings.add(new Results.Timing(clients, measured));
       }
+      load.add("after the lifecycles: " + Results.loadAverage());
       Results.Data data = new ProjectData(context, desk).generate(options.integer("projects", 10_000),
           options.integer("running", 2_000));
+      load.add("before the queries: " + Results.loadAverage());
       List<Results.Query> queries = new QueryProbe(context, kyodo).measure(options.integer("samples", 200));
+      load.add("after the queries: " + Results.loadAverage());
       Results.Sql sql = Results.Sql.of(timings);
       log("one lifecycle: Kyodo %.0f statements / %.0f commits; yardstick %.0f statements / %.0f commits",
           sql.kyodoStatements(), sql.kyodoCommits(), sql.yardstickStatements(), sql.yardstickCommits());
       return new Results.Run(database, databaseVersion(kyodo), url, options.get("size", "custom"), recorded.tasks(),
           (int) script.clockMoves(), recorded.starts(), sql, timings, data, queries,
-          System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), (System.nanoTime() - began) / 1e9);
+          System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), (System.nanoTime() - began) / 1e9,
+          load);
     }
   }
 

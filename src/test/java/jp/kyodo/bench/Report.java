@@ -61,10 +61,13 @@ final class Report {
     row(out, runs, "memory after warm-up: heap in use after GC / resident set",
         r -> startup(startups, r.database()).map(s -> String.format(Locale.ROOT, "%.0f MB / %.0f MB (%d requests)",
             s.heapAfterWarmupMb(), s.rssAfterWarmupMb(), s.warmupRequests())).orElse("—"), "");
+    row(out, runs, "load average of the machine (1 / 5 / 15 min) around the measurements",
+        r -> String.join("; ", r.loadAverages()) + startup(startups, r.database()).map(s -> "; after java -jar: "
+            + s.loadAverage()).orElse(""), "");
     notRun.forEach(reason -> out.append("\nNot measured: ").append(reason).append('\n'));
 
     out.append("\n| request (reader) |");
-    runs.forEach(r -> out.append(' ').append(label(r.database())).append(" p50 / p95 / max |"));
+    runs.forEach(r -> out.append(' ').append(label(r.database())).append(" p50 / p95 / max (CPU p50) |"));
     out.append("\n|---|");
     runs.forEach(r -> out.append("---|"));
     out.append('\n');
@@ -72,8 +75,8 @@ final class Report {
       out.append("| ").append(q.name()).append(" (").append(q.user()).append(") |");
       for (Results.Run r : runs) {
         out.append(' ').append(r.queries().stream().filter(x -> x.name().equals(q.name()) && x.user().equals(q.user()))
-            .findFirst().map(x -> String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms (%d of %,d)", x.p50(), x.p95(), x.max(),
-                x.rows(), x.total())).orElse("—")).append(" |");
+            .findFirst().map(x -> String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms (%.1f ms); %d of %,d", x.p50(), x.p95(),
+                x.max(), x.cpuP50(), x.rows(), x.total())).orElse("—")).append(" |");
       }
       out.append('\n');
     }

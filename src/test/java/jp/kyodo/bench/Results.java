@@ -64,8 +64,12 @@ final class Results {
     }
   }
 
-  /** Latency of one kind of request, in milliseconds, over {@code samples} requests after warm-up. */
-  record Query(String name, String user, int samples, double p50, double p95, double max, long rows, long total) {}
+  /**
+   * Latency of one kind of request, in milliseconds, over {@code samples} requests after warm-up; {@code cpuP50} the
+   * median CPU time of the benchmark's JVM per request (client, application and, with H2, the database).
+   */
+  record Query(String name, String user, int samples, double p50, double p95, double max, double cpuP50, long rows,
+      long total) {}
 
   /**
    * The statements and commits of one lifecycle and of one yardstick instance: the median over the batches of the
@@ -97,11 +101,22 @@ final class Results {
 
   record Run(String database, String databaseVersion, String jdbcUrl, String size, int tasksPerLifecycle,
       int clockMovesPerLifecycle, int startsPerLifecycle, Sql sql, List<Timing> timings, Data data, List<Query> queries,
-      String javaVersion, int processors, double seconds) {}
+      String javaVersion, int processors, double seconds, List<String> loadAverages) {}
 
   /** {@code java -jar} until {@code /actuator/health} answers UP, and what the process holds after a warm-up. */
   record Startup(String database, double firstStartSeconds, double firstStartCpuSeconds, double restartSeconds,
-      double restartCpuSeconds, double heapAfterWarmupMb, double rssAfterWarmupMb, int warmupRequests) {}
+      double restartCpuSeconds, double heapAfterWarmupMb, double rssAfterWarmupMb, int warmupRequests,
+      String loadAverage) {}
+
+  /** The machine's load average (1, 5, 15 minutes) now: on a shared machine, how busy it was meanwhile. */
+  static String loadAverage() {
+    try {
+      String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "?";
+    }
+  }
 
   static double median(double[] sorted) {
     if (sorted.length == 0) {

@@ -75,7 +75,7 @@ final class StartupProbe {
         + " after %d requests heap %.0f MB, RSS %.0f MB", database, firstSeconds[0], firstSeconds[1], restartSeconds[0],
         restartSeconds[1], requests, heap, rss);
     return new Results.Startup(database, firstSeconds[0], firstSeconds[1], restartSeconds[0], restartSeconds[1], heap, rss,
-        requests);
+        requests, Results.loadAverage());
   }
 
   private Process launch(List<String> arguments, Path log) throws IOException {

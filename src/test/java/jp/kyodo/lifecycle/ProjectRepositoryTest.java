@@ -29,7 +29,7 @@ class ProjectRepositoryTest {
     jdbc = new JdbcTemplate(dataSource);
     jdbc.update("DELETE FROM kyodo_project_decision");
     jdbc.update("DELETE FROM kyodo_project");
-    jdbc.update("DELETE FROM kyodo_project_serial");
+    jdbc.update("DELETE FROM kyodo_number_series");
     projects = new ProjectRepository(jdbc);
   }
 
@@ -99,7 +99,7 @@ class ProjectRepositoryTest {
     assertThat(open("next", null)).isEqualTo("2026-008");
     // Another proposal created the year's row between this one's update (nothing to update yet) and its insert.
     JdbcTemplate stale = org.mockito.Mockito.spy(jdbc);
-    org.mockito.Mockito.doReturn(0).when(stale).update(org.mockito.ArgumentMatchers.startsWith("UPDATE kyodo_project_serial"),
+    org.mockito.Mockito.doReturn(0).when(stale).update(org.mockito.ArgumentMatchers.startsWith("UPDATE kyodo_number_series"),
         org.mockito.ArgumentMatchers.<Object>any());
     assertThatThrownBy(() -> new ProjectRepository(stale).open(2026, "late", "p", null, "pi", NOW))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("もう一度提出してください");
