@@ -23,13 +23,16 @@ public class AgreementRepository {
   }
 
   /**
-   * The next serial of the department in the fiscal year. Two approvals racing for the same serial are kept
-   * apart by the table's unique constraint: the second one takes the next serial (RecordAgreementDelegate).
+   * The next serial of the department in the fiscal year. Approvals numbered at the same moment wait for one
+   * another and get consecutive serials ({@link jp.kyodo.platform.NumberSeries}); the unique constraint stays as the
+   * guard, and RecordAgreementDelegate takes the next serial should it ever refuse one.
    */
   public int nextSerial(int fiscalYear, String departmentGroup) {
-    Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_agreement WHERE fiscal_year = ? AND department_group = ?",
-        Integer.class, fiscalYear, departmentGroup);
-    return max == null ? 1 : max + 1;
+    return new jp.kyodo.platform.NumberSeries(jdbc).next("agreement:" + fiscalYear + ":" + departmentGroup, () -> {
+      Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_agreement WHERE fiscal_year = ? AND"
+          + " department_group = ?", Integer.class, fiscalYear, departmentGroup);
+      return max == null ? 0 : max;
+    });
   }
 
   public boolean existsForProjectYear(String projectNumber, int fiscalYear) {

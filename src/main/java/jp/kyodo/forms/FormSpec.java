@@ -60,7 +60,11 @@ public final class FormSpec {
     return fields.values().stream().filter(f -> f.kind != FieldSpec.Kind.DISPLAY).map(f -> f.name).toList();
   }
 
-  /** Checks every input field; on any problem throws with all problems, having changed nothing. */
+  /**
+   * Checks every input field; on any problem throws with all problems, having changed nothing. Only values that
+   * normalizing changed are written back: with history level full every write of a variable is a history row,
+   * and a submission that is already normal (the second check at completion, a trimmed text, a Long) needs none.
+   */
   public void validateAndNormalize(VariableScope scope) {
     List<String> problems = new ArrayList<>();
     Map<String, Object> normalized = new LinkedHashMap<>();
@@ -87,7 +91,9 @@ public final class FormSpec {
           problems.add(field.constraintMessage);
           continue;
         }
-        normalized.put(field.name, value);
+        if (!alreadyNormal(raw, value)) {
+          normalized.put(field.name, value);
+        }
       } catch (IllegalArgumentException e) {
         problems.add(e.getMessage());
       }
@@ -111,6 +117,17 @@ public final class FormSpec {
         scope.setVariable(name, value);
       }
     });
+  }
+
+  /**
+   * Whether the stored value is already the normalized one, of the same type: a list stored as JSON with the same
+   * texts in the same order, or an equal text, Long or Boolean.
+   */
+  static boolean alreadyNormal(Object raw, Object value) {
+    if (value instanceof List<?> list) {
+      return raw instanceof org.camunda.spin.json.SpinJsonNode && ListVar.read(raw).equals(list);
+    }
+    return raw != null && raw.getClass() == value.getClass() && raw.equals(value);
   }
 
   /** A condition over a value that is itself malformed counts as not holding; that value's own problem is reported. */

@@ -51,6 +51,12 @@ public class AccessPolicy {
   static final List<String> STARTABLE_BY_DEPARTMENTS = List.of(AgreementProcess.KEY, ExecutionProcess.KEY,
       EvaluationProcess.KEY, ImprovementProcess.KEY);
 
+  /**
+   * Groups granted every task (their members see and work any task): administrators, and the collaboration office,
+   * which follows every project. They need no grant per task (see {@link TaskWorkAuthorizationProvider}).
+   */
+  static final java.util.Set<String> EVERY_TASK = java.util.Set.of(KyodoGroups.ADMIN, KyodoGroups.COORDINATORS);
+
   static final String FILTER_MINE = "わたしのタスク";
   static final String FILTER_GROUPS = "わたしのグループのタスク";
   static final String FILTER_ALL = "すべての協働事業のタスク";

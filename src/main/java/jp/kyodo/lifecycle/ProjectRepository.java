@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import jp.kyodo.forms.InvalidInputException;
+import jp.kyodo.platform.NumberSeries;
 import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -31,20 +32,26 @@ public class ProjectRepository {
 
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
+  private final NumberSeries series;
 
   public ProjectRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     this.named = new NamedParameterJdbcTemplate(jdbc);
+    this.series = new NumberSeries(jdbc);
   }
 
   /**
    * Numbers and registers a new project: {@code <fiscal year of the proposal>-<serial, 3 digits>}, e.g.
-   * {@code 2026-001}. A number another proposal took at the same moment (another node, another clerk) is skipped
-   * and the next one taken; the lifecycle instance is the project's idempotency key, so an instance registers one
-   * project however often its step runs.
+   * {@code 2026-001}. Proposals numbered at the same moment get consecutive numbers ({@link NumberSeries}); should
+   * the unique constraint still refuse one, the next is taken. The lifecycle instance is the project's idempotency
+   * key, so an instance registers one project however often its step runs.
    */
   public String open(int proposalYear, String title, String proposer, String proposerGroup, String processInstanceId,
       Instant now) {
+    Optional<String> registered = numberOf(processInstanceId);
+    if (registered.isPresent()) {
+      return registered.get();
+    }
     int serial = nextSerial(proposalYear);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       String number = number(proposalYear, serial);
@@ -57,23 +64,30 @@ public class ProjectRepository {
       if (inserted) {
         return number;
       }
-      Optional<String> already = jdbc.queryForList("SELECT project_number FROM kyodo_project WHERE source_key = ?",
-          String.class, processInstanceId).stream().findFirst();
+      Optional<String> already = numberOf(processInstanceId);
       if (already.isPresent()) {
         return already.get();
       }
-      serial = Math.max(serial + 1, nextSerial(proposalYear));
+      serial = nextSerial(proposalYear);
     }
     throw new InvalidInputException("事業番号を付けられませんでした（同時に多くの提案がありました）。もう一度提出してください。");
+  }
+
+  private Optional<String> numberOf(String sourceKey) {
+    return jdbc.queryForList("SELECT project_number FROM kyodo_project WHERE source_key = ?", String.class, sourceKey)
+        .stream().findFirst();
   }
 
   /** How often a number or position taken by a concurrent writer is skipped before giving up. */
   static final int MAX_ATTEMPTS = 50;
 
-  private int nextSerial(int proposalYear) {
-    Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_project WHERE proposal_year = ?", Integer.class,
-        proposalYear);
-    return max == null ? 1 : max + 1;
+  /** The next serial of the proposal year (consecutive also for proposals numbered at the same moment). */
+  int nextSerial(int proposalYear) {
+    return series.next("project:" + proposalYear, () -> {
+      Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_project WHERE proposal_year = ?", Integer.class,
+          proposalYear);
+      return max == null ? 0 : max;
+    });
   }
 
   static String number(int proposalYear, int serial) {

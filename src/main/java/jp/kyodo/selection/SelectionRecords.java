@@ -17,6 +17,7 @@ import jp.kyodo.selection.ScoreAggregation.Criterion;
 import jp.kyodo.selection.ScoreAggregation.Result;
 import jp.kyodo.selection.ScoreAggregation.Review;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import jp.kyodo.platform.NumberSeries;
 import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -58,31 +59,35 @@ public class SelectionRecords {
   /** Opens the record of one selection and returns its number, {@code <fiscal year>-S<serial>}. */
   public String openSelection(String processInstanceId, String projectNumber, String title, String departmentGroup,
       int fiscalYear) {
-    return insertNumbered(serial -> fiscalYear + "-S" + String.format("%03d", serial),
-        "SELECT COUNT(*) FROM kyodo_selection WHERE fiscal_year = ?", new Object[] {fiscalYear},
+    return insertNumbered("selection:" + fiscalYear, serial -> fiscalYear + "-S" + String.format("%03d", serial),
+        "SELECT selection_number FROM kyodo_selection WHERE fiscal_year = ?", new Object[] {fiscalYear},
         number -> jdbc.update("INSERT INTO kyodo_selection (selection_number, process_instance_id, project_number,"
             + " project_title, department_group, fiscal_year, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             number, processInstanceId, projectNumber, title, departmentGroup, fiscalYear, now()));
   }
 
   /**
-   * Serial numbers are the count plus one; a number taken meanwhile by another node is simply skipped. The insert
-   * runs under a savepoint ({@link UniqueInsert}), so a lost race does not spoil the transaction on PostgreSQL.
+   * Inserts with the next number of the series ({@link NumberSeries}: numbers taken at the same moment, on this node
+   * or another, come out consecutive). {@code numbersSql} lists the numbers already in the table, from which a series
+   * not kept yet starts. The insert runs under a savepoint ({@link UniqueInsert}): should a unique constraint still
+   * refuse it, the transaction stays usable on PostgreSQL and the next number is taken.
    */
-  private String insertNumbered(IntFunction<String> format, String countSql, Object[] countArgs,
+  private String insertNumbered(String series, IntFunction<String> format, String numbersSql, Object[] numbersArgs,
       java.util.function.Consumer<String> insert) {
-    return insertNumbered(format, countSql, countArgs, insert, Optional::empty).number();
+    return insertNumbered(series, format, numbersSql, numbersArgs, insert, Optional::empty).number();
   }
 
   /** A numbered row: the one just written, or ({@code fresh} false) the one found written already. */
   private record Numbered(String number, boolean fresh) {}
 
   /** As above; {@code existing} tells, after a refused insert, whether the row is there already (then returned). */
-  private Numbered insertNumbered(IntFunction<String> format, String countSql, Object[] countArgs,
+  private Numbered insertNumbered(String series, IntFunction<String> format, String numbersSql, Object[] numbersArgs,
       java.util.function.Consumer<String> insert, java.util.function.Supplier<Optional<String>> existing) {
-    int serial = jdbc.queryForObject(countSql, Integer.class, countArgs) + 1;
-    for (int attempt = 0; attempt < 50; attempt++, serial++) {
-      String number = format.apply(serial);
+    NumberSeries numbers = new NumberSeries(jdbc);
+    java.util.function.IntSupplier lastUsed = () -> jdbc.queryForList(numbersSql, String.class, numbersArgs).stream()
+        .mapToInt(NumberSeries::trailingSerial).max().orElse(0);
+    for (int attempt = 0; attempt < 50; attempt++) {
+      String number = format.apply(numbers.next(series, lastUsed));
       if (UniqueInsert.tryInsert(jdbc, () -> insert.accept(number))) {
         return new Numbered(number, true);
       }
@@ -91,7 +96,7 @@ public class SelectionRecords {
         return new Numbered(already.get(), false);
       }
     }
-    throw new IllegalStateException("no free number after 50 attempts");
+    throw new IllegalStateException("no free number in " + series + " after 50 attempts");
   }
 
   public void recordDecision(String selectionNumber, String method, String outcome, String organisationId, String reason,
@@ -121,8 +126,8 @@ public class SelectionRecords {
     if (already.isPresent()) {
       return already.get();
     }
-    return insertNumbered(round -> selectionNumber + "-K" + round,
-        "SELECT COUNT(*) FROM kyodo_call WHERE selection_number = ?", new Object[] {selectionNumber},
+    return insertNumbered("call:" + selectionNumber, round -> selectionNumber + "-K" + round,
+        "SELECT call_number FROM kyodo_call WHERE selection_number = ?", new Object[] {selectionNumber},
         number -> jdbc.update("INSERT INTO kyodo_call (call_number, selection_number, purpose, eligibility, criteria_json,"
             + " deadline_at, quorum, reviewers, status, published_by, published_at, source_key)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)",
@@ -163,8 +168,9 @@ public class SelectionRecords {
     }
     // The same organisation applying at the same moment (twice, or from two nodes) meets the unique constraint on
     // (call, organisation): refused like any repeated application.
-    Numbered application = insertNumbered(serial -> callNumber + "-A" + String.format("%02d", serial),
-        "SELECT COUNT(*) FROM kyodo_application WHERE call_number = ?", new Object[] {callNumber},
+    Numbered application = insertNumbered("application:" + callNumber,
+        serial -> callNumber + "-A" + String.format("%02d", serial),
+        "SELECT application_id FROM kyodo_application WHERE call_number = ?", new Object[] {callNumber},
         id -> jdbc.update("INSERT INTO kyodo_application (application_id, call_number, organisation_id,"
             + " process_instance_id, submitted_by, submitted_at, proposal_title, proposal, budget_plan)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -63,7 +63,18 @@ public final class Var<T> {
     return Boolean.TRUE.equals(get(scope));
   }
 
+  /**
+   * Writes the value, unless the variable already holds this very value (equal, of the same type): with history
+   * level full every write is a history row, and the lifecycle restates labels and flags on each pass that have not
+   * changed. A variable is read and written in the same scope (the nearest that has it), so skipping is exact.
+   */
   public void set(VariableScope scope, T value) {
+    if (value != null) {
+      Object current = scope.getVariable(name);
+      if (current != null && current.getClass() == value.getClass() && current.equals(value)) {
+        return;
+      }
+    }
     scope.setVariable(name, value);
   }
 

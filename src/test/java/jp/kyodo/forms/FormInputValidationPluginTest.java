@@ -93,4 +93,54 @@ class FormInputValidationPluginTest {
         org.camunda.spin.plugin.variable.SpinValues.jsonValue("[]").create(), "declarationConfirmed", true));
     assertThat(engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
   }
+
+  /** How often each variable was written, from the history (level full keeps every write). */
+  Map<String, Long> writes(ProcessInstance instance) {
+    return engine().getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates()
+        .list().stream().collect(java.util.stream.Collectors.groupingBy(
+            d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName(),
+            java.util.stream.Collectors.counting()));
+  }
+
+  /**
+   * A value that is already normal is written once, by the submission: neither the check at submission nor the one
+   * at completion writes it again (each write is a history row). A value the check changes is written back once.
+   */
+  @Test
+  void onlyValuesTheCheckChangesAreWrittenBack() {
+    deploy(withTask(t -> t.camundaFormRef("examination-proposal").camundaFormRefBinding("latest")));
+    ProcessInstance instance = engine().getRuntimeService().startProcessInstanceByKey("probe");
+    String task = engine().getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+
+    engine().getFormService().submitTaskForm(task, jp.kyodo.examination.ExaminationScenario.with(
+        jp.kyodo.examination.ExaminationScenario.proposal(), "title", "  高齢者の見守り  ", "proposedBudget", 500000));
+
+    assertThat(engine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("title").singleResult().getValue()).isEqualTo("高齢者の見守り");
+    assertThat(engine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("proposedBudget").singleResult().getValue()).isEqualTo(500000L);
+    assertThat(writes(instance)).containsEntry("issue", 1L).containsEntry("content", 1L)
+        .as("trimmed, and an Integer made a Long").containsEntry("title", 2L).containsEntry("proposedBudget", 2L);
+  }
+
+  @Test
+  void aListAlreadyStoredAsJsonIsNotWrittenAgainAndARepeatedChoiceIsDroppedOnce() {
+    deploy(withTask(t -> t.camundaFormRef("examination-check-sheet").camundaFormRefBinding("latest")));
+    ProcessInstance clean = engine().getRuntimeService().startProcessInstanceByKey("probe");
+    ProcessInstance repeated = engine().getRuntimeService().startProcessInstanceByKey("probe");
+
+    for (ProcessInstance instance : java.util.List.of(clean, repeated)) {
+      String task = engine().getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+      engine().getFormService().submitTaskForm(task, jp.kyodo.examination.ExaminationScenario.with(
+          jp.kyodo.examination.ExaminationScenario.checkSheet(), "collaborationMerits",
+          org.camunda.spin.plugin.variable.SpinValues.jsonValue(instance == clean ? "[\"LOCAL_NEEDS\",\"FINE_GRAINED\"]"
+              : "[\"LOCAL_NEEDS\",\"LOCAL_NEEDS\"]").create()));
+    }
+
+    assertThat(writes(clean)).containsEntry("collaborationMerits", 1L).containsEntry("leadership", 1L)
+        .containsEntry("notForProfit", 1L);
+    assertThat(writes(repeated)).containsEntry("collaborationMerits", 2L);
+    assertThat(engine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(repeated.getId())
+        .variableName("collaborationMerits").singleResult().getValue().toString()).isEqualTo("[\"LOCAL_NEEDS\"]");
+  }
 }

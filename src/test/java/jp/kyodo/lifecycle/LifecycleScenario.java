@@ -69,6 +69,7 @@ public final class LifecycleScenario {
     jdbc = agreement.jdbc;
     jdbc.update("DELETE FROM kyodo_project_decision");
     jdbc.update("DELETE FROM kyodo_project");
+    jdbc.update("DELETE FROM kyodo_number_series");
     projects = new ProjectRepository(jdbc);
     Mocks.register("openProject", new OpenProjectDelegate(projects));
     Mocks.register("enterPhase", new EnterPhaseDelegate(projects, "P30D"));

@@ -28,6 +28,7 @@ class ProjectRepositoryTest {
     jdbc = new JdbcTemplate(dataSource);
     jdbc.update("DELETE FROM kyodo_project_decision");
     jdbc.update("DELETE FROM kyodo_project");
+    jdbc.update("DELETE FROM kyodo_number_series");
     projects = new ProjectRepository(jdbc);
   }
 
@@ -55,12 +56,63 @@ class ProjectRepositoryTest {
   }
 
   @Test
-  void aNumberTakenAtTheSameMomentIsSkippedAndTheNextOneTaken() {
-    // Another proposal (another node) took the next number between this one's look-up and its insert.
+  void aProposalNumberedWhileAnotherIsBeingNumberedWaitsForItAndTakesTheNextNumber() throws Exception {
+    var transactions = new org.springframework.transaction.support.TransactionTemplate(
+        new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
+    assertThat(open("first", null)).isEqualTo("2026-001");
+    java.util.concurrent.CountDownLatch numbered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      // One proposal is numbered and its transaction is still open (the rest of its start is still running) ...
+      var slow = other.submit(() -> transactions.execute(status -> {
+        String number = open("slow", null);
+        numbered.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return number;
+      }));
+      numbered.await();
+      // ... when another one is numbered: it waits for the first to commit, then takes the number after.
+      var fast = java.util.concurrent.CompletableFuture.supplyAsync(() -> transactions.execute(status -> open("fast", null)));
+      Thread.sleep(300);
+      assertThat(fast).as("waits while the other transaction holds the year's serial").isNotDone();
+      release.countDown();
+      assertThat(slow.get()).isEqualTo("2026-002");
+      assertThat(fast.get()).isEqualTo("2026-003");
+    } finally {
+      release.countDown();
+      other.shutdownNow();
+    }
+  }
+
+  @Test
+  void numberingGoesOnFromTheProjectsThereAndTheFirstTwoOfAYearAtTheSameMomentBothGetANumber() {
+    // A database whose projects were numbered before the serials were kept (V7 seeds them; this one lost its row).
+    jdbc.update("INSERT INTO kyodo_project (project_number, proposal_year, serial_no, title, proposer, phase, round_no,"
+        + " status, process_instance_id, opened_at, updated_at) VALUES ('2026-007', 2026, 7, 't', 'p', 'EXAMINATION', 0,"
+        + " 'ACTIVE', 'pi', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+    assertThat(open("next", null)).isEqualTo("2026-008");
+    // Another proposal created the year's row between this one's update (nothing to update yet) and its insert:
+    // this one's insert of the row is refused and it takes the number after the other's.
+    JdbcTemplate stale = org.mockito.Mockito.spy(jdbc);
+    org.mockito.Mockito.doReturn(0).doCallRealMethod().when(stale).update(
+        org.mockito.ArgumentMatchers.startsWith("UPDATE kyodo_number_series"), org.mockito.ArgumentMatchers.<Object>any());
+    assertThat(new ProjectRepository(stale).open(2026, "late", "p", null, "pi-late", NOW)).isEqualTo("2026-009");
+  }
+
+  @Test
+  void aNumberTakenOutsideTheSeriesIsSkippedAndTheNextOneTaken() {
+    // A project row written with a number the series has not given out (a restore, an import): skipped.
     jdbc.update("INSERT INTO kyodo_project (project_number, proposal_year, serial_no, title, proposer, phase, round_no,"
         + " status, process_instance_id, opened_at, updated_at) VALUES ('2026-002', 2026, 1, 't', 'p', 'EXAMINATION', 0,"
         + " 'ACTIVE', 'pi', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
     assertThat(projects.open(2026, "late", "p", null, "pi-late", NOW)).isEqualTo("2026-003");
+    assertThat(projects.open(2026, "late", "p", null, "pi-late", NOW)).as("the same instance: its project again")
+        .isEqualTo("2026-003");
   }
 
   @Test

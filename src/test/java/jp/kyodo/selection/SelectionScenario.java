@@ -57,7 +57,7 @@ public final class SelectionScenario {
     DataSource dataSource = TestTables.migrated(engine);
     jdbc = new JdbcTemplate(dataSource);
     for (String table : List.of("kyodo_review", "kyodo_conflict_declaration", "kyodo_application", "kyodo_call",
-        "kyodo_selection", "kyodo_partnership")) {
+        "kyodo_selection", "kyodo_partnership", "kyodo_number_series")) {
       jdbc.update("DELETE FROM " + table);
     }
     registry = new OrganisationRegistry(jdbc);
