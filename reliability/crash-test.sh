@@ -25,15 +25,6 @@ while [ $# -gt 0 ]; do
   shift
 done
 work=$(mktemp -d /tmp/kyodo-crash.XXXXXX)
-psql_admin() { runuser -u postgres -- psql -qtAc "$1"; }
-psql_admin "select 1 from pg_roles where rolname='kyodo'" | grep -q 1 || psql_admin "create role kyodo login password 'kyodo'"
-psql_admin "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
-psql_admin "CREATE DATABASE $db OWNER kyodo" >/dev/null
-cleanup() {
-  status=$?
-  psql_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
-  if [ $status -eq 0 ]; then rm -rf "$work"; else echo "logs of the nodes kept in $work"; fi
-}
-trap cleanup EXIT
+. reliability/scratch-database.sh
 python3 reliability/kyodo_load.py crash --database "$db" --workdir "$work" --port "$port" --clients 4 \
   --kills "$kills" --min-interval "$min" --max-interval "$max" ${summary:+--summary "$summary"}

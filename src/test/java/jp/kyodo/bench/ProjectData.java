@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import jp.kyodo.examination.ExaminationProcess;
 import jp.kyodo.examination.ExaminationScenario;
-import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.lifecycle.CollaborationProcess;
 import jp.kyodo.lifecycle.Phase;
 import jp.kyodo.lifecycle.PhaseDueDateRule;
@@ -81,23 +80,20 @@ final class ProjectData {
       Map<String, Object> proposal = ExaminationScenario.with(ExaminationScenario.proposal(),
           ExaminationProcess.TITLE.name(), "地域の見守りと居場所づくり その" + (i + 1));
       String proposer = RUNNING_PROPOSERS[i % RUNNING_PROPOSERS.length];
-      for (int attempt = 0; ; attempt++) {
-        try {
-          desk.start(proposer, definition, null, proposal);
-          break;
-        } catch (InvalidInputException refused) {
-          if (attempt > 5) {
-            throw refused;
-          }
-        }
-      }
+      desk.start(proposer, definition, null, proposal);
       if ((i + 1) % 1000 == 0 || i + 1 == running) {
         BenchmarkHarness.log("data: %d running lifecycles", i + 1);
       }
     }
+    // A database in service has its planner statistics kept up to date by autovacuum; right after a bulk load they
+    // are missing until autovacuum gets round to it, and a query timed meanwhile measures that moment, not Kyodo.
+    var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+    if (jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
+        connection -> connection.getMetaData().getDatabaseProductName().equals("PostgreSQL"))) {
+      jdbc.execute("ANALYZE");
+    }
     int openTasks = (int) engine.getTaskService().createTaskQuery().count();
-    Long inDatabase = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-        .queryForObject("SELECT COUNT(*) FROM kyodo_project", Long.class);
+    Long inDatabase = jdbc.queryForObject("SELECT COUNT(*) FROM kyodo_project", Long.class);
     return new Results.Data(total, running, past, inDatabase == null ? 0 : inDatabase, openTasks,
         (System.nanoTime() - began) / 1e9);
   }
