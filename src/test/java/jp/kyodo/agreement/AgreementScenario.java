@@ -1,5 +1,6 @@
 package jp.kyodo.agreement;
 
+import jp.kyodo.support.TestIdentity;
 import static jp.kyodo.agreement.AgreementProcess.*;
 
 import java.time.Instant;
@@ -16,7 +17,6 @@ import jp.kyodo.registry.RegistrationStatus;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -103,52 +103,27 @@ public final class AgreementScenario {
   }
 
   public static void people(IdentityService identity) {
-    group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE, "協働パートナー");
-    group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE, "担当課職員");
-    group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE, "市民協働課");
-    group(identity, KyodoGroups.MANAGERS, KyodoGroups.TYPE_ROLE, "課長・決裁者");
-    group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
-    group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
-    group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
-    group(identity, "dept-kankyo", KyodoGroups.TYPE_DEPARTMENT, "環境政策課");
-    user(identity, "hikari", "光", "陽子", KyodoGroups.PARTNERS, "org-hikari");
-    user(identity, "midori", "緑川", "翔", KyodoGroups.PARTNERS, "org-midori");
-    user(identity, "suzuki", "鈴木", "一郎", KyodoGroups.DEPARTMENTS, "dept-fukushi");
-    user(identity, "yamamoto", "山本", "さくら", KyodoGroups.DEPARTMENTS, "dept-fukushi");
-    user(identity, "kobayashi", "小林", "大輔", KyodoGroups.DEPARTMENTS, "dept-fukushi");
-    user(identity, "yamada", "山田", "花", KyodoGroups.DEPARTMENTS, "dept-kankyo");
-    user(identity, "sato", "佐藤", "健", KyodoGroups.MANAGERS);
-    user(identity, "tanaka", "田中", "花子", KyodoGroups.COORDINATORS);
-    user(identity, "nobody", null, null);
-  }
-
-  static void group(IdentityService identity, String id, String type, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setType(type);
-      group.setName(name);
-      identity.saveGroup(group);
-    }
-  }
-
-  static void user(IdentityService identity, String id, String lastName, String firstName, String... groups) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setLastName(lastName);
-      user.setFirstName(firstName);
-      identity.saveUser(user);
-      for (String group : groups) {
-        identity.createMembership(id, group);
-      }
-    }
+    TestIdentity.group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE, "協働パートナー");
+    TestIdentity.group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE, "担当課職員");
+    TestIdentity.group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE, "市民協働課");
+    TestIdentity.group(identity, KyodoGroups.MANAGERS, KyodoGroups.TYPE_ROLE, "課長・決裁者");
+    TestIdentity.group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
+    TestIdentity.group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
+    TestIdentity.group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
+    TestIdentity.group(identity, "dept-kankyo", KyodoGroups.TYPE_DEPARTMENT, "環境政策課");
+    TestIdentity.person(identity, "hikari", "光", "陽子", KyodoGroups.PARTNERS, "org-hikari");
+    TestIdentity.person(identity, "midori", "緑川", "翔", KyodoGroups.PARTNERS, "org-midori");
+    TestIdentity.person(identity, "suzuki", "鈴木", "一郎", KyodoGroups.DEPARTMENTS, "dept-fukushi");
+    TestIdentity.person(identity, "yamamoto", "山本", "さくら", KyodoGroups.DEPARTMENTS, "dept-fukushi");
+    TestIdentity.person(identity, "kobayashi", "小林", "大輔", KyodoGroups.DEPARTMENTS, "dept-fukushi");
+    TestIdentity.person(identity, "yamada", "山田", "花", KyodoGroups.DEPARTMENTS, "dept-kankyo");
+    TestIdentity.person(identity, "sato", "佐藤", "健", KyodoGroups.MANAGERS);
+    TestIdentity.person(identity, "tanaka", "田中", "花子", KyodoGroups.COORDINATORS);
+    TestIdentity.person(identity, "nobody", null, null);
   }
 
   public String deploy() {
-    var builder = engine.getRepositoryService().createDeployment().name("agreement-test");
-    for (String resource : RESOURCES) {
-      builder.addClasspathResource(resource);
-    }
-    return builder.deploy().getId();
+    return TestIdentity.deploy(engine, "agreement-test", RESOURCES);
   }
 
   public static Map<String, Object> start() {

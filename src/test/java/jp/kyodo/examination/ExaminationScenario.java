@@ -1,5 +1,6 @@
 package jp.kyodo.examination;
 
+import jp.kyodo.support.TestIdentity;
 import static jp.kyodo.examination.ExaminationProcess.*;
 
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import jp.kyodo.identity.KyodoGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -55,54 +55,26 @@ public final class ExaminationScenario {
 
   /** The demo people that matter here, plus a second department and a user in no group. */
   static void people(IdentityService identity) {
-    group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE);
-    group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE);
-    group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE);
-    group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
-    group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
-    group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
-    group(identity, "dept-kankyo", KyodoGroups.TYPE_DEPARTMENT, "環境政策課");
-    user(identity, "hikari", KyodoGroups.PARTNERS, "org-hikari");
-    user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
-    user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");
-    user(identity, "yamada", KyodoGroups.DEPARTMENTS, "dept-kankyo");
-    user(identity, "tanaka", KyodoGroups.COORDINATORS);
-    user(identity, "nobody");
-    user(identity, "twohats", KyodoGroups.PARTNERS, KyodoGroups.DEPARTMENTS, "org-hikari", "dept-fukushi");
-    user(identity, "lonely", KyodoGroups.PARTNERS);
-  }
-
-  private static void group(IdentityService identity, String id, String type) {
-    group(identity, id, type, id);
-  }
-
-  private static void group(IdentityService identity, String id, String type, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setType(type);
-      group.setName(name);
-      identity.saveGroup(group);
-    }
-  }
-
-  private static void user(IdentityService identity, String id, String... groups) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setPassword(id);
-      identity.saveUser(user);
-      for (String group : groups) {
-        identity.createMembership(id, group);
-      }
-    }
+    TestIdentity.group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE);
+    TestIdentity.group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE);
+    TestIdentity.group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE);
+    TestIdentity.group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
+    TestIdentity.group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
+    TestIdentity.group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
+    TestIdentity.group(identity, "dept-kankyo", KyodoGroups.TYPE_DEPARTMENT, "環境政策課");
+    TestIdentity.user(identity, "hikari", KyodoGroups.PARTNERS, "org-hikari");
+    TestIdentity.user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
+    TestIdentity.user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");
+    TestIdentity.user(identity, "yamada", KyodoGroups.DEPARTMENTS, "dept-kankyo");
+    TestIdentity.user(identity, "tanaka", KyodoGroups.COORDINATORS);
+    TestIdentity.user(identity, "nobody");
+    TestIdentity.user(identity, "twohats", KyodoGroups.PARTNERS, KyodoGroups.DEPARTMENTS, "org-hikari", "dept-fukushi");
+    TestIdentity.user(identity, "lonely", KyodoGroups.PARTNERS);
   }
 
   /** Deploys the examination models under the application's resource names; returns the deployment id. */
   public String deploy() {
-    var builder = engine.getRepositoryService().createDeployment().name("examination-test");
-    for (String resource : RESOURCES) {
-      builder.addClasspathResource(resource);
-    }
-    return builder.deploy().getId();
+    return TestIdentity.deploy(engine, "examination-test", RESOURCES);
   }
 
   public static Map<String, Object> proposal() {

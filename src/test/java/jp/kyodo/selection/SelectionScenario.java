@@ -1,5 +1,6 @@
 package jp.kyodo.selection;
 
+import jp.kyodo.support.TestIdentity;
 import static jp.kyodo.selection.SelectionProcess.*;
 
 import java.time.Instant;
@@ -21,7 +22,6 @@ import jp.kyodo.variables.ListVar;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -85,24 +85,24 @@ public final class SelectionScenario {
 
   void people() {
     IdentityService identity = engine.getIdentityService();
-    group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE, "協働パートナー");
-    group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE, "担当課職員");
-    group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE, "市民協働課");
-    group(identity, KyodoGroups.MANAGERS, KyodoGroups.TYPE_ROLE, "課長・決裁者");
-    group(identity, KyodoGroups.REVIEWERS, KyodoGroups.TYPE_ROLE, "審査委員");
-    group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
-    group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
-    group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
-    group(identity, "org-kumo", KyodoGroups.TYPE_ORGANISATION, "くもの会");
-    user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");
-    user(identity, "tanaka", KyodoGroups.COORDINATORS);
-    user(identity, "sato", KyodoGroups.MANAGERS);
-    user(identity, "takahashi", KyodoGroups.REVIEWERS);
-    user(identity, "ito", KyodoGroups.REVIEWERS);
-    user(identity, "hikari", KyodoGroups.PARTNERS, "org-hikari");
-    user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
-    user(identity, "kumo", KyodoGroups.PARTNERS, "org-kumo");
-    user(identity, "sora", KyodoGroups.PARTNERS);
+    TestIdentity.group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE, "協働パートナー");
+    TestIdentity.group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE, "担当課職員");
+    TestIdentity.group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE, "市民協働課");
+    TestIdentity.group(identity, KyodoGroups.MANAGERS, KyodoGroups.TYPE_ROLE, "課長・決裁者");
+    TestIdentity.group(identity, KyodoGroups.REVIEWERS, KyodoGroups.TYPE_ROLE, "審査委員");
+    TestIdentity.group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
+    TestIdentity.group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
+    TestIdentity.group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
+    TestIdentity.group(identity, "org-kumo", KyodoGroups.TYPE_ORGANISATION, "くもの会");
+    TestIdentity.user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");
+    TestIdentity.user(identity, "tanaka", KyodoGroups.COORDINATORS);
+    TestIdentity.user(identity, "sato", KyodoGroups.MANAGERS);
+    TestIdentity.user(identity, "takahashi", KyodoGroups.REVIEWERS);
+    TestIdentity.user(identity, "ito", KyodoGroups.REVIEWERS);
+    TestIdentity.user(identity, "hikari", KyodoGroups.PARTNERS, "org-hikari");
+    TestIdentity.user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
+    TestIdentity.user(identity, "kumo", KyodoGroups.PARTNERS, "org-kumo");
+    TestIdentity.user(identity, "sora", KyodoGroups.PARTNERS);
     organisation("org-hikari", "NPO法人ひかり", RegistrationStatus.REGISTERED, "hikari");
     organisation("org-midori", "みどり町内会", RegistrationStatus.REGISTERED, "midori");
     organisation("org-kumo", "くもの会", RegistrationStatus.APPLIED, "kumo");
@@ -115,32 +115,8 @@ public final class SelectionScenario {
     }
   }
 
-  private static void group(IdentityService identity, String id, String type, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setType(type);
-      group.setName(name);
-      identity.saveGroup(group);
-    }
-  }
-
-  private static void user(IdentityService identity, String id, String... groups) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setLastName(id);
-      identity.saveUser(user);
-      for (String group : groups) {
-        identity.createMembership(id, group);
-      }
-    }
-  }
-
   public String deploy() {
-    var builder = engine.getRepositoryService().createDeployment().name("selection-test");
-    for (String resource : RESOURCES) {
-      builder.addClasspathResource(resource);
-    }
-    return builder.deploy().getId();
+    return TestIdentity.deploy(engine, "selection-test", RESOURCES);
   }
 
   public static void resetClock() {

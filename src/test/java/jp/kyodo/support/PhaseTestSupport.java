@@ -17,7 +17,6 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.flywaydb.core.Flyway;
@@ -69,52 +68,26 @@ public class PhaseTestSupport {
 
   /** Two departments, two partner organisations, the collaboration office and an evaluator. */
   static void people(IdentityService identity) {
-    group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE, "協働パートナー");
-    group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE, "担当課職員");
-    group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE, "市民協働課");
-    group(identity, KyodoGroups.EVALUATORS, KyodoGroups.TYPE_ROLE, "第三者・住民評価委員");
-    group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
-    group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
-    group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
-    group(identity, "dept-kankyo", KyodoGroups.TYPE_DEPARTMENT, "環境政策課");
-    user(identity, "hikari", KyodoGroups.PARTNERS, "org-hikari");
-    user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
-    user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");
-    user(identity, "yamada", KyodoGroups.DEPARTMENTS, "dept-kankyo");
-    user(identity, "tanaka", KyodoGroups.COORDINATORS);
-    user(identity, "watanabe", KyodoGroups.EVALUATORS);
-    user(identity, "twohats", KyodoGroups.PARTNERS, KyodoGroups.DEPARTMENTS, "org-hikari", "dept-fukushi");
-    user(identity, "busy", KyodoGroups.DEPARTMENTS, "dept-fukushi", "dept-kankyo");
-  }
-
-  private static void group(IdentityService identity, String id, String type, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setType(type);
-      group.setName(name);
-      identity.saveGroup(group);
-    }
-  }
-
-  private static void user(IdentityService identity, String id, String... groups) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setPassword(id);
-      identity.saveUser(user);
-    }
-    for (String group : groups) {
-      if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-        identity.createMembership(id, group);
-      }
-    }
+    TestIdentity.group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE, "協働パートナー");
+    TestIdentity.group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE, "担当課職員");
+    TestIdentity.group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE, "市民協働課");
+    TestIdentity.group(identity, KyodoGroups.EVALUATORS, KyodoGroups.TYPE_ROLE, "第三者・住民評価委員");
+    TestIdentity.group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
+    TestIdentity.group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
+    TestIdentity.group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
+    TestIdentity.group(identity, "dept-kankyo", KyodoGroups.TYPE_DEPARTMENT, "環境政策課");
+    TestIdentity.user(identity, "hikari", KyodoGroups.PARTNERS, "org-hikari");
+    TestIdentity.user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
+    TestIdentity.user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");
+    TestIdentity.user(identity, "yamada", KyodoGroups.DEPARTMENTS, "dept-kankyo");
+    TestIdentity.user(identity, "tanaka", KyodoGroups.COORDINATORS);
+    TestIdentity.user(identity, "watanabe", KyodoGroups.EVALUATORS);
+    TestIdentity.user(identity, "twohats", KyodoGroups.PARTNERS, KyodoGroups.DEPARTMENTS, "org-hikari", "dept-fukushi");
+    TestIdentity.user(identity, "busy", KyodoGroups.DEPARTMENTS, "dept-fukushi", "dept-kankyo");
   }
 
   public String deploy(String name, String... resources) {
-    var builder = engine.getRepositoryService().createDeployment().name(name);
-    for (String resource : resources) {
-      builder.addClasspathResource(resource);
-    }
-    return builder.deploy().getId();
+    return TestIdentity.deploy(engine, name, resources);
   }
 
   /** Submits the start form of the latest version of the process, as that user. */
