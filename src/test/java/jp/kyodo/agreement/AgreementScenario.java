@@ -1,5 +1,6 @@
 package jp.kyodo.agreement;
 
+import jp.kyodo.support.TestDesk;
 import jp.kyodo.support.TestIdentity;
 import static jp.kyodo.agreement.AgreementProcess.*;
 
@@ -16,7 +17,6 @@ import jp.kyodo.registry.OrganisationType;
 import jp.kyodo.registry.RegistrationStatus;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -192,33 +192,19 @@ public final class AgreementScenario {
   }
 
   public static Map<String, Object> with(Map<String, Object> values, Object... keysAndValues) {
-    Map<String, Object> copy = new HashMap<>(values);
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      copy.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return copy;
+    return TestDesk.with(values, keysAndValues);
   }
 
   public ProcessInstance start(String userId, Map<String, Object> values) {
-    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(KEY).latestVersion().singleResult().getId();
-    return as(userId, () -> engine.getFormService().submitStartForm(definitionId, values));
+    return new TestDesk(engine).start(KEY, userId, values);
   }
 
   public void complete(ProcessInstance instance, String taskKey, String userId, Map<String, Object> values) {
-    Task task = task(instance, taskKey);
-    if (task == null) {
-      throw new AssertionError("no open task " + taskKey);
-    }
-    as(userId, () -> {
-      engine.getFormService().submitTaskForm(task.getId(), values);
-      return null;
-    });
+    new TestDesk(engine).complete(instance, taskKey, userId, values);
   }
 
   public Task task(ProcessInstance instance, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(taskKey).singleResult();
+    return new TestDesk(engine).task(instance, taskKey);
   }
 
   /** The document job, as the job executor would run it. */
@@ -266,13 +252,6 @@ public final class AgreementScenario {
   }
 
   public <T> T as(String userId, java.util.function.Supplier<T> action) {
-    IdentityService identity = engine.getIdentityService();
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(userId, groups);
-    try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
-    }
+    return new TestDesk(engine).as(userId, action);
   }
 }

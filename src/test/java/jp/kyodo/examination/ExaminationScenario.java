@@ -1,15 +1,14 @@
 package jp.kyodo.examination;
 
+import jp.kyodo.support.TestDesk;
 import jp.kyodo.support.TestIdentity;
 import static jp.kyodo.examination.ExaminationProcess.*;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import jp.kyodo.identity.KyodoGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -139,31 +138,20 @@ public final class ExaminationScenario {
   }
 
   public static Map<String, Object> with(Map<String, Object> values, Object... keysAndValues) {
-    Map<String, Object> copy = new HashMap<>(values);
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      copy.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return copy;
+    return TestDesk.with(values, keysAndValues);
   }
 
   public ProcessInstance start(String userId, Map<String, Object> values) {
-    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(KEY).latestVersion().singleResult().getId();
-    return as(userId, () -> engine.getFormService().submitStartForm(definitionId, values));
+    return new TestDesk(engine).start(KEY, userId, values);
   }
 
   /** Completes the one open task with that key as the given user, through the form service. */
   public void complete(ProcessInstance instance, String taskKey, String userId, Map<String, Object> values) {
-    Task task = task(instance, taskKey);
-    as(userId, () -> {
-      engine.getFormService().submitTaskForm(task.getId(), values);
-      return null;
-    });
+    new TestDesk(engine).complete(instance, taskKey, userId, values);
   }
 
   public Task task(ProcessInstance instance, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(taskKey).singleResult();
+    return new TestDesk(engine).task(instance, taskKey);
   }
 
   /** A citizen proposal from hikari, taken in by the office and assigned to 福祉課. */
@@ -181,14 +169,4 @@ public final class ExaminationScenario {
     return instance;
   }
 
-  private <T> T as(String userId, java.util.function.Supplier<T> action) {
-    IdentityService identity = engine.getIdentityService();
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(userId, groups);
-    try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
 }

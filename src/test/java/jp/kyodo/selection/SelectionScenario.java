@@ -1,12 +1,12 @@
 package jp.kyodo.selection;
 
+import jp.kyodo.support.TestDesk;
 import jp.kyodo.support.TestIdentity;
 import static jp.kyodo.selection.SelectionProcess.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,7 +21,6 @@ import jp.kyodo.support.TestTables;
 import jp.kyodo.variables.ListVar;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -161,11 +160,7 @@ public final class SelectionScenario {
   }
 
   public static Map<String, Object> values(Object... keysAndValues) {
-    Map<String, Object> values = new HashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      values.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return values;
+    return TestDesk.values(keysAndValues);
   }
 
   // --- acting as people ---
@@ -179,9 +174,7 @@ public final class SelectionScenario {
   }
 
   private ProcessInstance startProcess(String userId, String key, Map<String, Object> values) {
-    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
-        .latestVersion().singleResult().getId();
-    return as(userId, () -> engine.getFormService().submitStartForm(definition, values));
+    return new TestDesk(engine).start(key, userId, values);
   }
 
   /** Completes the one open task with that key (and that assignee, when given) through its form. */
@@ -190,15 +183,11 @@ public final class SelectionScenario {
   }
 
   public void complete(Task task, String userId, Map<String, Object> values) {
-    as(userId, () -> {
-      engine.getFormService().submitTaskForm(task.getId(), values);
-      return null;
-    });
+    new TestDesk(engine).complete(task, userId, values);
   }
 
   public Task task(ProcessInstance instance, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(taskKey).singleResult();
+    return new TestDesk(engine).task(instance, taskKey);
   }
 
   public List<Task> tasks(ProcessInstance instance, String taskKey) {
@@ -246,13 +235,6 @@ public final class SelectionScenario {
   }
 
   public <T> T as(String userId, Supplier<T> action) {
-    IdentityService identity = engine.getIdentityService();
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(userId, groups);
-    try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
-    }
+    return new TestDesk(engine).as(userId, action);
   }
 }

@@ -3,7 +3,6 @@ package jp.kyodo.support;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
@@ -16,7 +15,6 @@ import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.flywaydb.core.Flyway;
@@ -92,24 +90,16 @@ public class PhaseTestSupport {
 
   /** Submits the start form of the latest version of the process, as that user. */
   public ProcessInstance start(String key, String userId, Map<String, Object> values) {
-    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(key).latestVersion().singleResult().getId();
-    return as(userId, () -> engine.getFormService().submitStartForm(definitionId, values));
+    return new TestDesk(engine).start(key, userId, values);
   }
 
   /** Completes the one open task with that key as the given user, through the form service. */
   public void complete(ProcessInstance instance, String taskKey, String userId, Map<String, Object> values) {
-    Task task = task(instance, taskKey);
-    Assertions.assertThat(task).as("open task " + taskKey).isNotNull();
-    as(userId, () -> {
-      engine.getFormService().submitTaskForm(task.getId(), values);
-      return null;
-    });
+    new TestDesk(engine).complete(instance, taskKey, userId, values);
   }
 
   public Task task(ProcessInstance instance, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(taskKey).singleResult();
+    return new TestDesk(engine).task(instance, taskKey);
   }
 
   public Object historic(ProcessInstance instance, String name) {
@@ -119,16 +109,7 @@ public class PhaseTestSupport {
     return variable == null ? null : variable.getValue();
   }
 
-  private <T> T as(String userId, Supplier<T> action) {
-    IdentityService identity = engine.getIdentityService();
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(userId, groups);
-    try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
+
 
   public static Map<String, Object> with(Map<String, Object> values, Object... keysAndValues) {
     Map<String, Object> copy = new HashMap<>(values);
