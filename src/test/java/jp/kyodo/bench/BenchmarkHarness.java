@@ -187,23 +187,18 @@ public final class BenchmarkHarness {
 
     Results.Batch kyodo(int clients, int lifecycles, SqlCounter counter) throws Exception {
       Lockstep clock = new Lockstep(clients, kyodo.getManagementService());
-      int[] retries = new int[clients];
-      return batch("kyodo", clients, lifecycles, counter, client -> {
-        CollaborationLifecycle.Outcome outcome = new CollaborationLifecycle(desk, clock,
-            CollaborationLifecycle.Team.of(client), null).run();
-        retries[client] += outcome.retries();
-        return outcome.tasks();
-      }, clock, () -> java.util.Arrays.stream(retries).sum());
+      return batch("kyodo", clients, lifecycles, counter, client -> new CollaborationLifecycle(desk, clock,
+          CollaborationLifecycle.Team.of(client), null).run().tasks(), clock);
     }
 
     Results.Batch yardstick(int clients, int lifecycles, SqlCounter counter) throws Exception {
       Lockstep clock = new Lockstep(clients, yardstick.engine.getManagementService());
       return batch("yardstick", clients, lifecycles, counter,
-          client -> yardstick.run(clock, "Y-" + SERIAL.incrementAndGet()), clock, () -> 0);
+          client -> yardstick.run(clock, "Y-" + SERIAL.incrementAndGet()), clock);
     }
 
     private Results.Batch batch(String side, int clients, int lifecycles, SqlCounter counter, IntFunction<Integer> one,
-        Lockstep clock, java.util.function.IntSupplier retries) throws Exception {
+        Lockstep clock) throws Exception {
       ExecutorService pool = Executors.newFixedThreadPool(clients);
       System.gc(); // each batch starts from a collected heap, whichever side ran before
       try {
@@ -234,7 +229,7 @@ public final class BenchmarkHarness {
         long cpuNanos = processCpuNanos() - cpu;
         SqlCounter.Snapshot sql = counter.snapshot().minus(before);
         return new Results.Batch(side, clients, clients * lifecycles, tasks, nanos, cpuNanos, sql.statements(),
-            sql.roundTrips(), sql.commits(), sql.rollbacks(), retries.getAsInt());
+            sql.roundTrips(), sql.commits(), sql.rollbacks());
       } finally {
         pool.shutdownNow();
       }

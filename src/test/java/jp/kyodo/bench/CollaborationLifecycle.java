@@ -12,7 +12,6 @@ import jp.kyodo.examination.ExaminationProcess;
 import jp.kyodo.examination.ExaminationScenario;
 import jp.kyodo.execution.ExecutionProcess;
 import jp.kyodo.execution.ExecutionScenario;
-import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.improvement.ImprovementProcess;
 import jp.kyodo.improvement.ImprovementScenario;
 import jp.kyodo.lifecycle.CollaborationProcess;
@@ -80,7 +79,7 @@ final class CollaborationLifecycle {
   }
 
   /** What one lifecycle cost in people's actions. */
-  record Outcome(String projectNumber, int tasks, int starts, int retries) {}
+  record Outcome(String projectNumber, int tasks, int starts) {}
 
   private final ProcessEngine engine;
   private final Desk desk;
@@ -90,7 +89,6 @@ final class CollaborationLifecycle {
   private final Team team;
   private int tasks;
   private int starts;
-  private int retries;
 
   /** {@code script} is null, or receives every step (the recording run). */
   CollaborationLifecycle(Desk desk, Lockstep clock, Team team, Script script) {
@@ -174,30 +172,21 @@ final class CollaborationLifecycle {
     if (running != 0) {
       throw new IllegalStateException("lifecycle " + number + " has not ended: " + running + " instance(s) still running");
     }
-    return new Outcome(number, tasks, starts, retries);
+    return new Outcome(number, tasks, starts);
   }
 
-  /** hikari's proposal starts the lifecycle; a number taken at the same moment by another client is tried again. */
+  /** hikari's proposal starts the lifecycle. */
   private String propose() {
     // Each project has its own title: the registry keeps one partnership per organisation, department, title and year.
     Map<String, Object> proposal = ExaminationScenario.with(ExaminationScenario.proposal(), ExaminationProcess.TITLE.name(),
         "高齢者の見守りと居場所づくり 第" + TITLES.incrementAndGet() + "号");
-    for (int attempt = 0; ; attempt++) {
-      try {
-        ProcessInstance started = desk.start(team.partner(), desk.latestDefinition(CollaborationProcess.KEY), null, proposal);
-        starts++;
-        if (script != null) {
-          script.add(new Script.Start(team.partner(), proposal));
-        }
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.getId()).singleResult()
-            .getBusinessKey();
-      } catch (InvalidInputException refused) {
-        if (attempt >= 20) {
-          throw refused;
-        }
-        retries++;
-      }
+    ProcessInstance started = desk.start(team.partner(), desk.latestDefinition(CollaborationProcess.KEY), null, proposal);
+    starts++;
+    if (script != null) {
+      script.add(new Script.Start(team.partner(), proposal));
     }
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.getId()).singleResult()
+        .getBusinessKey();
   }
 
   /** Everything the term asks for, done on the day it comes due; the clock follows the execution's timers. */

@@ -10,7 +10,7 @@ final class Results {
 
   /** Lifecycles (or yardstick instances) run side by side by {@code clients} clients, and what they cost. */
   record Batch(String side, int clients, int lifecycles, int tasks, long nanos, long cpuNanos, long statements,
-      long roundTrips, long commits, long rollbacks, int retries) {
+      long roundTrips, long commits, long rollbacks) {
 
     double msPerTask() {
       return nanos / 1e6 / tasks;
