@@ -1,8 +1,8 @@
 package jp.kyodo.agreement;
 
+import jp.kyodo.support.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +15,9 @@ import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,23 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PaymentTermsTest {
 
-  static DmnEngine engine;
-  static DmnDecision decision;
-  static final List<String> matched = new ArrayList<>();
-
-  @BeforeAll
-  static void parse() throws Exception {
-    DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
-        .createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of((DmnDecisionTableEvaluationListener) event -> {
-      matched.clear();
-      event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matched::add);
-    }));
-    engine = configuration.buildEngine();
-    try (InputStream in = PaymentTermsTest.class.getClassLoader().getResourceAsStream("processes/payment-terms.dmn")) {
-      decision = engine.parseDecision(AgreementProcess.Decisions.PAYMENT_TERMS, in);
-    }
-  }
+  static final DecisionTables TABLES = new DecisionTables();
+  static final DmnEngine engine = TABLES.engine();
+  static final DmnDecision decision = TABLES.parse(AgreementProcess.Decisions.PAYMENT_TERMS);
+  static final List<String> matched = TABLES.matched();
 
   record Case(String rule, String form, String type, String timing, boolean allowed, String notePart) {
     @Override

@@ -1,10 +1,8 @@
 package jp.kyodo.evaluation;
 
+import jp.kyodo.support.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +14,9 @@ import jp.kyodo.evaluation.EvaluationChoices.Recommendation;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,27 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EvaluationDecisionTablesTest {
 
   static final String TABLE = EvaluationProcess.Decisions.GRADE;
-  static DmnEngine engine;
-  static DmnDecision decision;
-  static final List<String> matched = new ArrayList<>();
-
-  @BeforeAll
-  static void buildEngine() throws IOException {
-    DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
-        .createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of(new DmnDecisionTableEvaluationListener() {
-      @Override
-      public void notify(DmnDecisionTableEvaluationEvent event) {
-        matched.clear();
-        event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matched::add);
-      }
-    }));
-    engine = configuration.buildEngine();
-    try (InputStream in = EvaluationDecisionTablesTest.class.getClassLoader()
-        .getResourceAsStream("processes/" + TABLE + ".dmn")) {
-      decision = engine.parseDecision(TABLE, in);
-    }
-  }
+  static final DecisionTables TABLES = new DecisionTables();
+  static final DmnEngine engine = TABLES.engine();
+  static final DmnDecision decision = TABLES.parse(TABLE);
+  static final List<String> matched = TABLES.matched();
 
   record Case(String rule, String why, String goals, long sheet, Long efficiency, Long satisfaction, Grade grade,
       Recommendation recommendation) {

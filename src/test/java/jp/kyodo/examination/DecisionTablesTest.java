@@ -1,9 +1,8 @@
 package jp.kyodo.examination;
 
+import jp.kyodo.support.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +13,9 @@ import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,29 +27,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DecisionTablesTest {
 
-  static DmnEngine engine;
-  static final List<String> matched = new ArrayList<>();
-
-  @BeforeAll
-  static void buildEngine() {
-    DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
-        .createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of(new DmnDecisionTableEvaluationListener() {
-      @Override
-      public void notify(DmnDecisionTableEvaluationEvent event) {
-        matched.clear();
-        event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matched::add);
-      }
-    }));
-    engine = configuration.buildEngine();
-  }
+  static final DecisionTables TABLES = new DecisionTables();
+  static final DmnEngine engine = TABLES.engine();
+  static final List<String> matched = TABLES.matched();
 
   static DmnDecision decision(String key) {
-    try (InputStream in = DecisionTablesTest.class.getClassLoader().getResourceAsStream("processes/" + key + ".dmn")) {
-      return engine.parseDecision(key, in);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TABLES.parse(key);
   }
 
   /** One row: which rule should match, the inputs, the outputs expected of the first match. */

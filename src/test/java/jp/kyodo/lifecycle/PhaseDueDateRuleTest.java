@@ -14,14 +14,6 @@ class PhaseDueDateRuleTest {
 
   final PhaseDueDateRule rule = new PhaseDueDateRule(Duration.ofDays(30));
 
-  static {
-    try {
-      PhaseDueDateTableTest.buildEngine();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   static Instant japan(String localDateTime) {
     return LocalDateTime.parse(localDateTime).atZone(PhaseDueDateRule.CITY_ZONE).toInstant();
   }

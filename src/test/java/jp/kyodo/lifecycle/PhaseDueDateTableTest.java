@@ -1,10 +1,8 @@
 package jp.kyodo.lifecycle;
 
+import jp.kyodo.support.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,14 +12,9 @@ import jp.kyodo.examination.ExaminationChoices.CalendarPattern;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,26 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PhaseDueDateTableTest {
 
   static final String TABLE = CollaborationProcess.Decisions.PHASE_DUE_DATE;
-  static DmnEngine engine;
-  static DmnDecision decision;
-  static final List<String> matched = new ArrayList<>();
-
-  @BeforeAll
-  static void buildEngine() throws IOException {
-    DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
-        .createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of(new DmnDecisionTableEvaluationListener() {
-      @Override
-      public void notify(DmnDecisionTableEvaluationEvent event) {
-        matched.clear();
-        event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matched::add);
-      }
-    }));
-    engine = configuration.buildEngine();
-    try (InputStream in = PhaseDueDateTableTest.class.getClassLoader().getResourceAsStream("processes/" + TABLE + ".dmn")) {
-      decision = engine.parseDecision(TABLE, in);
-    }
-  }
+  static final DecisionTables TABLES = new DecisionTables();
+  static final DmnEngine engine = TABLES.engine();
+  static final DmnDecision decision = TABLES.parse(TABLE);
+  static final List<String> matched = TABLES.matched();
 
   /** The table as the lifecycle reads it (the same mapping as EnterPhaseDelegate's). */
   static PhaseDueDateRule.Calendar calendar() {
