@@ -4,7 +4,6 @@ import static jp.kyodo.execution.ExecutionProcess.*;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.kyodo.agreement.AgreementRepository;
@@ -133,11 +132,32 @@ public final class ExecutionScenario {
   }
 
   public static Map<String, Object> values(Object... keysAndValues) {
-    Map<String, Object> map = new HashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
+    return jp.kyodo.support.TestDesk.values(keysAndValues);
+  }
+
+  /** What is submitted on a task of the term when everything goes as planned, and whether the partner does it. */
+  public record PlannedWork(boolean byPartner, Map<String, Object> values) {}
+
+  /**
+   * The submission of a task of the term done as planned on {@code today}, reading the agreed amounts with
+   * {@code variable}; empty for the standing tasks (issues, plan changes, handover), which stay open until the end.
+   */
+  public static java.util.Optional<PlannedWork> asPlanned(String taskKey, java.util.function.Function<String, Object> variable,
+      String today) {
+    PlannedWork work = switch (taskKey) {
+      case Elements.PAY_ADVANCE -> new PlannedWork(false, values(ADVANCE_PAID_AMOUNT.name(),
+          variable.apply(ADVANCE_AMOUNT.name()), ADVANCE_PAID_ON.name(), today));
+      case Elements.SUBMIT_REPORT -> new PlannedWork(true, report("予定どおり実施した（" + today + "）"));
+      case Elements.REVIEW_REPORT -> new PlannedWork(false, values(REVIEW_DECISION.name(), "ACCEPT"));
+      case Elements.MIDTERM -> new PlannedWork(false, values(MIDTERM_PROGRESS.name(), "ON_TRACK", MIDTERM_FINDINGS.name(),
+          "計画どおり進んでいる", MIDTERM_WITH_PARTNER.name(), true));
+      case Elements.SUBMIT_COMPLETION -> new PlannedWork(true, completion());
+      case Elements.INSPECT -> new PlannedWork(false, values(INSPECTION_RESULT.name(), "PASS", INSPECTED_ON.name(), today));
+      case Elements.PAY_AFTER_COMPLETION -> new PlannedWork(false, values(FINAL_PAID_AMOUNT.name(),
+          variable.apply(FINAL_AMOUNT.name()), FINAL_PAID_ON.name(), today));
+      default -> null;
+    };
+    return java.util.Optional.ofNullable(work);
   }
 
   public static Map<String, Object> report(String summary) {

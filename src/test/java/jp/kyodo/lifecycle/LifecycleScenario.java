@@ -301,35 +301,11 @@ public final class LifecycleScenario {
     boolean worked = false;
     for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).orderByTaskCreateTime()
         .asc().list()) {
-      Map<String, Object> values;
-      String user = "suzuki";
-      switch (task.getTaskDefinitionKey()) {
-        case ExecutionProcess.Elements.PAY_ADVANCE -> values = ExecutionScenario.values(
-            ExecutionProcess.ADVANCE_PAID_AMOUNT.name(), variable(instance, ExecutionProcess.ADVANCE_AMOUNT.name()),
-            ExecutionProcess.ADVANCE_PAID_ON.name(), today);
-        case ExecutionProcess.Elements.SUBMIT_REPORT -> {
-          values = ExecutionScenario.report("予定どおり実施した（" + today + "）");
-          user = partnerUser;
-        }
-        case ExecutionProcess.Elements.REVIEW_REPORT -> values = ExecutionScenario.values(
-            ExecutionProcess.REVIEW_DECISION.name(), "ACCEPT");
-        case ExecutionProcess.Elements.MIDTERM -> values = ExecutionScenario.values(ExecutionProcess.MIDTERM_PROGRESS.name(),
-            "ON_TRACK", ExecutionProcess.MIDTERM_FINDINGS.name(), "計画どおり進んでいる", ExecutionProcess.MIDTERM_WITH_PARTNER.name(),
-            true);
-        case ExecutionProcess.Elements.SUBMIT_COMPLETION -> {
-          values = ExecutionScenario.completion();
-          user = partnerUser;
-        }
-        case ExecutionProcess.Elements.INSPECT -> values = ExecutionScenario.values(ExecutionProcess.INSPECTION_RESULT.name(),
-            "PASS", ExecutionProcess.INSPECTED_ON.name(), today);
-        case ExecutionProcess.Elements.PAY_AFTER_COMPLETION -> values = ExecutionScenario.values(
-            ExecutionProcess.FINAL_PAID_AMOUNT.name(), variable(instance, ExecutionProcess.FINAL_AMOUNT.name()),
-            ExecutionProcess.FINAL_PAID_ON.name(), today);
-        default -> {
-          continue; // the standing tasks (issues, plan changes, handover) stay open until the completion report
-        }
+      var work = ExecutionScenario.asPlanned(task.getTaskDefinitionKey(), name -> variable(instance, name), today);
+      if (work.isEmpty()) {
+        continue; // the standing tasks (issues, plan changes, handover) stay open until the completion report
       }
-      complete(task, user, values);
+      complete(task, work.get().byPartner() ? partnerUser : "suzuki", work.get().values());
       done.add(task.getTaskDefinitionKey());
       worked = true;
       if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0) {
