@@ -103,14 +103,7 @@ public final class AgreementScenario {
   }
 
   public static void people(IdentityService identity) {
-    TestIdentity.group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE, "協働パートナー");
-    TestIdentity.group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE, "担当課職員");
-    TestIdentity.group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE, "市民協働課");
-    TestIdentity.group(identity, KyodoGroups.MANAGERS, KyodoGroups.TYPE_ROLE, "課長・決裁者");
-    TestIdentity.group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
-    TestIdentity.group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
-    TestIdentity.group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
-    TestIdentity.group(identity, "dept-kankyo", KyodoGroups.TYPE_DEPARTMENT, "環境政策課");
+    TestIdentity.cityGroups(identity);
     TestIdentity.person(identity, "hikari", "光", "陽子", KyodoGroups.PARTNERS, "org-hikari");
     TestIdentity.person(identity, "midori", "緑川", "翔", KyodoGroups.PARTNERS, "org-midori");
     TestIdentity.person(identity, "suzuki", "鈴木", "一郎", KyodoGroups.DEPARTMENTS, "dept-fukushi");

@@ -54,13 +54,7 @@ public final class ExaminationScenario {
 
   /** The demo people that matter here, plus a second department and a user in no group. */
   static void people(IdentityService identity) {
-    TestIdentity.group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE);
-    TestIdentity.group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE);
-    TestIdentity.group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE);
-    TestIdentity.group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
-    TestIdentity.group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
-    TestIdentity.group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
-    TestIdentity.group(identity, "dept-kankyo", KyodoGroups.TYPE_DEPARTMENT, "環境政策課");
+    TestIdentity.cityGroups(identity);
     TestIdentity.user(identity, "hikari", KyodoGroups.PARTNERS, "org-hikari");
     TestIdentity.user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
     TestIdentity.user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");

@@ -84,15 +84,7 @@ public final class SelectionScenario {
 
   void people() {
     IdentityService identity = engine.getIdentityService();
-    TestIdentity.group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE, "協働パートナー");
-    TestIdentity.group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE, "担当課職員");
-    TestIdentity.group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE, "市民協働課");
-    TestIdentity.group(identity, KyodoGroups.MANAGERS, KyodoGroups.TYPE_ROLE, "課長・決裁者");
-    TestIdentity.group(identity, KyodoGroups.REVIEWERS, KyodoGroups.TYPE_ROLE, "審査委員");
-    TestIdentity.group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
-    TestIdentity.group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
-    TestIdentity.group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
-    TestIdentity.group(identity, "org-kumo", KyodoGroups.TYPE_ORGANISATION, "くもの会");
+    TestIdentity.cityGroups(identity);
     TestIdentity.user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");
     TestIdentity.user(identity, "tanaka", KyodoGroups.COORDINATORS);
     TestIdentity.user(identity, "sato", KyodoGroups.MANAGERS);

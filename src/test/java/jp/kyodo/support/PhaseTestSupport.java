@@ -66,14 +66,7 @@ public class PhaseTestSupport {
 
   /** Two departments, two partner organisations, the collaboration office and an evaluator. */
   static void people(IdentityService identity) {
-    TestIdentity.group(identity, KyodoGroups.PARTNERS, KyodoGroups.TYPE_ROLE, "協働パートナー");
-    TestIdentity.group(identity, KyodoGroups.DEPARTMENTS, KyodoGroups.TYPE_ROLE, "担当課職員");
-    TestIdentity.group(identity, KyodoGroups.COORDINATORS, KyodoGroups.TYPE_ROLE, "市民協働課");
-    TestIdentity.group(identity, KyodoGroups.EVALUATORS, KyodoGroups.TYPE_ROLE, "第三者・住民評価委員");
-    TestIdentity.group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
-    TestIdentity.group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
-    TestIdentity.group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
-    TestIdentity.group(identity, "dept-kankyo", KyodoGroups.TYPE_DEPARTMENT, "環境政策課");
+    TestIdentity.cityGroups(identity);
     TestIdentity.user(identity, "hikari", KyodoGroups.PARTNERS, "org-hikari");
     TestIdentity.user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
     TestIdentity.user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");

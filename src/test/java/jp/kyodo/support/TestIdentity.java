@@ -1,5 +1,6 @@
 package jp.kyodo.support;
 
+import jp.kyodo.identity.KyodoGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -12,6 +13,19 @@ import org.camunda.bpm.engine.identity.User;
 public final class TestIdentity {
 
   private TestIdentity() {}
+
+  /**
+   * The groups of the process tests: every role group with its name from {@link KyodoGroups#ROLES}, two departments
+   * and three organisations (くもの会 is the one whose registration was refused).
+   */
+  public static void cityGroups(IdentityService identity) {
+    KyodoGroups.ROLES.forEach(role -> group(identity, role[0], KyodoGroups.TYPE_ROLE, role[1]));
+    group(identity, "dept-fukushi", KyodoGroups.TYPE_DEPARTMENT, "福祉課");
+    group(identity, "dept-kankyo", KyodoGroups.TYPE_DEPARTMENT, "環境政策課");
+    group(identity, "org-hikari", KyodoGroups.TYPE_ORGANISATION, "NPO法人ひかり");
+    group(identity, "org-midori", KyodoGroups.TYPE_ORGANISATION, "みどり町内会");
+    group(identity, "org-kumo", KyodoGroups.TYPE_ORGANISATION, "くもの会");
+  }
 
   public static void group(IdentityService identity, String id, String type) {
     group(identity, id, type, id);
