@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jp.kyodo.platform.NumberSeries;
 import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,11 +29,27 @@ public class AgreementRepository {
    * guard, and RecordAgreementDelegate takes the next serial should it ever refuse one.
    */
   public int nextSerial(int fiscalYear, String departmentGroup) {
-    return new jp.kyodo.platform.NumberSeries(jdbc).next("agreement:" + fiscalYear + ":" + departmentGroup, () -> {
-      Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_agreement WHERE fiscal_year = ? AND"
-          + " department_group = ?", Integer.class, fiscalYear, departmentGroup);
-      return max == null ? 0 : max;
-    });
+    return new NumberSeries(jdbc).next(series(fiscalYear, departmentGroup), () -> lastSerial(fiscalYear, departmentGroup));
+  }
+
+  /**
+   * Writes an agreement with the next serial of its department and year ({@link NumberSeries#insertNext}):
+   * {@code insert} writes it for a serial (see {@link #insert}); empty when {@code settled} finds it written already.
+   */
+  public java.util.OptionalInt insertNumbered(int fiscalYear, String departmentGroup,
+      java.util.function.IntPredicate insert, java.util.function.BooleanSupplier settled) {
+    return new NumberSeries(jdbc).insertNext(series(fiscalYear, departmentGroup),
+        () -> lastSerial(fiscalYear, departmentGroup), insert, settled);
+  }
+
+  private static String series(int fiscalYear, String departmentGroup) {
+    return "agreement:" + fiscalYear + ":" + departmentGroup;
+  }
+
+  private int lastSerial(int fiscalYear, String departmentGroup) {
+    Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_agreement WHERE fiscal_year = ? AND"
+        + " department_group = ?", Integer.class, fiscalYear, departmentGroup);
+    return max == null ? 0 : max;
   }
 
   public boolean existsForProjectYear(String projectNumber, int fiscalYear) {

@@ -3,6 +3,8 @@ package jp.kyodo.agreement;
 import static jp.kyodo.agreement.AgreementProcess.*;
 
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.IntFunction;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.registry.OrganisationRegistry;
 import jp.kyodo.registry.Partnership;
@@ -38,8 +40,7 @@ public class RecordAgreementDelegate implements JavaDelegate {
     String sourceKey = "agreement:" + execution.getProcessInstanceId();
     Optional<String> recorded = agreements.numberBySourceKey(sourceKey);
     if (recorded.isPresent()) {
-      AGREEMENT_NUMBER.set(execution, recorded.get());
-      DOCUMENT_URL.set(execution, documentUrl(recorded.get()));
+      refer(execution, recorded.get());
       return;
     }
     if (project != null && agreements.existsForProjectYear(project, fiscalYear)) {
@@ -49,34 +50,35 @@ public class RecordAgreementDelegate implements JavaDelegate {
     var decisions = RecordAgreementDecisionListener.decisions(execution);
     var approval = decisions.get(decisions.size() - 1);
     Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    int serial = agreements.nextSerial(fiscalYear, department);
-    Agreement agreement;
-    for (int attempt = 0; ; attempt++) {
-      agreement = new Agreement(number(fiscalYear, department, serial), fiscalYear, project, TITLE.get(execution),
-          department, DEPARTMENT_NAME.get(execution), PARTNER_GROUP.get(execution), PARTNER_NAME.get(execution),
-          CHOSEN_FORM.get(execution), COST_ESTIMATE.get(execution), MAIN_STAFF.get(execution), DEPUTY_STAFF.get(execution),
-          PURPOSE.get(execution), FINAL_GOAL.get(execution), draft.goals(), draft.roles(), draft.budget(),
-          draft.incomeOwnFunds(), draft.incomeFees(), draft.incomeOther(),
-          new Agreement.PaymentPlan(draft.paymentType(), draft.paymentTiming(), PAYMENT_AMOUNT.get(execution),
-              ADVANCE_AMOUNT.get(execution), FINAL_AMOUNT.get(execution), PAYMENT_TERMS_NOTE.get(execution)),
-          draft.termStart(), draft.termEnd(), REPORT_RHYTHM.get(execution),
-          new Agreement.Clauses(CLAUSE_CONFIDENTIALITY.get(execution), CLAUSE_SURPLUS.get(execution),
-              CLAUSE_RESULTS.get(execution), CLAUSE_TROUBLE.get(execution)),
-          decisions, Agreement.APPROVED, who != null ? who.getUserId() : approval.decidedBy(),
-          ClockUtil.getCurrentTime().toInstant(), null, execution.getProcessInstanceId());
-      if (agreements.insert(agreement, serial, sourceKey)) {
-        break;
-      }
-      // Another approval took the number (or the project's year) at the same moment.
-      if (project != null && agreements.existsForProjectYear(project, fiscalYear)) {
-        throw new InvalidInputException("事業番号「" + project + "」の" + fiscalYear + "年度の協定は既にあります（旭川 Q31）。");
-      }
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new IllegalStateException("no free agreement number for " + department + " in " + fiscalYear);
-      }
-      serial = Math.max(serial + 1, agreements.nextSerial(fiscalYear, department));
+    IntFunction<Agreement> withSerial = serial -> new Agreement(number(fiscalYear, department, serial), fiscalYear,
+        project, TITLE.get(execution), department, DEPARTMENT_NAME.get(execution), PARTNER_GROUP.get(execution), PARTNER_NAME.get(execution),
+        CHOSEN_FORM.get(execution), COST_ESTIMATE.get(execution), MAIN_STAFF.get(execution), DEPUTY_STAFF.get(execution),
+        PURPOSE.get(execution), FINAL_GOAL.get(execution), draft.goals(), draft.roles(), draft.budget(),
+        draft.incomeOwnFunds(), draft.incomeFees(), draft.incomeOther(),
+        new Agreement.PaymentPlan(draft.paymentType(), draft.paymentTiming(), PAYMENT_AMOUNT.get(execution),
+            ADVANCE_AMOUNT.get(execution), FINAL_AMOUNT.get(execution), PAYMENT_TERMS_NOTE.get(execution)),
+        draft.termStart(), draft.termEnd(), REPORT_RHYTHM.get(execution),
+        new Agreement.Clauses(CLAUSE_CONFIDENTIALITY.get(execution), CLAUSE_SURPLUS.get(execution),
+            CLAUSE_RESULTS.get(execution), CLAUSE_TROUBLE.get(execution)),
+        decisions, Agreement.APPROVED, who != null ? who.getUserId() : approval.decidedBy(),
+        ClockUtil.getCurrentTime().toInstant(), null, execution.getProcessInstanceId());
+    OptionalInt serial = agreements.insertNumbered(fiscalYear, department,
+        taken -> agreements.insert(withSerial.apply(taken), taken, sourceKey), () -> {
+          // Refused: this step's agreement written meanwhile (a retry racing itself), or the project's year taken by
+          // another approval at the same moment; otherwise the number was taken and the next one is tried.
+          if (agreements.numberBySourceKey(sourceKey).isPresent()) {
+            return true;
+          }
+          if (project != null && agreements.existsForProjectYear(project, fiscalYear)) {
+            throw new InvalidInputException("事業番号「" + project + "」の" + fiscalYear + "年度の協定は既にあります（旭川 Q31）。");
+          }
+          return false;
+        });
+    if (serial.isEmpty()) {
+      refer(execution, agreements.numberBySourceKey(sourceKey).orElseThrow());
+      return;
     }
-    Agreement recordedAgreement = agreement;
+    Agreement recordedAgreement = withSerial.apply(serial.getAsInt());
     String number = recordedAgreement.number();
     if (registry.find(recordedAgreement.partnerGroup()).isPresent()
         && registry.partnerships(recordedAgreement.partnerGroup()).stream().noneMatch(p -> p.departmentGroup().equals(department)
@@ -84,11 +86,14 @@ public class RecordAgreementDelegate implements JavaDelegate {
       registry.recordPartnership(new Partnership(recordedAgreement.partnerGroup(), department, recordedAgreement.title(), fiscalYear,
           execution.getProcessInstanceId()));
     }
+    refer(execution, number);
+  }
+
+  /** The process refers to its agreement by number and by the 協定書's download address. */
+  private static void refer(DelegateExecution execution, String number) {
     AGREEMENT_NUMBER.set(execution, number);
     DOCUMENT_URL.set(execution, documentUrl(number));
   }
-
-  static final int MAX_ATTEMPTS = 50;
 
   /** {@code 2026-fukushi-001}: ASCII, sortable, readable on the phone. */
   static String number(int fiscalYear, String departmentGroup, int serial) {

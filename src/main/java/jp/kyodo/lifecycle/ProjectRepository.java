@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.platform.NumberSeries;
 import jp.kyodo.platform.UniqueInsert;
@@ -52,25 +53,14 @@ public class ProjectRepository {
     if (registered.isPresent()) {
       return registered.get();
     }
-    int serial = nextSerial(proposalYear);
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      String number = number(proposalYear, serial);
-      int taken = serial;
-      boolean inserted = UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_project (project_number,"
-              + " proposal_year, serial_no, title, proposer, proposer_group, phase, round_no, status, process_instance_id,"
-              + " opened_at, updated_at, source_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          number, proposalYear, taken, title, proposer, proposerGroup, Phase.EXAMINATION.name(), 0, ProjectRecord.ACTIVE,
-          processInstanceId, ts(now), ts(now), processInstanceId));
-      if (inserted) {
-        return number;
-      }
-      Optional<String> already = numberOf(processInstanceId);
-      if (already.isPresent()) {
-        return already.get();
-      }
-      serial = nextSerial(proposalYear);
-    }
-    throw new InvalidInputException("事業番号を付けられませんでした（同時に多くの提案がありました）。もう一度提出してください。");
+    OptionalInt serial = series.insertNext("project:" + proposalYear, () -> lastSerial(proposalYear),
+        taken -> UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_project (project_number, proposal_year,"
+                + " serial_no, title, proposer, proposer_group, phase, round_no, status, process_instance_id, opened_at,"
+                + " updated_at, source_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            number(proposalYear, taken), proposalYear, taken, title, proposer, proposerGroup, Phase.EXAMINATION.name(), 0,
+            ProjectRecord.ACTIVE, processInstanceId, ts(now), ts(now), processInstanceId)),
+        () -> numberOf(processInstanceId).isPresent());
+    return serial.isPresent() ? number(proposalYear, serial.getAsInt()) : numberOf(processInstanceId).orElseThrow();
   }
 
   private Optional<String> numberOf(String sourceKey) {
@@ -81,13 +71,11 @@ public class ProjectRepository {
   /** How often a number or position taken by a concurrent writer is skipped before giving up. */
   static final int MAX_ATTEMPTS = 50;
 
-  /** The next serial of the proposal year (consecutive also for proposals numbered at the same moment). */
-  int nextSerial(int proposalYear) {
-    return series.next("project:" + proposalYear, () -> {
-      Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_project WHERE proposal_year = ?", Integer.class,
-          proposalYear);
-      return max == null ? 0 : max;
-    });
+  /** The highest serial of the proposal year in the table: where a series not kept yet starts. */
+  private int lastSerial(int proposalYear) {
+    Integer max = jdbc.queryForObject("SELECT MAX(serial_no) FROM kyodo_project WHERE proposal_year = ?", Integer.class,
+        proposalYear);
+    return max == null ? 0 : max;
   }
 
   static String number(int proposalYear, int serial) {

@@ -1,5 +1,8 @@
 package jp.kyodo.platform;
 
+import java.util.OptionalInt;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 import java.util.function.IntSupplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,6 +41,29 @@ public final class NumberSeries {
     Integer value = jdbc.queryForObject("SELECT last_value FROM kyodo_number_series WHERE series = ?", Integer.class,
         series);
     return value == null ? 1 : value;
+  }
+
+  /** How often a number refused by a unique constraint is passed over before giving up. */
+  static final int MAX_ATTEMPTS = 50;
+
+  /**
+   * Writes a row with the next number of {@code series}. {@code insert} writes the row for a serial and answers false
+   * when a unique constraint refused it (run it under {@link UniqueInsert}, so that the transaction stays usable);
+   * {@code settled} then tells whether the refusal means the row is there already (the same step wrote it, or a rule
+   * refuses a second one by throwing): if not, the number was taken by a row written outside the series, and the
+   * next one is tried. Returns the serial written, or empty when settled.
+   */
+  public OptionalInt insertNext(String series, IntSupplier lastUsed, IntPredicate insert, BooleanSupplier settled) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      int serial = next(series, lastUsed);
+      if (insert.test(serial)) {
+        return OptionalInt.of(serial);
+      }
+      if (settled.getAsBoolean()) {
+        return OptionalInt.empty();
+      }
+    }
+    throw new IllegalStateException("no free number in " + series + " after " + MAX_ATTEMPTS + " attempts");
   }
 
   /** The serial at the end of a number such as {@code 2027-S003} or {@code 2027-S003-K1-A02}; 0 without one. */

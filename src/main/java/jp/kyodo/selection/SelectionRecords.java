@@ -83,20 +83,12 @@ public class SelectionRecords {
   /** As above; {@code existing} tells, after a refused insert, whether the row is there already (then returned). */
   private Numbered insertNumbered(String series, IntFunction<String> format, String numbersSql, Object[] numbersArgs,
       java.util.function.Consumer<String> insert, java.util.function.Supplier<Optional<String>> existing) {
-    NumberSeries numbers = new NumberSeries(jdbc);
-    java.util.function.IntSupplier lastUsed = () -> jdbc.queryForList(numbersSql, String.class, numbersArgs).stream()
-        .mapToInt(NumberSeries::trailingSerial).max().orElse(0);
-    for (int attempt = 0; attempt < 50; attempt++) {
-      String number = format.apply(numbers.next(series, lastUsed));
-      if (UniqueInsert.tryInsert(jdbc, () -> insert.accept(number))) {
-        return new Numbered(number, true);
-      }
-      Optional<String> already = existing.get();
-      if (already.isPresent()) {
-        return new Numbered(already.get(), false);
-      }
-    }
-    throw new IllegalStateException("no free number in " + series + " after 50 attempts");
+    java.util.OptionalInt serial = new NumberSeries(jdbc).insertNext(series,
+        () -> jdbc.queryForList(numbersSql, String.class, numbersArgs).stream().mapToInt(NumberSeries::trailingSerial)
+            .max().orElse(0),
+        taken -> UniqueInsert.tryInsert(jdbc, () -> insert.accept(format.apply(taken))), () -> existing.get().isPresent());
+    return serial.isPresent() ? new Numbered(format.apply(serial.getAsInt()), true)
+        : new Numbered(existing.get().orElseThrow(), false);
   }
 
   public void recordDecision(String selectionNumber, String method, String outcome, String organisationId, String reason,

@@ -44,6 +44,18 @@ class NumberSeriesTest {
   }
 
   @Test
+  void aRefusedInsertTakesTheNextNumberUnlessTheRowIsThereAlready() {
+    java.util.List<Integer> tried = new java.util.ArrayList<>();
+    // The first number is taken by a row written outside the series: the next one is written.
+    assertThat(series.insertNext("call:2027-S001", () -> 0, serial -> tried.add(serial) && serial > 1, () -> false))
+        .hasValue(2);
+    assertThat(tried).containsExactly(1, 2);
+    // Refused because this step's row is there already: no further number is taken.
+    assertThat(series.insertNext("call:2027-S001", () -> 0, serial -> false, () -> true)).isEmpty();
+    assertThat(series.next("call:2027-S001", () -> 0)).isEqualTo(4);
+  }
+
+  @Test
   void theSerialIsTheNumberAtTheEnd() {
     assertThat(NumberSeries.trailingSerial("2027-S003")).isEqualTo(3);
     assertThat(NumberSeries.trailingSerial("2027-S003-K12")).isEqualTo(12);
