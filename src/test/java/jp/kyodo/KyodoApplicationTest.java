@@ -174,7 +174,7 @@ class KyodoApplicationTest {
   }
 
   @Test
-  void aPartnerSeesAndWorksOnlyItsOwnOrganisationsTasksAndACoordinatorSeesAll() {
+  void aPartnerSeesAndWorksOnlyItsOwnOrganisationsTasksAndACoordinatorSeesAllButWorksOnlyTheOffices() {
     String hikaris = proposalSentBackTo("hikari");
     String midoris = proposalSentBackTo("midori");
     String hikariTask = taskId(hikaris, Elements.REVISE);
@@ -194,6 +194,9 @@ class KyodoApplicationTest {
 
     assertThat(as("tanaka").get(REST + "/task").json().findValuesAsText("id")).contains(midoriTask);
     assertThat(as("tanaka").post(REST + "/task/" + midoriTask + "/submit-form", RestClient.variables(proposal())).status())
+        .as("the office follows every project but works only its own tasks").isEqualTo(403);
+    assertThat(taskId(midoris, Elements.REVISE)).isEqualTo(midoriTask);
+    assertThat(as("midori").post(REST + "/task/" + midoriTask + "/submit-form", RestClient.variables(proposal())).status())
         .isEqualTo(204);
     assertThat(as("midori").get(REST + "/task?processInstanceId=" + midoris).json().findValuesAsText("taskDefinitionKey"))
         .doesNotContain(Elements.REVISE);

@@ -30,6 +30,15 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPreBPMNParseListeners().add(new ParseListener());
+    // Inside the command's context, so that the check can read the task it is about.
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPostCommandInterceptorsTxRequired().add(new EngineEntryChecks.CommandCheck());
+    if (configuration.getCustomPostCommandInterceptorsTxRequiresNew() == null) {
+      configuration.setCustomPostCommandInterceptorsTxRequiresNew(new ArrayList<>());
+    }
+    configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new EngineEntryChecks.CommandCheck());
   }
 
   /**
@@ -69,9 +78,15 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
   static final class ParseListener extends AbstractBpmnParseListener {
 
     @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+      processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, new EngineEntryChecks.ProcessStartCheck());
+    }
+
+    @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
       if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
         FormSpec spec = specFor(element);
+        activity.setProperty(EngineEntryChecks.FORM_SPEC, spec);
         TaskListener check = task -> spec.validateAndNormalize(task);
         behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
         if (spec.taskLocal()) {
@@ -89,8 +104,10 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
     public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
       if (scope instanceof ProcessDefinitionImpl && element.elements().stream().noneMatch(e -> e.getTagName().endsWith("EventDefinition"))) {
         FormSpec spec = specFor(element);
+        activity.setProperty(EngineEntryChecks.FORM_SPEC, spec);
+        // Built in: a start that skips custom listeners still has its values checked.
         ExecutionListener check = execution -> spec.validateAndNormalize(execution);
-        activity.addExecutionListener(ExecutionListener.EVENTNAME_START, check, 0);
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, check, 0);
         if (scope instanceof ProcessDefinitionEntity definition && definition.getStartFormHandler() != null) {
           definition.setStartFormHandler(new SubmissionGuard.Start(definition.getStartFormHandler(), spec));
         }

@@ -52,10 +52,11 @@ public class AccessPolicy {
       EvaluationProcess.KEY, ImprovementProcess.KEY);
 
   /**
-   * Groups granted every task (their members see and work any task): administrators, and the collaboration office,
-   * which follows every project. They need no grant per task (see {@link TaskWorkAuthorizationProvider}).
+   * Groups granted work on every task: administrators only. They need no grant per task (see
+   * {@link TaskWorkAuthorizationProvider}). The collaboration office follows every project and may (re)assign any
+   * task, but works only the tasks offered to its own group: those get a grant each, like every other group's.
    */
-  static final java.util.Set<String> EVERY_TASK = java.util.Set.of(KyodoGroups.ADMIN, KyodoGroups.COORDINATORS);
+  static final java.util.Set<String> EVERY_TASK = java.util.Set.of(KyodoGroups.ADMIN);
 
   static final String FILTER_MINE = "わたしのタスク";
   static final String FILTER_GROUPS = "わたしのグループのタスク";
@@ -87,8 +88,10 @@ public class AccessPolicy {
         Permissions.READ_HISTORY, Permissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
         ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
     grant(coordinators, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(coordinators, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, TaskPermissions.TASK_WORK,
-        TaskPermissions.TASK_ASSIGN, TaskPermissions.READ_VARIABLE);
+    // The office reads every task and may (re)assign it; it completes only tasks offered to its own group (a grant
+    // per task, see TaskWorkAuthorizationProvider) and sets no variable outside a form (no UPDATE).
+    grant(coordinators, Resources.TASK, ANY, Permissions.READ, TaskPermissions.TASK_ASSIGN, TaskPermissions.READ_VARIABLE);
+    revoke(coordinators, Resources.TASK, ANY, Permissions.UPDATE, TaskPermissions.TASK_WORK); // granted up to 0.1.0
     grant(coordinators, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ, HistoricTaskPermissions.READ_VARIABLE);
     grant(coordinators, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
     grant(coordinators, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
@@ -168,6 +171,26 @@ public class AccessPolicy {
     }
     if (changed) {
       authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  /** Takes permissions an earlier release granted out of the group's grant, so an upgrade narrows it too. */
+  void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (existing.isPermissionGranted(permission)) {
+        existing.removePermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(existing);
     }
   }
 

@@ -23,10 +23,10 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  */
 public final class InputErrorMapping {
 
-  /** The provider classes for both JAX-RS applications (with {@link FormsOnlyInputFilter}). */
+  /** The provider classes for both JAX-RS applications (with {@link WriteGate}). */
   public static final List<Class<?>> PROVIDERS = List.of(WrappedInputErrors.class, DirectInputErrors.class,
       ConcurrentChanges.class, EngineErrors.class, MalformedJson.class, UnreadableJson.class, WebErrors.class,
-      FormsOnlyInputFilter.class, TaskRaceFilter.class);
+      WriteGate.class, TaskRaceFilter.class);
 
   static final String TASK_GONE_MESSAGE =
       "このタスクは既に完了したか、取り消されています。タスクの一覧を更新してください。";

@@ -195,7 +195,7 @@ class AgreementProcessTest {
   void calledWithTheProjectsPartiesItStartsAtTheDraft() {
     Map<String, Object> project = with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi", PARTNER_GROUP.name(), "org-midori",
         MAIN_STAFF.name(), "kobayashi", DEPUTY_STAFF.name(), "suzuki");
-    ProcessInstance instance = scenario.as("tanaka", () -> engine.getRuntimeService().startProcessInstanceByKey(KEY, project));
+    ProcessInstance instance = new jp.kyodo.support.TestDesk(engine).startCalled(KEY, project);
 
     assertThat(instance).isWaitingAt(Elements.DRAFT).hasNotPassed(Elements.ASSIGN_PARTIES);
     assertThat(task()).isAssignedTo("kobayashi");
@@ -206,7 +206,7 @@ class AgreementProcessTest {
   @Test
   void aFixedPartnerCannotBeChangedWhileTheStaffAreChosen() {
     Map<String, Object> project = with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi", PARTNER_GROUP.name(), "org-midori");
-    ProcessInstance instance = scenario.as("tanaka", () -> engine.getRuntimeService().startProcessInstanceByKey(KEY, project));
+    ProcessInstance instance = new jp.kyodo.support.TestDesk(engine).startCalled(KEY, project);
     assertThat(instance).isWaitingAt(Elements.ASSIGN_PARTIES);
 
     assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "suzuki", "yamamoto"),
@@ -224,7 +224,7 @@ class AgreementProcessTest {
     assertRefused(() -> scenario.start("nobody", start())).contains("一つの担当課に所属する職員");
     assertRefused(() -> scenario.start("suzuki", with(start(), FISCAL_YEAR.name(), 2019))).contains("今年度から5年度先まで");
     assertRefused(() -> scenario.start("suzuki", with(start(), PROJECT_NUMBER.name(), "第1号"))).contains("半角英数字");
-    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
 
     scenario.approved();
     assertRefused(() -> scenario.start("suzuki", start())).contains("2026年度の協定は既にあります");

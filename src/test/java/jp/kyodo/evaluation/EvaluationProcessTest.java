@@ -94,7 +94,7 @@ class EvaluationProcessTest {
 
   @Test
   void theLifecycleHandsOverTheProjectAndTheGoalsOfTheAgreement() {
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(KEY, handedOver(GOALS_JSON));
+    ProcessInstance instance = scenario.startCalled(KEY, handedOver(GOALS_JSON));
 
     assertThat(instance).isWaitingAt(Elements.RECORD_OUTCOMES);
     assertThat(candidateGroups(task(instance, Elements.RECORD_OUTCOMES))).containsExactly("dept-kankyo");
@@ -113,17 +113,17 @@ class EvaluationProcessTest {
   @Test
   void goalsHandedOverThatTheFormsCannotShowAreRefused() {
     String six = "[" + String.join(",", java.util.Collections.nCopies(6, "{\"id\":\"X\",\"description\":\"d\"}")) + "]";
-    assertRefused(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY, handedOver(six))).contains("5件以下");
-    assertRefused(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY, handedOver("[]"))).contains("1件以上");
-    assertRefused(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY, handedOver("{\"id\":\"A\"}")))
+    assertRefused(() -> scenario.startCalled(KEY, handedOver(six))).contains("5件以下");
+    assertRefused(() -> scenario.startCalled(KEY, handedOver("[]"))).contains("1件以上");
+    assertRefused(() -> scenario.startCalled(KEY, handedOver("{\"id\":\"A\"}")))
         .contains("JSON の配列");
-    assertRefused(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY, handedOver("[{\"id\":\"A\"}]")))
+    assertRefused(() -> scenario.startCalled(KEY, handedOver("[{\"id\":\"A\"}]")))
         .contains("「description」がありません");
-    assertRefused(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY,
+    assertRefused(() -> scenario.startCalled(KEY,
         handedOver("[{\"id\":\"A\",\"description\":\"x\"},{\"id\":\"A\",\"description\":\"y\"}]"))).contains("重複");
-    assertRefused(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY, handedOver("見守り")))
+    assertRefused(() -> scenario.startCalled(KEY, handedOver("見守り")))
         .contains("JSON として読めません");
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
   }
 
   @Test
@@ -135,7 +135,7 @@ class EvaluationProcessTest {
         .doesNotContain("くもの会");
     assertRefused(() -> scenario.start("suzuki", with(startForm(), Project.PARTNER_NAME.name(), "くもの会")))
         .contains("登録済みの団体は団体登録簿にありません");
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
 
     ProcessInstance byId = scenario.start("suzuki", with(startForm(), Project.PARTNER_NAME.name(), "org-midori"));
     assertThat(byId).variables().containsEntry(Project.PARTNER_NAME.name(), "みどり町内会");
@@ -155,7 +155,7 @@ class EvaluationProcessTest {
         .contains("「partnerGroup」はこのフォームの項目ではない");
     assertRefused(() -> scenario.start("suzuki", with(startForm(), AGREEMENT_GOALS, "[]")))
         .contains("「agreementGoals」はこのフォームの項目ではない");
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
   }
 
   // ---------------------------------------------------------------- outcomes

@@ -106,7 +106,7 @@ class ExaminationProcessTest {
     assertRefused(() -> scenario.start("nobody", proposal())).contains("協働パートナーの団体");
     assertRefused(() -> scenario.start("twohats", proposal()));
     assertRefused(() -> scenario.start("lonely", proposal())).contains("団体が登録されていません");
-    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ExaminationProcess.KEY).count()).isZero();
   }
 
 
@@ -256,7 +256,7 @@ class ExaminationProcessTest {
     assertRefused(() -> scenario.start("hikari", with(proposal(), TITLE.name(), "  ", PROPOSED_BUDGET.name(), -1)))
         .contains("「事業名」を入力してください")
         .contains("「想定する事業費（円）」は0以上");
-    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ExaminationProcess.KEY).count()).isZero();
   }
 
   @Test
@@ -315,7 +315,7 @@ class ExaminationProcessTest {
   void aSubmissionCannotSetWhatItsFormDoesNotAsk() {
     assertRefused(() -> scenario.start("hikari", with(proposal(), PROPOSER_GROUP.name(), "org-midori")))
         .contains("「proposerGroup」はこのフォームの項目ではない");
-    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ExaminationProcess.KEY).count()).isZero();
 
     ProcessInstance instance = scenario.start("hikari", proposal());
     assertRefusedAndUnchanged(instance, Elements.INTAKE, with(intake("dept-fukushi"), PARTNER_GROUP.name(), "org-midori"),

@@ -74,7 +74,7 @@ class ImprovementProcessTest {
   }
 
   ProcessInstance handedOverAtDecision(Pair pair) {
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(KEY,
+    ProcessInstance instance = scenario.startCalled(KEY,
         handedOver(pair.organisation(), pair.name(), pair.department(), "テスト課"));
     scenario.complete(instance, Elements.DIALOGUE, "tanaka", dialogueOnMetGoals());
     scenario.complete(instance, Elements.PARTNER_REVIEW, "tanaka", partnerReview("AGREE", null, "CONTINUE"));
@@ -207,7 +207,7 @@ class ImprovementProcessTest {
   @Test
   void aPartnerInItsThirdYearInARowCannotSimplyContinueTheCallIsReopened() {
     Pair pair = partnerHolding(1, 2);
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(KEY,
+    ProcessInstance instance = scenario.startCalled(KEY,
         handedOver(pair.organisation(), pair.name(), pair.department(), "テスト課"));
     assertThat(instance).variables().containsEntry(PARTNER_FIXED.name(), true).containsEntry(CONSECUTIVE_YEARS.name(), 3L);
     assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), FIXATION_NOTICE.name()))
@@ -274,7 +274,7 @@ class ImprovementProcessTest {
 
   @Test
   void theLifecycleHandsOverTheEvaluationsResult() {
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(KEY,
+    ProcessInstance instance = scenario.startCalled(KEY,
         handedOver("org-midori", "みどり町内会", "dept-kankyo", "環境政策課"));
     assertThat(instance).isWaitingAt(Elements.DIALOGUE);
     assertThat(candidateGroups(scenario.task(instance, Elements.DIALOGUE))).containsExactly("dept-kankyo");

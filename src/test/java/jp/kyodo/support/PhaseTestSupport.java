@@ -91,6 +91,11 @@ public class PhaseTestSupport {
     new TestDesk(engine).complete(instance, taskKey, userId, values);
   }
 
+  /** Starts the phase the way the lifecycle calls it (see {@link TestDesk#startCalled}). */
+  public ProcessInstance startCalled(String key, Map<String, Object> handedOver) {
+    return new TestDesk(engine).startCalled(key, handedOver);
+  }
+
   public Task task(ProcessInstance instance, String taskKey) {
     return new TestDesk(engine).task(instance, taskKey);
   }

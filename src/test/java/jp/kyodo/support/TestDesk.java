@@ -9,6 +9,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 
 /**
  * What a person does in Tasklist, for the process tests: logged in with their groups, start a process through its
@@ -43,6 +47,26 @@ public final class TestDesk {
       engine.getFormService().submitTaskForm(task.getId(), values);
       return null;
     });
+  }
+
+  /**
+   * Starts the phase the way the lifecycle calls it: a calling process hands the project's values over
+   * ({@code camunda:in variables="all"}). A phase started on its own takes only its start form's values, so the
+   * values of an earlier phase reach it only through a caller. The caller is started by the system (no user).
+   */
+  public ProcessInstance startCalled(String key, Map<String, Object> handedOver) {
+    String caller = "calls-" + key;
+    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(caller).count() == 0) {
+      BpmnModelInstance model = Bpmn.createExecutableProcess(caller).camundaHistoryTimeToLive(1).startEvent()
+          .callActivity("Call").calledElement(key).endEvent().done();
+      CamundaIn all = model.newInstance(CamundaIn.class);
+      all.setCamundaVariables("all");
+      ((CallActivity) model.getModelElementById("Call")).builder().addExtensionElement(all);
+      engine.getRepositoryService().createDeployment().name(caller).addModelInstance(caller + ".bpmn", model).deploy();
+    }
+    ProcessInstance parent = engine.getRuntimeService().createProcessInstanceByKey(caller).startBeforeActivity("Call")
+        .setVariables(handedOver).execute();
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(parent.getId()).singleResult();
   }
 
   public Task task(ProcessInstance instance, String taskKey) {
