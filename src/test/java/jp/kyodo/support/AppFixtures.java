@@ -155,6 +155,18 @@ public final class AppFixtures {
         engine.getManagementService().executeJob(timer);
         yield new Fixture(lifecycle, task(lifecycle, "HandleOverduePhase"), get("hikariProject").detail());
       }
+      // A partner's proposal whose check sheet 福祉課's suzuki has claimed: the target of writes around the forms.
+      case "claimedCheckSheet" -> {
+        String lifecycle = start("hikari", "collaboration", ExaminationScenario.with(ExaminationScenario.proposal(),
+            "title", "フォームの外からの書き込み（確認）"));
+        submit("tanaka", lifecycle, "AssignDepartment", ExaminationScenario.intake("dept-fukushi"));
+        String checkSheet = task(lifecycle, "FillCheckSheet");
+        Response claimed = as("suzuki").post(REST + "/task/" + checkSheet + "/claim", Map.of("userId", "suzuki"));
+        assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
+        String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(lifecycle).singleResult()
+            .getBusinessKey();
+        yield new Fixture(lifecycle, checkSheet, number);
+      }
       // 団体登録 by a citizen group of its own (the demo people's registrations stay as other tests expect them)
       case "registration" -> {
         user("umi", KyodoGroups.PARTNERS);

@@ -102,6 +102,16 @@ public final class RestClient {
     return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method with a body of any type (PUT, DELETE, multipart); a null body sends none. */
+  public Response send(String method, String path, String contentType, String body) {
+    HttpRequest.Builder builder = request(path);
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** A body sent as plain text, as a misconfigured integration might. */
   public Response postText(String path, String body) {
     return send(request(path).header("Content-Type", "text/plain; charset=UTF-8")
