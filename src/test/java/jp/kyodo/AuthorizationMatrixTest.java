@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import jp.kyodo.agreement.AgreementRepository;
+import jp.kyodo.examination.ExaminationScenario;
 import jp.kyodo.support.AppFixtures;
 import jp.kyodo.support.RestClient;
 import jp.kyodo.support.RestClient.Response;
@@ -88,8 +89,12 @@ class AuthorizationMatrixTest {
   /** One client per user and port (an HTTP client is costly to create; HTTP Basic keeps no state between calls). */
   static final Map<String, RestClient> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
+  RestClient client(String user) {
+    return CLIENTS.computeIfAbsent(port + ":" + user, key -> RestClient.basic(port, user));
+  }
+
   Response get(String user, String path) {
-    return CLIENTS.computeIfAbsent(port + ":" + user, key -> RestClient.basic(port, user)).get(path);
+    return client(user).get(path);
   }
 
   // --- probes
@@ -128,8 +133,27 @@ class AuthorizationMatrixTest {
     };
   }
 
-  static Probe starts(String key) {
-    return reads(REST + "/process-definition?key=" + key + "&latestVersion=true&startablePermissionCheck=true");
+  /**
+   * Starts the process for real through its start form, with values its form accepts: allowed is 200 (an instance
+   * exists); refused is 401 or 403 (no right to start it) or 400 (the process itself refuses the starter, e.g. the
+   * administrator, who is in no department or organisation) — never anything else.
+   */
+  static Probe starts(String key,
+      java.util.function.BiFunction<AuthorizationMatrixTest, String, Map<String, Object>> values) {
+    return (test, user) -> {
+      Response response = test.client(user).post(REST + "/process-definition/key/" + key + "/submit-form",
+          RestClient.variables(values.apply(test, user)));
+      if (response.status() == 200) {
+        assertThat(test.engine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceId(response.json().path("id").asText()).count()
+            + test.engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceId(response.json().path("id").asText()).count()).isPositive();
+        return true;
+      }
+      assertThat(response.status()).as("a refusal, never an error: " + response.body()).isIn(400, 401, 403, 404);
+      assertThat(response.json().path("message").asText()).as("a clerk's message").isNotBlank();
+      return false;
+    };
   }
 
   /** Sees the task (REST) — and the engine's TASK_WORK authorization says the same about working it. */
@@ -137,15 +161,33 @@ class AuthorizationMatrixTest {
     return reads(test -> REST + "/task/" + test.fixtures().get(fixture).taskId());
   }
 
-  static Probe worksTask(String fixture) {
+  /**
+   * Submits the task's form for real. First on the shared fixture with nothing filled in: the engine checks the
+   * right to work the task before the form's values, so someone refused gets 401/403/404 (and the task stays open),
+   * someone allowed gets the form's own 400. Someone allowed then submits values the form accepts on a fresh copy of
+   * the fixture (the shared one stays for the others) and must get 204.
+   */
+  static Probe worksTask(String fixture, Map<String, Object> values) {
     return (test, user) -> {
-      if (user == null) {
+      String copy = fixture + "#works-" + user;
+      String shared = test.fixtures().get(fixture).taskId();
+      Response tried = test.client(user).post(REST + "/task/" + shared + "/submit-form", RestClient.variables(Map.of()));
+      if (List.of(401, 403, 404).contains(tried.status())) {
+        assertThat(test.engine.getTaskService().createTaskQuery().taskId(shared).count()).as("still open").isOne();
         return false;
       }
-      List<String> groups = test.engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-          .map(Group::getId).toList();
-      return test.engine.getAuthorizationService().isUserAuthorized(user, groups, TaskPermissions.TASK_WORK,
-          Resources.TASK, test.fixtures().get(fixture).taskId());
+      // Past the engine's right to work it: the real completion happens on a copy of the fixture, where the process's
+      // own rule about who acts may still refuse (400, e.g. only the reviewer named on the call scores).
+      assertThat(tried.status()).as("a refusal or the form's own check, never an error: " + tried.body()).isEqualTo(400);
+      String task = test.fixtures().get(copy).taskId();
+      Response worked = test.client(user).post(REST + "/task/" + task + "/submit-form", RestClient.variables(values));
+      if (worked.status() == 400) {
+        assertThat(test.engine.getTaskService().createTaskQuery().taskId(task).count()).as("still open").isOne();
+        return false;
+      }
+      assertThat(worked.status()).as(user + " works " + copy + ": " + worked.body()).isEqualTo(204);
+      assertThat(test.engine.getTaskService().createTaskQuery().taskId(task).count()).as("completed").isZero();
+      return true;
     };
   }
 
@@ -195,41 +237,49 @@ class AuthorizationMatrixTest {
         new Resource("Cockpit app", office, webapp("cockpit")),
         new Resource("Admin app", users("admin"), webapp("admin")),
         // --- starting each process
-        new Resource("start 協働事業 (collaboration)", users("admin", "suzuki", "hikari", "midori"), starts("collaboration")),
-        new Resource("start ① examination (integrations)", users("admin", "suzuki", "hikari", "midori"),
-            starts("examination")),
-        new Resource("start ② partner-selection", users("admin", "suzuki"), starts("partner-selection")),
-        new Resource("start 公募への応募 (call-application)", users("admin", "hikari", "midori"), starts("call-application")),
-        new Resource("start ③ agreement", users("admin", "suzuki"), starts("agreement")),
-        new Resource("start ④ execution", users("admin", "suzuki"), starts("execution")),
-        new Resource("start ⑤ evaluation", users("admin", "suzuki"), starts("evaluation")),
-        new Resource("start ⑥ improvement", users("admin", "suzuki"), starts("improvement")),
+        new Resource("start 協働事業 (collaboration)", users("suzuki", "hikari", "midori"), starts("collaboration",
+            (t, user) -> ExaminationScenario.with(ExaminationScenario.proposal(), "title", "権限の確認（提案）"))),
+        new Resource("start ① examination (integrations)", users("suzuki", "hikari", "midori"),
+            starts("examination", (t, user) -> ExaminationScenario.with(ExaminationScenario.proposal(), "title",
+                "権限の確認（提案のみ）"))),
+        new Resource("start ② partner-selection", users("suzuki"), starts("partner-selection",
+            (t, user) -> AppFixtures.selectionStart("権限の確認（選定）"))),
+        new Resource("start 公募への応募 (call-application)", users("hikari", "midori"), starts("call-application",
+            (t, user) -> AppFixtures.application(t.fixtures().get("openCall").detail(), "権限の確認（応募）"))),
+        new Resource("start ③ agreement", users("suzuki"), starts("agreement", (t, user) -> AppFixtures.agreementStart())),
+        new Resource("start ④ execution", users("suzuki"), starts("execution", (t, user) -> Map.of("agreementNumber",
+            t.fixtures().get("approvedAgreement#" + user).detail()))),
+        new Resource("start ⑤ evaluation", users("suzuki"), starts("evaluation",
+            (t, user) -> jp.kyodo.evaluation.EvaluationScenario.startForm())),
+        new Resource("start ⑥ improvement", users("suzuki"), starts("improvement",
+            (t, user) -> jp.kyodo.improvement.ImprovementScenario.startForm(true, "A"))),
         new Resource("start 団体登録 (partner-registration)", users("admin", "hikari", "midori"),
-            starts("partner-registration")),
+            starts("partner-registration", (t, user) -> AppFixtures.registrationApplication("権限確認の会 " + user))),
         // --- each kind of task: seen over REST, and worked (the engine's TASK_WORK)
         new Resource("see ① AssignDepartment (coordinators)", office, seesTask("hikariProject")),
-        new Resource("work ① AssignDepartment (coordinators)", office, worksTask("hikariProject")),
+        new Resource("work ① AssignDepartment (coordinators)", office, worksTask("hikariProject", ExaminationScenario.intake("dept-fukushi"))),
         new Resource("see ① FillCheckSheet (${departmentGroup})", fukushi, seesTask("checkSheet")),
-        new Resource("work ① FillCheckSheet (${departmentGroup})", users("admin", "suzuki"), worksTask("checkSheet")),
+        new Resource("work ① FillCheckSheet (${departmentGroup})", users("admin", "suzuki"), worksTask("checkSheet", ExaminationScenario.checkSheet())),
         new Resource("see ① CoordinatorReview (coordinators)", office, seesTask("review")),
-        new Resource("work ① CoordinatorReview (coordinators)", office, worksTask("review")),
+        new Resource("work ① CoordinatorReview (coordinators)", office, worksTask("review", ExaminationScenario.review("PROCEED", "進めてください"))),
         new Resource("see ② ChooseSelectionMethod (${departmentGroup})", fukushi, seesTask("method")),
-        new Resource("work ② ChooseSelectionMethod (${departmentGroup})", users("admin", "suzuki"), worksTask("method")),
+        new Resource("work ② ChooseSelectionMethod (${departmentGroup})", users("admin", "suzuki"), worksTask("method", Map.of("selectionMethod", "PUBLIC_CALL"))),
         new Resource("see ② ScoreApplication (the reviewer ito)", users("admin", "tanaka", "ito"),
             seesTask("conflictedCall")),
-        new Resource("work ② ScoreApplication (the reviewer ito)", users("admin", "ito"),
-            worksTask("conflictedCall")),
+        new Resource("work ② ScoreApplication (the reviewer ito)", users("ito"),
+            worksTask("conflictedCall", Map.of("score1", 4, "reviewComment", "丁寧な計画です"))),
         new Resource("see ③ DraftAgreement (${mainStaff})", fukushi, seesTask("draft")),
-        new Resource("work ③ DraftAgreement (${mainStaff})", users("admin", "suzuki"), worksTask("draft")),
+        new Resource("work ③ DraftAgreement (${mainStaff})", users("admin", "suzuki"), worksTask("draft", BadInputTest.draft())),
         new Resource("see ④ PayAdvance (${mainStaff})", fukushi, seesTask("execution")),
         new Resource("see ④ PartnerReportsIssue (${partnerGroup} = ひかり)", users("admin", "tanaka", "hikari"),
             seesTask("partnerIssue")),
         new Resource("work ④ PartnerReportsIssue (${partnerGroup} = ひかり)", users("admin", "hikari"),
-            worksTask("partnerIssue")),
+            worksTask("partnerIssue", Map.of("issueTitle", "会場の不足", "issueDescription",
+                "会場が足りません", "issueSeverity", "MINOR"))),
         new Resource("see ⑤ RecordOutcomes (${departmentGroup})", fukushi, seesTask("outcomes")),
         new Resource("see ⑥ ImprovementDialogue (${departmentGroup})", fukushi, seesTask("dialogue")),
         new Resource("see 協働事業 HandleOverduePhase (managers)", users("admin", "tanaka", "sato"), seesTask("overdue")),
-        new Resource("work 協働事業 HandleOverduePhase (managers)", users("admin", "sato"), worksTask("overdue")),
+        new Resource("work 協働事業 HandleOverduePhase (managers)", users("admin", "sato"), worksTask("overdue", Map.of("overdueAction", "今週中の受付を指示した"))),
         new Resource("see 団体登録 ReviewRegistration (coordinators)", office, seesTask("registration")),
         // --- process and history data of みどり町内会's project through /engine-rest
         new Resource("みどり's project: instance variables", office,

@@ -115,8 +115,9 @@ public final class EngineEntryChecks {
   }
 
   /**
-   * The process's own start listener (built in, so skipping custom listeners does not skip it). A process that a
-   * parent calls gets its values from the parent's model and is not concerned.
+   * The process's own start listener (built in, so skipping custom listeners does not skip it): the values a project
+   * starts with are its start form's inputs. A start by instructions is the command check's; a process that a parent
+   * calls gets its values from the parent's model and is not concerned.
    */
   static final class ProcessStartCheck implements ExecutionListener {
     @Override
@@ -125,13 +126,9 @@ public final class EngineEntryChecks {
       if (instance.getSuperExecution() != null || instance.getSuperCaseExecution() != null) {
         return;
       }
-      CommandContext context = Context.getCommandContext();
       ActivityImpl start = instance.getActivity();
-      Object spec = start == null ? null : start.getProperty(FORM_SPEC);
-      if (spec == null || instance.isSkipCustomListeners() || instance.isSkipIoMappings()) {
-        if (!operatorOrSystem(context)) {
-          throw new InvalidInputException(START_ELSEWHERE_MESSAGE);
-        }
+      Object startForm = start == null ? null : start.getProperty(FORM_SPEC);
+      if (!(startForm instanceof FormSpec spec)) {
         return;
       }
       org.camunda.bpm.engine.variable.VariableMap variables = instance.getVariablesTyped(false);
@@ -140,7 +137,7 @@ public final class EngineEntryChecks {
       if (initiator instanceof String name) {
         variables.remove(name);
       }
-      SubmissionGuard.screenStart((FormSpec) spec, variables);
+      SubmissionGuard.screenStart(spec, variables);
     }
   }
 }

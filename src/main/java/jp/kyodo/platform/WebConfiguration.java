@@ -6,7 +6,6 @@ import jp.kyodo.forms.FormInputValidationPlugin;
 import jp.kyodo.identity.IdentitySetup;
 import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.server.ServerProperties;
@@ -50,7 +49,7 @@ public class WebConfiguration {
     registration.setName("kyodo-engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        BasicLogin.class.getName());
     return registration;
   }
 

@@ -54,7 +54,12 @@ public final class AppFixtures {
       return existing;
     }
     synchronized (CREATED) {
-      return CREATED.computeIfAbsent(key, k -> create(name));
+      Fixture created = CREATED.get(key);
+      if (created == null) {
+        created = create(name);
+        CREATED.put(key, created);
+      }
+      return created;
     }
   }
 
@@ -92,7 +97,13 @@ public final class AppFixtures {
     return ExaminationForms.currentFiscalYear();
   }
 
-  private Fixture create(String name) {
+  /**
+   * A fixture of that name; "name#anything" is a fresh one made the same way (with fresh ones of what it builds on),
+   * for a test that uses it up — completes its task, say.
+   */
+  private Fixture create(String fullName) {
+    String name = fullName.contains("#") ? fullName.substring(0, fullName.indexOf('#')) : fullName;
+    String copy = fullName.substring(name.length());
     return switch (name) {
       // ① 事業の検討
       case "intake" -> at(start("hikari", "examination", ExaminationScenario.proposal()), "AssignDepartment");
@@ -131,7 +142,7 @@ public final class AppFixtures {
         yield new Fixture(instance, task(instance, "PayAdvance"), number);
       }
       case "partnerIssue" -> {
-        Fixture execution = get("execution");
+        Fixture execution = get("execution" + copy);
         yield new Fixture(execution.instanceId(), task(execution.instanceId(), "PartnerReportsIssue"), execution.detail());
       }
       // ⑤ 事業の評価 and ⑥ 事業の改善
@@ -149,11 +160,11 @@ public final class AppFixtures {
         yield new Fixture(lifecycle, task(lifecycle, "AssignDepartment"), number);
       }
       case "overdue" -> {
-        String lifecycle = get("hikariProject").instanceId();
+        String lifecycle = get("hikariProject" + copy).instanceId();
         String timer = engine.getManagementService().createJobQuery().processInstanceId(lifecycle).timers().singleResult()
             .getId();
         engine.getManagementService().executeJob(timer);
-        yield new Fixture(lifecycle, task(lifecycle, "HandleOverduePhase"), get("hikariProject").detail());
+        yield new Fixture(lifecycle, task(lifecycle, "HandleOverduePhase"), get("hikariProject" + copy).detail());
       }
       // A partner's proposal whose check sheet 福祉課's suzuki has claimed: the target of writes around the forms.
       case "claimedCheckSheet" -> {
@@ -170,16 +181,39 @@ public final class AppFixtures {
       // 団体登録 by a citizen group of its own (the demo people's registrations stay as other tests expect them)
       case "registration" -> {
         user("umi", KyodoGroups.PARTNERS);
-        Map<String, Object> application = new java.util.HashMap<>(Map.of("organisationName", "うみの子ども会",
-            "organisationType", "VOLUNTEER_GROUP", "representative", "海野 太郎", "contactEmail", "umi@example.jp",
-            "activityRecord", "夏の海岸清掃", "financialState", "会費で運営"));
-        application.put("activityFields", jp.kyodo.variables.ListVar.json(List.of("ENVIRONMENT")));
-        yield at(start("umi", "partner-registration", application), "ReviewRegistration");
+        yield at(start("umi", "partner-registration", registrationApplication("うみの子ども会")), "ReviewRegistration");
       }
       // A public call whose only reviewer (ito) declared a conflict on hikari's application and scores midori's.
       case "conflictedCall" -> conflictedCall();
+      // A published call still open for applications.
+      case "openCall" -> {
+        String selection = start("suzuki", "partner-selection", selectionStart("応募受付中の公募"));
+        submit("suzuki", selection, "ChooseSelectionMethod", Map.of("selectionMethod", "PUBLIC_CALL"));
+        submit("suzuki", selection, "WriteCall", Map.of("callPurpose", "ひろばの運営", "callEligibility", "登録団体",
+            "criterion1Label", "実現性", "criterion1Weight", 100, "applicationDeadline",
+            FiscalTerm.today().plusDays(10).toString()));
+        submit("tanaka", selection, "CheckCall", Map.of("callCheckDecision", "PUBLISH", "reviewQuorum", 1,
+            "selectionReviewers", jp.kyodo.variables.ListVar.json(List.of("ito"))));
+        yield new Fixture(selection, null, (String) engine.getRuntimeService().getVariable(selection, "callNumber"));
+      }
+      // An approved agreement of 福祉課 with NPO法人ひかり whose execution has not started.
+      case "approvedAgreement" -> new Fixture(null, null, approvedAgreement());
       default -> throw new IllegalArgumentException("no fixture " + name);
     };
+  }
+
+  public static Map<String, Object> registrationApplication(String organisation) {
+    Map<String, Object> application = new java.util.HashMap<>(Map.of("organisationName", organisation,
+        "organisationType", "VOLUNTEER_GROUP", "representative", "海野 太郎", "contactEmail", "umi@example.jp",
+        "activityRecord", "夏の海岸清掃", "financialState", "会費で運営"));
+    application.put("activityFields", jp.kyodo.variables.ListVar.json(List.of("ENVIRONMENT")));
+    return application;
+  }
+
+  /** What an applicant sends to that call. */
+  public static Map<String, Object> application(String call, String title) {
+    return Map.of("callNumber", call, "proposalTitle", title, "proposal", "内容", "budgetPlan", "10万円",
+        "aimsConfirmed", true);
   }
 
   public static Map<String, Object> selectionStart(String title) {
@@ -187,7 +221,7 @@ public final class AppFixtures {
         (int) thisYear() + 1);
   }
 
-  static Map<String, Object> agreementStart() {
+  public static Map<String, Object> agreementStart() {
     return Map.of("title", "協定の入力チェック", "chosenForm", "JOINT_PROJECT", "fiscalYear", (int) thisYear(),
         "costEstimate", 1_200_000, "projectNumber", "FX-" + System.nanoTime());
   }
@@ -195,8 +229,12 @@ public final class AppFixtures {
   /** An approved agreement of 福祉課 with NPO法人ひかり for this fiscal year, 300,000 yen paid in advance. */
   private String approvedAgreement() {
     int year = (int) FiscalTerm.currentFiscalYear();
-    int serial = agreements.nextSerial(year, "dept-fixture");
-    String number = year + "-fixture-" + String.format("%03d", serial);
+    int serial;
+    String number;
+    do { // a number another context of this JVM took in the same in-memory database is passed over
+      serial = agreements.nextSerial(year, "dept-fixture");
+      number = year + "-fixture-" + String.format("%03d", serial);
+    } while (agreements.find(number).isPresent());
     LocalDate end = LocalDate.of(year + 1, 3, 31);
     agreements.insert(new Agreement(number, year, null, "見守りとサロン（入力チェック）", "dept-fukushi", "福祉課", "org-hikari",
         "NPO法人ひかり", "JOINT_PROJECT", 1_200_000L, "suzuki", "yamamoto", "地域で見守る", null,
@@ -223,8 +261,7 @@ public final class AppFixtures {
         "selectionReviewers", jp.kyodo.variables.ListVar.json(List.of("ito"))));
     String call = (String) engine.getRuntimeService().getVariable(selection, "callNumber");
     for (String partner : List.of("hikari", "midori")) {
-      start(partner, "call-application", Map.of("callNumber", call, "proposalTitle", partner + "の提案", "proposal", "内容",
-          "budgetPlan", "10万円", "aimsConfirmed", true));
+      start(partner, "call-application", application(call, partner + "の提案"));
     }
     org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(Instant.now().plus(java.time.Duration.ofDays(12))));
     try {

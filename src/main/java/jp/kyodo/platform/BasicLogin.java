@@ -1,0 +1,30 @@
+package jp.kyodo.platform;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+
+/**
+ * HTTP Basic for {@code /engine-rest} and {@code /api}, as Camunda checks it, with the refusal a clerk or an
+ * integrator can read: 401 with the challenge and a Japanese message instead of an empty body.
+ */
+public class BasicLogin extends HttpBasicAuthenticationProvider {
+
+  static final String LOGIN_REQUIRED =
+      "ログインが必要です。利用者IDとパスワード（HTTP Basic 認証）を確かめて、もう一度送ってください。";
+
+  @Override
+  public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
+    super.augmentResponseByAuthenticationChallenge(response, engine);
+    response.setContentType("application/json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    try {
+      response.getWriter().write("{\"type\":\"AuthenticationRequired\",\"message\":\"" + LOGIN_REQUIRED + "\"}");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
