@@ -30,8 +30,8 @@ public @interface OnPostgres {
       if ("true".equals(System.getenv(VARIABLE))) {
         return ConditionEvaluationResult.enabled(VARIABLE + "=true");
       }
-      return RequireAll.skipOrFail("PostgreSQL のテストには " + VARIABLE
-          + "=true と localhost:5432 の PostgreSQL（データベース kyodo）が要ります");
+      String needs = "PostgreSQL のテストには " + VARIABLE + "=true と localhost:5432 の PostgreSQL（データベース kyodo）が要ります。";
+      return RequireAll.skipOrFail(needs, needs);
     }
   }
 }

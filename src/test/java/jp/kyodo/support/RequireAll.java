@@ -17,11 +17,14 @@ public final class RequireAll {
     return "true".equals(System.getenv(VARIABLE));
   }
 
-  /** Skipped with {@code reason}; under KYODO_REQUIRE_ALL=true a failure with it (a condition that throws fails). */
-  public static ConditionEvaluationResult skipOrFail(String reason) {
+  /**
+   * Skipped with {@code skipped}; under KYODO_REQUIRE_ALL=true a failure saying what is {@code missing} (a condition
+   * that throws fails the test).
+   */
+  public static ConditionEvaluationResult skipOrFail(String skipped, String missing) {
     if (set()) {
-      throw new IllegalStateException(VARIABLE + "=true なので飛ばせません: " + reason);
+      throw new IllegalStateException(VARIABLE + "=true なので飛ばせません。" + missing);
     }
-    return ConditionEvaluationResult.disabled(reason);
+    return ConditionEvaluationResult.disabled(skipped);
   }
 }
