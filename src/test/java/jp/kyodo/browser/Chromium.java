@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jp.kyodo.support.RequireAll;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
@@ -43,15 +47,22 @@ final class Chromium implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(20);
 
   /**
-   * Whether the browser test can run; when it cannot it says so on the console too, since Maven shows only the number
-   * of skipped tests (the reason is in the test report).
+   * Runs the browser test when Chromium and its driver are installed. Otherwise it is skipped, and says so on the
+   * console too, since Maven shows only the number of skipped tests (the reason is in the test report); under
+   * KYODO_REQUIRE_ALL=true (.ci/run) it fails instead.
    */
-  static boolean installed() {
-    boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
-    if (!installed) {
+  static final class Installed implements ExecutionCondition {
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (Files.isExecutable(BINARY) && Files.isExecutable(DRIVER)) {
+        return ConditionEvaluationResult.enabled(BINARY + " and " + DRIVER);
+      }
+      ConditionEvaluationResult skipped = RequireAll.skipOrFail(MISSING, BINARY + " か " + DRIVER
+          + " がありません: apt-get install -y chromium chromium-driver fonts-noto-cjk で入ります");
       System.out.println(MISSING);
+      return skipped;
     }
-    return installed;
   }
 
   final String base;

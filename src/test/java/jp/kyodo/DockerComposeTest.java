@@ -1,0 +1,189 @@
+package jp.kyodo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The compose files as Compose would read them (no Docker engine runs where Kyodo is tested, so nothing else would
+ * notice): {@code docker compose -f docker/docker-compose.yml up} must run a city's Kyodo — the production profile,
+ * no demo people (password = user id) on the published port, secrets only from the environment — and the demo must
+ * be asked for with {@code -f docker/docker-compose.demo.yml}. Each service's environment is merged key by key as
+ * Compose merges an override file.
+ */
+class DockerComposeTest {
+
+  static final Path BASE = Path.of("docker", "docker-compose.yml");
+  static final Path DEMO = Path.of("docker", "docker-compose.demo.yml");
+  static final Path APPLICATION = Path.of("src", "main", "resources", "application.yml");
+  static final Path NGINX = Path.of("docker", "nginx-cluster.conf");
+
+  /** A placeholder without a default: the application does not start unless the environment has it. */
+  static final Pattern REQUIRED_PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
+  /** Compose interpolation of a variable from the shell, with at most an empty default. */
+  static final Pattern FROM_THE_SHELL = Pattern.compile("\\$\\{[A-Za-z0-9_]+(:-)?}");
+
+  @Test
+  void byDefaultEveryNodeRunsTheProductionProfileWithoutDemoPeople() throws IOException {
+    Map<String, Object> base = load(BASE);
+    assertThat(kyodoServices(base)).as("the services built from docker/Dockerfile").contains("app", "app2");
+    for (String name : kyodoServices(base)) {
+      Map<String, String> env = environment(service(base, name));
+      assertThat(profiles(env)).as(name + ": SPRING_PROFILES_ACTIVE").contains("production");
+      assertThat(demoData(env)).as(name + ": demo people (password = user id) by default").isFalse();
+      assertThat(String.valueOf(service(base, name).get("command"))).as(name + ": command line")
+          .doesNotContain("demo-data").doesNotContain("profiles");
+    }
+  }
+
+  @Test
+  void theProductionSecretsComeFromTheEnvironmentOnly() throws IOException {
+    Map<String, Object> base = load(BASE);
+    Set<String> required = productionPlaceholders();
+    assertThat(required).as("what the production profile needs from the environment")
+        .contains("KYODO_ADMIN_USER", "KYODO_ADMIN_PASSWORD", "SPRING_DATASOURCE_PASSWORD");
+    for (String name : kyodoServices(base)) {
+      Map<String, String> env = environment(service(base, name));
+      // Not declared, Compose would not pass it into the container even when it is exported: production never starts.
+      assertThat(env.keySet()).as(name + ": declared, so that Compose passes it on").containsAll(required);
+      for (String secret : List.of("KYODO_ADMIN_USER", "KYODO_ADMIN_PASSWORD", "SPRING_DATASOURCE_PASSWORD")) {
+        assertThat(env.get(secret)).as(name + ": " + secret + " comes from the shell, no value in the file")
+            .satisfiesAnyOf(v -> assertThat(v).isNull(), v -> assertThat(v).matches(FROM_THE_SHELL));
+      }
+    }
+    Map<String, String> db = environment(service(base, "db"));
+    assertThat(db.get("POSTGRES_PASSWORD")).as("db: POSTGRES_PASSWORD comes from the shell").matches(FROM_THE_SHELL);
+  }
+
+  @Test
+  void theDemoOverrideTurnsTheDemoPeopleOnForEveryNode() throws IOException {
+    Map<String, Object> base = load(BASE);
+    Map<String, Object> demo = load(DEMO);
+    assertThat(services(base).keySet()).as("the demo overrides services of docker-compose.yml only")
+        .containsAll(services(demo).keySet());
+    for (String name : kyodoServices(base)) {
+      Map<String, String> env = environment(service(base, name));
+      env.putAll(environment(service(demo, name)));
+      assertThat(demoData(env)).as(name + " with the demo override: demo people").isTrue();
+      assertThat(profiles(env)).as(name + " with the demo override: production needs the real secrets")
+          .doesNotContain("production").contains("postgres");
+      assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).as(name + " with the demo override: the database password")
+          .isEqualTo(environment(service(demo, "db")).get("POSTGRES_PASSWORD")).isNotBlank();
+    }
+  }
+
+  @Test
+  void theClusterProfileAddsASecondNodeLikeTheFirstBehindNginx() throws IOException {
+    Map<String, Object> base = load(BASE);
+    List<String> byDefault = new ArrayList<>();
+    services(base).forEach((name, service) -> {
+      if (!((Map<?, ?>) service).containsKey("profiles")) {
+        byDefault.add(name);
+      }
+    });
+    assertThat(byDefault).as("started without --profile").containsExactlyInAnyOrder("db", "app");
+    assertThat(service(base, "app2").get("profiles")).isEqualTo(List.of("cluster"));
+    assertThat(service(base, "lb").get("profiles")).isEqualTo(List.of("cluster"));
+    assertThat(environment(service(base, "app2"))).as("app2 runs as app does").isEqualTo(environment(service(base, "app")));
+    assertThat(service(base, "app").toString()).as("the first node's name in nginx-cluster.conf").contains("aliases=[app1]");
+    assertThat(Files.readString(NGINX)).contains("server app1:8080", "server app2:8080");
+    assertThat(String.valueOf(((Map<?, ?>) service(base, "lb").get("depends_on")).keySet())).isEqualTo("[app, app2]");
+  }
+
+  // --- reading the files
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> load(Path file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file)) {
+      return (Map<String, Object>) new Yaml().load(reader);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> services(Map<String, Object> compose) {
+    return (Map<String, Object>) compose.get("services");
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> service(Map<String, Object> compose, String name) {
+    Object service = services(compose).get(name);
+    assertThat(service).as("service " + name).isInstanceOf(Map.class);
+    return (Map<String, Object>) service;
+  }
+
+  /** The services that run Kyodo: those built from docker/Dockerfile. */
+  static List<String> kyodoServices(Map<String, Object> compose) {
+    List<String> names = new ArrayList<>();
+    services(compose).forEach((name, service) -> {
+      Object build = ((Map<?, ?>) service).get("build");
+      if (build instanceof Map<?, ?> b && String.valueOf(b.get("dockerfile")).endsWith("Dockerfile")) {
+        names.add(name);
+      }
+    });
+    return names;
+  }
+
+  /** A service's environment in either of Compose's forms; null for a variable passed on from the shell. */
+  static Map<String, String> environment(Map<String, Object> service) {
+    Map<String, String> env = new LinkedHashMap<>();
+    Object declared = service.get("environment");
+    if (declared instanceof Map<?, ?> map) {
+      map.forEach((key, value) -> env.put(String.valueOf(key), value == null ? null : String.valueOf(value)));
+    } else if (declared instanceof List<?> list) {
+      for (Object entry : list) {
+        String[] pair = String.valueOf(entry).split("=", 2);
+        env.put(pair[0], pair.length == 2 ? pair[1] : null);
+      }
+    }
+    return env;
+  }
+
+  static List<String> profiles(Map<String, String> env) {
+    String active = env.get("SPRING_PROFILES_ACTIVE");
+    return active == null ? List.of() : Arrays.stream(active.split(",")).map(String::trim).toList();
+  }
+
+  /**
+   * Whether the demo people are created: kyodo.demo-data as any environment variable that Spring binds to it says,
+   * otherwise as application.yml has it (on, and off in the production profile).
+   */
+  static boolean demoData(Map<String, String> env) {
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      if (e.getKey().toUpperCase().replaceAll("[._-]", "").equals("KYODODEMODATA")) {
+        return Boolean.parseBoolean(e.getValue());
+      }
+    }
+    return !profiles(env).contains("production");
+  }
+
+  /** The environment variables the production profile of application.yml cannot start without. */
+  static Set<String> productionPlaceholders() throws IOException {
+    Set<String> names = new TreeSet<>();
+    try (Reader reader = Files.newBufferedReader(APPLICATION)) {
+      for (Object document : new Yaml().loadAll(reader)) {
+        String text = String.valueOf(document);
+        if (text.contains("on-profile=production")) {
+          Matcher placeholder = REQUIRED_PLACEHOLDER.matcher(text);
+          while (placeholder.find()) {
+            names.add(placeholder.group(1));
+          }
+        }
+      }
+    }
+    return names;
+  }
+}
