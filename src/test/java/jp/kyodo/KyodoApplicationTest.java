@@ -3,6 +3,7 @@ package jp.kyodo;
 import static jp.kyodo.examination.ExaminationProcess.*;
 import static jp.kyodo.examination.ExaminationScenario.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -159,6 +160,22 @@ class KyodoApplicationTest {
     Response wrong = as(null).post(REST + "/process-definition/key/examination/submit-form", "{}");
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("x").count()).isZero();
+  }
+
+  /**
+   * Deserialization type validation is on: an Object value that names a class outside the engine's safe list is not
+   * turned into an object when read, even where the application itself stored it (a form never sends one).
+   */
+  @Test
+  void anObjectValueOfAnUnlistedClassIsNotReadBack() {
+    String instance = startProposal("suzuki", "型の確認");
+    engine.getRuntimeService().setVariable(instance, "probe", org.camunda.bpm.engine.variable.Variables
+        .serializedObjectValue("\"http://example.jp/\"").serializationDataFormat("application/json")
+        .objectTypeName("java.net.URL").create());
+
+    assertThatThrownBy(() -> engine.getRuntimeService().getVariable(instance, "probe"))
+        .hasMessageContaining("java.net.URL");
+    engine.getRuntimeService().removeVariable(instance, "probe");
   }
 
   @Test
