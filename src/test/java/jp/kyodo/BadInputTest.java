@@ -277,7 +277,7 @@ class BadInputTest {
         raw("api: fixation check without the department", null, "suzuki", "GET",
             "/api/organisations/org-hikari/fixation?fiscalYear=2027", null, 400, "「department」"),
         raw("api: SQL as an agreement number", null, "suzuki", "GET", "/api/agreements/%27%20OR%201%3D1/document", null,
-            404, "見つかりません"),
+            403, "関係者"),
         raw("api: writing to the read-only project API", null, "tanaka", "POST", "/api/projects", "{}", 405, "読み取り専用")));
     return all.stream();
   }

@@ -359,7 +359,9 @@ class KyodoApplicationTest {
   void theRegistryShowsEachRoleWhatItMaySee() {
     assertThat(as(null).get("/api/organisations").status()).isEqualTo(401);
     assertThat(as("tanaka").get("/api/organisations").json().findValuesAsText("id")).contains("org-hikari", "org-midori");
-    assertThat(as("hikari").get("/api/organisations").json().findValuesAsText("id")).containsExactly("org-hikari");
+    // Only its own (the authorization matrix has hikari apply for another group's registration too).
+    assertThat(as("hikari").get("/api/organisations").json().findValuesAsText("id")).contains("org-hikari")
+        .doesNotContain("org-midori");
     assertThat(as("hikari").get("/api/organisations/org-midori").status()).isEqualTo(404);
     JsonNode forReviewer = as("takahashi").get("/api/organisations/org-hikari").json();
     assertThat(forReviewer.path("name").asText()).isEqualTo("NPO法人ひかり");
@@ -504,6 +506,8 @@ class KyodoApplicationTest {
     submit("sato", instance, "ApproveAgreement", Map.of("approvalDecision", "APPROVE"));
     String number = (String) engine.getRuntimeService().getVariable(instance, "agreementNumber");
     String document = "/api/agreements/" + number + "/document";
+    assertThat(engine.getRuntimeService().getVariable(instance, "agreementDocumentUrl"))
+        .isEqualTo("/documents/agreements/" + number);
     assertThat(as("suzuki").download(document).status()).as("not generated yet").isEqualTo(404);
     engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult().getId());
 
@@ -520,7 +524,26 @@ class KyodoApplicationTest {
       assertThat(as(user).download(document).status()).as(user).isEqualTo(403);
     }
     assertThat(as(null).download(document).status()).isEqualTo(401);
-    assertThat(as("suzuki").download("/api/agreements/1999-none-001/document").status()).isEqualTo(404);
+    assertThat(as("suzuki").download("/api/agreements/1999-none-001/document").status())
+        .as("an outsider learns nothing from a number").isEqualTo(403);
+    assertThat(as("tanaka").download("/api/agreements/1999-none-001/document").status()).isEqualTo(404);
+
+    // From Tasklist: the form's link, opened with the Tasklist login — no Basic prompt, the same rule.
+    String link = "/documents/agreements/" + number;
+    RestClient.Download fromTasklist = RestClient.tasklistSession(port, "default", "hikari").download(link);
+    assertThat(fromTasklist.status()).isEqualTo(200);
+    assertThat(fromTasklist.contentType()).startsWith("application/pdf");
+    for (String user : List.of("suzuki", "tanaka", "sato")) {
+      assertThat(RestClient.tasklistSession(port, "default", user).download(link).status()).as(user).isEqualTo(200);
+    }
+    RestClient midori = RestClient.tasklistSession(port, "default", "midori");
+    assertThat(midori.download(link).status()).isEqualTo(403);
+    assertThat(midori.download("/documents/agreements/1999-none-001").status()).as("exists or not").isEqualTo(403);
+    RestClient.Download anonymous = as(null).download(link);
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.headers()).as("no browser password prompt").doesNotContainKey("www-authenticate");
+    assertThat(new String(anonymous.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("ログインしてから");
+    assertThat(as("hikari").download(link).status()).as("Basic credentials are not a login here").isEqualTo(401);
     submit("suzuki", instance, "ExchangeAgreement", Map.of("signedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString()));
 
     Response refused = as("suzuki").post(REST + "/process-definition/key/execution/submit-form",

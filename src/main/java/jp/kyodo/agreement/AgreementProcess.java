@@ -152,6 +152,6 @@ public final class AgreementProcess {
 
   /** The download address of an agreement's document (HTTP Basic, like the rest of /api). */
   public static String documentUrl(String agreementNumber) {
-    return "/api/agreements/" + agreementNumber + "/document";
+    return AgreementApi.DOCUMENT_PAGE + agreementNumber;
   }
 }

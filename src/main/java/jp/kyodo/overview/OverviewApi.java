@@ -1,7 +1,6 @@
 package jp.kyodo.overview;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -12,14 +11,12 @@ import java.util.stream.Collectors;
 import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.lifecycle.Phase;
+import jp.kyodo.platform.WebappLogin;
 import jp.kyodo.registry.PartnerFixation;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,9 +51,9 @@ public class OverviewApi {
 
   @GetMapping("/summary")
   public Map<String, Object> summary(HttpServletRequest request) {
-    UserAuthentication user = officeUser(request);
+    WebappLogin.User user = officeUser(request);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("user", user.getName());
+    out.put("user", user.id());
     out.putAll(data());
     return out;
   }
@@ -93,16 +90,10 @@ public class OverviewApi {
   }
 
   /** The webapps' login for this engine; the office, managers and administrators only. */
-  UserAuthentication officeUser(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    var authentication = authentications == null ? null
-        : authentications.getAuthenticationForProcessEngine(engine.getName());
-    if (!(authentication instanceof UserAuthentication user)) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Tasklist または Cockpit にログインしてから開いてください。");
-    }
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (groups.stream().noneMatch(List.of(KyodoGroups.COORDINATORS, KyodoGroups.MANAGERS, KyodoGroups.ADMIN)::contains)) {
+  WebappLogin.User officeUser(HttpServletRequest request) {
+    WebappLogin.User user = WebappLogin.of(request, engine.getName())
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, WebappLogin.loginFirst()));
+    if (!user.inAny(List.of(KyodoGroups.COORDINATORS, KyodoGroups.MANAGERS, KyodoGroups.ADMIN))) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "この一覧は市民協働課・課長・管理者が閲覧できます。");
     }
     return user;

@@ -32,7 +32,8 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
       setIfAbsent(response, "Content-Security-Policy",
           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
     }
-    if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/overview/api/")) {
+    if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/overview/api/")
+        || path.startsWith("/documents/")) {
       setIfAbsent(response, "Cache-Control", "no-store");
     }
     chain.doFilter(request, response);

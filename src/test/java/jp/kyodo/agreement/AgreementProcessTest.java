@@ -137,7 +137,7 @@ class AgreementProcessTest {
 
     assertThat(instance).isWaitingAt(Elements.EXCHANGE);
     assertThat(task()).isAssignedTo("suzuki");
-    assertThat(instance).variables().containsEntry(DOCUMENT_URL.name(), "/api/agreements/2026-fukushi-001/document");
+    assertThat(instance).variables().containsEntry(DOCUMENT_URL.name(), "/documents/agreements/2026-fukushi-001");
     byte[] pdf = scenario.agreements.document(number).orElseThrow().content();
     String text;
     try (var document = Loader.loadPDF(pdf)) {

@@ -81,7 +81,8 @@ public final class RestClient {
   public Download download(String path) {
     try {
       HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+      return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+          response.headers().map());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -90,7 +91,8 @@ public final class RestClient {
     }
   }
 
-  public record Download(int status, String contentType, byte[] body) {}
+  /** A binary answer; header names in lower case. */
+  public record Download(int status, String contentType, byte[] body, Map<String, java.util.List<String>> headers) {}
 
   public Response post(String path, Object body) {
     String json;
