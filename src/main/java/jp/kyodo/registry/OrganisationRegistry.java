@@ -58,6 +58,25 @@ public class OrganisationRegistry {
 
   @Transactional
   public void insert(Organisation o) {
+    insertRow(o);
+    insertMembers(o);
+  }
+
+  /**
+   * Enters a new organisation with its members; false, and nothing entered, when the unique index refuses it: an
+   * organisation of that name (or, very rarely, of that id) is there already — also one entered at the same moment,
+   * after this application's check of the name.
+   */
+  @Transactional
+  public boolean insertNew(Organisation o) {
+    if (!UniqueInsert.tryInsert(jdbc, () -> insertRow(o))) {
+      return false;
+    }
+    insertMembers(o);
+    return true;
+  }
+
+  private void insertRow(Organisation o) {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update("INSERT INTO kyodo_organisation (" + COLUMNS + ", created_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -65,6 +84,9 @@ public class OrganisationRegistry {
         String.join(",", o.activityFields()), o.activityRecord(), o.financialState(), o.status().name(),
         o.statusReason(), o.statusDecidedBy(), o.statusDecidedAt() == null ? null : Timestamp.from(o.statusDecidedAt()),
         now, now);
+  }
+
+  private void insertMembers(Organisation o) {
     for (String member : o.members()) {
       jdbc.update("INSERT INTO kyodo_organisation_member (organisation_id, user_id) VALUES (?, ?)", o.id(), member);
     }
