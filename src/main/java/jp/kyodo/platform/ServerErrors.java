@@ -131,7 +131,8 @@ public final class ServerErrors {
   /** A browser loading a page (not a script calling an API) reads a page better than JSON. */
   static boolean wantsPage(HttpServletRequest request) {
     String accept = request.getHeader("Accept");
-    String path = request.getRequestURI();
+    Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+    String path = original != null ? original.toString() : request.getRequestURI();
     return accept != null && accept.contains("text/html") && path != null && !path.contains("/api/")
         && !path.startsWith(request.getContextPath() + "/engine-rest");
   }
