@@ -647,7 +647,7 @@ class KyodoApplicationTest {
   void theImprovementRefusesToContinueWithAFixedPartnerWithA400() {
     long year = jp.kyodo.examination.ExaminationForms.currentFiscalYear();
     for (long back : new long[] {1, 2}) {
-      organisationRegistry.recordPartnership(new jp.kyodo.registry.Partnership("org-midori", "dept-fukushi", "公園の花壇づくり",
+      organisationRegistry.recordPartnership(new jp.kyodo.registry.Partnership("org-midori", "dept-fukushi", null, "公園の花壇づくり",
           (int) (year - back), null));
     }
     String instance = startPhase("suzuki", jp.kyodo.improvement.ImprovementProcess.KEY,

@@ -80,11 +80,10 @@ public class RecordAgreementDelegate implements JavaDelegate {
     }
     Agreement recordedAgreement = withSerial.apply(serial.getAsInt());
     String number = recordedAgreement.number();
-    if (registry.find(recordedAgreement.partnerGroup()).isPresent()
-        && registry.partnerships(recordedAgreement.partnerGroup()).stream().noneMatch(p -> p.departmentGroup().equals(department)
-            && p.projectTitle().equals(recordedAgreement.title()) && p.fiscalYear() == fiscalYear)) {
-      registry.recordPartnership(new Partnership(recordedAgreement.partnerGroup(), department, recordedAgreement.title(), fiscalYear,
-          execution.getProcessInstanceId()));
+    // A year the selection entered already is found there; a continued year (no selection) is entered here.
+    if (registry.find(recordedAgreement.partnerGroup()).isPresent()) {
+      registry.recordPartnership(new Partnership(recordedAgreement.partnerGroup(), department, project,
+          recordedAgreement.title(), fiscalYear, execution.getProcessInstanceId()));
     }
     refer(execution, number);
   }

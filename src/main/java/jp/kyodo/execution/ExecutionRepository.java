@@ -35,10 +35,14 @@ public class ExecutionRepository {
     return n != null && n > 0;
   }
 
-  public void start(String agreementNumber, String processInstanceId, String main, String deputy, String by, Instant at) {
-    jdbc.update("INSERT INTO kyodo_execution (agreement_number, process_instance_id, status, main_staff, deputy_staff,"
+  /**
+   * Enters the start of the agreement's execution; false, and nothing entered, when it has started already — also
+   * when another clerk started it at the same moment (the primary key on the agreement decides).
+   */
+  public boolean start(String agreementNumber, String processInstanceId, String main, String deputy, String by, Instant at) {
+    return UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_execution (agreement_number, process_instance_id, status, main_staff, deputy_staff,"
         + " started_by, started_at) VALUES (?, ?, 'RUNNING', ?, ?, ?, ?)", agreementNumber, processInstanceId, main, deputy,
-        by, ts(at));
+        by, ts(at)));
   }
 
   public Map<String, Object> execution(String agreementNumber) {

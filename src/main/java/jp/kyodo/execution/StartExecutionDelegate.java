@@ -66,7 +66,7 @@ public class StartExecutionDelegate implements JavaDelegate {
       throw new InvalidInputException("協定「" + number + "」の担当課は " + a.departmentName() + " です。");
     }
     if (executions.exists(number)) {
-      throw new InvalidInputException("協定「" + number + "」の事業の実施は既に始まっています。");
+      throw alreadyStarted(number);
     }
     LocalDate today = FiscalTerm.today();
     if (today.isAfter(a.termEnd())) {
@@ -74,8 +74,14 @@ public class StartExecutionDelegate implements JavaDelegate {
     }
     load(execution, a, identity);
     schedule(execution, a, today);
-    executions.start(number, execution.getProcessInstanceId(), a.mainStaff(), a.deputyStaff(), Actors.who(execution),
-        Actors.now());
+    if (!executions.start(number, execution.getProcessInstanceId(), a.mainStaff(), a.deputyStaff(), Actors.who(execution),
+        Actors.now())) {
+      throw alreadyStarted(number);
+    }
+  }
+
+  private static InvalidInputException alreadyStarted(String number) {
+    return new InvalidInputException("協定「" + number + "」の事業の実施は既に始まっています。");
   }
 
   private void load(DelegateExecution execution, Agreement a, IdentityService identity) {

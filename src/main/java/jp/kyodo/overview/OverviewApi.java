@@ -155,7 +155,7 @@ public class OverviewApi {
   /** Partners by projects held, with the longest run of consecutive fiscal years in one department (千葉 ②). */
   private List<Map<String, Object>> partners() {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (Map<String, Object> r : jdbc.queryForList("SELECT o.id, o.name, COUNT(DISTINCT p.project_title) AS projects,"
+    for (Map<String, Object> r : jdbc.queryForList("SELECT o.id, o.name, COUNT(DISTINCT p.project_key) AS projects,"
         + " COUNT(*) AS years FROM kyodo_partnership p JOIN kyodo_organisation o ON o.id = p.organisation_id"
         + " GROUP BY o.id, o.name ORDER BY projects DESC, years DESC, o.name FETCH FIRST 30 ROWS ONLY")) {
       String id = (String) r.get("id");

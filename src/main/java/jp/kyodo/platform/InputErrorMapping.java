@@ -13,13 +13,13 @@ import jp.kyodo.forms.InvalidInputException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
 /**
  * Answers refused input with 400 and the clerk-readable message, on {@code /engine-rest} and on
  * the webapps' {@code /camunda/api/engine} alike. Camunda's REST layer wraps anything thrown
- * while completing a task or starting an instance into a 500; this unwraps our own refusals and
- * leaves every other error to Camunda's handler.
+ * while completing a task or starting an instance into a 500; this unwraps our own refusals, leaves
+ * Camunda's refusals (4xx) to Camunda's handler, with a clerk's sentence first, and answers what is
+ * left as a server error with a reference ({@link ServerErrors}).
  */
 public final class InputErrorMapping {
 
@@ -83,11 +83,32 @@ public final class InputErrorMapping {
 
   /**
    * Camunda's answer for anything Kyodo does not map itself; a refusal (4xx) gets a Japanese sentence a clerk
-   * understands in front of Camunda's technical text. Server errors stay as Camunda answers them (type and
-   * message, never a stack trace).
+   * understands in front of Camunda's technical text. A server error is Kyodo's: Camunda's would carry the
+   * exception's class name and message, which may quote SQL ({@link ServerErrors}).
    */
   static Response camunda(Throwable error) {
-    return clerkReadable(org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper.getInstance().getResponse(error));
+    var helper = org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper.getInstance();
+    Response.Status status = helper.getStatus(error);
+    if (status == null || status.getStatusCode() >= 500) {
+      return ServerErrors.response(error);
+    }
+    return clerkReadable(helper.getResponse(error));
+  }
+
+  /** Any failure of a JAX-RS call: refused input, a lost race, a task gone, else Camunda's answer (above). */
+  static Response answer(Throwable error) {
+    InvalidInputException input = find(error);
+    if (input != null) {
+      return badRequest(input);
+    }
+    if (lostRace(error)) {
+      return conflict();
+    }
+    NullValueException missing = find(error, NullValueException.class);
+    if (missing != null && String.valueOf(missing.getMessage()).startsWith("Cannot find task")) {
+      return gone();
+    }
+    return camunda(error);
   }
 
   static Response clerkReadable(Response response) {
@@ -99,8 +120,8 @@ public final class InputErrorMapping {
     // Every field Camunda sent stays (an authorization refusal lists what is missing); the message leads in Japanese.
     Map<String, Object> body = new LinkedHashMap<>(JSON.convertValue(dto,
         new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
-    body.put("message", dto.getMessage() == null || dto.getMessage().isBlank() ? clerk
-        : clerk + "（詳細: " + dto.getMessage() + "）");
+    String detail = ServerErrors.readable(dto.getMessage());
+    body.put("message", detail == null ? clerk : clerk + "（詳細: " + detail + "）");
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
@@ -167,22 +188,9 @@ public final class InputErrorMapping {
   @Provider
   @Priority(Priorities.USER - 1000)
   public static class WrappedInputErrors implements ExceptionMapper<RestException> {
-    private final RestExceptionHandler camunda = new RestExceptionHandler();
-
     @Override
     public Response toResponse(RestException exception) {
-      InvalidInputException input = find(exception);
-      if (input != null) {
-        return badRequest(input);
-      }
-      if (lostRace(exception)) {
-        return conflict();
-      }
-      NullValueException missing = find(exception, NullValueException.class);
-      if (missing != null && String.valueOf(missing.getMessage()).startsWith("Cannot find task")) {
-        return gone();
-      }
-      return clerkReadable(camunda.toResponse(exception));
+      return answer(exception);
     }
   }
 
@@ -192,18 +200,7 @@ public final class InputErrorMapping {
   public static class EngineErrors implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
     @Override
     public Response toResponse(org.camunda.bpm.engine.ProcessEngineException exception) {
-      InvalidInputException input = find(exception);
-      if (input != null) {
-        return badRequest(input);
-      }
-      if (lostRace(exception)) {
-        return conflict();
-      }
-      NullValueException missing = find(exception, NullValueException.class);
-      if (missing != null && String.valueOf(missing.getMessage()).startsWith("Cannot find task")) {
-        return gone();
-      }
-      return camunda(exception);
+      return answer(exception);
     }
   }
 
@@ -264,7 +261,8 @@ public final class InputErrorMapping {
       }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", exception.getClass().getSimpleName());
-      body.put("message", CLERK_MESSAGES.get(status) + "（詳細: " + exception.getMessage() + "）");
+      String detail = ServerErrors.readable(exception.getMessage());
+      body.put("message", detail == null ? CLERK_MESSAGES.get(status) : CLERK_MESSAGES.get(status) + "（詳細: " + detail + "）");
       return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
   }

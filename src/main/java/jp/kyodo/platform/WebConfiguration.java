@@ -1,13 +1,20 @@
 package jp.kyodo.platform;
 
 import jakarta.servlet.ServletRegistration;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jp.kyodo.forms.FormInputValidationPlugin;
 import jp.kyodo.identity.IdentitySetup;
 import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.admin.impl.web.AdminApplication;
+import org.camunda.bpm.cockpit.impl.web.CockpitApplication;
+import org.camunda.bpm.tasklist.impl.web.TasklistApplication;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.camunda.bpm.welcome.impl.web.WelcomeApplication;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -15,6 +22,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /** The engine plugins (models, form checks, people), the REST API's authentication and its error mapping. */
 @Configuration(proxyBeanMethods = false)
@@ -72,27 +80,60 @@ public class WebConfiguration {
     return registration;
   }
 
+  /** What the engine's REST APIs ({@code /engine-rest}, the webapps' engine API) are given: checks and answers. */
+  static List<Class<?>> engineApiProviders() {
+    return Stream.concat(InputErrorMapping.PROVIDERS.stream(), ServerErrors.PROVIDERS.stream()).toList();
+  }
+
+  /** The webapps' other APIs (Cockpit, Admin, Tasklist, welcome) answer failures alike; the request checks are the engine's. */
+  static List<Class<?>> webappApiProviders() {
+    return engineApiProviders().stream().filter(ExceptionMapper.class::isAssignableFrom).toList();
+  }
+
   @Bean
   ResourceConfigCustomizer engineRestInputErrors() {
-    return config -> InputErrorMapping.PROVIDERS.forEach(config::register);
+    return config -> engineApiProviders().forEach(config::register);
+  }
+
+  /** The webapps' Jersey servlets (name, path under the webapps' path, application) as Camunda's initializer adds them. */
+  record WebappApi(String servlet, String path, Class<?> application, List<Class<?>> providers) {}
+
+  static List<WebappApi> webappApis() {
+    return List.of(new WebappApi(WEBAPP_ENGINE_API, "/api/engine/*", EngineRestApplication.class, engineApiProviders()),
+        new WebappApi("Cockpit Api", "/api/cockpit/*", CockpitApplication.class, webappApiProviders()),
+        new WebappApi("Admin Api", "/api/admin/*", AdminApplication.class, webappApiProviders()),
+        new WebappApi("Tasklist Api", "/api/tasklist/*", TasklistApplication.class, webappApiProviders()),
+        new WebappApi("Welcome Api", "/api/welcome/*", WelcomeApplication.class, webappApiProviders()));
   }
 
   /**
-   * The webapps' Jersey servlet for engine calls, with our providers added. Camunda's initializer
-   * keeps a registration of that name that already exists, and adds ours to its own otherwise, so
-   * the order in which the two initializers run does not matter.
+   * The webapps' Jersey servlets, with our providers added. Camunda's initializer keeps a registration of that name
+   * that already exists, and adds ours to its own otherwise, so the order in which the two initializers run does not
+   * matter.
    */
   @Bean
   ServletContextInitializer webappInputErrors(CamundaBpmProperties camunda) {
     return servletContext -> {
-      ServletRegistration api = servletContext.getServletRegistration(WEBAPP_ENGINE_API);
-      if (api == null) {
-        api = servletContext.addServlet(WEBAPP_ENGINE_API, ServletContainer.class);
-        api.addMapping(camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+      for (WebappApi app : webappApis()) {
+        ServletRegistration api = servletContext.getServletRegistration(app.servlet());
+        if (api == null) {
+          api = servletContext.addServlet(app.servlet(), ServletContainer.class);
+          api.addMapping(camunda.getWebapp().getApplicationPath() + app.path());
+        }
+        api.setInitParameter("jakarta.ws.rs.Application", app.application().getName());
+        api.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
+            app.providers().stream().map(Class::getName).collect(Collectors.joining(",")));
       }
-      api.setInitParameter("jakarta.ws.rs.Application", EngineRestApplication.class.getName());
-      api.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
-          InputErrorMapping.PROVIDERS.stream().map(Class::getName).collect(Collectors.joining(",")));
     };
+  }
+
+  /** Around every request, outside every other filter: see {@link ServerErrorFilter}. */
+  @Bean
+  FilterRegistrationBean<ServerErrorFilter> serverErrors() {
+    FilterRegistrationBean<ServerErrorFilter> registration = new FilterRegistrationBean<>(new ServerErrorFilter());
+    registration.setName("kyodo-server-errors");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 }

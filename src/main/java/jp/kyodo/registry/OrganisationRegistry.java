@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,6 +58,25 @@ public class OrganisationRegistry {
 
   @Transactional
   public void insert(Organisation o) {
+    insertRow(o);
+    insertMembers(o);
+  }
+
+  /**
+   * Enters a new organisation with its members; false, and nothing entered, when the unique index refuses it: an
+   * organisation of that name (or, very rarely, of that id) is there already — also one entered at the same moment,
+   * after this application's check of the name.
+   */
+  @Transactional
+  public boolean insertNew(Organisation o) {
+    if (!UniqueInsert.tryInsert(jdbc, () -> insertRow(o))) {
+      return false;
+    }
+    insertMembers(o);
+    return true;
+  }
+
+  private void insertRow(Organisation o) {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update("INSERT INTO kyodo_organisation (" + COLUMNS + ", created_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -64,6 +84,9 @@ public class OrganisationRegistry {
         String.join(",", o.activityFields()), o.activityRecord(), o.financialState(), o.status().name(),
         o.statusReason(), o.statusDecidedBy(), o.statusDecidedAt() == null ? null : Timestamp.from(o.statusDecidedAt()),
         now, now);
+  }
+
+  private void insertMembers(Organisation o) {
     for (String member : o.members()) {
       jdbc.update("INSERT INTO kyodo_organisation_member (organisation_id, user_id) VALUES (?, ?)", o.id(), member);
     }
@@ -79,17 +102,34 @@ public class OrganisationRegistry {
     }
   }
 
-  public void recordPartnership(Partnership p) {
-    jdbc.update("INSERT INTO kyodo_partnership (id, organisation_id, department_group, project_title, fiscal_year,"
-            + " process_instance_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        UUID.randomUUID().toString(), p.organisationId(), p.departmentGroup(), p.projectTitle(), p.fiscalYear(),
-        p.processInstanceId(), Timestamp.from(Instant.now()));
+  /**
+   * Enters that the organisation held the project in that fiscal year, once per project, organisation and year: the
+   * selection enters it, and the agreement again for a year without a selection (a continued project), which then
+   * finds it there. The project is its number, or for a phase started on its own its process instance — never the
+   * title, which two projects may share. False when the year was entered already.
+   */
+  public boolean recordPartnership(Partnership p) {
+    String id = UUID.randomUUID().toString();
+    String key = p.projectNumber() != null ? p.projectNumber()
+        : p.processInstanceId() != null ? "instance:" + p.processInstanceId() : "row:" + id;
+    if (jdbc.queryForObject("SELECT COUNT(*) FROM kyodo_partnership WHERE project_key = ? AND organisation_id = ?"
+        + " AND fiscal_year = ?", Integer.class, key, p.organisationId(), p.fiscalYear()) > 0) {
+      return false;
+    }
+    // Entered at the same moment by another node (or a step racing itself): the unique index refuses the second row.
+    return UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_partnership (id, organisation_id,"
+            + " department_group, project_number, project_key, project_title, fiscal_year, process_instance_id, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id, p.organisationId(), p.departmentGroup(), p.projectNumber(), key, p.projectTitle(), p.fiscalYear(),
+        p.processInstanceId(), Timestamp.from(Instant.now())));
   }
 
   public List<Partnership> partnerships(String organisationId) {
-    return jdbc.query("SELECT organisation_id, department_group, project_title, fiscal_year, process_instance_id"
-        + " FROM kyodo_partnership WHERE organisation_id = ? ORDER BY fiscal_year DESC, department_group, project_title",
-        (rs, i) -> new Partnership(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)),
+    return jdbc.query("SELECT organisation_id, department_group, project_number, project_title, fiscal_year,"
+        + " process_instance_id FROM kyodo_partnership WHERE organisation_id = ?"
+        + " ORDER BY fiscal_year DESC, department_group, project_key",
+        (rs, i) -> new Partnership(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+            rs.getString(6)),
         organisationId);
   }
 

@@ -25,14 +25,29 @@ public class RecordRegistrationApplicationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String name = ORGANISATION_NAME.get(execution);
     if (registry.findByName(name).isPresent()) {
-      throw new InvalidInputException("「" + name + "」という名前の団体は既に団体登録簿にあります。登録内容の変更は市民協働課に相談してください。");
+      throw nameTaken(name);
     }
-    String id = "org-" + UUID.randomUUID().toString().substring(0, 8);
-    registry.insert(new Organisation(id, name, OrganisationType.valueOf(ORGANISATION_TYPE.get(execution)),
-        REPRESENTATIVE.get(execution), CONTACT_EMAIL.get(execution), CONTACT_PHONE.get(execution),
-        ADDRESS.get(execution), ACTIVITY_FIELDS.get(execution), ACTIVITY_RECORD.get(execution),
-        FINANCIAL_STATE.get(execution), RegistrationStatus.APPLIED, null, null, null,
-        java.util.List.of(APPLICANT.get(execution))));
-    ORGANISATION_ID.set(execution, id);
+    for (int attempt = 1; ; attempt++) {
+      String id = "org-" + UUID.randomUUID().toString().substring(0, 8);
+      if (registry.insertNew(new Organisation(id, name, OrganisationType.valueOf(ORGANISATION_TYPE.get(execution)),
+          REPRESENTATIVE.get(execution), CONTACT_EMAIL.get(execution), CONTACT_PHONE.get(execution),
+          ADDRESS.get(execution), ACTIVITY_FIELDS.get(execution), ACTIVITY_RECORD.get(execution),
+          FINANCIAL_STATE.get(execution), RegistrationStatus.APPLIED, null, null, null,
+          java.util.List.of(APPLICANT.get(execution))))) {
+        ORGANISATION_ID.set(execution, id);
+        return;
+      }
+      // Refused by a unique index: the same name applied for at the same moment — or, rarely, an id already taken.
+      if (registry.findByName(name).isPresent()) {
+        throw nameTaken(name);
+      }
+      if (attempt == 3) {
+        throw new IllegalStateException("no free organisation id after " + attempt + " attempts");
+      }
+    }
+  }
+
+  private static InvalidInputException nameTaken(String name) {
+    return new InvalidInputException("「" + name + "」という名前の団体は既に団体登録簿にあります。登録内容の変更は市民協働課に相談してください。");
   }
 }

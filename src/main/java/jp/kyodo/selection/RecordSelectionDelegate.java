@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes the approved choice the project's partner: the organisation's group becomes the project's
  * {@code partnerGroup}, so its partner users — and only they — work the partner's tasks from now on.
- * The fiscal year is entered in the organisation's history (the basis of the fixation rule), and for a
- * call every eligible application gets its result.
+ * The fiscal year is entered in the organisation's history for this project (the basis of the fixation rule), and
+ * for a call every eligible application gets its result.
  */
 @Component("recordSelection")
 public class RecordSelectionDelegate implements JavaDelegate {
@@ -50,7 +50,8 @@ public class RecordSelectionDelegate implements JavaDelegate {
     PARTNER_GROUP.set(execution, organisation.id());
     PARTNER_NAME.set(execution, organisation.name());
     records.recordPartnershipHolder(SELECTION_NUMBER.get(execution), organisation.id());
-    registry.recordPartnership(new Partnership(organisation.id(), DEPARTMENT_GROUP.get(execution), TITLE.get(execution),
-        FISCAL_YEAR.get(execution).intValue(), execution.getProcessInstanceId()));
+    registry.recordPartnership(new Partnership(organisation.id(), DEPARTMENT_GROUP.get(execution),
+        PROJECT_NUMBER.get(execution), TITLE.get(execution), FISCAL_YEAR.get(execution).intValue(),
+        execution.getProcessInstanceId()));
   }
 }

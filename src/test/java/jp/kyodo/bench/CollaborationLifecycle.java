@@ -177,7 +177,7 @@ final class CollaborationLifecycle {
 
   /** hikari's proposal starts the lifecycle. */
   private String propose() {
-    // Each project has its own title: the registry keeps one partnership per organisation, department, title and year.
+    // Numbered titles only tell the projects apart in the benchmark's records; the registry keys by project number.
     Map<String, Object> proposal = ExaminationScenario.with(ExaminationScenario.proposal(), ExaminationProcess.TITLE.name(),
         "高齢者の見守りと居場所づくり 第" + TITLES.incrementAndGet() + "号");
     ProcessInstance started = desk.start(team.partner(), desk.latestDefinition(CollaborationProcess.KEY), null, proposal);

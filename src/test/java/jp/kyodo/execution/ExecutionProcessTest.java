@@ -347,6 +347,23 @@ class ExecutionProcessTest {
     assertThat(scenario.executions.reports(agreementNumber)).isEmpty();
   }
 
+  /** Two clerks start the same agreement at the same moment: both passed the check, the second one is refused. */
+  @Test
+  void aSecondStartAtTheSameMomentIsRefusedNotA500() {
+    agreementNumber = scenario.agreement.concluded();
+    scenario.start("yamamoto", agreementNumber);
+    ExecutionRepository checkedBeforeTheFirstStart = new ExecutionRepository(scenario.agreement.jdbc) {
+      @Override
+      public boolean exists(String agreementNumber) {
+        return false;
+      }
+    };
+    Mocks.register("startExecution", new StartExecutionDelegate(scenario.agreement.agreements, checkedBeforeTheFirstStart,
+        "P7D", "P14D"));
+    assertRefused(() -> scenario.start("suzuki", agreementNumber)).contains("既に始まっています");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(1);
+  }
+
   @Test
   void onlyTheAgreementsDepartmentStartsItAndOnlyOnce() {
     agreementNumber = scenario.agreement.concluded();

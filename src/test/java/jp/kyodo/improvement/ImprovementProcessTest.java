@@ -67,7 +67,7 @@ class ImprovementProcessTest {
         jp.kyodo.registry.OrganisationType.VOLUNTEER_GROUP, "代表", null, null, null, List.of("福祉"), null, null,
         jp.kyodo.registry.RegistrationStatus.REGISTERED, null, null, null, List.of()));
     for (long back : yearsBack) {
-      scenario.registry().recordPartnership(new Partnership(pair.organisation(), pair.department(), "見守り",
+      scenario.registry().recordPartnership(new Partnership(pair.organisation(), pair.department(), null, "見守り",
           (int) (thisYear() - back), null));
     }
     return pair;
@@ -240,7 +240,7 @@ class ImprovementProcessTest {
     Pair pair = partnerHolding(1);
     ProcessInstance instance = handedOverAtDecision(pair);
     assertThat(instance).variables().containsEntry(PARTNER_FIXED.name(), false);
-    scenario.registry().recordPartnership(new Partnership(pair.organisation(), pair.department(), "見守り",
+    scenario.registry().recordPartnership(new Partnership(pair.organisation(), pair.department(), null, "見守り",
         (int) thisYear() - 2, null));
 
     assertRefused(() -> scenario.complete(instance, Elements.DECIDE, "tanaka", decision("CONTINUE", "継続")))

@@ -220,11 +220,30 @@ class CollaborationLifecycleTest {
         .isIn("string", "long", "integer", "boolean", "date", "json", "null", "double"));
   }
 
+  /**
+   * Two proposals of the same title (「同名の事業」 of 福祉課), both sole-sourced to NPO法人ひかり for the same fiscal year:
+   * the second approval used to fail (HTTP 500, a unique index on the title) and the project never got its partner.
+   */
+  @Test
+  void twoProjectsOfTheSameTitleBothGetTheSamePartnerForTheSameYear() {
+    List<String> numbers = List.of(approvedWithHikari(proposedByHikari()), approvedWithHikari(proposedByHikari()));
+    assertThat(numbers).containsExactly("2026-001", "2026-002");
+    for (String number : numbers) {
+      assertThat(project(number).phase()).as(number).isEqualTo(Phase.AGREEMENT);
+      assertThat(project(number).partnerGroup()).as(number).isEqualTo("org-hikari");
+      assertThat(project(number).title()).isEqualTo(project(numbers.get(0)).title());
+    }
+    assertThat(scenario.selection.registry.partnerships("org-hikari"))
+        .extracting(Partnership::projectNumber, Partnership::fiscalYear)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-001", 2027), org.assertj.core.groups.Tuple.tuple("2026-002", 2027));
+    assertThat(scenario.selection.registry.yearsHeld("org-hikari", "dept-fukushi")).containsExactly(2027);
+  }
+
   @Test
   void partnerFixationForcesANewCallAndTheNewPartnerCarriesTheProjectUntilItIsHandedOver() {
     for (int year : new int[] {2025, 2026}) {
       scenario.selection.registry.recordPartnership(
-          new Partnership("org-hikari", "dept-fukushi", "高齢者の見守りと居場所づくり", year, null));
+          new Partnership("org-hikari", "dept-fukushi", null, "高齢者の見守りと居場所づくり", year, null));
     }
     ProcessInstance lifecycle = proposedByHikari();
     String number = approvedWithHikari(lifecycle);

@@ -35,8 +35,44 @@ class InputErrorMappingTest {
   }
 
   @Test
-  void otherErrorsStayCamundas() {
-    assertThat(wrapped.toResponse(wrapping(new ProcessEngineException("boom"))).getStatus()).isEqualTo(500);
+  void anythingElseIsAServerErrorWithAReferenceAndNothingOfTheFailure() {
+    Response response = wrapped.toResponse(wrapping(new ProcessEngineException("INSERT INTO kyodo_x failed")));
+    assertThat(response.getStatus()).isEqualTo(500);
+    Map<?, ?> body = (Map<?, ?>) response.getEntity();
+    assertThat(body.get("type")).isEqualTo(ServerErrors.TYPE);
+    assertThat(body.get("message").toString()).contains("参照番号「" + body.get("reference") + "」").doesNotContain("INSERT");
+    // Thrown raw by a delegate (Spring's exceptions are no ProcessEngineException): the same answers.
+    Response raw = new ServerErrors.Unexpected().toResponse(new IllegalStateException("SELECT * FROM kyodo_x"));
+    assertThat(raw.getStatus()).isEqualTo(500);
+    assertThat(((Map<?, ?>) raw.getEntity()).get("type")).isEqualTo(ServerErrors.TYPE);
+    assertThat(new ServerErrors.Unexpected().toResponse(new org.springframework.dao.DuplicateKeyException("duplicate key"))
+        .getStatus()).as("a lost race, thrown raw").isEqualTo(409);
+    assertThat(new ServerErrors.Unexpected().toResponse(new RuntimeException(new InvalidInputException("「理由」を入力してください。")))
+        .getStatus()).isEqualTo(400);
+  }
+
+  @Test
+  void camundasDetailKeepsWhatAClerkMayReadAndDropsTheRest() {
+    assertThat(ServerErrors.readable("Cannot convert value 'x' of type 'Integer' to java type java.lang.Integer"))
+        .isEqualTo("Cannot convert value 'x' of type 'Integer' to java type Integer");
+    assertThat(ServerErrors.readable("org.camunda.bpm.engine.exception.NullValueException: Cannot find task with id t1"))
+        .isEqualTo("Cannot find task with id t1");
+    assertThat(ServerErrors.readable("Cannot find task with id t1")).isEqualTo("Cannot find task with id t1");
+    assertThat(ServerErrors.readable("first line\n\tat org.camunda.Foo.bar(Foo.java:1)")).isEqualTo("first line");
+    assertThat(ServerErrors.readable("PreparedStatementCallback; SQL [INSERT INTO kyodo_partnership (id) VALUES (?)]")).isNull();
+    assertThat(ServerErrors.readable("ERROR: duplicate key value violates unique constraint \"kyodo_partnership_ux\"")).isNull();
+    assertThat(ServerErrors.readable("### Error updating database.  Cause: org.h2.jdbc.JdbcSQLSyntaxErrorException")).isNull();
+    assertThat(ServerErrors.readable("Cannot submit: update task set name = 'x' where id = 1")).isNull();
+    assertThat(ServerErrors.readable("  ")).isNull();
+    assertThat(ServerErrors.readable(null)).isNull();
+  }
+
+  @Test
+  void aRefusalWhoseDetailIsInternalKeepsOnlyTheClerksSentence() {
+    Response response = wrapped.toResponse(new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+        Response.Status.BAD_REQUEST, "Cannot query: bad SQL grammar [SELECT * FROM ACT_RU_TASK]"));
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(((Map<?, ?>) response.getEntity()).get("message")).isEqualTo(InputErrorMapping.CLERK_MESSAGES.get(400));
   }
 
   @Test

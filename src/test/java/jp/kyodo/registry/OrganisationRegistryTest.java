@@ -69,13 +69,31 @@ class OrganisationRegistryTest {
   @Test
   void remembersWhichDepartmentAnOrganisationWorkedWithInWhichYear() {
     registry.insert(organisation("org-e", "団体E", RegistrationStatus.REGISTERED));
-    registry.recordPartnership(new Partnership("org-e", "dept-fukushi", "見守り", 2025, "pi-1"));
-    registry.recordPartnership(new Partnership("org-e", "dept-fukushi", "サロン", 2025, "pi-2"));
-    registry.recordPartnership(new Partnership("org-e", "dept-fukushi", "見守り", 2026, "pi-3"));
-    registry.recordPartnership(new Partnership("org-e", "dept-kankyo", "清掃", 2024, "pi-4"));
+    registry.recordPartnership(new Partnership("org-e", "dept-fukushi", "2024-001", "見守り", 2025, "pi-1"));
+    registry.recordPartnership(new Partnership("org-e", "dept-fukushi", "2024-002", "サロン", 2025, "pi-2"));
+    registry.recordPartnership(new Partnership("org-e", "dept-fukushi", "2024-001", "見守り", 2026, "pi-3"));
+    registry.recordPartnership(new Partnership("org-e", "dept-kankyo", null, "清掃", 2024, "pi-4"));
     assertThat(registry.yearsHeld("org-e", "dept-fukushi")).containsExactly(2026, 2025);
     assertThat(registry.partnerships("org-e")).hasSize(4).first().extracting(Partnership::fiscalYear).isEqualTo(2026);
-    assertThatThrownBy(() -> registry.recordPartnership(new Partnership("org-e", "dept-fukushi", "見守り", 2026, "pi-5")))
-        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  /** The history belongs to the project (its number), not to its title: 「同名の事業」 of one department are two. */
+  @Test
+  void keepsOneYearPerProjectWhateverTheTitles() {
+    registry.insert(organisation("org-f", "団体F", RegistrationStatus.REGISTERED));
+    assertThat(registry.recordPartnership(new Partnership("org-f", "dept-fukushi", "2025-001", "同名の事業", 2026, "pi-s1")))
+        .isTrue();
+    assertThat(registry.recordPartnership(new Partnership("org-f", "dept-fukushi", "2025-002", "同名の事業", 2026, "pi-s2")))
+        .as("another project of the same title and year").isTrue();
+    assertThat(registry.recordPartnership(new Partnership("org-f", "dept-fukushi", "2025-001", "同名の事業（改題）", 2026,
+        "pi-a1"))).as("the agreement of a year the selection entered").isFalse();
+    // A phase started on its own has no project number: its process instance stands for the project.
+    assertThat(registry.recordPartnership(new Partnership("org-f", "dept-fukushi", null, "同名の事業", 2026, "pi-s3"))).isTrue();
+    assertThat(registry.recordPartnership(new Partnership("org-f", "dept-fukushi", null, "同名の事業", 2026, "pi-s3"))).isFalse();
+    assertThat(registry.recordPartnership(new Partnership("org-f", "dept-fukushi", null, "同名の事業", 2026, "pi-s4"))).isTrue();
+
+    assertThat(registry.partnerships("org-f")).extracting(Partnership::projectNumber)
+        .containsExactly("2025-001", "2025-002", null, null);
+    assertThat(registry.yearsHeld("org-f", "dept-fukushi")).as("one year, however many projects").containsExactly(2026);
   }
 }

@@ -35,6 +35,7 @@ class RegistrationProcessTest {
   static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
   ProcessEngine engine;
+  DataSource dataSource;
   OrganisationRegistry registry;
   String deploymentId;
 
@@ -42,7 +43,7 @@ class RegistrationProcessTest {
   void setUp() {
     engine = extension.getProcessEngine();
     BpmnAwareTests.init(engine);
-    DataSource dataSource = TestTables.migrated(engine);
+    dataSource = TestTables.migrated(engine);
     registry = new OrganisationRegistry(new JdbcTemplate(dataSource));
     Mocks.register("recordRegistrationApplication", new RecordRegistrationApplicationDelegate(registry));
     Mocks.register("recordRegistrationDecision", new RecordRegistrationDecisionDelegate(registry));
@@ -150,6 +151,29 @@ class RegistrationProcessTest {
     badMail.put(CONTACT_EMAIL.name(), "ひばり会のメール");
     assertThatThrownBy(() -> apply(badMail)).hasMessageContaining("name@example.jp の形");
     org.assertj.core.api.Assertions.assertThat(registry.findByName("ひばり会")).isEmpty();
+  }
+
+  /** Two applications of one name at the same moment: both checked the name first; the unique index refuses one. */
+  @Test
+  void aSameNamedApplicationEnteredAtTheSameMomentIsRefusedAlike() {
+    apply(application("うぐいすの会"));
+    OrganisationRegistry checkedBeforeTheFirstWasEntered = new OrganisationRegistry(new JdbcTemplate(dataSource)) {
+      boolean checked;
+
+      @Override
+      public java.util.Optional<Organisation> findByName(String name) {
+        if (!checked) {
+          checked = true;
+          return java.util.Optional.empty();
+        }
+        return super.findByName(name);
+      }
+    };
+    Mocks.register("recordRegistrationApplication", new RecordRegistrationApplicationDelegate(checkedBeforeTheFirstWasEntered));
+    assertThatThrownBy(() -> apply(application("うぐいすの会")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("既に団体登録簿にあります");
+    org.assertj.core.api.Assertions.assertThat(registry.list(null, 0, 200)).filteredOn(o -> o.name().equals("うぐいすの会"))
+        .hasSize(1);
   }
 
   @Test

@@ -134,7 +134,7 @@ class SelectionProcessTest {
     Assertions.assertThat(scenario.historic(selection, PARTNER_NAME.name())).isEqualTo("NPO法人ひかり");
     Assertions.assertThat(scenario.historic(selection, RecordSelectionDelegate.PROPOSED_BY.name())).isEqualTo("tanaka");
     Assertions.assertThat(scenario.registry.partnerships("org-hikari"))
-        .containsExactly(new Partnership("org-hikari", "dept-fukushi", "高齢者の見守りと居場所づくり", 2027, selection.getId()));
+        .containsExactly(new Partnership("org-hikari", "dept-fukushi", null, "高齢者の見守りと居場所づくり", 2027, selection.getId()));
     Assertions.assertThat(scenario.records.call(call).orElseThrow().status()).isEqualTo("DECIDED");
 
     assertThat(applications.get(0)).isWaitingAt(CallApplicationProcess.Elements.CONFIRM_RESULT);
@@ -172,6 +172,27 @@ class SelectionProcessTest {
         .containsEntry("DECIDED_BY", "sato").containsEntry("PROPOSED_BY", "suzuki");
   }
 
+  /**
+   * 福祉課 runs two projects called the same, both sole-sourced to NPO法人ひかり for fiscal year 2026: the manager's
+   * approval of the second makes ひかり its partner too (it used to fail on the history's title key, HTTP 500).
+   */
+  @Test
+  void twoProjectsOfTheSameTitleSoleSourcedToOnePartnerBothGetIt() {
+    Map<String, Object> sameTitle = jp.kyodo.support.TestDesk.with(start(), TITLE.name(), "同名の事業", FISCAL_YEAR.name(), 2026);
+    List<ProcessInstance> selections = List.of(scenario.startSelection("suzuki", sameTitle),
+        scenario.startSelection("suzuki", sameTitle));
+    for (ProcessInstance selection : selections) {
+      scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki", soleSource("org-hikari", "地域で唯一の団体"));
+      scenario.complete(selection, Elements.APPROVE_SOLE_SOURCE, "sato",
+          values(SOLE_SOURCE_APPROVAL.name(), "APPROVE", SOLE_SOURCE_APPROVAL_COMMENT.name(), "理由は妥当"));
+      assertOutcome(selection, Elements.END_SELECTED, SelectionOutcome.SELECTED, "sato", "地域で唯一の団体");
+      Assertions.assertThat(scenario.historic(selection, PARTNER_GROUP.name())).isEqualTo("org-hikari");
+    }
+    Assertions.assertThat(scenario.registry.partnerships("org-hikari")).extracting(Partnership::processInstanceId)
+        .containsExactlyInAnyOrder(selections.get(0).getId(), selections.get(1).getId());
+    Assertions.assertThat(scenario.registry.yearsHeld("org-hikari", "dept-fukushi")).containsExactly(2026);
+  }
+
   @Test
   void aSoleSourceTheManagerRefusesGoesBackToTheChoiceOfMethod() {
     ProcessInstance selection = scenario.startSelection("suzuki", start());
@@ -194,7 +215,7 @@ class SelectionProcessTest {
         .contains("「選定する団体」に「org-kumo」という選択肢はありません");
 
     for (int year : new int[] {2024, 2025, 2026}) {
-      scenario.registry.recordPartnership(new Partnership("org-hikari", "dept-fukushi", "見守り " + year, year, null));
+      scenario.registry.recordPartnership(new Partnership("org-hikari", "dept-fukushi", null, "見守り " + year, year, null));
     }
     assertRefused(() -> scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki", soleSource("org-hikari", "理由")))
         .contains("NPO法人ひかりはこの課の協働事業を3年度続けて担っているため", "公募で選定してください");
@@ -395,7 +416,7 @@ class SelectionProcessTest {
   @Test
   void aRankedOrganisationThatHasHeldTheDepartmentTooLongIsFlaggedToTheCommittee() {
     for (int year : new int[] {2024, 2025, 2026}) {
-      scenario.registry.recordPartnership(new Partnership("org-midori", "dept-fukushi", "清掃 " + year, year, null));
+      scenario.registry.recordPartnership(new Partnership("org-midori", "dept-fukushi", null, "清掃 " + year, year, null));
     }
     ProcessInstance selection = scenario.startSelection("suzuki", start());
     Assertions.assertThat((String) scenario.variable(selection, FIXATION_NOTICE.name())).contains("みどり町内会（3年度連続）");

@@ -43,9 +43,14 @@ public final class RestClient {
 
   /** A Tasklist session: fetches the CSRF cookie, then logs in like the login page does. */
   public static RestClient tasklistSession(int port, String engine, String user) {
+    return webappSession(port, engine, user, "tasklist");
+  }
+
+  /** A session of one of the webapps (tasklist, cockpit, admin, welcome), logged in like its login page does. */
+  public static RestClient webappSession(int port, String engine, String user, String app) {
     RestClient client = new RestClient(port, null);
-    client.get("/camunda/app/tasklist/" + engine + "/");
-    Response login = client.send(HttpRequest.newBuilder(URI.create(client.base + "/camunda/api/admin/auth/user/" + engine + "/login/tasklist"))
+    client.get("/camunda/app/" + app + "/" + engine + "/");
+    Response login = client.send(HttpRequest.newBuilder(URI.create(client.base + "/camunda/api/admin/auth/user/" + engine + "/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-XSRF-TOKEN", client.csrf())
         .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(user))));
