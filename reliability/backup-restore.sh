@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Backup and restore, tested end to end (README "Backup and restore"): for PostgreSQL (pg_dump / pg_restore) and
+# Backup and restore, tested end to end (docs/operations.md, "Backup and restore"): for PostgreSQL (pg_dump / pg_restore) and
 # for the embedded H2 file database (H2's Script / RunScript tools). For each: start Kyodo, create projects,
 # tasks and history through the REST API, stop, back up, restore into a new database, start again and check
 # that every process instance, task, history entry, registry and project row is there and that work goes on: tasks

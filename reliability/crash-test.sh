@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Crash test (README "Reliability"): Kyodo on PostgreSQL under load from 4 concurrent clients that carry projects
+# Crash test (docs/reliability.md): Kyodo on PostgreSQL under load from 4 concurrent clients that carry projects
 # through the whole lifecycle over REST, killed with kill -9 at random moments and restarted, again and again;
 # then every answer the clients got is compared with the engine's history and Kyodo's tables (nothing lost,
 # duplicated or stuck, no incident, timers fired, the app's tables agree with the engine). Prints a summary and

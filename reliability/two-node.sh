@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Two nodes on one database (README "Reliability"): two Kyodo JVMs on different ports share one PostgreSQL
+# Two nodes on one database (docs/reliability.md): two Kyodo JVMs on different ports share one PostgreSQL
 # database, both with the job executor on (Camunda's homogeneous cluster). The first deploys the models, the
 # second finds them deployed; 4 clients spread the whole lifecycle over both; about one task completion in three
 # is sent to both nodes at the same moment (one must win, the other get 409/404 with a Japanese message, never a
