@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 
 /**
  * The engine's own doors, checked inside the engine so that no API (Java, REST, Tasklist) goes around the forms:
@@ -28,9 +27,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
  * version renames what it reads.
  */
 public final class EngineEntryChecks {
-
-  /** The form rules of a user task or a none start event, kept on the parsed activity. */
-  static final String FORM_SPEC = "kyodo.formSpec";
 
   public static final String START_ELSEWHERE_MESSAGE = "協働事業は最初の段階（提案や開始のフォーム）から始めてください。"
       + "途中の段階から始めたり、処理を省いたりできるのはシステム管理者だけです。";
@@ -104,13 +100,12 @@ public final class EngineEntryChecks {
 
     private static FormSpec specOf(CommandContext context, TaskEntity task) {
       if (task.getProcessDefinitionId() == null) {
-        return FormSpec.form("(a task outside any process)").build();
+        return FormSpec.none("(a task outside any process)");
       }
       ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
           .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
-      ActivityImpl activity = definition.findActivity(task.getTaskDefinitionKey());
-      Object spec = activity == null ? null : activity.getProperty(FORM_SPEC);
-      return spec instanceof FormSpec formSpec ? formSpec : FormSpec.form("(no form: " + task.getTaskDefinitionKey() + ")").build();
+      FormUse use = FormUse.of(definition.findActivity(task.getTaskDefinitionKey()));
+      return use == null ? FormSpec.none(task.getTaskDefinitionKey()) : use.spec();
     }
   }
 
@@ -126,11 +121,13 @@ public final class EngineEntryChecks {
       if (instance.getSuperExecution() != null || instance.getSuperCaseExecution() != null) {
         return;
       }
-      ActivityImpl start = instance.getActivity();
-      Object startForm = start == null ? null : start.getProperty(FORM_SPEC);
-      if (!(startForm instanceof FormSpec spec)) {
+      // Started at its start event (a start by instructions is the command check's).
+      FormUse use = instance.getActivity() != null && "startEvent".equals(instance.getActivity().getProperty("type"))
+          ? FormUse.of(instance.getActivity()) : null;
+      if (use == null) {
         return;
       }
+      FormSpec spec = use.spec();
       org.camunda.bpm.engine.variable.VariableMap variables = instance.getVariablesTyped(false);
       // The engine itself names the starter (camunda:initiator) before this listener runs.
       Object initiator = instance.getProcessDefinition().getProperty(BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME);

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** What the server accepts for one form field. Built through {@link FormSpec.Builder}. */
+/** What the server accepts for one form field, as its form states it ({@link FormSpec#of}). */
 public final class FieldSpec {
 
   public enum Kind {
@@ -62,6 +62,16 @@ public final class FieldSpec {
 
   public boolean required() {
     return required;
+  }
+
+  /** The message of the application's further check of this field, or null without one. */
+  public String constraintMessage() {
+    return constraintMessage;
+  }
+
+  /** Why a conditionally required field is required (for the message), or null. */
+  public String requiredWhenHint() {
+    return requiredWhenHint;
   }
 
   public boolean conditionallyRequired() {

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.handler.DefaultFormHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
@@ -17,19 +18,26 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
- * Puts the server-side check of a form's values in front of every user task completion and every
- * process start that has a Camunda Form, and screens every form submission (see {@link SubmissionGuard}). It is attached at parse time rather than drawn in each
- * diagram, so a process owner cannot remove it by editing a model, and a model whose form has no
- * server-side rules is refused at deployment.
+ * Puts the server-side check of a form's values in front of every user task completion and every process start that
+ * has a Camunda Form, and screens every form submission (see {@link SubmissionGuard}). The rules are the form's own
+ * (read from the deployed form version Tasklist shows) joined with the application's ({@link FormCatalog}). They are
+ * attached at parse time rather than drawn in each diagram, so a process owner cannot remove them by editing a model,
+ * and a model whose form is missing or cannot be checked is refused at deployment.
  */
 public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
+
+  private final FormCatalog catalog;
+
+  public FormInputValidationPlugin(FormCatalog catalog) {
+    this.catalog = catalog;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPreBPMNParseListeners().add(new ParseListener());
+    configuration.getCustomPreBPMNParseListeners().add(new ParseListener(catalog));
     // Inside the command's context, so that the check can read the task it is about.
     if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
@@ -41,12 +49,15 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new EngineEntryChecks.CommandCheck());
   }
 
+  public FormCatalog catalog() {
+    return catalog;
+  }
+
   /**
-   * The rules for an element's form: its {@code camunda:formRef}'s spec, or none-at-all for an
-   * element without a form (it then accepts no values). Other kinds of form ({@code formKey},
-   * generated {@code formData}) would bypass the server's rules and are refused.
+   * The form an element references ({@code camunda:formRef}), or null for an element without a form. Other kinds of
+   * form ({@code formKey}, generated {@code formData}) would bypass the server's rules and are refused.
    */
-  static FormSpec specFor(Element element) {
+  static FormReference referenceOf(Element element) {
     String id = element.attribute("id");
     if (element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formKey") != null || hasFormData(element)) {
       throw new ProcessEngineException("Element '" + id + "' uses camunda:formKey or camunda:formData; Kyodo accepts"
@@ -54,11 +65,12 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
     }
     String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
     if (formRef == null) {
-      return FormSpec.form("(no form: " + id + ")").build();
+      return null;
     }
-    return FormSpecs.find(formRef).orElseThrow(() -> new ProcessEngineException(
-        "Element '" + id + "' uses form '" + formRef
-            + "', which has no server-side input rules (FormSpec); add them before deploying."));
+    String binding = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRefBinding");
+    String version = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRefVersion");
+    return new FormReference(formRef, binding == null ? DefaultFormHandler.FORM_REF_BINDING_LATEST : binding,
+        version == null ? null : Integer.valueOf(version));
   }
 
   private static boolean hasFormData(Element element) {
@@ -77,6 +89,20 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
 
   static final class ParseListener extends AbstractBpmnParseListener {
 
+    private final FormCatalog catalog;
+
+    ParseListener(FormCatalog catalog) {
+      this.catalog = catalog;
+    }
+
+    private FormUse use(Element element, ActivityImpl activity) {
+      String deploymentId = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getDeploymentId();
+      FormUse use = new FormUse(element.attribute("id"), referenceOf(element), deploymentId, catalog);
+      use.checkDeployable();
+      activity.setProperty(FormUse.PROPERTY, use);
+      return use;
+    }
+
     @Override
     public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
       processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, new EngineEntryChecks.ProcessStartCheck());
@@ -85,31 +111,33 @@ public class FormInputValidationPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
       if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-        FormSpec spec = specFor(element);
-        activity.setProperty(EngineEntryChecks.FORM_SPEC, spec);
-        TaskListener check = task -> spec.validateAndNormalize(task);
+        FormUse use = use(element, activity);
+        TaskListener check = task -> use.spec().validateAndNormalize(task);
         behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
-        if (spec.taskLocal()) {
-          // A value set on a task goes to the scope that already holds the name: declared here, on the task.
-          TaskListener declareLocal = task -> spec.fields().values().stream().filter(f -> f.kind != FieldSpec.Kind.DISPLAY)
-              .forEach(f -> task.setVariableLocal(f.name, declaration(f)));
-          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, declareLocal);
-        }
+        // A value set on a task goes to the scope that already holds the name: a form whose values stay on its task
+        // declares them there.
+        TaskListener declareLocal = task -> {
+          FormSpec spec = use.spec();
+          if (spec.taskLocal()) {
+            spec.fields().values().stream().filter(f -> f.kind != FieldSpec.Kind.DISPLAY)
+                .forEach(f -> task.setVariableLocal(f.name, declaration(f)));
+          }
+        };
+        behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, declareLocal);
         behavior.getTaskDefinition().setTaskFormHandler(
-            new SubmissionGuard.Task(behavior.getTaskDefinition().getTaskFormHandler(), spec));
+            new SubmissionGuard.Task(behavior.getTaskDefinition().getTaskFormHandler(), use));
       }
     }
 
     @Override
     public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
       if (scope instanceof ProcessDefinitionImpl && element.elements().stream().noneMatch(e -> e.getTagName().endsWith("EventDefinition"))) {
-        FormSpec spec = specFor(element);
-        activity.setProperty(EngineEntryChecks.FORM_SPEC, spec);
+        FormUse use = use(element, activity);
         // Built in: a start that skips custom listeners still has its values checked.
-        ExecutionListener check = execution -> spec.validateAndNormalize(execution);
+        ExecutionListener check = execution -> use.spec().validateAndNormalize(execution);
         activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, check, 0);
         if (scope instanceof ProcessDefinitionEntity definition && definition.getStartFormHandler() != null) {
-          definition.setStartFormHandler(new SubmissionGuard.Start(definition.getStartFormHandler(), spec));
+          definition.setStartFormHandler(new SubmissionGuard.Start(definition.getStartFormHandler(), use));
         }
       }
     }

@@ -9,13 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import jp.kyodo.variables.ListVar;
-import jp.kyodo.variables.Var;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The server's copy of a Camunda Form's rules. Camunda Forms validate only in the browser; a REST
- * submit skips that, so every value is checked here again, normalized (trimmed text, Long numbers,
- * JSON lists) and written back. A test keeps this spec and the {@code .form} file in step.
+ * The server's copy of a Camunda Form's rules. Camunda Forms validate only in the browser; a REST submit skips that,
+ * so every value is checked here again, normalized (trimmed text, Long numbers, JSON lists) and written back. The
+ * rules are read from the deployed form itself ({@link #of}), joined with what the application adds in Java.
  */
 public final class FormSpec {
 
@@ -34,8 +33,87 @@ public final class FormSpec {
     this.rules = List.copyOf(rules);
   }
 
-  public static Builder form(String formId) {
-    return new Builder(formId);
+  /** The rules of an element without a form: it accepts no values at all. */
+  public static FormSpec none(String elementId) {
+    return new FormSpec("(no form: " + elementId + ")", new LinkedHashMap<>(), false, List.of());
+  }
+
+  /** What a text field allows when its form states no maximum length. */
+  static final int DEFAULT_TEXT_LENGTH = 200;
+  static final int DEFAULT_TEXT_AREA_LENGTH = 2000;
+
+  /**
+   * The rules of a deployed form: everything the form states (its fields, their types, labels, whether and when they
+   * are required, lengths, ranges and options) and what Java adds that a form cannot say ({@link FormRules}).
+   */
+  public static FormSpec of(FormFile form, FormRules extra) {
+    Map<String, FieldSpec> fields = new LinkedHashMap<>();
+    for (FormFile.Field declared : form.fields()) {
+      FieldSpec field = new FieldSpec(declared.key(), declared.label(), kind(declared));
+      switch (field.kind) {
+        case TEXT -> {
+          field.multiline = declared.type().equals("textarea");
+          field.maxLength = declared.maxLength() != null ? declared.maxLength()
+              : field.multiline ? DEFAULT_TEXT_AREA_LENGTH : DEFAULT_TEXT_LENGTH;
+        }
+        case NUMBER -> {
+          field.min = declared.min() != null ? declared.min() : field.min;
+          field.max = declared.max() != null ? declared.max() : field.max;
+        }
+        case CHOICE, CHOICES -> {
+          field.options.putAll(declared.values());
+          field.valuesKey = declared.valuesKey();
+        }
+        default -> { }
+      }
+      if (field.kind == FieldSpec.Kind.BOOLEAN) {
+        // A checkbox always sends true or false; "required" in a form would mean "must be ticked" (a check).
+        field.required = true;
+      } else if (declared.required() && declared.hide() != null) {
+        String hide = declared.hide();
+        field.requiredWhen = scope -> !FormConditions.hidden(hide, scope);
+        field.requiredWhenHint = declared.requiredWhenHint();
+      } else {
+        field.required = declared.required();
+      }
+      if (fields.put(field.name, field) != null) {
+        throw new FormFile.UncheckableFormException(form.id(), "uses the key '" + field.name + "' twice");
+      }
+    }
+    extra.checks().forEach((name, check) -> {
+      FieldSpec field = fields.get(name);
+      if (field == null || field.kind == FieldSpec.Kind.DISPLAY) {
+        throw new FormFile.UncheckableFormException(form.id(), "has no input '" + name
+            + "', which the application checks (" + extra.getClass().getSimpleName() + ")");
+      }
+      field.constraint = check.holds();
+      field.constraintMessage = check.message();
+    });
+    extra.requirements().forEach((name, requirement) -> {
+      FieldSpec field = fields.get(name);
+      if (field == null || field.kind == FieldSpec.Kind.DISPLAY || field.required || field.requiredWhen != null) {
+        throw new FormFile.UncheckableFormException(form.id(), "has no optional input '" + name
+            + "' for the application's condition on it (the form itself makes it required, or does not have it)");
+      }
+      field.requiredWhen = requirement.when();
+      field.requiredWhenHint = requirement.hint();
+    });
+    return new FormSpec(form.id(), fields, extra.taskLocal(), extra.rules());
+  }
+
+  private static FieldSpec.Kind kind(FormFile.Field declared) {
+    if (declared.readonly()) {
+      return FieldSpec.Kind.DISPLAY;
+    }
+    return switch (declared.type()) {
+      case "textfield", "textarea" -> FieldSpec.Kind.TEXT;
+      case "number" -> FieldSpec.Kind.NUMBER;
+      case "checkbox" -> FieldSpec.Kind.BOOLEAN;
+      case "datetime" -> FieldSpec.Kind.DATE;
+      case "select", "radio" -> FieldSpec.Kind.CHOICE;
+      case "checklist" -> FieldSpec.Kind.CHOICES;
+      default -> throw new IllegalStateException(declared.type());
+    };
   }
 
   public String formId() {
@@ -53,6 +131,11 @@ public final class FormSpec {
    */
   public boolean taskLocal() {
     return taskLocal;
+  }
+
+  /** The messages of the rules across fields, in order. */
+  public List<String> ruleMessages() {
+    return rules.stream().map(Rule::message).toList();
   }
 
   /** The names the submission may set (every field that is not display-only). */
@@ -272,125 +355,5 @@ public final class FormSpec {
 
   private static String abbreviate(String s) {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-  }
-
-  /** Declares the fields of one form, in the order they appear. */
-  public static final class Builder {
-    private final String formId;
-    private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
-    private FieldSpec current;
-    private boolean taskLocal;
-    private final List<Rule> rules = new ArrayList<>();
-
-    private Builder(String formId) {
-      this.formId = formId;
-    }
-
-    private Builder add(String name, String label, FieldSpec.Kind kind) {
-      if (fields.containsKey(name)) {
-        throw new IllegalArgumentException("field declared twice: " + name);
-      }
-      current = new FieldSpec(name, label, kind);
-      fields.put(name, current);
-      return this;
-    }
-
-    public Builder text(Var<String> var, String label, int maxLength) {
-      add(var.name(), label, FieldSpec.Kind.TEXT);
-      current.maxLength = maxLength;
-      return this;
-    }
-
-    public Builder textArea(Var<String> var, String label, int maxLength) {
-      text(var, label, maxLength);
-      current.multiline = true;
-      return this;
-    }
-
-    public Builder number(Var<Long> var, String label, long min, long max) {
-      add(var.name(), label, FieldSpec.Kind.NUMBER);
-      current.min = min;
-      current.max = max;
-      return this;
-    }
-
-    /** A date field; its value is the ISO text {@code yyyy-MM-dd}. */
-    public Builder date(Var<String> var, String label) {
-      return add(var.name(), label, FieldSpec.Kind.DATE);
-    }
-
-    public Builder bool(Var<Boolean> var, String label) {
-      return add(var.name(), label, FieldSpec.Kind.BOOLEAN);
-    }
-
-    public <E extends Enum<E> & Labeled> Builder choice(Var<String> var, String label, Class<E> options) {
-      add(var.name(), label, FieldSpec.Kind.CHOICE);
-      for (E e : options.getEnumConstants()) {
-        current.options.put(e.code(), e.label());
-      }
-      return this;
-    }
-
-    /** One of the options the process put in the variable {@code valuesKey} (a select with dynamic values). */
-    public Builder choiceFrom(Var<String> var, String label, String valuesKey) {
-      add(var.name(), label, FieldSpec.Kind.CHOICE);
-      current.valuesKey = valuesKey;
-      return this;
-    }
-
-    /** Any of the options the process put in the variable {@code valuesKey} (a checklist with dynamic values). */
-    public Builder choicesFrom(ListVar var, String label, String valuesKey) {
-      add(var.name(), label, FieldSpec.Kind.CHOICES);
-      current.valuesKey = valuesKey;
-      return this;
-    }
-
-    public <E extends Enum<E> & Labeled> Builder choices(ListVar var, String label, Class<E> options) {
-      add(var.name(), label, FieldSpec.Kind.CHOICES);
-      for (E e : options.getEnumConstants()) {
-        current.options.put(e.code(), e.label());
-      }
-      return this;
-    }
-
-    /** A value the form shows read-only; it is never taken from the submission. */
-    public Builder display(String name) {
-      return add(name, name, FieldSpec.Kind.DISPLAY);
-    }
-
-    public Builder required() {
-      current.required = true;
-      return this;
-    }
-
-    /** Required only when the condition holds; the hint tells the user why. */
-    public Builder requiredWhen(Predicate<VariableScope> condition, String hint) {
-      current.requiredWhen = condition;
-      current.requiredWhenHint = hint;
-      return this;
-    }
-
-    /** A further rule on the normalized value, for what a fixed list cannot say. */
-    public Builder validIf(java.util.function.BiPredicate<VariableScope, Object> rule, String message) {
-      current.constraint = rule;
-      current.constraintMessage = message;
-      return this;
-    }
-
-    /** A rule across fields (weights that add up, a date after another), checked after the fields. */
-    public Builder rule(Predicate<VariableScope> holds, String message) {
-      rules.add(new Rule(holds, message));
-      return this;
-    }
-
-    /** See {@link FormSpec#taskLocal()}. */
-    public Builder taskLocal() {
-      taskLocal = true;
-      return this;
-    }
-
-    public FormSpec build() {
-      return new FormSpec(formId, new LinkedHashMap<>(fields), taskLocal, rules);
-    }
   }
 }

@@ -103,11 +103,11 @@ final class SubmissionGuard {
   /** Screens, then hands over to the engine's own handler. */
   private abstract static class Guarded<H extends FormHandler> implements FormHandler {
     final H delegate;
-    final FormSpec spec;
+    final FormUse use;
 
-    Guarded(H delegate, FormSpec spec) {
+    Guarded(H delegate, FormUse use) {
       this.delegate = delegate;
-      this.spec = spec;
+      this.use = use;
     }
 
     @Override
@@ -118,14 +118,14 @@ final class SubmissionGuard {
 
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope scope) {
-      screen(spec, properties);
+      screen(use.spec(), properties);
       delegate.submitFormVariables(properties, scope);
     }
   }
 
   static final class Task extends Guarded<TaskFormHandler> implements TaskFormHandler {
-    Task(TaskFormHandler delegate, FormSpec spec) {
-      super(delegate, spec);
+    Task(TaskFormHandler delegate, FormUse use) {
+      super(delegate, use);
     }
 
     @Override
@@ -142,13 +142,13 @@ final class SubmissionGuard {
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope scope) {
       super.submitFormVariables(properties, scope);
-      spec.validateAndNormalize(scope);
+      use.spec().validateAndNormalize(scope);
     }
   }
 
   static final class Start extends Guarded<StartFormHandler> implements StartFormHandler {
-    Start(StartFormHandler delegate, FormSpec spec) {
-      super(delegate, spec);
+    Start(StartFormHandler delegate, FormUse use) {
+      super(delegate, use);
     }
 
     @Override

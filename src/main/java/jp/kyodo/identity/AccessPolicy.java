@@ -5,15 +5,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import java.util.Map;
-import jp.kyodo.agreement.AgreementProcess;
-import jp.kyodo.evaluation.EvaluationProcess;
-import jp.kyodo.examination.ExaminationProcess;
-import jp.kyodo.execution.ExecutionProcess;
-import jp.kyodo.improvement.ImprovementProcess;
-import jp.kyodo.lifecycle.CollaborationProcess;
-import jp.kyodo.registry.RegistrationProcess;
-import jp.kyodo.selection.CallApplicationProcess;
-import jp.kyodo.selection.SelectionProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -41,17 +32,6 @@ import org.camunda.bpm.engine.task.TaskQuery;
 public class AccessPolicy {
 
   /**
-   * Processes a partner (事業提案) or a department (課題提案) may start: the lifecycle {@code collaboration}, whose
-   * first phase is ① 事業の検討 (Tasklist offers only the lifecycle; ① stays startable over REST on its own).
-   */
-  static final List<String> STARTABLE_BY_PARTNERS_AND_DEPARTMENTS = List.of(ExaminationProcess.KEY,
-      CollaborationProcess.KEY);
-
-  /** Phases a department may also start on its own for its projects (the department is the starter's own). */
-  static final List<String> STARTABLE_BY_DEPARTMENTS = List.of(AgreementProcess.KEY, ExecutionProcess.KEY,
-      EvaluationProcess.KEY, ImprovementProcess.KEY);
-
-  /**
    * Groups granted work on every task: administrators only. They need no grant per task (see
    * {@link TaskWorkAuthorizationProvider}). The collaboration office follows every project and may (re)assign any
    * task, but works only the tasks offered to its own group: those get a grant each, like every other group's.
@@ -63,9 +43,17 @@ public class AccessPolicy {
   static final String FILTER_ALL = "すべての協働事業のタスク";
 
   private final ProcessEngine engine;
+  private final Map<String, List<String>> starters;
+  private final Map<String, String> taskColumns;
 
-  public AccessPolicy(ProcessEngine engine) {
+  /**
+   * @param starters for each process key, the role groups whose members may start it (each phase says its own)
+   * @param taskColumns the variables Tasklist's filters show as columns, with their labels
+   */
+  public AccessPolicy(ProcessEngine engine, Map<String, List<String>> starters, Map<String, String> taskColumns) {
     this.engine = engine;
+    this.starters = starters;
+    this.taskColumns = taskColumns;
   }
 
   public void apply() {
@@ -102,34 +90,21 @@ public class AccessPolicy {
       grant(staff, Resources.USER, ANY, Permissions.READ);
       grant(staff, Resources.GROUP, ANY, Permissions.READ);
     }
-    // 団体登録: a partner user applies for its organisation.
-    grant(KyodoGroups.PARTNERS, Resources.PROCESS_DEFINITION, RegistrationProcess.KEY, Permissions.READ,
-        Permissions.CREATE_INSTANCE);
-    // ② パートナーの選定: a department opens a selection; a partner applies to a published call.
-    grant(KyodoGroups.DEPARTMENTS, Resources.PROCESS_DEFINITION, SelectionProcess.KEY, Permissions.READ,
-        Permissions.CREATE_INSTANCE);
-    grant(KyodoGroups.PARTNERS, Resources.PROCESS_DEFINITION, CallApplicationProcess.KEY, Permissions.READ,
-        Permissions.CREATE_INSTANCE);
-    for (String starter : List.of(KyodoGroups.PARTNERS, KyodoGroups.DEPARTMENTS)) {
-      grant(starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-      for (String key : STARTABLE_BY_PARTNERS_AND_DEPARTMENTS) {
-        grant(starter, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
+    // Who starts what is each phase's to say (e.g. ① a partner's proposal or a department's issue; ③–⑥ a
+    // department on its own for its project); starting anything needs the right to create an instance as well.
+    starters.forEach((key, groups) -> {
+      for (String group : groups) {
+        grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
       }
-    }
-    // ③–⑥: a department starts a phase for its own project on its own (the lifecycle calls them too).
-    for (String key : STARTABLE_BY_DEPARTMENTS) {
-      grant(KyodoGroups.DEPARTMENTS, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
-    }
+    });
     filters();
   }
 
   private void filters() {
     TaskFilters tasks = new TaskFilters(engine);
-    Map<String, Object> columns = Map.of("variables", List.of(
-        Map.of("name", jp.kyodo.project.Project.PROJECT_NUMBER.name(), "label", "事業番号"),
-        Map.of("name", ExaminationProcess.TITLE.name(), "label", "事業名"),
-        Map.of("name", ExaminationProcess.PARTNER_NAME.name(), "label", "団体"),
-        Map.of("name", ExaminationProcess.DEPARTMENT_NAME.name(), "label", "担当課")));
+    Map<String, Object> columns = Map.of("variables", taskColumns.entrySet().stream()
+        .map(column -> Map.of("name", column.getKey(), "label", column.getValue())).toList());
     Filter mine = tasks.filter(FILTER_MINE, -10, "自分が担当しているタスク", columns,
         engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     Filter groups = tasks.filter(FILTER_GROUPS, 0, "所属するグループ（課・団体・役割）に届いたタスク", columns,

@@ -1,5 +1,7 @@
 package jp.kyodo.identity;
 
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,9 +13,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 public class IdentitySetup extends AbstractProcessEnginePlugin {
 
   private final boolean demoData;
+  private final Map<String, List<String>> starters;
+  private final Map<String, String> taskColumns;
 
-  public IdentitySetup(boolean demoData) {
+  /** See {@link AccessPolicy#AccessPolicy(ProcessEngine, Map, Map)} for the starters and the columns. */
+  public IdentitySetup(boolean demoData, Map<String, List<String>> starters, Map<String, String> taskColumns) {
     this.demoData = demoData;
+    this.starters = starters;
+    this.taskColumns = taskColumns;
   }
 
   @Override
@@ -23,7 +30,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    new AccessPolicy(engine).apply();
+    new AccessPolicy(engine, starters, taskColumns).apply();
     if (demoData) {
       new DemoData(engine).apply();
     }

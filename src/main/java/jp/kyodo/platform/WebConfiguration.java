@@ -5,9 +5,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import jp.kyodo.forms.FormInputValidationPlugin;
-import jp.kyodo.identity.IdentitySetup;
-import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.admin.impl.web.AdminApplication;
@@ -34,16 +31,6 @@ public class WebConfiguration {
   @Bean
   ModelDeployer modelDeployer() {
     return new ModelDeployer();
-  }
-
-  @Bean
-  IdentitySetup identitySetup(@Value("${kyodo.demo-data:true}") boolean demoData) {
-    return new IdentitySetup(demoData);
-  }
-
-  @Bean
-  FormInputValidationPlugin formInputValidationPlugin() {
-    return new FormInputValidationPlugin();
   }
 
   /**

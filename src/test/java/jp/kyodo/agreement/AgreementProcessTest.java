@@ -237,9 +237,9 @@ class AgreementProcessTest {
     assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "suzuki", "suzuki"),
         "主担当とは別の");
     assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "yamada", "suzuki"),
-        "「主担当」は担当課の職員から選んでください");
+        "「主担当」に「yamada」という選択肢はありません");
     assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("dept-kankyo", "suzuki", "yamamoto"),
-        "団体登録簿に登録された団体");
+        "「協働パートナー（団体）」に「dept-kankyo」という選択肢はありません");
   }
 
   /** Tasklist sends the shown but empty next slots (goal 3, role 4, cost 5) as empty text: they stay empty. */

@@ -262,8 +262,8 @@ class ExaminationProcessTest {
   @Test
   void anUnknownDepartmentIsRefusedAtIntake() {
     ProcessInstance instance = scenario.start("hikari", proposal());
-    assertRefusedAndUnchanged(instance, Elements.INTAKE, intake("dept-nowhere"), "登録されている担当課");
-    assertRefusedAndUnchanged(instance, Elements.INTAKE, intake("org-midori"), "登録されている担当課");
+    assertRefusedAndUnchanged(instance, Elements.INTAKE, intake("dept-nowhere"), "という選択肢はありません");
+    assertRefusedAndUnchanged(instance, Elements.INTAKE, intake("org-midori"), "という選択肢はありません");
   }
 
   @Test

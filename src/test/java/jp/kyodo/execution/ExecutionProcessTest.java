@@ -396,7 +396,7 @@ class ExecutionProcessTest {
     assertRefusedAndUnchanged(instance, handover, "suzuki", values(NEW_MAIN_STAFF.name(), "kobayashi", NEW_DEPUTY_STAFF.name(), "kobayashi",
         HANDOVER_REASON.name(), "異動"), "新しい主担当とは別の");
     assertRefusedAndUnchanged(instance, handover, "suzuki", values(NEW_MAIN_STAFF.name(), "yamada", NEW_DEPUTY_STAFF.name(), "yamamoto",
-        HANDOVER_REASON.name(), "異動"), "担当課の職員から選んでください");
+        HANDOVER_REASON.name(), "異動"), "「新しい主担当」に「yamada」という選択肢はありません");
     scenario.complete(handover, "suzuki", values(NEW_MAIN_STAFF.name(), "kobayashi", NEW_DEPUTY_STAFF.name(), "yamamoto",
         HANDOVER_REASON.name(), "異動"));
     assertRefusedAndUnchanged(instance, only(instance, Elements.HOLD_HANDOVER), "suzuki", values(HANDOVER_HELD_ON.name(), "2026-04-01",

@@ -33,7 +33,8 @@ class EngineEntryChecksTest {
   @BeforeEach
   void deployProbe() {
     engine = extension.getProcessEngine();
-    deployment = engine.getRepositoryService().createDeployment().addModelInstance("probe.bpmn",
+    deployment = jp.kyodo.support.FormsOnDisk.withForms(engine.getRepositoryService().createDeployment())
+        .addModelInstance("probe.bpmn",
         Bpmn.createExecutableProcess("probe").camundaHistoryTimeToLive(1)
             .startEvent("Proposed").camundaFormRef("examination-proposal").camundaFormRefBinding("latest")
             .userTask("CheckSheet").camundaFormRef("examination-check-sheet").camundaFormRefBinding("latest")

@@ -34,7 +34,8 @@ class FormInputValidationPluginTest {
   }
 
   String deploy(BpmnModelInstance model) {
-    deploymentId = engine().getRepositoryService().createDeployment().addModelInstance("probe.bpmn", model).deploy().getId();
+    deploymentId = jp.kyodo.support.FormsOnDisk.withForms(engine().getRepositoryService().createDeployment())
+        .addModelInstance("probe.bpmn", model).deploy().getId();
     return deploymentId;
   }
 
@@ -52,9 +53,80 @@ class FormInputValidationPluginTest {
   }
 
   @Test
-  void aFormWithoutServerRulesIsRefusedAtDeployment() {
+  void aModelWhoseFormIsNotDeployedIsRefused() {
     assertThatThrownBy(() -> deploy(withTask(t -> t.camundaFormRef("made-up-form").camundaFormRefBinding("latest"))))
-        .hasMessageContaining("made-up-form").hasMessageContaining("FormSpec");
+        .hasMessageContaining("made-up-form").hasMessageContaining("neither in this deployment nor deployed before");
+  }
+
+  /** A form as a process owner makes it in Modeler: nothing of it is written in Java. */
+  static String probeForm(String extraComponent) {
+    return """
+        {"id": "probe-form", "type": "default", "schemaVersion": 16, "components": [
+          {"type": "textfield", "key": "venue", "label": "会場", "validate": {"required": true, "maxLength": 10}},
+          {"type": "number", "key": "visitors", "label": "来場者数", "decimalDigits": 0,
+           "validate": {"min": 1, "max": 500}},
+          {"type": "radio", "key": "weather", "label": "天気", "validate": {"required": true},
+           "values": [{"label": "晴れ", "value": "SUN"}, {"label": "雨", "value": "RAIN"}]},
+          {"type": "textarea", "key": "rainPlan", "label": "雨天時の対応", "validate": {"required": true},
+           "conditional": {"hide": "=weather != \\"RAIN\\""}, "properties": {"requiredWhen": "雨の場合"}}%s
+        ]}""".formatted(extraComponent);
+  }
+
+  String deployWithProbeForm(String form) {
+    BpmnModelInstance model = withTask(t -> t.camundaFormRef("probe-form").camundaFormRefBinding("latest"));
+    deploymentId = engine().getRepositoryService().createDeployment().addString("probe.form", form)
+        .addModelInstance("probe.bpmn", model).deploy().getId();
+    return deploymentId;
+  }
+
+  /**
+   * A field a process owner adds to a form in Modeler is checked by the server as the form states it — required,
+   * length, range, options, and required only while shown — with no Java written for it.
+   */
+  @Test
+  void aFieldAddedInModelerIsCheckedAsItsFormSays() {
+    deployWithProbeForm(probeForm(""));
+    ProcessInstance instance = engine().getRuntimeService().startProcessInstanceByKey("probe");
+    String task = engine().getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+
+    assertThatThrownBy(() -> engine().getFormService().submitTaskForm(task, Map.of("weather", "SUN")))
+        .hasMessageContaining("「会場」を入力してください");
+    assertThatThrownBy(() -> engine().getFormService().submitTaskForm(task, Map.of("venue", "市民会館の大ホール（東）",
+        "weather", "SUN"))).hasMessageContaining("「会場」は10文字以内");
+    assertThatThrownBy(() -> engine().getFormService().submitTaskForm(task, Map.of("venue", "公民館", "weather", "SUN",
+        "visitors", 501))).hasMessageContaining("「来場者数」は1以上500以下");
+    assertThatThrownBy(() -> engine().getFormService().submitTaskForm(task, Map.of("venue", "公民館", "weather", "SNOW")))
+        .hasMessageContaining("「天気」に「SNOW」という選択肢はありません");
+    assertThatThrownBy(() -> engine().getFormService().submitTaskForm(task, Map.of("venue", "公民館", "weather", "RAIN")))
+        .hasMessageContaining("「雨天時の対応」を入力してください（雨の場合）");
+    assertThatThrownBy(() -> engine().getFormService().submitTaskForm(task, Map.of("venue", "公民館", "weather", "SUN",
+        "departmentGroup", "dept-x"))).hasMessageContaining("「departmentGroup」はこのフォームの項目ではない");
+    assertThat(engine().getRuntimeService().getVariables(instance.getId())).isEmpty();
+
+    engine().getFormService().submitTaskForm(task, Map.of("venue", "公民館", "weather", "SUN", "visitors", 120));
+    assertThat(engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void aFormWithAFieldTheServerCannotCheckIsRefusedAtDeployment() {
+    assertThatThrownBy(() -> deployWithProbeForm(probeForm(
+        ", {\"type\": \"number\", \"key\": \"share\", \"label\": \"割合\", \"decimalDigits\": 2}")))
+        .hasMessageContaining("share").hasMessageContaining("decimal");
+    assertThatThrownBy(() -> deployWithProbeForm(probeForm(
+        ", {\"type\": \"taglist\", \"key\": \"tags\", \"label\": \"タグ\"}")))
+        .hasMessageContaining("tags").hasMessageContaining("cannot check");
+    assertThatThrownBy(() -> deployWithProbeForm(probeForm(
+        ", {\"type\": \"datetime\", \"key\": \"at\", \"dateLabel\": \"日時\", \"subtype\": \"datetime\"}")))
+        .hasMessageContaining("at").hasMessageContaining("date");
+  }
+
+  /** What Java adds must name fields the form has: a check of a field the form dropped is refused, not ignored. */
+  @Test
+  void javaRulesForAFieldTheFormDoesNotHaveAreRefused() {
+    FormCatalog catalog = new FormCatalog(java.util.List.of(FormRules.forForm("probe-form")
+        .check("capacity", (scope, value) -> true, "x").build()));
+
+    assertThatThrownBy(() -> catalog.read(probeForm(""))).hasMessageContaining("no input 'capacity'");
   }
 
   @Test

@@ -33,7 +33,7 @@ class FormSpecRulesTest {
 
   static Stream<Arguments> badValues() {
     List<BadValue> cases = new ArrayList<>();
-    for (FormSpec spec : FormSpecs.all()) {
+    for (FormSpec spec : jp.kyodo.support.FormsOnDisk.specs().values()) {
       for (FieldSpec field : spec.fields().values()) {
         String label = "「" + field.label() + "」";
         String form = spec.formId();
@@ -91,7 +91,7 @@ class FormSpecRulesTest {
     Map<String, Object> before = new HashMap<>(variables);
 
     InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
-        () -> FormSpecs.find(bad.form()).orElseThrow().validateAndNormalize(scope(variables)));
+        () -> jp.kyodo.support.FormsOnDisk.spec(bad.form()).validateAndNormalize(scope(variables)));
 
     assertThat(refused).as("refused").isNotNull();
     assertThat(refused.problems()).anyMatch(p -> p.contains(bad.message()));

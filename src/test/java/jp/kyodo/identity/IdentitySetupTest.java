@@ -18,7 +18,7 @@ class IdentitySetupTest {
     ProcessEngine engine = extension.getProcessEngine();
     long usersBefore = engine.getIdentityService().createUserQuery().userId("sato").count();
 
-    new IdentitySetup(false).postProcessEngineBuild(engine);
+    jp.kyodo.Phases.identitySetup(false).postProcessEngineBuild(engine);
 
     for (String[] role : KyodoGroups.ROLES) {
       assertThat(engine.getIdentityService().createGroupQuery().groupId(role[0]).singleResult().getName()).isEqualTo(role[1]);
@@ -30,13 +30,13 @@ class IdentitySetupTest {
   @Test
   void applyingTwiceAddsNothing() {
     ProcessEngine engine = extension.getProcessEngine();
-    new IdentitySetup(true).postProcessEngineBuild(engine);
+    jp.kyodo.Phases.identitySetup(true).postProcessEngineBuild(engine);
     long authorizations = engine.getAuthorizationService().createAuthorizationQuery().count();
     long filters = engine.getFilterService().createFilterQuery().count();
     long groups = engine.getIdentityService().createGroupQuery().count();
     long users = engine.getIdentityService().createUserQuery().count();
 
-    new IdentitySetup(true).postProcessEngineBuild(engine);
+    jp.kyodo.Phases.identitySetup(true).postProcessEngineBuild(engine);
 
     assertThat(engine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(authorizations);
     assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filters);
@@ -50,7 +50,7 @@ class IdentitySetupTest {
   @Test
   void aFilterFromAnEarlierReleaseGetsTheCurrentColumnsOnStart() {
     ProcessEngine engine = extension.getProcessEngine();
-    new IdentitySetup(false).postProcessEngineBuild(engine);
+    jp.kyodo.Phases.identitySetup(false).postProcessEngineBuild(engine);
     org.camunda.bpm.engine.filter.Filter mine = engine.getFilterService().createFilterQuery()
         .filterName(AccessPolicy.FILTER_MINE).singleResult();
     java.util.Map<String, Object> old = new java.util.HashMap<>(mine.getProperties());
@@ -58,7 +58,7 @@ class IdentitySetupTest {
     mine.setProperties(old);
     engine.getFilterService().saveFilter(mine);
 
-    new IdentitySetup(false).postProcessEngineBuild(engine);
+    jp.kyodo.Phases.identitySetup(false).postProcessEngineBuild(engine);
 
     org.camunda.bpm.engine.filter.Filter updated = engine.getFilterService().getFilter(mine.getId());
     assertThat(updated.getProperties().get("variables").toString()).contains("projectNumber", "事業番号", "title");

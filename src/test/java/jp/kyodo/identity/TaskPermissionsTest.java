@@ -37,7 +37,7 @@ class TaskPermissionsTest {
   void authorizationOn() {
     engine = extension.getProcessEngine();
     configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    new IdentitySetup(true).postProcessEngineBuild(engine);
+    jp.kyodo.Phases.identitySetup(true).postProcessEngineBuild(engine);
     deployment = engine.getRepositoryService().createDeployment().addModelInstance("permissions.bpmn",
         Bpmn.createExecutableProcess("permissions").camundaHistoryTimeToLive(1).startEvent()
             .parallelGateway("split")
@@ -146,7 +146,7 @@ class TaskPermissionsTest {
     grant.addPermission(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK);
     engine.getAuthorizationService().saveAuthorization(grant);
 
-    new IdentitySetup(true).postProcessEngineBuild(engine);
+    jp.kyodo.Phases.identitySetup(true).postProcessEngineBuild(engine);
 
     var after = engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(KyodoGroups.COORDINATORS)
         .resourceType(Resources.TASK).resourceId("*").singleResult();

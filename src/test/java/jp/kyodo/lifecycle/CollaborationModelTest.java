@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import jp.kyodo.forms.FieldSpec;
-import jp.kyodo.forms.FormSpecs;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -139,7 +138,7 @@ class CollaborationModelTest {
     BpmnModelInstance called = Bpmn.readModelFromFile(new File(file));
     StartEvent start = called.getModelElementsByType(StartEvent.class).stream()
         .filter(s -> s.getParentElement() instanceof Process).findFirst().orElseThrow();
-    return FormSpecs.find(start.getCamundaFormRef()).orElseThrow().fields().values().stream()
+    return jp.kyodo.support.FormsOnDisk.spec(start.getCamundaFormRef()).fields().values().stream()
         .filter(FieldSpec::required).map(FieldSpec::name).collect(Collectors.toCollection(TreeSet::new));
   }
 

@@ -1,0 +1,21 @@
+package jp.kyodo.evaluation;
+
+import java.util.List;
+import java.util.Map;
+import jp.kyodo.forms.FormRules;
+import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.PhaseModule;
+
+/** ⑤ 事業の評価 as the base sees it: a department may start it on its own for its project (the lifecycle calls it too). */
+public final class EvaluationModule implements PhaseModule {
+
+  @Override
+  public List<FormRules> formRules() {
+    return EvaluationForms.ALL;
+  }
+
+  @Override
+  public Map<String, List<String>> starters() {
+    return Map.of(EvaluationProcess.KEY, List.of(KyodoGroups.DEPARTMENTS));
+  }
+}

@@ -1,0 +1,21 @@
+package jp.kyodo.execution;
+
+import java.util.List;
+import java.util.Map;
+import jp.kyodo.forms.FormRules;
+import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.PhaseModule;
+
+/** ④ 事業の実施 as the base sees it: a department may start it on its own for an approved agreement (the lifecycle calls it too). */
+public final class ExecutionModule implements PhaseModule {
+
+  @Override
+  public List<FormRules> formRules() {
+    return ExecutionForms.ALL;
+  }
+
+  @Override
+  public Map<String, List<String>> starters() {
+    return Map.of(ExecutionProcess.KEY, List.of(KyodoGroups.DEPARTMENTS));
+  }
+}

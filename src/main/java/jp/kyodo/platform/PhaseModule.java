@@ -1,0 +1,28 @@
+package jp.kyodo.platform;
+
+import java.util.List;
+import java.util.Map;
+import jp.kyodo.forms.FormRules;
+
+/**
+ * What a phase contributes to the base: the rules its forms need beyond what the forms say, who may start its
+ * processes, and the variables Tasklist shows as columns. Each phase implements it; the composition at the root
+ * ({@code jp.kyodo.Phases}) hands them to the engine plugins, so the base never names a phase.
+ */
+public interface PhaseModule {
+
+  /** What Java adds to this phase's forms (see {@link FormRules}). */
+  default List<FormRules> formRules() {
+    return List.of();
+  }
+
+  /** For each process of the phase that people start themselves, the role groups whose members may. */
+  default Map<String, List<String>> starters() {
+    return Map.of();
+  }
+
+  /** Variables Tasklist's filters show as columns, with their labels, in order. */
+  default Map<String, String> taskColumns() {
+    return Map.of();
+  }
+}
