@@ -1,5 +1,6 @@
 package jp.kyodo;
 
+import jp.kyodo.support.RunningApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -33,11 +33,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * each partner organisation, evaluators, and anonymous — against every resource: the Tasklist, Cockpit and Admin
  * apps, the start of each process, each kind of task (seen and worked), process and history data through
  * {@code /engine-rest}, Kyodo's own API, {@code /public/} and Actuator. Each cell is its own test, named
- * "role × resource → allowed/refused". Runs in KyodoApplicationTest's Spring context (the same annotation).
+ * "role × resource → allowed/refused". Runs in the shared application context ({@link RunningApplication}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:kyodo-app-test;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+@RunningApplication
 class AuthorizationMatrixTest {
 
   static final String REST = "/engine-rest";

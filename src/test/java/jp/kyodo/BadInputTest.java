@@ -1,5 +1,6 @@
 package jp.kyodo;
 
+import jp.kyodo.support.RunningApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,11 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * unknown options, dates outside the fiscal year, 1 MB strings, full-width digits, control characters, script and
  * SQL fragments, unknown variables, malformed JSON. Every one answers 4xx with a message a clerk understands (in
  * Japanese, no stack trace), never 5xx, and leaves the task, the instance, every variable and Kyodo's tables as
- * they were. Runs in KyodoApplicationTest's Spring context (the same annotation, so the context is shared).
+ * they were. Runs in the shared application context ({@link RunningApplication}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:kyodo-app-test;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+@RunningApplication
 class BadInputTest {
 
   static final String REST = "/engine-rest";

@@ -1,5 +1,6 @@
 package jp.kyodo;
 
+import jp.kyodo.support.RunningApplication;
 import static jp.kyodo.examination.ExaminationProcess.*;
 import static jp.kyodo.examination.ExaminationScenario.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,16 +31,13 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole application on a random port with its demo people: deployment, security, the REST
  * APIs of Tasklist and of integrations, and who sees which task.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:kyodo-app-test;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+@RunningApplication
 class KyodoApplicationTest {
 
   /** The application's engine; the fast process tests run theirs under another name in the same JVM. */

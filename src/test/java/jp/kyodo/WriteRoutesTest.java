@@ -1,5 +1,6 @@
 package jp.kyodo;
 
+import jp.kyodo.support.RunningApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,11 +34,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * collaboration office and — where even it is refused — the administrator. Each answers 4xx with a clerk's Japanese
  * message and no internals, and leaves every row of Kyodo's tables and of the engine's runtime, identity and
  * repository tables as it was. The target is a partner's proposal whose check sheet 福祉課's suzuki has claimed.
- * Runs in KyodoApplicationTest's Spring context (the same annotation).
+ * Runs in the shared application context ({@link RunningApplication}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:kyodo-app-test;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+@RunningApplication
 class WriteRoutesTest {
 
   static final String REST = "/engine-rest";

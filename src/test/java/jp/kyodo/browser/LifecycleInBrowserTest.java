@@ -1,5 +1,6 @@
 package jp.kyodo.browser;
 
+import jp.kyodo.support.RunningApplication;
 import static jp.kyodo.examination.ExaminationScenario.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +50,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -67,9 +67,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * them. Screenshots of every step go to {@code target/screenshots}. Without Chromium the test is skipped with a
  * message saying how to install it (and fails under KYODO_REQUIRE_ALL=true, as in .ci/run).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:kyodo-app-test;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+@RunningApplication
 @ExtendWith(Chromium.Installed.class)
 class LifecycleInBrowserTest {
 

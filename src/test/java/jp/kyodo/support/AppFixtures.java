@@ -187,13 +187,7 @@ public final class AppFixtures {
       case "conflictedCall" -> conflictedCall();
       // A published call still open for applications.
       case "openCall" -> {
-        String selection = start("suzuki", "partner-selection", selectionStart("応募受付中の公募"));
-        submit("suzuki", selection, "ChooseSelectionMethod", Map.of("selectionMethod", "PUBLIC_CALL"));
-        submit("suzuki", selection, "WriteCall", Map.of("callPurpose", "ひろばの運営", "callEligibility", "登録団体",
-            "criterion1Label", "実現性", "criterion1Weight", 100, "applicationDeadline",
-            FiscalTerm.today().plusDays(10).toString()));
-        submit("tanaka", selection, "CheckCall", Map.of("callCheckDecision", "PUBLISH", "reviewQuorum", 1,
-            "selectionReviewers", jp.kyodo.variables.ListVar.json(List.of("ito"))));
+        String selection = publishedCall("応募受付中の公募");
         yield new Fixture(selection, null, (String) engine.getRuntimeService().getVariable(selection, "callNumber"));
       }
       // An approved agreement of 福祉課 with NPO法人ひかり whose execution has not started.
@@ -251,14 +245,20 @@ public final class AppFixtures {
     return number;
   }
 
-  private Fixture conflictedCall() {
-    String selection = start("suzuki", "partner-selection", selectionStart("利害関係の確認"));
+  /** A selection of 福祉課 whose public call (one criterion, reviewer ito, deadline in 10 days) the office published. */
+  private String publishedCall(String title) {
+    String selection = start("suzuki", "partner-selection", selectionStart(title));
     submit("suzuki", selection, "ChooseSelectionMethod", Map.of("selectionMethod", "PUBLIC_CALL"));
     submit("suzuki", selection, "WriteCall", Map.of("callPurpose", "ひろばの運営", "callEligibility", "登録団体",
         "criterion1Label", "実現性", "criterion1Weight", 100, "applicationDeadline",
         FiscalTerm.today().plusDays(10).toString()));
     submit("tanaka", selection, "CheckCall", Map.of("callCheckDecision", "PUBLISH", "reviewQuorum", 1,
         "selectionReviewers", jp.kyodo.variables.ListVar.json(List.of("ito"))));
+    return selection;
+  }
+
+  private Fixture conflictedCall() {
+    String selection = publishedCall("利害関係の確認");
     String call = (String) engine.getRuntimeService().getVariable(selection, "callNumber");
     for (String partner : List.of("hikari", "midori")) {
       start(partner, "call-application", application(call, partner + "の提案"));
