@@ -15,6 +15,7 @@ import jp.kyodo.agreement.AgreementChoices.RoleParty;
 import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
 import jp.kyodo.forms.FormSpec;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.variables.Var;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.Group;
@@ -84,7 +85,7 @@ public final class AgreementForms {
       .display(TERM_START.name())
       .display(TERM_END.name())
       .date(SIGNED_ON, "締結日（双方が記名押印した日）").required()
-      .validIf((scope, value) -> !FiscalTerm.parse(value).orElseThrow().isAfter(FiscalTerm.today()),
+      .validIf((scope, value) -> !CityCalendar.parseDay(value).orElseThrow().isAfter(CityCalendar.today()),
           "「締結日（双方が記名押印した日）」に未来の日付は入れられません。")
       .textArea(EXCHANGE_NOTE, "取り交わしの記録（任意）", 2000)
       .build();
@@ -188,25 +189,24 @@ public final class AgreementForms {
   }
 
   static boolean yearIsReasonable(long year) {
-    long current = FiscalTerm.currentFiscalYear();
-    return year >= current && year <= current + 5;
+    return CityCalendar.isFiscalYearWithin(year, 0, 5);
   }
 
   static boolean withinFiscalYear(VariableScope scope, String date) {
     Long year = FISCAL_YEAR.get(scope);
-    return year != null && FiscalTerm.parse(date).map(d -> FiscalTerm.within(year, d)).orElse(false);
+    return year != null && CityCalendar.parseDay(date).map(d -> CityCalendar.isInFiscalYear(year, d)).orElse(false);
   }
 
   static boolean startAfter(VariableScope scope, String end) {
-    return FiscalTerm.parse(TERM_START.get(scope))
-        .flatMap(start -> FiscalTerm.parse(end).map(start::isAfter)).orElse(false);
+    return CityCalendar.parseDay(TERM_START.get(scope))
+        .flatMap(start -> CityCalendar.parseDay(end).map(start::isAfter)).orElse(false);
   }
 
   /** A goal's deadline lies within the term; when the term itself is malformed, its own fields say so. */
   static boolean dueWithinTerm(VariableScope scope, String due) {
-    Optional<java.time.LocalDate> start = FiscalTerm.parse(TERM_START.get(scope));
-    Optional<java.time.LocalDate> end = FiscalTerm.parse(TERM_END.get(scope));
-    java.time.LocalDate day = FiscalTerm.parse(due).orElseThrow();
+    Optional<java.time.LocalDate> start = CityCalendar.parseDay(TERM_START.get(scope));
+    Optional<java.time.LocalDate> end = CityCalendar.parseDay(TERM_END.get(scope));
+    java.time.LocalDate day = CityCalendar.parseDay(due).orElseThrow();
     return (start.isEmpty() || !day.isBefore(start.get())) && (end.isEmpty() || !day.isAfter(end.get()));
   }
 

@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
 import jp.kyodo.forms.InvalidInputException;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.registry.OrganisationRegistry;
 import jp.kyodo.registry.Partnership;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +61,7 @@ public class RecordAgreementDelegate implements JavaDelegate {
         new Agreement.Clauses(CLAUSE_CONFIDENTIALITY.get(execution), CLAUSE_SURPLUS.get(execution),
             CLAUSE_RESULTS.get(execution), CLAUSE_TROUBLE.get(execution)),
         decisions, Agreement.APPROVED, who != null ? who.getUserId() : approval.decidedBy(),
-        ClockUtil.getCurrentTime().toInstant(), null, execution.getProcessInstanceId());
+        CityCalendar.now(), null, execution.getProcessInstanceId());
     OptionalInt serial = agreements.insertNumbered(fiscalYear, department,
         taken -> agreements.insert(withSerial.apply(taken), taken, sourceKey), () -> {
           // Refused: this step's agreement written meanwhile (a retry racing itself), or the project's year taken by

@@ -7,8 +7,8 @@ import jp.kyodo.evaluation.EvaluationChoices.Answer;
 import jp.kyodo.evaluation.EvaluationChoices.Confirmation;
 import jp.kyodo.evaluation.EvaluationChoices.GoalResult;
 import jp.kyodo.evaluation.EvaluationChoices.ThirdPartyViewpoint;
-import jp.kyodo.examination.ExaminationForms;
 import jp.kyodo.forms.FormSpec;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.project.Project;
 import jp.kyodo.variables.Var;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -176,7 +176,6 @@ public final class EvaluationForms {
   }
 
   public static boolean evaluableYear(long year) {
-    long current = ExaminationForms.currentFiscalYear();
-    return year <= current && year >= current - YEARS_BACK;
+    return CityCalendar.isFiscalYearWithin(year, -YEARS_BACK, 0);
   }
 }

@@ -6,11 +6,11 @@ import jp.kyodo.evaluation.EvaluationChoices.ThirdPartyViewpoint;
 import jp.kyodo.evaluation.EvaluationProcess.Elements;
 import jp.kyodo.evaluation.EvaluationRecords.SheetAnswer;
 import jp.kyodo.evaluation.EvaluationRecords.Side;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.project.CurrentUser;
 import jp.kyodo.variables.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +40,7 @@ public class KeepAnswersListener implements TaskListener {
         ? Arrays.stream(ThirdPartyViewpoint.values()).map(v -> answer(task, v.answer(), v.comment())).toList()
         : Arrays.stream(EvaluationItem.values()).map(i -> answer(task, i.answer(), i.comment())).toList();
     records.keepAnswers(task.getProcessInstanceId(), side, answers, CurrentUser.id(task),
-        ClockUtil.getCurrentTime().toInstant());
+        CityCalendar.now());
   }
 
   private static SheetAnswer answer(DelegateTask task, Var<String> answer, Var<String> comment) {

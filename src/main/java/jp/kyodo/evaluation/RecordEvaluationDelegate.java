@@ -9,11 +9,11 @@ import java.util.List;
 import jp.kyodo.evaluation.EvaluationRecords.EvaluationGoal;
 import jp.kyodo.evaluation.EvaluationRecords.EvaluationRecord;
 import jp.kyodo.evaluation.EvaluationRecords.SheetAnswer;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.project.CurrentUser;
 import jp.kyodo.project.Project;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +35,7 @@ public class RecordEvaluationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String id = execution.getProcessInstanceId();
     String confirmedBy = CurrentUser.id(execution);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = CityCalendar.now();
     List<EvaluationGoal> goals = new ArrayList<>();
     for (GoalSlot slot : GOALS) {
       if (slot.description().get(execution) != null) {

@@ -2,10 +2,11 @@ package jp.kyodo.examination;
 
 import static jp.kyodo.examination.ExaminationProcess.*;
 
+import java.util.Date;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,6 @@ public class RecordExaminationOutcomeListener implements ExecutionListener {
     OUTCOME_LABEL.set(execution, outcome.label());
     OUTCOME_REASON.set(execution, outcome.reason(execution));
     OUTCOME_DECIDED_BY.set(execution, authentication != null ? authentication.getUserId() : SYSTEM);
-    OUTCOME_DECIDED_AT.set(execution, ClockUtil.getCurrentTime());
+    OUTCOME_DECIDED_AT.set(execution, Date.from(CityCalendar.now()));
   }
 }

@@ -4,6 +4,7 @@ import static jp.kyodo.execution.ExecutionProcess.*;
 
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,7 +41,7 @@ public class CompleteHandoverDelegate implements JavaDelegate {
     MAIN_STAFF_NAME.set(execution, NEW_MAIN_STAFF_NAME.get(execution));
     DEPUTY_STAFF_NAME.set(execution, NEW_DEPUTY_STAFF_NAME.get(execution));
     executions.staff(AGREEMENT_NUMBER.get(execution), main, deputy);
-    executions.handoverCompleted(HANDOVER_ID.get(execution), Actors.now());
+    executions.handoverCompleted(HANDOVER_ID.get(execution), CityCalendar.now());
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     Actors.asProcess(() -> {
       for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskAssignee(previous).list()) {

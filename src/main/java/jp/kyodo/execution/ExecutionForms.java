@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import jp.kyodo.agreement.AgreementForms;
 import jp.kyodo.agreement.AgreementProcess;
-import jp.kyodo.agreement.FiscalTerm;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.execution.ExecutionChoices.GoalResult;
 import jp.kyodo.execution.ExecutionChoices.HandoverConfirmation;
 import jp.kyodo.execution.ExecutionChoices.InspectionResult;
@@ -270,7 +270,7 @@ public final class ExecutionForms {
   }
 
   static boolean notInFuture(Object date) {
-    return FiscalTerm.parse(date).map(d -> !d.isAfter(FiscalTerm.today())).orElse(false);
+    return CityCalendar.parseDay(date).map(d -> !d.isAfter(CityCalendar.today())).orElse(false);
   }
 
   static boolean isDepartmentMember(VariableScope scope, String userId) {

@@ -14,7 +14,8 @@ import jp.kyodo.agreement.AgreementChoices.ReportRhythm;
 import jp.kyodo.agreement.AgreementChoices.RoleParty;
 import jp.kyodo.agreement.AgreementProcess;
 import jp.kyodo.agreement.AgreementRepository;
-import jp.kyodo.agreement.FiscalTerm;
+import jp.kyodo.agreement.AgreementTerm;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.agreement.ResolveAgreementPartiesDelegate;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
@@ -68,14 +69,14 @@ public class StartExecutionDelegate implements JavaDelegate {
     if (executions.exists(number)) {
       throw alreadyStarted(number);
     }
-    LocalDate today = FiscalTerm.today();
+    LocalDate today = CityCalendar.today();
     if (today.isAfter(a.termEnd())) {
       throw new InvalidInputException("協定「" + number + "」の期間（" + a.termEnd() + " まで）は終わっています。");
     }
     load(execution, a, identity);
     schedule(execution, a, today);
     if (!executions.start(number, execution.getProcessInstanceId(), a.mainStaff(), a.deputyStaff(), Actors.who(execution),
-        Actors.now())) {
+        CityCalendar.now())) {
       throw alreadyStarted(number);
     }
   }
@@ -122,20 +123,20 @@ public class StartExecutionDelegate implements JavaDelegate {
 
   private void schedule(DelegateExecution execution, Agreement a, LocalDate today) {
     ReportRhythm rhythm = ReportRhythm.valueOf(a.reportRhythm());
-    List<LocalDate> dates = FiscalTerm.reportDates(a.termStart(), a.termEnd(), rhythm.period()).stream()
+    List<LocalDate> dates = AgreementTerm.reportDates(a.termStart(), a.termEnd(), rhythm.period()).stream()
         .filter(d -> d.isAfter(today)).toList();
     REPORT_COUNT.set(execution, (long) dates.size());
     REPORT_CYCLE.set(execution, dates.isEmpty() ? null
         : "R" + dates.size() + "/" + at(dates.get(0)) + "/P" + rhythm.period().toTotalMonths() + "M");
     long days = ChronoUnit.DAYS.between(a.termStart(), a.termEnd());
-    MIDTERM_AT.set(execution, Date.from(a.termStart().plusDays(days / 2).atTime(REPORT_TIME).atZone(FiscalTerm.CITY_ZONE).toInstant()));
-    TERM_END_AT.set(execution, Date.from(a.termEnd().plusDays(1).atStartOfDay(FiscalTerm.CITY_ZONE).toInstant()));
+    MIDTERM_AT.set(execution, Date.from(CityCalendar.at(a.termStart().plusDays(days / 2), REPORT_TIME).toInstant()));
+    TERM_END_AT.set(execution, Date.from(CityCalendar.startOf(a.termEnd().plusDays(1))));
     REMINDER_AFTER.set(execution, reminderAfter);
     ESCALATION_AFTER.set(execution, escalationAfter);
   }
 
   /** An ISO 8601 date-time with the city's offset, as the timer cycle reads it. */
   static String at(LocalDate date) {
-    return date.atTime(REPORT_TIME).atZone(FiscalTerm.CITY_ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return CityCalendar.at(date, REPORT_TIME).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

@@ -2,11 +2,12 @@ package jp.kyodo.improvement;
 
 import static jp.kyodo.improvement.ImprovementProcess.*;
 
+import java.util.Date;
 import jp.kyodo.improvement.ImprovementChoices.Decision;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.project.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,6 @@ public class RecordImprovementDecisionListener implements TaskListener {
       HANDOVER_SUPPORT.set(task, null);
     }
     DECIDED_BY.set(task, CurrentUser.id(task));
-    DECIDED_AT.set(task, ClockUtil.getCurrentTime());
+    DECIDED_AT.set(task, Date.from(CityCalendar.now()));
   }
 }

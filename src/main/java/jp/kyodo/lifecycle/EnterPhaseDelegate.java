@@ -8,13 +8,13 @@ import java.util.Date;
 import java.util.Optional;
 import jp.kyodo.examination.ExaminationChoices.CalendarPattern;
 import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.platform.DelegateInputs;
 import jp.kyodo.project.Project;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -48,7 +48,7 @@ public class EnterPhaseDelegate implements JavaDelegate {
       round++;
       ROUND.set(execution, round);
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = CityCalendar.now();
     String pattern = Project.CALENDAR_PATTERN.get(execution);
     Long fiscalYear = Project.FISCAL_YEAR.get(execution);
     PhaseDueDateRule.Due due = rule.due(phase, pattern, fiscalYear, now, calendar(execution));

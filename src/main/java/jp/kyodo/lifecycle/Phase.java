@@ -8,10 +8,10 @@ import jp.kyodo.evaluation.EvaluationProcess;
 import jp.kyodo.forms.Labeled;
 import jp.kyodo.improvement.ImprovementProcess;
 import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.project.Project;
 import jp.kyodo.selection.SelectionProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The six phases of a collaboration project (関市 V(2), 旭川 Q51), each a call activity of the lifecycle,
@@ -42,7 +42,7 @@ public enum Phase implements Labeled {
       return new ProjectDecision(this, round, fiscalYear, "CONCLUDED", "協定を締結した",
           "協定番号 " + Project.AGREEMENT_NUMBER.get(execution) + "（締結日 "
               + CollaborationProcess.AGREEMENT_SIGNED_ON.get(execution) + "）",
-          Actors.current(execution), ClockUtil.getCurrentTime().toInstant());
+          Actors.current(execution), CityCalendar.now());
     }
   },
   EXECUTION("④ 事業の実施", CollaborationProcess.Elements.EXECUTION) {
@@ -50,7 +50,7 @@ public enum Phase implements Labeled {
     ProjectDecision decided(DelegateExecution execution, long round, Long fiscalYear) {
       return new ProjectDecision(this, round, fiscalYear, "COMPLETED", "事業を実施し、実施報告の検査を終えた",
           "協定番号 " + Project.AGREEMENT_NUMBER.get(execution) + " の実施報告が検査に合格し、支払を終えた（旭川 Q51）",
-          Actors.current(execution), ClockUtil.getCurrentTime().toInstant());
+          Actors.current(execution), CityCalendar.now());
     }
   },
   EVALUATION("⑤ 事業の評価", CollaborationProcess.Elements.EVALUATION) {
@@ -103,6 +103,6 @@ public enum Phase implements Labeled {
   }
 
   static Instant instant(Date date) {
-    return date != null ? date.toInstant() : ClockUtil.getCurrentTime().toInstant();
+    return date != null ? date.toInstant() : CityCalendar.now();
   }
 }

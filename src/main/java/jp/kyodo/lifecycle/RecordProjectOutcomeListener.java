@@ -3,10 +3,10 @@ package jp.kyodo.lifecycle;
 import static jp.kyodo.lifecycle.CollaborationProcess.*;
 
 import java.util.Date;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.project.Project;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +33,6 @@ public class RecordProjectOutcomeListener implements ExecutionListener {
     PROJECT_OUTCOME_DECIDED_BY.set(execution, outcome.decidedBy(execution));
     PROJECT_OUTCOME_DECIDED_AT.set(execution, decidedAt);
     PHASE_OVERDUE.set(execution, false);
-    projects.close(Project.PROJECT_NUMBER.get(execution), outcome, ClockUtil.getCurrentTime().toInstant());
+    projects.close(Project.PROJECT_NUMBER.get(execution), outcome, CityCalendar.now());
   }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,6 @@ public class PublishCallDelegate implements JavaDelegate {
   }
 
   static Instant endOfDay(String isoDate) {
-    return LocalDate.parse(isoDate).plusDays(1).atStartOfDay(SelectionForms.JAPAN).toInstant();
+    return CityCalendar.startOf(LocalDate.parse(isoDate).plusDays(1));
   }
 }

@@ -2,10 +2,11 @@ package jp.kyodo.selection;
 
 import static jp.kyodo.selection.SelectionProcess.*;
 
+import java.util.Date;
 import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ public class RecordSelectionOutcomeListener implements ExecutionListener {
     OUTCOME_LABEL.set(execution, outcome.label());
     OUTCOME_REASON.set(execution, reason);
     OUTCOME_DECIDED_BY.set(execution, decidedBy);
-    OUTCOME_DECIDED_AT.set(execution, ClockUtil.getCurrentTime());
+    OUTCOME_DECIDED_AT.set(execution, Date.from(CityCalendar.now()));
     String organisation = outcome == SelectionOutcome.SELECTED ? PARTNER_GROUP.get(execution) : null;
     records.recordDecision(SELECTION_NUMBER.get(execution), METHOD.get(execution), outcome.name(), organisation, reason,
         RecordSelectionDelegate.PROPOSED_BY.get(execution), decidedBy);

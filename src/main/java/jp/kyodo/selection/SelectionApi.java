@@ -1,11 +1,11 @@
 package jp.kyodo.selection;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.registry.OrganisationRegistry;
 import jp.kyodo.selection.SelectionRecords.Application;
 import jp.kyodo.selection.SelectionRecords.Call;
@@ -118,7 +118,7 @@ public class SelectionApi {
     view.put("eligibility", call.eligibility());
     view.put("criteria", call.criteria());
     view.put("deadlineAt", call.deadlineAt());
-    view.put("open", call.acceptsApplicationsAt(ClockUtil.getCurrentTime().toInstant()));
+    view.put("open", call.acceptsApplicationsAt(CityCalendar.now()));
     view.put("status", call.status());
     view.put("publishedAt", call.publishedAt());
     if (isStaffOf(who, call)) {

@@ -3,24 +3,20 @@ package jp.kyodo.selection;
 import static jp.kyodo.selection.SelectionProcess.*;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
-import jp.kyodo.examination.ExaminationForms;
 import jp.kyodo.forms.FormSpec;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.selection.ScoreAggregation.Criterion;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** Server-side rules of the forms of ② パートナーの選定, field by field as in {@code forms/selection-*.form}. */
 public final class SelectionForms {
 
   private SelectionForms() {}
-
-  static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   public static final FormSpec START_FORM = FormSpec.form(FormIds.START)
       .text(TITLE, "事業名", 100).required()
@@ -214,17 +210,12 @@ public final class SelectionForms {
   }
 
   static boolean plannedYearIsReasonable(long year) {
-    long current = ExaminationForms.currentFiscalYear();
-    return year >= current && year <= current + 5;
-  }
-
-  static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(JAPAN).toLocalDate();
+    return CityCalendar.isFiscalYearWithin(year, 0, 5);
   }
 
   /** A deadline runs to the end of its day in Japan, so the earliest is tomorrow's. */
   static boolean deadlineIsAhead(String isoDate) {
-    return isoDate != null && LocalDate.parse(isoDate).isAfter(today());
+    return isoDate != null && LocalDate.parse(isoDate).isAfter(CityCalendar.today());
   }
 
   static long weightTotal(VariableScope scope) {

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.selection.ScoreAggregation.Criterion;
 import jp.kyodo.selection.ScoreAggregation.Result;
 import jp.kyodo.selection.ScoreAggregation.Review;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import jp.kyodo.platform.NumberSeries;
 import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,7 +53,7 @@ public class SelectionRecords {
   }
 
   static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    return Timestamp.from(CityCalendar.now());
   }
 
   /** Opens the record of one selection and returns its number, {@code <fiscal year>-S<serial>}. */

@@ -19,6 +19,7 @@ import jp.kyodo.examination.ExaminationScenario;
 import jp.kyodo.execution.ExecutionProcess;
 import jp.kyodo.improvement.ImprovementProcess;
 import jp.kyodo.improvement.ImprovementScenario;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.project.Project;
 import jp.kyodo.registry.Partnership;
 import jp.kyodo.selection.SelectionProcess;
@@ -77,7 +78,7 @@ class CollaborationLifecycleTest {
   }
 
   static Date japan(String localDateTime) {
-    return Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(PhaseDueDateRule.CITY_ZONE).toInstant());
+    return Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(CityCalendar.ZONE).toInstant());
   }
 
   ProcessInstance proposedByHikari() {
@@ -172,7 +173,7 @@ class CollaborationLifecycleTest {
     assertThat(draft.getAssignee()).isEqualTo("suzuki");
     LocalDate enteredOn = LifecycleScenario.today();
     assertThat(draft.getDueDate()).isEqualTo(Date.from(enteredOn.plusDays(30).atTime(23, 59)
-        .atZone(PhaseDueDateRule.CITY_ZONE).toInstant()));
+        .atZone(CityCalendar.ZONE).toInstant()));
     assertThat((String) scenario.variable(lifecycle, PHASE_DUE_RULE.name())).contains("暦の期限（2028-04-30）を過ぎてから始まった");
 
     scenario.yearUpToTheDecision(number, "hikari", 2028);

@@ -1,5 +1,6 @@
 package jp.kyodo.selection;
 
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.support.TestDesk;
 import jp.kyodo.support.TestIdentity;
 import static jp.kyodo.selection.SelectionProcess.*;
@@ -205,7 +206,7 @@ public final class SelectionScenario {
 
   /** Moves the clock past the deadline and fires the deadline timer. */
   public void deadlinePasses(ProcessInstance instance) {
-    ClockUtil.setCurrentTime(Date.from(LocalDate.parse(DEADLINE).plusDays(1).atStartOfDay(SelectionForms.JAPAN)
+    ClockUtil.setCurrentTime(Date.from(LocalDate.parse(DEADLINE).plusDays(1).atStartOfDay(CityCalendar.ZONE)
         .toInstant().plusSeconds(60)));
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
     engine.getManagementService().executeJob(timer.getId());
