@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.kyodo.agreement.AgreementChoices.Approval;
 import jp.kyodo.agreement.AgreementChoices.Confirmation;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.variables.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -65,16 +65,11 @@ public class RecordAgreementDecisionListener implements TaskListener {
     Step step = Step.of(task.getTaskDefinitionKey());
     String decision = step.decision.get(task);
     String comment = step.comment.get(task);
-    String who = actor(task);
+    String who = Actors.currentOrSystem(task);
     append(task, new Agreement.Decision(step.name(), decision, comment, who, CityCalendar.now()));
     if (step.changes.equals(decision)) {
       LAST_CHANGE_REQUEST.set(task, step.who + "（" + who + "）からの修正依頼: " + comment);
     }
-  }
-
-  static String actor(DelegateTask task) {
-    Authentication who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return who != null && who.getUserId() != null ? who.getUserId() : "system";
   }
 
   static void append(VariableScope scope, Agreement.Decision decision) {

@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
 import jp.kyodo.forms.InvalidInputException;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.registry.OrganisationRegistry;
 import jp.kyodo.registry.Partnership;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +49,7 @@ public class RecordAgreementDelegate implements JavaDelegate {
     AgreementDraft draft = AgreementDraft.read(execution);
     var decisions = RecordAgreementDecisionListener.decisions(execution);
     var approval = decisions.get(decisions.size() - 1);
-    Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String approver = Actors.currentOrNull(execution);
     IntFunction<Agreement> withSerial = serial -> new Agreement(number(fiscalYear, department, serial), fiscalYear,
         project, TITLE.get(execution), department, DEPARTMENT_NAME.get(execution), PARTNER_GROUP.get(execution), PARTNER_NAME.get(execution),
         CHOSEN_FORM.get(execution), COST_ESTIMATE.get(execution), MAIN_STAFF.get(execution), DEPUTY_STAFF.get(execution),
@@ -60,7 +60,7 @@ public class RecordAgreementDelegate implements JavaDelegate {
         draft.termStart(), draft.termEnd(), REPORT_RHYTHM.get(execution),
         new Agreement.Clauses(CLAUSE_CONFIDENTIALITY.get(execution), CLAUSE_SURPLUS.get(execution),
             CLAUSE_RESULTS.get(execution), CLAUSE_TROUBLE.get(execution)),
-        decisions, Agreement.APPROVED, who != null ? who.getUserId() : approval.decidedBy(),
+        decisions, Agreement.APPROVED, approver != null ? approver : approval.decidedBy(),
         CityCalendar.now(), null, execution.getProcessInstanceId());
     OptionalInt serial = agreements.insertNumbered(fiscalYear, department,
         taken -> agreements.insert(withSerial.apply(taken), taken, sourceKey), () -> {

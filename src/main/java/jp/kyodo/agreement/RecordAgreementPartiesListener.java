@@ -3,6 +3,7 @@ package jp.kyodo.agreement;
 import static jp.kyodo.agreement.AgreementProcess.*;
 
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.Actors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,7 +24,7 @@ public class RecordAgreementPartiesListener implements TaskListener {
       PARTNER_GROUP.set(task, partner);
       PARTNER_NAME.set(task, KyodoGroups.group(identity, partner).getName());
     }
-    MAIN_STAFF_NAME.set(task, ResolveAgreementPartiesDelegate.displayName(identity, MAIN_STAFF.get(task)));
-    DEPUTY_STAFF_NAME.set(task, ResolveAgreementPartiesDelegate.displayName(identity, DEPUTY_STAFF.get(task)));
+    MAIN_STAFF_NAME.set(task, Actors.displayName(identity, MAIN_STAFF.get(task)));
+    DEPUTY_STAFF_NAME.set(task, Actors.displayName(identity, DEPUTY_STAFF.get(task)));
   }
 }

@@ -2,6 +2,7 @@ package jp.kyodo.agreement;
 
 import static jp.kyodo.agreement.AgreementProcess.*;
 
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,6 +21,6 @@ public class RecordAgreementSignedListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     agreements.markConcluded(AGREEMENT_NUMBER.get(task), CityCalendar.parseDay(SIGNED_ON.get(task)).orElseThrow(),
-        RecordAgreementDecisionListener.actor(task), EXCHANGE_NOTE.get(task));
+        Actors.currentOrSystem(task), EXCHANGE_NOTE.get(task));
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.registry.OrganisationRegistry;
 import jp.kyodo.registry.RegistrationStatus;
 import org.camunda.bpm.engine.IdentityService;
@@ -80,8 +81,8 @@ public class ResolveAgreementPartiesDelegate implements JavaDelegate {
         && KyodoGroups.isMember(identity, deputy, DEPARTMENT_GROUP.get(execution));
     PARTIES_KNOWN.set(execution, partner != null && staffKnown);
     if (staffKnown) {
-      MAIN_STAFF_NAME.set(execution, displayName(identity, main));
-      DEPUTY_STAFF_NAME.set(execution, displayName(identity, deputy));
+      MAIN_STAFF_NAME.set(execution, Actors.displayName(identity, main));
+      DEPUTY_STAFF_NAME.set(execution, Actors.displayName(identity, deputy));
     }
     List<Map<String, String>> staff = staffOptions(identity, DEPARTMENT_GROUP.get(execution));
     if (staff.size() < 2) {
@@ -98,18 +99,7 @@ public class ResolveAgreementPartiesDelegate implements JavaDelegate {
   public static List<Map<String, String>> staffOptions(IdentityService identity, String departmentGroup) {
     List<User> users = Context.getCommandContext().runWithoutAuthorization(() ->
         identity.createUserQuery().memberOfGroup(departmentGroup).orderByUserId().asc().list());
-    return users.stream().map(u -> Map.of("value", u.getId(), "label", label(u))).toList();
-  }
-
-  public static String displayName(IdentityService identity, String userId) {
-    User user = Context.getCommandContext().runWithoutAuthorization(() ->
-        identity.createUserQuery().userId(userId).singleResult());
-    return user == null ? userId : label(user);
-  }
-
-  private static String label(User u) {
-    String name = ((u.getLastName() == null ? "" : u.getLastName()) + " " + (u.getFirstName() == null ? "" : u.getFirstName())).strip();
-    return name.isEmpty() ? u.getId() : name + " (" + u.getId() + ")";
+    return users.stream().map(u -> Map.of("value", u.getId(), "label", Actors.displayName(u))).toList();
   }
 
   public static Object json(Object value) {

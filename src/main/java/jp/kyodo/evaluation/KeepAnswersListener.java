@@ -6,8 +6,8 @@ import jp.kyodo.evaluation.EvaluationChoices.ThirdPartyViewpoint;
 import jp.kyodo.evaluation.EvaluationProcess.Elements;
 import jp.kyodo.evaluation.EvaluationRecords.SheetAnswer;
 import jp.kyodo.evaluation.EvaluationRecords.Side;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
-import jp.kyodo.project.CurrentUser;
 import jp.kyodo.variables.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -39,7 +39,7 @@ public class KeepAnswersListener implements TaskListener {
     List<SheetAnswer> answers = side == Side.THIRD_PARTY
         ? Arrays.stream(ThirdPartyViewpoint.values()).map(v -> answer(task, v.answer(), v.comment())).toList()
         : Arrays.stream(EvaluationItem.values()).map(i -> answer(task, i.answer(), i.comment())).toList();
-    records.keepAnswers(task.getProcessInstanceId(), side, answers, CurrentUser.id(task),
+    records.keepAnswers(task.getProcessInstanceId(), side, answers, Actors.currentOrSystem(task),
         CityCalendar.now());
   }
 

@@ -9,8 +9,8 @@ import java.util.List;
 import jp.kyodo.evaluation.EvaluationRecords.EvaluationGoal;
 import jp.kyodo.evaluation.EvaluationRecords.EvaluationRecord;
 import jp.kyodo.evaluation.EvaluationRecords.SheetAnswer;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
-import jp.kyodo.project.CurrentUser;
 import jp.kyodo.project.Project;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -34,7 +34,7 @@ public class RecordEvaluationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String id = execution.getProcessInstanceId();
-    String confirmedBy = CurrentUser.id(execution);
+    String confirmedBy = Actors.currentOrSystem(execution);
     Instant now = CityCalendar.now();
     List<EvaluationGoal> goals = new ArrayList<>();
     for (GoalSlot slot : GOALS) {

@@ -4,8 +4,8 @@ import static jp.kyodo.evaluation.EvaluationProcess.*;
 
 import java.util.Date;
 import jp.kyodo.evaluation.EvaluationChoices.Answer;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
-import jp.kyodo.project.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,7 @@ public class RecordJointReviewListener implements TaskListener {
       points += Answer.valueOf(item.answer().get(task)).points();
     }
     SHEET_SCORE.set(task, sheetScore(points));
-    JOINT_REVIEWED_BY.set(task, CurrentUser.id(task));
+    JOINT_REVIEWED_BY.set(task, Actors.currentOrSystem(task));
     JOINT_REVIEWED_AT.set(task, Date.from(CityCalendar.now()));
   }
 

@@ -3,10 +3,10 @@ package jp.kyodo.examination;
 import static jp.kyodo.examination.ExaminationProcess.*;
 
 import java.util.Date;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,16 +17,13 @@ import org.springframework.stereotype.Component;
 @Component("recordExaminationOutcome")
 public class RecordExaminationOutcomeListener implements ExecutionListener {
 
-  static final String SYSTEM = "system";
-
   @Override
   public void notify(DelegateExecution execution) {
     ExaminationOutcome outcome = ExaminationOutcome.atEndEvent(execution.getCurrentActivityId());
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     OUTCOME.set(execution, outcome.name());
     OUTCOME_LABEL.set(execution, outcome.label());
     OUTCOME_REASON.set(execution, outcome.reason(execution));
-    OUTCOME_DECIDED_BY.set(execution, authentication != null ? authentication.getUserId() : SYSTEM);
+    OUTCOME_DECIDED_BY.set(execution, Actors.currentOrSystem(execution));
     OUTCOME_DECIDED_AT.set(execution, Date.from(CityCalendar.now()));
   }
 }

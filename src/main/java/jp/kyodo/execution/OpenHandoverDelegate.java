@@ -3,7 +3,7 @@ package jp.kyodo.execution;
 import static jp.kyodo.execution.ExecutionProcess.*;
 
 import java.util.Map;
-import jp.kyodo.agreement.ResolveAgreementPartiesDelegate;
+import jp.kyodo.platform.Actors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,9 +32,9 @@ public class OpenHandoverDelegate implements JavaDelegate {
     execution.setVariableLocal(NEW_MAIN_STAFF.name(), handover.get("new_main"));
     execution.setVariableLocal(NEW_DEPUTY_STAFF.name(), handover.get("new_deputy"));
     execution.setVariableLocal(NEW_MAIN_STAFF_NAME.name(),
-        ResolveAgreementPartiesDelegate.displayName(identity, (String) handover.get("new_main")));
+        Actors.displayName(identity, (String) handover.get("new_main")));
     execution.setVariableLocal(NEW_DEPUTY_STAFF_NAME.name(),
-        ResolveAgreementPartiesDelegate.displayName(identity, (String) handover.get("new_deputy")));
+        Actors.displayName(identity, (String) handover.get("new_deputy")));
     execution.setVariableLocal(HANDOVER_REASON.name(), handover.get("reason"));
     for (var value : java.util.List.of(HANDOVER_HELD_ON, PARTNER_ATTENDEE, HANDOVER_NOTES, HANDOVER_PURPOSE_SHARED,
         HANDOVER_CONFIRMATION, HANDOVER_PARTNER_COMMENT)) {

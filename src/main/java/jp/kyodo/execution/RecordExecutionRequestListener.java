@@ -3,6 +3,7 @@ package jp.kyodo.execution;
 import static jp.kyodo.execution.ExecutionProcess.*;
 
 import jp.kyodo.execution.ExecutionChoices.Side;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -27,7 +28,7 @@ public class RecordExecutionRequestListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String number = AGREEMENT_NUMBER.get(task);
-    String who = Actors.who(task);
+    String who = Actors.currentOrSystem(task);
     DelegateExecution execution = task.getExecution();
     switch (task.getTaskDefinitionKey()) {
       case Elements.PARTNER_REPORTS_ISSUE, Elements.DEPARTMENT_REPORTS_ISSUE -> Pending.put(execution, PENDING_ISSUE,

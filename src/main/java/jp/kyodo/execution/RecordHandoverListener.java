@@ -2,6 +2,7 @@ package jp.kyodo.execution;
 
 import static jp.kyodo.execution.ExecutionProcess.*;
 
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,10 +23,10 @@ public class RecordHandoverListener implements TaskListener {
     String id = HANDOVER_ID.get(task);
     if (Elements.HOLD_HANDOVER.equals(task.getTaskDefinitionKey())) {
       executions.handoverHeld(id, CityCalendar.parseDay(HANDOVER_HELD_ON.get(task)).orElseThrow(), PARTNER_ATTENDEE.get(task),
-          HANDOVER_NOTES.get(task), Actors.who(task));
+          HANDOVER_NOTES.get(task), Actors.currentOrSystem(task));
     } else {
       executions.handoverAnswered(id, HANDOVER_CONFIRMATION.get(task), HANDOVER_PARTNER_COMMENT.get(task),
-          Actors.who(task), CityCalendar.now());
+          Actors.currentOrSystem(task), CityCalendar.now());
     }
   }
 }

@@ -2,6 +2,7 @@ package jp.kyodo.execution;
 
 import static jp.kyodo.execution.ExecutionProcess.*;
 
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.execution.ExecutionChoices.PlanChangeAnswer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,7 +27,7 @@ public class SettlePlanChangeDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     boolean applied = PlanChangeAnswer.AGREE.code().equals(PLAN_CHANGE_ANSWER.get(execution));
     executions.settleChange(PLAN_CHANGE_ID.get(execution), applied, PLAN_CHANGE_ANSWER_COMMENT.get(execution),
-        Actors.who(execution), CityCalendar.now());
+        Actors.currentOrSystem(execution), CityCalendar.now());
     if (applied) {
       String earlier = APPLIED_PLAN_CHANGES.get(execution);
       String line = "・" + CHANGE_SUMMARY.get(execution) + "（" + CityCalendar.today() + " 双方合意、提案: "

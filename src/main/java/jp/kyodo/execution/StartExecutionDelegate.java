@@ -15,6 +15,7 @@ import jp.kyodo.agreement.AgreementChoices.RoleParty;
 import jp.kyodo.agreement.AgreementProcess;
 import jp.kyodo.agreement.AgreementRepository;
 import jp.kyodo.agreement.AgreementTerm;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.agreement.ResolveAgreementPartiesDelegate;
 import jp.kyodo.forms.InvalidInputException;
@@ -75,7 +76,7 @@ public class StartExecutionDelegate implements JavaDelegate {
     }
     load(execution, a, identity);
     schedule(execution, a, today);
-    if (!executions.start(number, execution.getProcessInstanceId(), a.mainStaff(), a.deputyStaff(), Actors.who(execution),
+    if (!executions.start(number, execution.getProcessInstanceId(), a.mainStaff(), a.deputyStaff(), Actors.currentOrSystem(execution),
         CityCalendar.now())) {
       throw alreadyStarted(number);
     }
@@ -97,8 +98,8 @@ public class StartExecutionDelegate implements JavaDelegate {
     COST_ESTIMATE.set(execution, a.costEstimate());
     MAIN_STAFF.set(execution, a.mainStaff());
     DEPUTY_STAFF.set(execution, a.deputyStaff());
-    MAIN_STAFF_NAME.set(execution, ResolveAgreementPartiesDelegate.displayName(identity, a.mainStaff()));
-    DEPUTY_STAFF_NAME.set(execution, ResolveAgreementPartiesDelegate.displayName(identity, a.deputyStaff()));
+    MAIN_STAFF_NAME.set(execution, Actors.displayName(identity, a.mainStaff()));
+    DEPUTY_STAFF_NAME.set(execution, Actors.displayName(identity, a.deputyStaff()));
     execution.setVariable(STAFF_OPTIONS,
         ResolveAgreementPartiesDelegate.json(ResolveAgreementPartiesDelegate.staffOptions(identity, a.departmentGroup())));
     PURPOSE.set(execution, a.purpose());

@@ -4,8 +4,8 @@ import static jp.kyodo.improvement.ImprovementProcess.*;
 
 import java.util.Date;
 import jp.kyodo.improvement.ImprovementChoices.Decision;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
-import jp.kyodo.project.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,7 @@ public class RecordImprovementDecisionListener implements TaskListener {
     if (decision != Decision.HANDOVER) {
       HANDOVER_SUPPORT.set(task, null);
     }
-    DECIDED_BY.set(task, CurrentUser.id(task));
+    DECIDED_BY.set(task, Actors.currentOrSystem(task));
     DECIDED_AT.set(task, Date.from(CityCalendar.now()));
   }
 }

@@ -5,8 +5,8 @@ import static jp.kyodo.lifecycle.CollaborationProcess.*;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
-import jp.kyodo.project.CurrentUser;
 import jp.kyodo.project.Project;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -61,7 +61,7 @@ public class OverduePhaseListener implements TaskListener {
     Phase phase = Phase.valueOf((String) task.getVariableLocal(OVERDUE_PHASE.name()));
     ProjectDecisions.record(task, projects, new ProjectDecision(phase, ROUND.getOrDefault(task, 1L),
         Project.FISCAL_YEAR.get(task), ProjectDecision.OVERDUE_HANDLED, "期限を過ぎた「" + phase.label() + "」への対応",
-        OVERDUE_ACTION.get(task), CurrentUser.id(task), CityCalendar.now()));
+        OVERDUE_ACTION.get(task), Actors.currentOrSystem(task), CityCalendar.now()));
   }
 
   /** The open tasks of the late phase and who they wait for; read for the record, whatever the reader may see. */

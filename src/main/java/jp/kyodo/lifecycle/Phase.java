@@ -42,7 +42,7 @@ public enum Phase implements Labeled {
       return new ProjectDecision(this, round, fiscalYear, "CONCLUDED", "協定を締結した",
           "協定番号 " + Project.AGREEMENT_NUMBER.get(execution) + "（締結日 "
               + CollaborationProcess.AGREEMENT_SIGNED_ON.get(execution) + "）",
-          Actors.current(execution), CityCalendar.now());
+          Actors.currentOrSystem(execution), CityCalendar.now());
     }
   },
   EXECUTION("④ 事業の実施", CollaborationProcess.Elements.EXECUTION) {
@@ -50,7 +50,7 @@ public enum Phase implements Labeled {
     ProjectDecision decided(DelegateExecution execution, long round, Long fiscalYear) {
       return new ProjectDecision(this, round, fiscalYear, "COMPLETED", "事業を実施し、実施報告の検査を終えた",
           "協定番号 " + Project.AGREEMENT_NUMBER.get(execution) + " の実施報告が検査に合格し、支払を終えた（旭川 Q51）",
-          Actors.current(execution), CityCalendar.now());
+          Actors.currentOrSystem(execution), CityCalendar.now());
     }
   },
   EVALUATION("⑤ 事業の評価", CollaborationProcess.Elements.EVALUATION) {

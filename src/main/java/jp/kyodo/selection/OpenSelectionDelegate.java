@@ -9,6 +9,7 @@ import java.util.Map;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.forms.Options;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.registry.Organisation;
 import jp.kyodo.registry.OrganisationRegistry;
 import jp.kyodo.registry.PartnerFixation;
@@ -75,7 +76,7 @@ public class OpenSelectionDelegate implements JavaDelegate {
 
     Map<String, String> reviewers = new LinkedHashMap<>();
     for (User user : KyodoGroups.membersOf(identity, KyodoGroups.REVIEWERS)) {
-      reviewers.put(user.getId(), (nullToEmpty(user.getLastName()) + " " + nullToEmpty(user.getFirstName())).strip());
+      reviewers.put(user.getId(), Actors.fullName(user));
     }
     execution.setVariable(REVIEWER_OPTIONS, Options.json(reviewers));
   }
@@ -88,9 +89,5 @@ public class OpenSelectionDelegate implements JavaDelegate {
           + (departments.isEmpty() ? "（所属する担当課が見つかりません）。" : "（複数の担当課に所属しています）。"));
     }
     return departments.get(0);
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
   }
 }

@@ -35,7 +35,7 @@ public class PublishCallDelegate implements JavaDelegate {
     Instant deadlineAt = endOfDay(APPLICATION_DEADLINE.get(execution));
     String callNumber = records.publishCall(SELECTION_NUMBER.get(execution), CALL_PURPOSE.get(execution),
         CALL_ELIGIBILITY.get(execution), SelectionForms.criteria(execution), deadlineAt,
-        QUORUM.get(execution).intValue(), REVIEWERS.get(execution), Actors.current(execution),
+        QUORUM.get(execution).intValue(), REVIEWERS.get(execution), Actors.currentOrSystem(execution),
         jp.kyodo.platform.SourceKey.of(execution));
     CALL_NUMBER.set(execution, callNumber);
     DEADLINE_AT.set(execution, Date.from(deadlineAt));

@@ -29,7 +29,7 @@ public class RecordConflictDeclarationListener implements TaskListener {
   }
 
   static void requireReviewerInPerson(DelegateTask task, String reviewer) {
-    String acting = Actors.authenticatedOrNull(task);
+    String acting = Actors.currentOrNull(task);
     if (acting != null && !acting.equals(reviewer)) {
       throw new InvalidInputException("この申告・採点は審査委員本人（" + reviewer + "）しか行えません。");
     }

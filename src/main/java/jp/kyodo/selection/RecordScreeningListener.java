@@ -20,6 +20,6 @@ public class RecordScreeningListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     boolean eligible = Screening.ELIGIBLE.code().equals(SCREENING.get(task));
-    records.recordScreening(APPLICATION_ID.get(task), eligible, SCREENING_REASON.get(task), Actors.current(task));
+    records.recordScreening(APPLICATION_ID.get(task), eligible, SCREENING_REASON.get(task), Actors.currentOrSystem(task));
   }
 }

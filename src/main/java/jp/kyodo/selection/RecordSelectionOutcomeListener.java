@@ -26,7 +26,7 @@ public class RecordSelectionOutcomeListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     SelectionOutcome outcome = SelectionOutcome.atEndEvent(execution.getCurrentActivityId());
     String reason = outcome.reason(execution);
-    String decidedBy = Actors.current(execution);
+    String decidedBy = Actors.currentOrSystem(execution);
     OUTCOME.set(execution, outcome.name());
     OUTCOME_LABEL.set(execution, outcome.label());
     OUTCOME_REASON.set(execution, reason);

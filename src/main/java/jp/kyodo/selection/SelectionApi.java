@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.registry.OrganisationRegistry;
 import jp.kyodo.selection.SelectionRecords.Application;
@@ -44,7 +45,7 @@ public class SelectionApi {
   @GetMapping
   public List<Map<String, Object>> calls(@RequestParam(required = false) String status,
       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
-    Authentication who = authentication();
+    Authentication who = Actors.signedIn(identity);
     if (status != null && !List.of("OPEN", "CLOSED", "DECIDED").contains(status)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status は OPEN、CLOSED、DECIDED のいずれかです。");
     }
@@ -53,22 +54,22 @@ public class SelectionApi {
 
   @GetMapping("/{callNumber}")
   public Map<String, Object> call(@PathVariable String callNumber) {
-    return view(find(callNumber), authentication());
+    return view(find(callNumber), Actors.signedIn(identity));
   }
 
   @GetMapping("/{callNumber}/applications")
   public List<Map<String, Object>> applications(@PathVariable String callNumber) {
-    Authentication who = authentication();
+    Authentication who = Actors.signedIn(identity);
     Call call = find(callNumber);
     List<Application> applications = records.applications(callNumber);
     List<Application> visible;
     if (isStaffOf(who, call)) {
       visible = applications;
-    } else if (groups(who).contains(KyodoGroups.REVIEWERS) && call.reviewers().contains(who.getUserId())) {
+    } else if (Actors.groupsOf(who).contains(KyodoGroups.REVIEWERS) && call.reviewers().contains(who.getUserId())) {
       List<String> assigned = records.applicationsToScore(callNumber, who.getUserId());
       visible = applications.stream().filter(a -> assigned.contains(a.applicationId())).toList();
-    } else if (groups(who).contains(KyodoGroups.PARTNERS)) {
-      visible = applications.stream().filter(a -> groups(who).contains(a.organisationId())).toList();
+    } else if (Actors.groupsOf(who).contains(KyodoGroups.PARTNERS)) {
+      visible = applications.stream().filter(a -> Actors.groupsOf(who).contains(a.organisationId())).toList();
     } else {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "この公募の応募を閲覧する権限がありません。");
     }
@@ -129,20 +130,8 @@ public class SelectionApi {
   }
 
   private static boolean isStaffOf(Authentication who, Call call) {
-    List<String> groups = groups(who);
+    List<String> groups = Actors.groupsOf(who);
     return groups.contains(KyodoGroups.COORDINATORS) || groups.contains(KyodoGroups.ADMIN)
         || groups.contains(KyodoGroups.MANAGERS) || groups.contains(call.departmentGroup());
-  }
-
-  private static List<String> groups(Authentication who) {
-    return who.getGroupIds() == null ? List.of() : who.getGroupIds();
-  }
-
-  private Authentication authentication() {
-    Authentication who = identity.getCurrentAuthentication();
-    if (who == null || who.getUserId() == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "ログインが必要です。");
-    }
-    return who;
   }
 }
