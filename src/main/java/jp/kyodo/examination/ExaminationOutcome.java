@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * How an examination ended, one per end event of the diagram, with where its reason comes from.
- * Every decision keeps its reason and who made it (DOMAIN.md 原則, 関市 ルール).
+ * Every decision keeps its reason and who made it (docs/domain.md 原則, 関市 ルール).
  */
 public enum ExaminationOutcome {
   APPROVED(Elements.END_APPROVED, "協働事業として承認（パートナーの選定へ）",

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the decision with its reason, who decided and when (DOMAIN.md 原則: every decision keeps its
+ * Keeps the decision with its reason, who decided and when (docs/domain.md 原則: every decision keeps its
  * reason and who made it). Details that belong to another choice than the one made are cleared, so the
  * record never shows an end reason for a project that continues.
  */

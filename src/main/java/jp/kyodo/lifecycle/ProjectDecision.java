@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One decision in a project's life: which phase, round and fiscal year, what was decided (a code and its
- * label), why, who and when (DOMAIN.md 原則: every decision keeps its reason and who made it).
+ * label), why, who and when (docs/domain.md 原則: every decision keeps its reason and who made it).
  */
 public record ProjectDecision(Phase phase, long round, Long fiscalYear, String decision, String label, String reason,
     String decidedBy, Instant decidedAt) {

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * How a project ended, one per end event of the lifecycle, with where its reason, decider and time come from:
- * the phase whose decision ended it. Every end keeps its reason and who decided (DOMAIN.md 原則).
+ * the phase whose decision ended it. Every end keeps its reason and who decided (docs/domain.md 原則).
  */
 public enum ProjectOutcome {
   NOT_APPROVED(Elements.END_AT_EXAMINATION, "事業の検討で終了した",

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The collaboration office's overview (市民協働課: watches all projects, DOMAIN.md): projects per phase and fiscal
+ * The collaboration office's overview (市民協働課: watches all projects, docs/domain.md): projects per phase and fiscal
  * year, overdue phases and tasks, projects by form and domain, partners by number of projects with the fixation
  * rule at a glance (千葉 ②), and grades per fiscal year. It uses the login of Tasklist/Cockpit (the webapps'
  * session), so the office opens it next to Cockpit without a second login; only the office, managers and
