@@ -47,7 +47,7 @@ public class RecordAgreementDelegate implements JavaDelegate {
       throw new InvalidInputException("事業番号「" + project + "」の" + fiscalYear + "年度の協定は既にあります（旭川 Q31）。");
     }
     AgreementDraft draft = AgreementDraft.read(execution);
-    var decisions = RecordAgreementDecisionListener.decisions(execution);
+    var decisions = AgreementDecisions.all(execution);
     var approval = decisions.get(decisions.size() - 1);
     String approver = Actors.currentOrNull(execution);
     IntFunction<Agreement> withSerial = serial -> new Agreement(number(fiscalYear, department, serial), fiscalYear,
@@ -60,7 +60,7 @@ public class RecordAgreementDelegate implements JavaDelegate {
         draft.termStart(), draft.termEnd(), REPORT_RHYTHM.get(execution),
         new Agreement.Clauses(CLAUSE_CONFIDENTIALITY.get(execution), CLAUSE_SURPLUS.get(execution),
             CLAUSE_RESULTS.get(execution), CLAUSE_TROUBLE.get(execution)),
-        decisions, Agreement.APPROVED, approver != null ? approver : approval.decidedBy(),
+        decisions, Agreement.APPROVED, approver != null ? approver : approval.decision().decidedBy(),
         CityCalendar.now(), null, execution.getProcessInstanceId());
     OptionalInt serial = agreements.insertNumbered(fiscalYear, department,
         taken -> agreements.insert(withSerial.apply(taken), taken, sourceKey), () -> {

@@ -2,15 +2,15 @@ package jp.kyodo.examination;
 
 import static jp.kyodo.examination.ExaminationProcess.*;
 
-import java.util.Arrays;
 import java.util.function.Function;
+import jp.kyodo.platform.Decision;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * How an examination ended, one per end event of the diagram, with where its reason comes from.
  * Every decision keeps its reason and who made it (docs/domain.md 原則, 関市 ルール).
  */
-public enum ExaminationOutcome {
+public enum ExaminationOutcome implements Decision.Outcome {
   APPROVED(Elements.END_APPROVED, "協働事業として承認（パートナーの選定へ）",
       scope -> REVIEW_COMMENT.getOrDefault(scope, "市民協働課の審査で承認されました。")),
   REJECTED(Elements.END_REJECTED, "不採択", REVIEW_COMMENT::get),
@@ -30,22 +30,18 @@ public enum ExaminationOutcome {
     this.reason = reason;
   }
 
+  @Override
   public String endEventId() {
     return endEventId;
   }
 
+  @Override
   public String label() {
     return label;
   }
 
+  @Override
   public String reason(VariableScope scope) {
     return reason.apply(scope);
-  }
-
-  public static ExaminationOutcome atEndEvent(String activityId) {
-    return Arrays.stream(values())
-        .filter(o -> o.endEventId.equals(activityId))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("end event '" + activityId + "' has no outcome"));
   }
 }

@@ -1,10 +1,6 @@
 package jp.kyodo.examination;
 
-import static jp.kyodo.examination.ExaminationProcess.*;
-
-import java.util.Date;
-import jp.kyodo.platform.Actors;
-import jp.kyodo.platform.CityCalendar;
+import jp.kyodo.platform.Decision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -19,11 +15,7 @@ public class RecordExaminationOutcomeListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    ExaminationOutcome outcome = ExaminationOutcome.atEndEvent(execution.getCurrentActivityId());
-    OUTCOME.set(execution, outcome.name());
-    OUTCOME_LABEL.set(execution, outcome.label());
-    OUTCOME_REASON.set(execution, outcome.reason(execution));
-    OUTCOME_DECIDED_BY.set(execution, Actors.currentOrSystem(execution));
-    OUTCOME_DECIDED_AT.set(execution, Date.from(CityCalendar.now()));
+    ExaminationOutcome outcome = Decision.Outcome.atEndEvent(ExaminationOutcome.class, execution.getCurrentActivityId());
+    ExaminationProcess.DECISION_VARIABLES.write(execution, outcome.decided(execution));
   }
 }

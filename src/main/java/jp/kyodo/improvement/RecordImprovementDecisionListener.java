@@ -2,10 +2,7 @@ package jp.kyodo.improvement;
 
 import static jp.kyodo.improvement.ImprovementProcess.*;
 
-import java.util.Date;
 import jp.kyodo.improvement.ImprovementChoices.Decision;
-import jp.kyodo.platform.Actors;
-import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,14 +18,13 @@ public class RecordImprovementDecisionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Decision decision = Decision.valueOf(DECISION.get(task));
-    DECISION_LABEL.set(task, decision.label());
     if (decision != Decision.END) {
       END_REASON.set(task, null);
     }
     if (decision != Decision.HANDOVER) {
       HANDOVER_SUPPORT.set(task, null);
     }
-    DECIDED_BY.set(task, Actors.currentOrSystem(task));
-    DECIDED_AT.set(task, Date.from(CityCalendar.now()));
+    DECISION_VARIABLES.write(task,
+        jp.kyodo.platform.Decision.now(decision.code(), decision.label(), REASON.get(task), task));
   }
 }

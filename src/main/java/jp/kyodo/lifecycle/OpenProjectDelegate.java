@@ -41,7 +41,7 @@ public class OpenProjectDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(number);
     Project.PROJECT_NUMBER.set(execution, number);
     PROJECT_STATUS.set(execution, ProjectRecord.ACTIVE);
-    execution.setVariable(DECISIONS, ProjectDecisions.empty());
+    execution.setVariable(DECISIONS, DECISION_LOG.empty());
   }
 
   /** The one organisation or department the proposer acts for; none when that is not clear (① refuses then). */

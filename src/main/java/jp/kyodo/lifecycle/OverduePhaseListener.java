@@ -5,8 +5,8 @@ import static jp.kyodo.lifecycle.CollaborationProcess.*;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
-import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
+import jp.kyodo.platform.Decision;
 import jp.kyodo.project.Project;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -60,8 +60,8 @@ public class OverduePhaseListener implements TaskListener {
   private void answered(DelegateTask task) {
     Phase phase = Phase.valueOf((String) task.getVariableLocal(OVERDUE_PHASE.name()));
     ProjectDecisions.record(task, projects, new ProjectDecision(phase, ROUND.getOrDefault(task, 1L),
-        Project.FISCAL_YEAR.get(task), ProjectDecision.OVERDUE_HANDLED, "期限を過ぎた「" + phase.label() + "」への対応",
-        OVERDUE_ACTION.get(task), Actors.currentOrSystem(task), CityCalendar.now()));
+        Project.FISCAL_YEAR.get(task), Decision.now(ProjectDecision.OVERDUE_HANDLED,
+            "期限を過ぎた「" + phase.label() + "」への対応", OVERDUE_ACTION.get(task), task)));
   }
 
   /** The open tasks of the late phase and who they wait for; read for the record, whatever the reader may see. */

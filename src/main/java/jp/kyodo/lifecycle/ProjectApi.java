@@ -143,11 +143,11 @@ public class ProjectApi {
     view.put("phaseLabel", d.phase().label());
     view.put("round", d.round());
     view.put("fiscalYear", d.fiscalYear());
-    view.put("decision", d.decision());
-    view.put("label", d.label());
-    view.put("reason", d.reason());
-    view.put("decidedBy", d.decidedBy());
-    view.put("decidedAt", d.decidedAt());
+    view.put("decision", d.decision().outcome());
+    view.put("label", d.decision().label());
+    view.put("reason", d.decision().reason());
+    view.put("decidedBy", d.decision().decidedBy());
+    view.put("decidedAt", d.decision().decidedAt());
     return view;
   }
 

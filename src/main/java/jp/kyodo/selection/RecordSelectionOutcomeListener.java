@@ -2,9 +2,7 @@ package jp.kyodo.selection;
 
 import static jp.kyodo.selection.SelectionProcess.*;
 
-import java.util.Date;
-import jp.kyodo.platform.Actors;
-import jp.kyodo.platform.CityCalendar;
+import jp.kyodo.platform.Decision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -24,16 +22,11 @@ public class RecordSelectionOutcomeListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    SelectionOutcome outcome = SelectionOutcome.atEndEvent(execution.getCurrentActivityId());
-    String reason = outcome.reason(execution);
-    String decidedBy = Actors.currentOrSystem(execution);
-    OUTCOME.set(execution, outcome.name());
-    OUTCOME_LABEL.set(execution, outcome.label());
-    OUTCOME_REASON.set(execution, reason);
-    OUTCOME_DECIDED_BY.set(execution, decidedBy);
-    OUTCOME_DECIDED_AT.set(execution, Date.from(CityCalendar.now()));
+    SelectionOutcome outcome = Decision.Outcome.atEndEvent(SelectionOutcome.class, execution.getCurrentActivityId());
+    Decision decision = outcome.decided(execution);
+    DECISION_VARIABLES.write(execution, decision);
     String organisation = outcome == SelectionOutcome.SELECTED ? PARTNER_GROUP.get(execution) : null;
-    records.recordDecision(SELECTION_NUMBER.get(execution), METHOD.get(execution), outcome.name(), organisation, reason,
-        RecordSelectionDelegate.PROPOSED_BY.get(execution), decidedBy);
+    records.recordDecision(SELECTION_NUMBER.get(execution), METHOD.get(execution), decision, organisation,
+        RecordSelectionDelegate.PROPOSED_BY.get(execution));
   }
 }

@@ -2,6 +2,7 @@ package jp.kyodo.selection;
 
 import java.util.Date;
 import jp.kyodo.forms.Labeled;
+import jp.kyodo.platform.Decision;
 import jp.kyodo.project.Project;
 import jp.kyodo.variables.ListVar;
 import jp.kyodo.variables.Var;
@@ -264,4 +265,6 @@ public final class SelectionProcess {
   public static final Var<String> OUTCOME_REASON = Var.string("selectionOutcomeReason");
   public static final Var<String> OUTCOME_DECIDED_BY = Var.string("selectionDecidedBy");
   public static final Var<Date> OUTCOME_DECIDED_AT = Var.date("selectionDecidedAt");
+  public static final Decision.Variables DECISION_VARIABLES = new Decision.Variables(OUTCOME, OUTCOME_LABEL,
+      OUTCOME_REASON, OUTCOME_DECIDED_BY, OUTCOME_DECIDED_AT);
 }

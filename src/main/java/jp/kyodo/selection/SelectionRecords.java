@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import jp.kyodo.platform.CityCalendar;
+import jp.kyodo.platform.Decision;
 import jp.kyodo.selection.ScoreAggregation.Criterion;
 import jp.kyodo.selection.ScoreAggregation.Result;
 import jp.kyodo.selection.ScoreAggregation.Review;
@@ -91,11 +92,13 @@ public class SelectionRecords {
         : new Numbered(existing.get().orElseThrow(), false);
   }
 
-  public void recordDecision(String selectionNumber, String method, String outcome, String organisationId, String reason,
-      String proposedBy, String decidedBy) {
+  /** How the selection ended, by which method, with whom (none unless a partner was selected), proposed by whom. */
+  public void recordDecision(String selectionNumber, String method, Decision d, String organisationId,
+      String proposedBy) {
     jdbc.update("UPDATE kyodo_selection SET method = ?, outcome = ?, organisation_id = ?, reason = ?, proposed_by = ?,"
         + " decided_by = ?, decided_at = ? WHERE selection_number = ?",
-        method, outcome, organisationId, reason, proposedBy, decidedBy, now(), selectionNumber);
+        method, d.outcome(), organisationId, d.reason(), proposedBy, d.decidedBy(), Timestamp.from(d.decidedAt()),
+        selectionNumber);
   }
 
   public Optional<Map<String, Object>> selection(String selectionNumber) {

@@ -14,6 +14,7 @@ import jp.kyodo.lifecycle.ProjectOutcome;
 import jp.kyodo.lifecycle.ProjectRecord;
 import jp.kyodo.lifecycle.ProjectRepository;
 import jp.kyodo.platform.CityCalendar;
+import jp.kyodo.platform.Decision;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationContext;
@@ -130,8 +131,9 @@ final class ProjectData {
         case EVALUATION -> List.of("A", "B", "C").get(i % 3);
         case IMPROVEMENT -> stops && i % 2 == 0 ? "HANDOVER" : "END";
       };
-      projects.recordDecision(number, new ProjectDecision(phase, 1, (long) fiscalYear, decision, phase.label() + "の判断",
-          "ベンチマーク用の過去の事業（" + decision + "）", phase == Phase.EXAMINATION ? "tanaka" : "suzuki", at));
+      projects.recordDecision(number, new ProjectDecision(phase, 1, (long) fiscalYear, new Decision(decision,
+          phase.label() + "の判断", "ベンチマーク用の過去の事業（" + decision + "）",
+          phase == Phase.EXAMINATION ? "tanaka" : "suzuki", at)));
     }
     ProjectOutcome outcome = switch (phases[last]) {
       case EXAMINATION -> ProjectOutcome.NOT_APPROVED;

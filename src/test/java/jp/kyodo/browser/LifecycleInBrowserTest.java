@@ -353,7 +353,7 @@ class LifecycleInBrowserTest {
     assertThat(project.latestGrade()).isEqualTo("A");
     assertThat(project.partnerName()).isEqualTo("NPO法人ひかり");
     assertThat(project.fiscalYear()).isEqualTo((int) LifecycleScenario.FIRST_YEAR);
-    assertThat(projects.decisions(number).stream().map(d -> d.phase() + ":" + d.decision() + ":" + d.decidedBy()).toList())
+    assertThat(projects.decisions(number).stream().map(d -> d.phase() + ":" + d.decision().outcome() + ":" + d.decision().decidedBy()).toList())
         .containsExactly("EXAMINATION:APPROVED:tanaka", "SELECTION:SELECTED:sato", "AGREEMENT:CONCLUDED:suzuki",
             "EXECUTION:COMPLETED:suzuki", "EVALUATION:A:suzuki", "IMPROVEMENT:END:suzuki");
   }

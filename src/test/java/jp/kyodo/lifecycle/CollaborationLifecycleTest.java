@@ -74,7 +74,8 @@ class CollaborationLifecycleTest {
   /** phase:round:fiscal year:decision:who, in order. */
   List<String> decisions(String number) {
     return scenario.projects.decisions(number).stream()
-        .map(d -> d.phase() + ":" + d.round() + ":" + d.fiscalYear() + ":" + d.decision() + ":" + d.decidedBy()).toList();
+        .map(d -> d.phase() + ":" + d.round() + ":" + d.fiscalYear() + ":" + d.decision().outcome() + ":"
+            + d.decision().decidedBy()).toList();
   }
 
   static Date japan(String localDateTime) {
@@ -187,7 +188,7 @@ class CollaborationLifecycleTest {
         "EXECUTION:1:2027:COMPLETED:suzuki", "EVALUATION:1:2027:A:suzuki", "IMPROVEMENT:1:2027:CONTINUE:suzuki",
         "AGREEMENT:1:2028:CONCLUDED:suzuki", "EXECUTION:1:2028:COMPLETED:suzuki", "EVALUATION:1:2028:A:suzuki",
         "IMPROVEMENT:1:2028:END:suzuki");
-    assertThat(scenario.projects.decisions(number).get(4).reason()).contains("協働パートナーの確認: hikari");
+    assertThat(scenario.projects.decisions(number).get(4).decision().reason()).contains("協働パートナーの確認: hikari");
     assertThat(project(number)).satisfies(p -> {
       assertThat(p.status()).isEqualTo(ProjectRecord.CLOSED);
       assertThat(p.outcome()).isEqualTo(ProjectOutcome.ENDED.name());
@@ -430,7 +431,7 @@ class CollaborationLifecycleTest {
         .contains("「対応の内容（担当課・団体への指示、見直した日程など）」を入力してください。");
     scenario.complete(overdue, "sato", Map.of(OVERDUE_ACTION.name(), "11月15日までに検討を終えるよう福祉課に指示した"));
     assertThat(decisions(number)).containsExactly("EXAMINATION:1:null:OVERDUE_HANDLED:sato");
-    assertThat(scenario.projects.decisions(number).get(0).reason()).isEqualTo("11月15日までに検討を終えるよう福祉課に指示した");
+    assertThat(scenario.projects.decisions(number).get(0).decision().reason()).isEqualTo("11月15日までに検討を終えるよう福祉課に指示した");
     assertThat(engine.getRuntimeService().getVariable(lifecycle.getId(), OVERDUE_ACTION.name())).as("kept on its task")
         .isNull();
 
