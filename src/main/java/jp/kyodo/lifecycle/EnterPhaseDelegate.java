@@ -61,17 +61,9 @@ public class EnterPhaseDelegate implements JavaDelegate {
     String form = Project.CHOSEN_FORM.get(execution);
     CHOSEN_FORM_LABEL.set(execution, form == null ? null : CollaborationForm.valueOf(form).label());
     CALENDAR_PATTERN_LABEL.set(execution, pattern == null ? null : CalendarPattern.valueOf(pattern).label());
-    projects.enterPhase(Project.PROJECT_NUMBER.get(execution), facts(execution), new ProjectRecord.PhaseEntry(phase,
+    projects.enterPhase(Project.PROJECT_NUMBER.get(execution), ProjectRecord.Facts.of(execution),
+        new ProjectRecord.PhaseEntry(phase,
         Math.toIntExact(round), fiscalYear == null ? null : Math.toIntExact(fiscalYear), now, due.at().toInstant()), now);
-  }
-
-  /** The project as its variables say now. */
-  static ProjectRecord.Facts facts(org.camunda.bpm.engine.delegate.VariableScope scope) {
-    Long domain = Project.DOMAIN.get(scope);
-    return new ProjectRecord.Facts(Project.TITLE.get(scope), Project.DEPARTMENT_GROUP.get(scope),
-        Project.DEPARTMENT_NAME.get(scope), Project.PARTNER_GROUP.get(scope), Project.PARTNER_NAME.get(scope),
-        Project.CHOSEN_FORM.get(scope), domain == null ? null : Math.toIntExact(domain),
-        Project.CALENDAR_PATTERN.get(scope));
   }
 
   /**

@@ -27,7 +27,7 @@ public class RecordReviewListener implements TaskListener {
   public void notify(DelegateTask task) {
     String reviewer = REVIEWER.get(task);
     String application = APPLICATION_ID.get(task);
-    RecordConflictDeclarationListener.requireReviewerInPerson(task, reviewer);
+    Reviewers.requireInPerson(task, reviewer);
     if (!records.mayScore(application, reviewer)) {
       throw new InvalidInputException("利害関係を申告した応募（または申告していない応募）は採点できません。");
     }

@@ -21,9 +21,6 @@ import org.springframework.stereotype.Component;
 @Component("recordSelection")
 public class RecordSelectionDelegate implements JavaDelegate {
 
-  /** Who proposed the choice (the department for a sole source, the committee's coordinator for a call). */
-  public static final jp.kyodo.variables.Var<String> PROPOSED_BY = jp.kyodo.variables.Var.string("selectionProposedBy");
-
   private final SelectionRecords records;
   private final OrganisationRegistry registry;
 

@@ -27,6 +27,6 @@ public class RecordSelectionOutcomeListener implements ExecutionListener {
     DECISION_VARIABLES.write(execution, decision);
     String organisation = outcome == SelectionOutcome.SELECTED ? PARTNER_GROUP.get(execution) : null;
     records.recordDecision(SELECTION_NUMBER.get(execution), METHOD.get(execution), decision, organisation,
-        RecordSelectionDelegate.PROPOSED_BY.get(execution));
+        PROPOSED_BY.get(execution));
   }
 }

@@ -259,6 +259,9 @@ public final class SelectionProcess {
   public static final Var<String> NO_PARTNER_DECISION = Var.string("noPartnerDecision");
   public static final Var<String> NO_PARTNER_REASON = Var.string("noPartnerReason");
 
+  /** Who proposed the choice (the department for a sole source, the committee's coordinator for a call). */
+  public static final Var<String> PROPOSED_BY = Var.string("selectionProposedBy");
+
   // The recorded outcome (every end event)
   public static final Var<String> OUTCOME = Var.string("selectionOutcome");
   public static final Var<String> OUTCOME_LABEL = Var.string("selectionOutcomeLabel");
