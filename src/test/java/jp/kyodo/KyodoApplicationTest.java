@@ -575,10 +575,10 @@ class KyodoApplicationTest {
   }
 
   @Autowired
-  jp.kyodo.evaluation.EvaluationRecords evaluationRecords;
+  jp.kyodo.evaluation.EvaluationRepository evaluations;
 
   @Autowired
-  jp.kyodo.registry.OrganisationRegistry organisationRegistry;
+  jp.kyodo.registry.OrganisationRepository organisations;
 
   @Test
   void aPartnerCannotReadTheDepartmentsSelfEvaluationBeforeBothAreInNorAnotherOrganisationsEvaluation() {
@@ -625,7 +625,7 @@ class KyodoApplicationTest {
     assertThat(as("midori").get(REST + "/task/" + confirmation + "/form-variables").status()).isIn(403, 404);
     submit("hikari", instance, "PartnerConfirmation", jp.kyodo.evaluation.EvaluationScenario.confirmation("AGREE", null));
 
-    var record = evaluationRecords.find(instance).orElseThrow();
+    var record = evaluations.find(instance).orElseThrow();
     assertThat(record.grade()).isEqualTo("A");
     assertThat(record.differingItems()).containsExactly("plan2");
     assertThat(record.confirmedBy()).isEqualTo("hikari");
@@ -647,7 +647,7 @@ class KyodoApplicationTest {
   void theImprovementRefusesToContinueWithAFixedPartnerWithA400() {
     long year = jp.kyodo.platform.CityCalendar.currentFiscalYear();
     for (long back : new long[] {1, 2}) {
-      organisationRegistry.recordPartnership(new jp.kyodo.registry.Partnership("org-midori", "dept-fukushi", null, "公園の花壇づくり",
+      organisations.recordPartnership(new jp.kyodo.registry.Partnership("org-midori", "dept-fukushi", null, "公園の花壇づくり",
           (int) (year - back), null));
     }
     String instance = startPhase("suzuki", jp.kyodo.improvement.ImprovementProcess.KEY,

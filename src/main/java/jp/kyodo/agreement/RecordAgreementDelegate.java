@@ -8,7 +8,7 @@ import java.util.function.IntFunction;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.Partnership;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 public class RecordAgreementDelegate implements JavaDelegate {
 
   private final AgreementRepository agreements;
-  private final OrganisationRegistry registry;
+  private final OrganisationRepository registry;
 
-  public RecordAgreementDelegate(AgreementRepository agreements, OrganisationRegistry registry) {
+  public RecordAgreementDelegate(AgreementRepository agreements, OrganisationRepository registry) {
     this.agreements = agreements;
     this.registry = registry;
   }

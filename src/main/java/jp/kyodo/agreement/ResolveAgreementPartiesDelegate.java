@@ -10,7 +10,7 @@ import jp.kyodo.forms.Options;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.platform.Actors;
 import jp.kyodo.registry.Organisation;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.RegistrationStatus;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,10 +28,10 @@ import org.springframework.stereotype.Component;
 @Component("resolveAgreementParties")
 public class ResolveAgreementPartiesDelegate implements JavaDelegate {
 
-  private final OrganisationRegistry registry;
+  private final OrganisationRepository registry;
   private final AgreementRepository agreements;
 
-  public ResolveAgreementPartiesDelegate(OrganisationRegistry registry, AgreementRepository agreements) {
+  public ResolveAgreementPartiesDelegate(OrganisationRepository registry, AgreementRepository agreements) {
     this.registry = registry;
     this.agreements = agreements;
   }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import jp.kyodo.evaluation.EvaluationChoices.ThirdPartyViewpoint;
 import jp.kyodo.evaluation.EvaluationProcess.Elements;
-import jp.kyodo.evaluation.EvaluationRecords.SheetAnswer;
-import jp.kyodo.evaluation.EvaluationRecords.Side;
+import jp.kyodo.evaluation.EvaluationRepository.SheetAnswer;
+import jp.kyodo.evaluation.EvaluationRepository.Side;
 import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.variables.Var;
@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 @Component("keepAnswers")
 public class KeepAnswersListener implements TaskListener {
 
-  private final EvaluationRecords records;
+  private final EvaluationRepository records;
 
-  public KeepAnswersListener(EvaluationRecords records) {
+  public KeepAnswersListener(EvaluationRepository records) {
     this.records = records;
   }
 

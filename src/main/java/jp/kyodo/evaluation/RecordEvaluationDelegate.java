@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import jp.kyodo.evaluation.EvaluationRecords.EvaluationGoal;
-import jp.kyodo.evaluation.EvaluationRecords.EvaluationRecord;
-import jp.kyodo.evaluation.EvaluationRecords.SheetAnswer;
+import jp.kyodo.evaluation.EvaluationRepository.EvaluationGoal;
+import jp.kyodo.evaluation.EvaluationRepository.EvaluationRecord;
+import jp.kyodo.evaluation.EvaluationRepository.SheetAnswer;
 import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.project.Project;
@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 @Component("recordEvaluation")
 public class RecordEvaluationDelegate implements JavaDelegate {
 
-  private final EvaluationRecords records;
+  private final EvaluationRepository records;
 
-  public RecordEvaluationDelegate(EvaluationRecords records) {
+  public RecordEvaluationDelegate(EvaluationRepository records) {
     this.records = records;
   }
 

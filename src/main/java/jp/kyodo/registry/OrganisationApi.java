@@ -25,11 +25,11 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/organisations")
 public class OrganisationApi {
 
-  private final OrganisationRegistry registry;
+  private final OrganisationRepository registry;
   private final PartnerFixation fixation;
   private final IdentityService identity;
 
-  public OrganisationApi(OrganisationRegistry registry, PartnerFixation fixation, IdentityService identity) {
+  public OrganisationApi(OrganisationRepository registry, PartnerFixation fixation, IdentityService identity) {
     this.registry = registry;
     this.fixation = fixation;
     this.identity = identity;

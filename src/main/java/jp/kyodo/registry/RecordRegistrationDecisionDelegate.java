@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component("recordRegistrationDecision")
 public class RecordRegistrationDecisionDelegate implements JavaDelegate {
 
-  private final OrganisationRegistry registry;
+  private final OrganisationRepository registry;
 
-  public RecordRegistrationDecisionDelegate(OrganisationRegistry registry) {
+  public RecordRegistrationDecisionDelegate(OrganisationRepository registry) {
     this.registry = registry;
   }
 

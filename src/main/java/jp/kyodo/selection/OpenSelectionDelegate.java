@@ -11,7 +11,7 @@ import jp.kyodo.forms.Options;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.platform.Actors;
 import jp.kyodo.registry.Organisation;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.PartnerFixation;
 import jp.kyodo.registry.RegistrationStatus;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,11 +32,11 @@ public class OpenSelectionDelegate implements JavaDelegate {
 
   static final int MAX_ORGANISATIONS = 200;
 
-  private final SelectionRecords records;
-  private final OrganisationRegistry registry;
+  private final SelectionRepository records;
+  private final OrganisationRepository registry;
   private final PartnerFixation fixation;
 
-  public OpenSelectionDelegate(SelectionRecords records, OrganisationRegistry registry, PartnerFixation fixation) {
+  public OpenSelectionDelegate(SelectionRepository records, OrganisationRepository registry, PartnerFixation fixation) {
     this.records = records;
     this.registry = registry;
     this.fixation = fixation;

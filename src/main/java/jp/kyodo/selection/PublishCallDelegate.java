@@ -24,9 +24,9 @@ public class PublishCallDelegate implements JavaDelegate {
       CANDIDATE_OPTIONS, SELECTED_APPLICATION.name(), SELECTION_REASON.name(), SELECTION_APPROVAL.name(),
       SELECTION_APPROVAL_COMMENT.name(), NO_PARTNER_SITUATION.name(), APPLICATION_OPTIONS);
 
-  private final SelectionRecords records;
+  private final SelectionRepository records;
 
-  public PublishCallDelegate(SelectionRecords records) {
+  public PublishCallDelegate(SelectionRepository records) {
     this.records = records;
   }
 

@@ -8,8 +8,8 @@ import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.registry.Organisation;
-import jp.kyodo.registry.OrganisationRegistry;
-import jp.kyodo.selection.SelectionRecords.Call;
+import jp.kyodo.registry.OrganisationRepository;
+import jp.kyodo.selection.SelectionRepository.Call;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
@@ -25,10 +25,10 @@ public class RecordCallApplicationDelegate implements JavaDelegate {
 
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
-  private final SelectionRecords records;
-  private final OrganisationRegistry registry;
+  private final SelectionRepository records;
+  private final OrganisationRepository registry;
 
-  public RecordCallApplicationDelegate(SelectionRecords records, OrganisationRegistry registry) {
+  public RecordCallApplicationDelegate(SelectionRepository records, OrganisationRepository registry) {
     this.records = records;
     this.registry = registry;
   }

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component("recordConflictDeclaration")
 public class RecordConflictDeclarationListener implements TaskListener {
 
-  private final SelectionRecords records;
+  private final SelectionRepository records;
 
-  public RecordConflictDeclarationListener(SelectionRecords records) {
+  public RecordConflictDeclarationListener(SelectionRepository records) {
     this.records = records;
   }
 

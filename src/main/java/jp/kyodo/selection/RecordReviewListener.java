@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component("recordReview")
 public class RecordReviewListener implements TaskListener {
 
-  private final SelectionRecords records;
+  private final SelectionRepository records;
 
-  public RecordReviewListener(SelectionRecords records) {
+  public RecordReviewListener(SelectionRepository records) {
     this.records = records;
   }
 

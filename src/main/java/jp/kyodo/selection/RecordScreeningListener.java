@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component("recordScreening")
 public class RecordScreeningListener implements TaskListener {
 
-  private final SelectionRecords records;
+  private final SelectionRepository records;
 
-  public RecordScreeningListener(SelectionRecords records) {
+  public RecordScreeningListener(SelectionRepository records) {
     this.records = records;
   }
 

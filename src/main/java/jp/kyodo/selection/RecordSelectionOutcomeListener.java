@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component("recordSelectionOutcome")
 public class RecordSelectionOutcomeListener implements ExecutionListener {
 
-  private final SelectionRecords records;
+  private final SelectionRepository records;
 
-  public RecordSelectionOutcomeListener(SelectionRecords records) {
+  public RecordSelectionOutcomeListener(SelectionRepository records) {
     this.records = records;
   }
 

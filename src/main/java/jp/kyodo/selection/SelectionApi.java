@@ -7,9 +7,9 @@ import java.util.Map;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
-import jp.kyodo.registry.OrganisationRegistry;
-import jp.kyodo.selection.SelectionRecords.Application;
-import jp.kyodo.selection.SelectionRecords.Call;
+import jp.kyodo.registry.OrganisationRepository;
+import jp.kyodo.selection.SelectionRepository.Application;
+import jp.kyodo.selection.SelectionRepository.Call;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
@@ -32,11 +32,11 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/calls")
 public class SelectionApi {
 
-  private final SelectionRecords records;
-  private final OrganisationRegistry registry;
+  private final SelectionRepository records;
+  private final OrganisationRepository registry;
   private final IdentityService identity;
 
-  public SelectionApi(SelectionRecords records, OrganisationRegistry registry, IdentityService identity) {
+  public SelectionApi(SelectionRepository records, OrganisationRepository registry, IdentityService identity) {
     this.records = records;
     this.registry = registry;
     this.identity = identity;

@@ -29,11 +29,11 @@ public final class EvaluationScenario extends PhaseTestSupport {
       "forms/evaluation-joint-review.form",
       "forms/evaluation-confirmation.form"};
 
-  final EvaluationRecords records;
+  final EvaluationRepository records;
 
   public EvaluationScenario(ProcessEngine engine) {
     super(engine);
-    records = new EvaluationRecords(jdbc);
+    records = new EvaluationRepository(jdbc);
     Mocks.register("resolveProject", new ResolveProjectDelegate(registry));
     Mocks.register("readAgreementGoals", new ReadAgreementGoalsDelegate());
     Mocks.register("computeOutcomeFigures", new ComputeOutcomeFiguresListener());

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.registry.Partnership;
-import jp.kyodo.selection.SelectionRecords.Application;
+import jp.kyodo.selection.SelectionRepository.Application;
 import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.registry.Organisation;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.OrganisationType;
 import jp.kyodo.registry.PartnerFixation;
 import jp.kyodo.registry.RegistrationStatus;
@@ -48,8 +48,8 @@ public final class SelectionScenario {
 
   final ProcessEngine engine;
   final JdbcTemplate jdbc;
-  public final OrganisationRegistry registry;
-  public final SelectionRecords records;
+  public final OrganisationRepository registry;
+  public final SelectionRepository records;
   final PartnerFixation fixation;
 
   public SelectionScenario(ProcessEngine engine) {
@@ -60,8 +60,8 @@ public final class SelectionScenario {
         "kyodo_selection", "kyodo_partnership", "kyodo_number_series")) {
       jdbc.update("DELETE FROM " + table);
     }
-    registry = new OrganisationRegistry(jdbc);
-    records = new SelectionRecords(jdbc);
+    registry = new OrganisationRepository(jdbc);
+    records = new SelectionRepository(jdbc);
     fixation = new PartnerFixation(registry, 3);
     Mocks.register("openSelection", new OpenSelectionDelegate(records, registry, fixation));
     Mocks.register("checkSoleSource", new CheckSoleSourceListener(registry, fixation));

@@ -30,13 +30,13 @@ import org.springframework.stereotype.Repository;
  * published. Every list is ordered by fiscal year.
  */
 @Repository
-public class PublishedSections {
+public class PublicationRepository {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JdbcTemplate jdbc;
 
-  public PublishedSections(JdbcTemplate jdbc) {
+  public PublicationRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The registry's tables (db/migration), read and written with plain SQL. */
 @Repository
-public class OrganisationRegistry {
+public class OrganisationRepository {
 
   static final int MAX_PAGE = 200;
   private static final String COLUMNS = "id, name, organisation_type, representative, contact_email, contact_phone, address,"
@@ -23,7 +23,7 @@ public class OrganisationRegistry {
 
   private final JdbcTemplate jdbc;
 
-  public OrganisationRegistry(JdbcTemplate jdbc) {
+  public OrganisationRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
  * to a timer and to a late applicant.
  */
 @Repository
-public class SelectionRecords {
+public class SelectionRepository {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +49,7 @@ public class SelectionRecords {
 
   private final JdbcTemplate jdbc;
 
-  public SelectionRecords(JdbcTemplate jdbc) {
+  public SelectionRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
