@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -125,15 +124,10 @@ public class ExecutionRepository {
 
   // Progress reports
 
-  public int nextReportNo(String number) {
+  private int nextReportNo(String number) {
     Integer max = jdbc.queryForObject("SELECT MAX(report_no) FROM kyodo_execution_report WHERE agreement_number = ?",
         Integer.class, number);
     return max == null ? 1 : max + 1;
-  }
-
-  public void reportDue(String number, int reportNo, LocalDate dueOn) {
-    jdbc.update("INSERT INTO kyodo_execution_report (agreement_number, report_no, due_on, status, rounds)"
-        + " VALUES (?, ?, ?, 'DUE', 0)", number, reportNo, day(dueOn));
   }
 
   /**
@@ -342,10 +336,5 @@ public class ExecutionRepository {
   public List<Handover> handovers(String number) {
     return jdbc.query("SELECT * FROM kyodo_execution_handover WHERE agreement_number = ? ORDER BY requested_at, id",
         HANDOVER, number);
-  }
-
-  public Optional<String> processInstanceOf(String number) {
-    return jdbc.queryForList("SELECT process_instance_id FROM kyodo_execution WHERE agreement_number = ?", String.class, number)
-        .stream().findFirst();
   }
 }

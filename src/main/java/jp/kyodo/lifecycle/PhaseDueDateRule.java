@@ -65,10 +65,6 @@ public final class PhaseDueDateRule {
     this.minimumLead = minimumLead;
   }
 
-  public Duration minimumLead() {
-    return minimumLead;
-  }
-
   public Due due(Phase phase, String calendarPattern, Long fiscalYear, Instant now, Calendar calendar) {
     String pattern = calendarPattern == null ? UNDECIDED : calendarPattern;
     CalendarEntry entry = calendar.entry(pattern, phase).orElseThrow(() -> new IllegalStateException(

@@ -105,13 +105,10 @@ public class SelectionRepository {
     return jdbc.queryForList("SELECT * FROM kyodo_selection WHERE selection_number = ?", selectionNumber).stream().findFirst();
   }
 
-  /** Publishes a call of the selection; its number is {@code <selection>-K<round>}. */
-  public String publishCall(String selectionNumber, String purpose, String eligibility, List<Criterion> criteria,
-      Instant deadlineAt, int quorum, List<String> reviewers, String publishedBy) {
-    return publishCall(selectionNumber, purpose, eligibility, criteria, deadlineAt, quorum, reviewers, publishedBy, null);
-  }
-
-  /** As above, once per {@code sourceKey} (the step that publishes): run again, it returns the call it published. */
+  /**
+   * Publishes a call of the selection, numbered {@code <selection>-K<round>}, once per {@code sourceKey} (the step that
+   * publishes): run again, it returns the call it published.
+   */
   public String publishCall(String selectionNumber, String purpose, String eligibility, List<Criterion> criteria,
       Instant deadlineAt, int quorum, List<String> reviewers, String publishedBy, String sourceKey) {
     java.util.function.Supplier<Optional<String>> published = () -> sourceKey == null ? Optional.empty()
@@ -188,11 +185,6 @@ public class SelectionRepository {
   public List<Application> applications(String callNumber) {
     return jdbc.query("SELECT " + APPLICATION_COLUMNS + " WHERE call_number = ? ORDER BY application_id",
         this::mapApplication, callNumber);
-  }
-
-  public List<Application> applicationsOf(String organisationId) {
-    return jdbc.query("SELECT " + APPLICATION_COLUMNS + " WHERE organisation_id = ? ORDER BY submitted_at DESC",
-        this::mapApplication, organisationId);
   }
 
   public void recordScreening(String applicationId, boolean eligible, String reason, String screenedBy) {
