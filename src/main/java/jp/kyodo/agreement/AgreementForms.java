@@ -46,8 +46,8 @@ public final class AgreementForms {
       .display(DEPARTMENT_NAME.name())
       .display(PARTNER_NAME.name())
       .text(CHOSEN_PARTNER_GROUP, "協働パートナー（団体）", 64)
-      .requiredWhen(scope -> !PARTNER_FIXED.isTrue(scope), "協働パートナーがまだ決まっていない場合")
-      .validIf((scope, value) -> !PARTNER_FIXED.isTrue(scope) && isOrganisation(scope, (String) value),
+      .requiredWhen(scope -> !PARTNER_CHOSEN.isTrue(scope), "協働パートナーがまだ決まっていない場合")
+      .validIf((scope, value) -> !PARTNER_CHOSEN.isTrue(scope) && isOrganisation(scope, (String) value),
           "「協働パートナー（団体）」は団体登録簿に登録された団体から選んでください（既に決まっている場合は変えられません）。")
       .text(MAIN_STAFF, "主担当", 64).required()
       .validIf((scope, value) -> isDepartmentMember(scope, (String) value),

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes the chosen partner (unless the caller had fixed it) and keeps the names of the partner and
+ * Takes the chosen partner (unless it was chosen before the agreement began) and keeps the names of the partner and
  * of the main and deputy staff beside their ids, for the forms and the document.
  */
 @Component("recordAgreementParties")
@@ -19,7 +19,7 @@ public class RecordAgreementPartiesListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     IdentityService identity = KyodoGroups.identity(task);
-    if (!PARTNER_FIXED.isTrue(task)) {
+    if (!PARTNER_CHOSEN.isTrue(task)) {
       String partner = CHOSEN_PARTNER_GROUP.get(task);
       PARTNER_GROUP.set(task, partner);
       PARTNER_NAME.set(task, KyodoGroups.group(identity, partner).getName());

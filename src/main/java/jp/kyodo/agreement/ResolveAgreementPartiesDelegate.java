@@ -62,7 +62,7 @@ public class ResolveAgreementPartiesDelegate implements JavaDelegate {
       DEPARTMENT_NAME.set(execution, group.getName());
     }
     String partner = PARTNER_GROUP.get(execution);
-    PARTNER_FIXED.set(execution, partner != null);
+    PARTNER_CHOSEN.set(execution, partner != null);
     if (partner != null) {
       Group group = KyodoGroups.group(identity, partner);
       if (group == null || !KyodoGroups.TYPE_ORGANISATION.equals(group.getType())) {

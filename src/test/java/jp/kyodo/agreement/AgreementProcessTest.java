@@ -81,7 +81,7 @@ class AgreementProcessTest {
     assertThat(instance).isWaitingAt(Elements.ASSIGN_PARTIES).hasPassed(Elements.RESOLVE_PARTIES);
     assertThat(task()).hasCandidateGroup("dept-fukushi");
     assertThat(instance).variables().containsEntry(DEPARTMENT_GROUP.name(), "dept-fukushi")
-        .containsEntry(DEPARTMENT_NAME.name(), "福祉課").containsEntry(PARTNER_FIXED.name(), false);
+        .containsEntry(DEPARTMENT_NAME.name(), "福祉課").containsEntry(PARTNER_CHOSEN.name(), false);
     org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), PARTNER_OPTIONS).toString())
         .contains("org-hikari", "NPO法人ひかり", "org-midori");
     org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), STAFF_OPTIONS).toString())
