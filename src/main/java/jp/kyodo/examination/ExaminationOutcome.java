@@ -20,28 +20,14 @@ public enum ExaminationOutcome implements Decision.Outcome {
   PLAIN_OUTSOURCING(Elements.END_OUTSOURCING, "協働ではない業務委託（旭川 Q20）", NOT_COLLABORATION_REASON::get),
   CITY_ALONE(Elements.END_CITY_ALONE, "市の単独事業として実施（旭川 Q9）", CITY_ALONE_REASON::get);
 
-  private final String endEventId;
-  private final String label;
-  private final Function<VariableScope, String> reason;
+  private final Definition definition;
 
   ExaminationOutcome(String endEventId, String label, Function<VariableScope, String> reason) {
-    this.endEventId = endEventId;
-    this.label = label;
-    this.reason = reason;
+    this.definition = new Definition(endEventId, label, reason);
   }
 
   @Override
-  public String endEventId() {
-    return endEventId;
-  }
-
-  @Override
-  public String label() {
-    return label;
-  }
-
-  @Override
-  public String reason(VariableScope scope) {
-    return reason.apply(scope);
+  public Definition definition() {
+    return definition;
   }
 }

@@ -28,37 +28,23 @@ public enum ProjectOutcome implements Decision.Outcome {
       scope -> EndReason.valueOf(ImprovementProcess.END_REASON.get(scope)).label() + "／"
           + ImprovementProcess.REASON.get(scope));
 
-  private final String endEventId;
-  private final String label;
+  private final Definition definition;
   private final Decision.Variables endedBy;
-  private final Function<VariableScope, String> reason;
 
   ProjectOutcome(String endEventId, String label, Decision.Variables endedBy, Function<VariableScope, String> reason) {
-    this.endEventId = endEventId;
-    this.label = label;
+    this.definition = new Definition(endEventId, label, reason);
     this.endedBy = endedBy;
-    this.reason = reason;
   }
 
   @Override
-  public String endEventId() {
-    return endEventId;
-  }
-
-  @Override
-  public String label() {
-    return label;
-  }
-
-  @Override
-  public String reason(VariableScope scope) {
-    return reason.apply(scope);
+  public Definition definition() {
+    return definition;
   }
 
   /** The project's end, decided by whoever took the phase's decision that ended it, when they took it. */
   @Override
   public Decision decided(DelegateExecution execution) {
     Decision phase = endedBy.read(execution);
-    return new Decision(code(), label, reason(execution), phase.decidedBy(), phase.decidedAt());
+    return new Decision(code(), label(), reason(execution), phase.decidedBy(), phase.decidedAt());
   }
 }

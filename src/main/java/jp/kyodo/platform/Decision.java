@@ -3,6 +3,7 @@ package jp.kyodo.platform;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.function.Function;
 import jp.kyodo.variables.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
@@ -26,16 +27,27 @@ public record Decision(String outcome, String label, String reason, String decid
    */
   public interface Outcome {
 
+    /** The end event an outcome belongs to, its label, and where its reason comes from. */
+    record Definition(String endEventId, String label, Function<VariableScope, String> reason) {}
+
+    Definition definition();
+
     /** The stored code; for an enum, its constant name. */
     default String code() {
       return ((Enum<?>) this).name();
     }
 
-    String label();
+    default String label() {
+      return definition().label();
+    }
 
-    String endEventId();
+    default String endEventId() {
+      return definition().endEventId();
+    }
 
-    String reason(VariableScope scope);
+    default String reason(VariableScope scope) {
+      return definition().reason().apply(scope);
+    }
 
     /** The decision of the end event being passed, taken now by whoever's action ended the process. */
     default Decision decided(DelegateExecution execution) {

@@ -13,28 +13,14 @@ public enum SelectionOutcome implements Decision.Outcome {
   WITHOUT_COLLABORATION(Elements.END_WITHOUT_COLLABORATION, "協働によらず市が実施する（旭川 Q44）", NO_PARTNER_REASON::get),
   DROPPED(Elements.END_DROPPED, "事業を取りやめた（旭川 Q44）", NO_PARTNER_REASON::get);
 
-  private final String endEventId;
-  private final String label;
-  private final Function<VariableScope, String> reason;
+  private final Definition definition;
 
   SelectionOutcome(String endEventId, String label, Function<VariableScope, String> reason) {
-    this.endEventId = endEventId;
-    this.label = label;
-    this.reason = reason;
+    this.definition = new Definition(endEventId, label, reason);
   }
 
   @Override
-  public String endEventId() {
-    return endEventId;
-  }
-
-  @Override
-  public String label() {
-    return label;
-  }
-
-  @Override
-  public String reason(VariableScope scope) {
-    return reason.apply(scope);
+  public Definition definition() {
+    return definition;
   }
 }
