@@ -61,7 +61,8 @@ class PostgresStartupTest {
     assertThat(agreements.document(number).orElseThrow().content()).isEqualTo(pdf);
     assertThat(agreements.find(number).orElseThrow().goals()).extracting(jp.kyodo.agreement.Agreement.Goal::id).containsExactly("G1");
     executions.start(number, "pi-" + number, "suzuki", "yamamoto", "suzuki", java.time.Instant.now());
-    executions.payment(number, "AFTER_COMPLETION", 450_000, 450_000, java.time.LocalDate.now(), null, "suzuki", java.time.Instant.now());
+    executions.payment(number, "AFTER_COMPLETION", 450_000, 450_000, jp.kyodo.platform.CityCalendar.today(), null, "suzuki",
+        jp.kyodo.platform.CityCalendar.now());
     assertThat(executions.payments(number)).hasSize(1);
   }
 
