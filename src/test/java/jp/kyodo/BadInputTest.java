@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jp.kyodo.agreement.AgreementRepository;
-import jp.kyodo.agreement.FiscalTerm;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.examination.ExaminationScenario;
 import jp.kyodo.support.AppFixtures;
 import jp.kyodo.support.AppFixtures.Fixture;
@@ -40,7 +40,7 @@ class BadInputTest {
   static final String REST = "/engine-rest";
   static final Pattern JAPANESE = Pattern.compile("[\\u3040-\\u30ff\\u4e00-\\u9fff]");
   static final String ONE_MEGABYTE = "あ".repeat(1 << 20);
-  static final long YEAR = FiscalTerm.currentFiscalYear();
+  static final long YEAR = CityCalendar.currentFiscalYear();
 
   @LocalServerPort
   int port;
@@ -113,7 +113,7 @@ class BadInputTest {
   }
 
   static Stream<Bad> badInputs() {
-    String today = FiscalTerm.today().toString();
+    String today = CityCalendar.today().toString();
     List<Bad> all = new ArrayList<>(List.of(
         // --- start forms: 協働事業 (the proposal) ---
         start("proposal: title missing", "hikari", "collaboration", with(proposal(), "title", null), "「事業名」を入力してください"),
@@ -217,12 +217,12 @@ class BadInputTest {
             "soleSourceOrganisation", "org-nowhere", "soleSourceReason", "理由"), "「org-nowhere」という選択肢はありません"),
         task("② call: weights that do not add up to 100", "writeCall", "suzuki", Map.of("callPurpose", "目的",
             "callEligibility", "資格", "criterion1Label", "実現性", "criterion1Weight", 50, "criterion2Label", "効果",
-            "criterion2Weight", 40, "applicationDeadline", FiscalTerm.today().plusDays(10).toString()), "100"),
+            "criterion2Weight", 40, "applicationDeadline", CityCalendar.today().plusDays(10).toString()), "100"),
         task("② call: 30 February", "writeCall", "suzuki", Map.of("callPurpose", "目的", "callEligibility", "資格",
             "criterion1Label", "実現性", "criterion1Weight", 100, "applicationDeadline", YEAR + 1 + "-02-30"), "日付"),
         task("② call: a deadline in the past", "writeCall", "suzuki", Map.of("callPurpose", "目的", "callEligibility", "資格",
             "criterion1Label", "実現性", "criterion1Weight", 100, "applicationDeadline",
-            FiscalTerm.today().minusDays(1).toString()), "締切"),
+            CityCalendar.today().minusDays(1).toString()), "締切"),
         // --- ③ 協定・契約 ---
         task("③ parties: the same person as main and deputy", "parties", "suzuki",
             Map.of("chosenPartnerGroup", "org-hikari", "mainStaff", "suzuki", "deputyStaff", "suzuki"), "副担当"),
@@ -237,7 +237,7 @@ class BadInputTest {
         task("④ advance: more than agreed", "execution", "suzuki",
             Map.of("advancePaidAmount", 300_001, "advancePaidOn", today), "支払った額"),
         task("④ advance: paid tomorrow", "execution", "suzuki",
-            Map.of("advancePaidAmount", 300_000, "advancePaidOn", FiscalTerm.today().plusDays(1).toString()), "支払日"),
+            Map.of("advancePaidAmount", 300_000, "advancePaidOn", CityCalendar.today().plusDays(1).toString()), "支払日"),
         task("④ issue: unknown severity", "partnerIssue", "hikari", Map.of("issueTitle", "件名", "issueDescription", "内容",
             "issueSeverity", "VERY"), "「重大さ」に「VERY」という選択肢はありません"),
         // --- ⑤ 事業の評価 and ⑥ 事業の改善 ---

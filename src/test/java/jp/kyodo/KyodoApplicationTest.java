@@ -404,10 +404,10 @@ class KyodoApplicationTest {
   /** A public call through the REST API as Tasklist would drive it, up to the reviewers' conflict declarations. */
   @Test
   void aCallShowsEachRoleOnlyTheApplicationsItMaySee() {
-    String deadline = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(10).toString();
+    String deadline = jp.kyodo.platform.CityCalendar.today().plusDays(10).toString();
     Response started = as("suzuki").post(REST + "/process-definition/key/partner-selection/submit-form",
         RestClient.variables(Map.of("title", "子育てひろば", "content", "週2回のひろば運営", "chosenForm", "JOINT_PROJECT",
-            "fiscalYear", (int) jp.kyodo.examination.ExaminationForms.currentFiscalYear() + 1)));
+            "fiscalYear", (int) jp.kyodo.platform.CityCalendar.currentFiscalYear() + 1)));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String selection = started.json().path("id").asText();
     submit("suzuki", selection, "ChooseSelectionMethod", Map.of("selectionMethod", "PUBLIC_CALL"));
@@ -483,7 +483,7 @@ class KyodoApplicationTest {
   /** ③ and ④ over the REST API as Tasklist uses it, and the agreement document for the project's people only. */
   @Test
   void anAgreementIsDraftedAgreedApprovedDownloadedAndItsExecutionStarted() throws Exception {
-    long year = jp.kyodo.agreement.FiscalTerm.currentFiscalYear();
+    long year = jp.kyodo.platform.CityCalendar.currentFiscalYear();
     Map<String, Object> start = jp.kyodo.agreement.AgreementScenario.with(jp.kyodo.agreement.AgreementScenario.start(),
         "fiscalYear", year, "projectNumber", "APP-" + System.nanoTime());
     Response started = as("suzuki").post(REST + "/process-definition/key/agreement/submit-form", RestClient.variables(start));
@@ -542,7 +542,7 @@ class KyodoApplicationTest {
     assertThat(anonymous.headers()).as("no browser password prompt").doesNotContainKey("www-authenticate");
     assertThat(new String(anonymous.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("ログインしてから");
     assertThat(as("hikari").download(link).status()).as("Basic credentials are not a login here").isEqualTo(401);
-    submit("suzuki", instance, "ExchangeAgreement", Map.of("signedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString()));
+    submit("suzuki", instance, "ExchangeAgreement", Map.of("signedOn", jp.kyodo.platform.CityCalendar.today().toString()));
 
     Response refused = as("suzuki").post(REST + "/process-definition/key/execution/submit-form",
         RestClient.variables(Map.of("agreementNumber", "1999-none-001")));
@@ -573,10 +573,10 @@ class KyodoApplicationTest {
   }
 
   @Autowired
-  jp.kyodo.evaluation.EvaluationRecords evaluationRecords;
+  jp.kyodo.evaluation.EvaluationRepository evaluations;
 
   @Autowired
-  jp.kyodo.registry.OrganisationRegistry organisationRegistry;
+  jp.kyodo.registry.OrganisationRepository organisations;
 
   @Test
   void aPartnerCannotReadTheDepartmentsSelfEvaluationBeforeBothAreInNorAnotherOrganisationsEvaluation() {
@@ -623,7 +623,7 @@ class KyodoApplicationTest {
     assertThat(as("midori").get(REST + "/task/" + confirmation + "/form-variables").status()).isIn(403, 404);
     submit("hikari", instance, "PartnerConfirmation", jp.kyodo.evaluation.EvaluationScenario.confirmation("AGREE", null));
 
-    var record = evaluationRecords.find(instance).orElseThrow();
+    var record = evaluations.find(instance).orElseThrow();
     assertThat(record.grade()).isEqualTo("A");
     assertThat(record.differingItems()).containsExactly("plan2");
     assertThat(record.confirmedBy()).isEqualTo("hikari");
@@ -643,9 +643,9 @@ class KyodoApplicationTest {
 
   @Test
   void theImprovementRefusesToContinueWithAFixedPartnerWithA400() {
-    long year = jp.kyodo.examination.ExaminationForms.currentFiscalYear();
+    long year = jp.kyodo.platform.CityCalendar.currentFiscalYear();
     for (long back : new long[] {1, 2}) {
-      organisationRegistry.recordPartnership(new jp.kyodo.registry.Partnership("org-midori", "dept-fukushi", null, "公園の花壇づくり",
+      organisations.recordPartnership(new jp.kyodo.registry.Partnership("org-midori", "dept-fukushi", null, "公園の花壇づくり",
           (int) (year - back), null));
     }
     String instance = startPhase("suzuki", jp.kyodo.improvement.ImprovementProcess.KEY,
@@ -758,7 +758,7 @@ class KyodoApplicationTest {
     submitInProject("suzuki", hikaris, Elements.CHECK_SHEET, checkSheet());
     submitInProject("suzuki", hikaris, Elements.ASSESS, assessment());
     submitInProject("tanaka", hikaris, Elements.REVIEW, review("PROCEED", "地域の課題に合っている"));
-    long year = jp.kyodo.examination.ExaminationForms.currentFiscalYear() + 1;
+    long year = jp.kyodo.platform.CityCalendar.currentFiscalYear() + 1;
     assertThat(projectNumbers("suzuki", "?phase=SELECTION&department=dept-fukushi&fiscalYear=" + year)).contains(hikaris);
     assertThat(projectNumbers("suzuki", "?phase=SELECTION&fiscalYear=" + (year + 1))).doesNotContain(hikaris);
     JsonNode project = as("suzuki").get("/api/projects/" + hikaris).json();

@@ -61,7 +61,8 @@ class PostgresStartupTest {
     assertThat(agreements.document(number).orElseThrow().content()).isEqualTo(pdf);
     assertThat(agreements.find(number).orElseThrow().goals()).extracting(jp.kyodo.agreement.Agreement.Goal::id).containsExactly("G1");
     executions.start(number, "pi-" + number, "suzuki", "yamamoto", "suzuki", java.time.Instant.now());
-    executions.payment(number, "AFTER_COMPLETION", 450_000, 450_000, java.time.LocalDate.now(), null, "suzuki", java.time.Instant.now());
+    executions.payment(number, "AFTER_COMPLETION", 450_000, 450_000, jp.kyodo.platform.CityCalendar.today(), null, "suzuki",
+        jp.kyodo.platform.CityCalendar.now());
     assertThat(executions.payments(number)).hasSize(1);
   }
 
@@ -79,7 +80,7 @@ class PostgresStartupTest {
         "org-pgtest", "試験の会", "JOINT_PROJECT", 3, "NEXT_YEAR"), new jp.kyodo.lifecycle.ProjectRecord.PhaseEntry(
         jp.kyodo.lifecycle.Phase.SELECTION, 1, year, now, now.plusSeconds(3600)), now);
     projects.recordDecision(number, new jp.kyodo.lifecycle.ProjectDecision(jp.kyodo.lifecycle.Phase.EXAMINATION, 1,
-        (long) year, "APPROVED", "承認", "理由", "tanaka", now));
+        (long) year, new jp.kyodo.platform.Decision("APPROVED", "承認", "理由", "tanaka", now)));
     var page = projects.list(new jp.kyodo.lifecycle.ProjectRepository.Filter(jp.kyodo.lifecycle.Phase.SELECTION, year,
         "dept-pgtest", "ACTIVE"), jp.kyodo.lifecycle.ProjectRepository.Visibility.ofGroups(java.util.List.of("org-pgtest")), 0, 10);
     assertThat(page.total()).isEqualTo(1);
@@ -172,6 +173,6 @@ class PostgresStartupTest {
     jp.kyodo.lifecycle.ProjectRecord project = projects.find(number).orElseThrow();
     assertThat(project.phase()).isEqualTo(jp.kyodo.lifecycle.Phase.SELECTION);
     assertThat(project.departmentGroup()).isEqualTo("dept-fukushi");
-    assertThat(projects.decisions(number)).extracting(jp.kyodo.lifecycle.ProjectDecision::decidedBy).containsExactly("tanaka");
+    assertThat(projects.decisions(number)).extracting(d -> d.decision().decidedBy()).containsExactly("tanaka");
   }
 }

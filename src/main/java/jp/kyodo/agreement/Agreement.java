@@ -3,6 +3,7 @@ package jp.kyodo.agreement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import jp.kyodo.platform.Decision;
 
 /** An approved agreement (協定) as kept in the tables of V3__agreement.sql. */
 public record Agreement(
@@ -31,7 +32,7 @@ public record Agreement(
     LocalDate termEnd,
     String reportRhythm,
     Clauses clauses,
-    List<Decision> decisions,
+    List<StepDecision> decisions,
     String status,
     String approvedBy,
     Instant approvedAt,
@@ -56,8 +57,11 @@ public record Agreement(
   /** The clauses both sides agree in advance (旭川 Q18, Q27, Q76, 関市 V-5②). */
   public record Clauses(String confidentiality, String surplus, String results, String trouble) {}
 
-  /** A confirmation, request for changes or approval: who, when, why. */
-  public record Decision(String step, String decision, String comment, String decidedBy, Instant decidedAt) {}
+  /**
+   * A confirmation, request for changes or approval, and at which step (PARTNER, DEPARTMENT, MANAGER); its codes are
+   * {@link AgreementChoices.Confirmation}'s and {@link AgreementChoices.Approval}'s, its reason the comment.
+   */
+  public record StepDecision(String step, Decision decision) {}
 
   public long expenditureTotal() {
     return budget.stream().mapToLong(BudgetLine::amount).sum();

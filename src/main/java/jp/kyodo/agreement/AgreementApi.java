@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.WebappLogin;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,11 +56,7 @@ public class AgreementApi {
 
   @GetMapping("/api/agreements/{number}/document")
   public ResponseEntity<byte[]> documentOverTheApi(@PathVariable String number) {
-    Authentication who = identity.getCurrentAuthentication();
-    if (who == null || who.getUserId() == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "ログインが必要です。");
-    }
-    return document(number, who.getGroupIds() == null ? List.of() : who.getGroupIds());
+    return document(number, Actors.groupsOf(Actors.signedIn(identity)));
   }
 
   ResponseEntity<byte[]> document(String number, List<String> groups) {

@@ -14,6 +14,7 @@ import jp.kyodo.agreement.AgreementChoices.ReportRhythm;
 import jp.kyodo.agreement.AgreementChoices.RoleParty;
 import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
 import jp.kyodo.forms.Labeled;
+import jp.kyodo.platform.CityCalendar;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -122,7 +123,7 @@ public class AgreementDocument {
       w.heading(++article, "協議");
       w.paragraph("この協定に定めのない事項及び協定の内容を変更する必要が生じたときは、甲乙協議して定める。");
       w.gap(8);
-      w.paragraph("決裁: " + a.approvedBy() + "（" + date(a.approvedAt().atZone(FiscalTerm.CITY_ZONE).toLocalDate()) + "）");
+      w.paragraph("決裁: " + a.approvedBy() + "（" + date(CityCalendar.dayOf(a.approvedAt())) + "）");
       w.gap(14);
       w.paragraph("　　年　　月　　日");
       w.gap(6);

@@ -9,6 +9,7 @@ import jp.kyodo.agreement.AgreementChoices.Bearer;
 import jp.kyodo.agreement.AgreementChoices.PaymentTiming;
 import jp.kyodo.agreement.AgreementChoices.PaymentType;
 import jp.kyodo.agreement.AgreementChoices.RoleParty;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The draft as the form's fixed slots hold it, read into lists: only the filled slots count. */
@@ -31,7 +32,7 @@ record AgreementDraft(
       String text = GOAL_TEXT.get(i).get(scope);
       if (text != null) {
         goals.add(new Agreement.Goal("G" + (goals.size() + 1), text, GOAL_INDICATOR.get(i).get(scope),
-            FiscalTerm.parse(GOAL_DUE.get(i).get(scope)).orElseThrow()));
+            CityCalendar.parseDay(GOAL_DUE.get(i).get(scope)).orElseThrow()));
       }
     }
     List<Agreement.Role> roles = new ArrayList<>();
@@ -51,8 +52,8 @@ record AgreementDraft(
     return new AgreementDraft(goals, roles, budget, INCOME_OWN_FUNDS.get(scope), INCOME_FEES.get(scope),
         INCOME_OTHER.get(scope), PAYMENT_TYPE.get(scope),
         PaymentType.NONE.code().equals(PAYMENT_TYPE.get(scope)) ? null : PAYMENT_TIMING.get(scope),
-        ADVANCE_AMOUNT.getOrDefault(scope, 0L), FiscalTerm.parse(TERM_START.get(scope)).orElseThrow(),
-        FiscalTerm.parse(TERM_END.get(scope)).orElseThrow());
+        ADVANCE_AMOUNT.getOrDefault(scope, 0L), CityCalendar.parseDay(TERM_START.get(scope)).orElseThrow(),
+        CityCalendar.parseDay(TERM_END.get(scope)).orElseThrow());
   }
 
   long expenditureTotal() {

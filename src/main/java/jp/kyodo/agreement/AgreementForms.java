@@ -1,6 +1,7 @@
 package jp.kyodo.agreement;
 
 import static jp.kyodo.agreement.AgreementProcess.*;
+import jp.kyodo.platform.CityCalendar;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public final class AgreementForms {
       .build();
 
   public static final FormRules PARTIES = FormRules.forForm(FormIds.PARTIES)
-      .check(CHOSEN_PARTNER_GROUP, (scope, value) -> !PARTNER_FIXED.isTrue(scope) && isOrganisation(scope, (String) value),
+      .check(CHOSEN_PARTNER_GROUP, (scope, value) -> !PARTNER_CHOSEN.isTrue(scope) && isOrganisation(scope, (String) value),
           "「協働パートナー（団体）」は団体登録簿に登録された団体から選んでください（既に決まっている場合は変えられません）。")
       .check(MAIN_STAFF, (scope, value) -> isDepartmentMember(scope, (String) value), "「主担当」は担当課の職員から選んでください。")
       .check(DEPUTY_STAFF, (scope, value) -> isDepartmentMember(scope, (String) value) && !value.equals(MAIN_STAFF.get(scope)),
@@ -42,7 +43,7 @@ public final class AgreementForms {
   public static final FormRules APPROVAL = FormRules.none(FormIds.APPROVAL);
 
   public static final FormRules EXCHANGE = FormRules.forForm(FormIds.EXCHANGE)
-      .check(SIGNED_ON, (scope, value) -> !FiscalTerm.parse(value).orElseThrow().isAfter(FiscalTerm.today()),
+      .check(SIGNED_ON, (scope, value) -> !CityCalendar.parseDay(value).orElseThrow().isAfter(CityCalendar.today()),
           "「締結日（双方が記名押印した日）」に未来の日付は入れられません。")
       .build();
 
@@ -65,25 +66,24 @@ public final class AgreementForms {
   }
 
   static boolean yearIsReasonable(long year) {
-    long current = FiscalTerm.currentFiscalYear();
-    return year >= current && year <= current + 5;
+    return CityCalendar.isFiscalYearWithin(year, 0, 5);
   }
 
   static boolean withinFiscalYear(VariableScope scope, String date) {
     Long year = FISCAL_YEAR.get(scope);
-    return year != null && FiscalTerm.parse(date).map(d -> FiscalTerm.within(year, d)).orElse(false);
+    return year != null && CityCalendar.parseDay(date).map(d -> CityCalendar.isInFiscalYear(year, d)).orElse(false);
   }
 
   static boolean startAfter(VariableScope scope, String end) {
-    return FiscalTerm.parse(TERM_START.get(scope))
-        .flatMap(start -> FiscalTerm.parse(end).map(start::isAfter)).orElse(false);
+    return CityCalendar.parseDay(TERM_START.get(scope))
+        .flatMap(start -> CityCalendar.parseDay(end).map(start::isAfter)).orElse(false);
   }
 
   /** A goal's deadline lies within the term; when the term itself is malformed, its own fields say so. */
   static boolean dueWithinTerm(VariableScope scope, String due) {
-    Optional<java.time.LocalDate> start = FiscalTerm.parse(TERM_START.get(scope));
-    Optional<java.time.LocalDate> end = FiscalTerm.parse(TERM_END.get(scope));
-    java.time.LocalDate day = FiscalTerm.parse(due).orElseThrow();
+    Optional<java.time.LocalDate> start = CityCalendar.parseDay(TERM_START.get(scope));
+    Optional<java.time.LocalDate> end = CityCalendar.parseDay(TERM_END.get(scope));
+    java.time.LocalDate day = CityCalendar.parseDay(due).orElseThrow();
     return (start.isEmpty() || !day.isBefore(start.get())) && (end.isEmpty() || !day.isAfter(end.get()));
   }
 

@@ -76,8 +76,11 @@ public final class AgreementProcess {
 
   // Who takes part
   public static final Var<String> INITIATOR = Var.string("agreementInitiator");
-  /** Whether the caller fixed the partner (the lifecycle passes the selected partner in). */
-  public static final Var<Boolean> PARTNER_FIXED = Var.bool("partnerFixed");
+  /**
+   * Whether the partner was chosen before the agreement began (the lifecycle passes the selected partner in). Not
+   * ⑥'s {@code partnerFixed}, which says a partner has held the department's work too long (千葉 ②).
+   */
+  public static final Var<Boolean> PARTNER_CHOSEN = Var.bool("partnerChosen");
   public static final Var<Boolean> PARTIES_KNOWN = Var.bool("partiesKnown");
   public static final Var<String> CHOSEN_PARTNER_GROUP = Var.string("chosenPartnerGroup");
   public static final String PARTNER_OPTIONS = "partnerOptions";

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jp.kyodo.platform.Decision;
 import jp.kyodo.platform.NumberSeries;
 import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -104,10 +105,11 @@ public class AgreementRepository {
           + " VALUES (?, ?, ?, ?, ?)", a.number(), ++position, b.item(), b.amount(), b.bearer());
     }
     position = 0;
-    for (Agreement.Decision d : a.decisions()) {
+    for (Agreement.StepDecision s : a.decisions()) {
+      Decision d = s.decision();
       jdbc.update("INSERT INTO kyodo_agreement_decision (agreement_number, position, step, decision, comment_text,"
               + " decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          a.number(), ++position, d.step(), d.decision(), d.comment(), d.decidedBy(), Timestamp.from(d.decidedAt()));
+          a.number(), ++position, s.step(), d.outcome(), d.reason(), d.decidedBy(), Timestamp.from(d.decidedAt()));
     }
     return true;
   }
@@ -156,10 +158,10 @@ public class AgreementRepository {
     List<Agreement.BudgetLine> budget = jdbc.query("SELECT item, amount, bearer FROM kyodo_agreement_budget_line"
             + " WHERE agreement_number = ? ORDER BY position",
         (b, i) -> new Agreement.BudgetLine(b.getString(1), b.getLong(2), b.getString(3)), number);
-    List<Agreement.Decision> decisions = jdbc.query("SELECT step, decision, comment_text, decided_by, decided_at"
+    List<Agreement.StepDecision> decisions = jdbc.query("SELECT step, decision, comment_text, decided_by, decided_at"
             + " FROM kyodo_agreement_decision WHERE agreement_number = ? ORDER BY position",
-        (d, i) -> new Agreement.Decision(d.getString(1), d.getString(2), d.getString(3), d.getString(4),
-            d.getTimestamp(5).toInstant()), number);
+        (d, i) -> new Agreement.StepDecision(d.getString(1), new Decision(d.getString(2), null, d.getString(3),
+            d.getString(4), d.getTimestamp(5).toInstant())), number);
     Object cost = rs.getObject("cost_estimate");
     Long costEstimate = cost == null ? null : ((Number) cost).longValue();
     Date signedOn = rs.getDate("signed_on");

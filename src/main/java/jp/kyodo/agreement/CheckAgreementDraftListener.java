@@ -52,7 +52,7 @@ public class CheckAgreementDraftListener implements TaskListener {
           + yen(draft.partnerIncome()) + " です（関市 V-3①）。");
     }
     ReportRhythm rhythm = ReportRhythm.valueOf(REPORT_RHYTHM.get(task));
-    if (FiscalTerm.reportDates(draft.termStart(), draft.termEnd(), rhythm.period()).isEmpty()) {
+    if (AgreementTerm.reportDates(draft.termStart(), draft.termEnd(), rhythm.period()).isEmpty()) {
       problems.add("協定の期間が進捗報告の間隔（" + rhythm.label() + "）より短いため、進捗報告の日がありません。間隔を短くしてください。");
     }
     Map<String, Object> terms = paymentTerms(task, draft);

@@ -2,9 +2,9 @@ package jp.kyodo.agreement;
 
 import static jp.kyodo.agreement.AgreementProcess.*;
 
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +29,6 @@ public class GenerateAgreementDocumentDelegate implements JavaDelegate {
     Agreement agreement = agreements.find(number)
         .orElseThrow(() -> new IllegalStateException("agreement " + number + " is not in the tables"));
     agreements.storeDocument(number, document.fileName(agreement), document.render(agreement),
-        ClockUtil.getCurrentTime().toInstant());
+        CityCalendar.now());
   }
 }

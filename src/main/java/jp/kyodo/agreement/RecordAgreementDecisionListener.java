@@ -2,22 +2,12 @@ package jp.kyodo.agreement;
 
 import static jp.kyodo.agreement.AgreementProcess.*;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import jp.kyodo.agreement.AgreementChoices.Approval;
 import jp.kyodo.agreement.AgreementChoices.Confirmation;
+import jp.kyodo.platform.Decision;
 import jp.kyodo.variables.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordAgreementDecision")
 public class RecordAgreementDecisionListener implements TaskListener {
-
-  static final ObjectMapper JSON = new ObjectMapper();
 
   /** Which decision each task takes, and who is named as asking for changes. */
   enum Step {
@@ -65,53 +53,11 @@ public class RecordAgreementDecisionListener implements TaskListener {
     Step step = Step.of(task.getTaskDefinitionKey());
     String decision = step.decision.get(task);
     String comment = step.comment.get(task);
-    String who = actor(task);
-    append(task, new Agreement.Decision(step.name(), decision, comment, who, ClockUtil.getCurrentTime().toInstant()));
+    // The log keeps no label: the step's code says what was answered.
+    Decision answer = Decision.now(decision, null, comment, task);
+    AgreementDecisions.append(task, step.name(), answer);
     if (step.changes.equals(decision)) {
-      LAST_CHANGE_REQUEST.set(task, step.who + "（" + who + "）からの修正依頼: " + comment);
+      LAST_CHANGE_REQUEST.set(task, step.who + "（" + answer.decidedBy() + "）からの修正依頼: " + comment);
     }
-  }
-
-  static String actor(DelegateTask task) {
-    Authentication who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return who != null && who.getUserId() != null ? who.getUserId() : "system";
-  }
-
-  static void append(VariableScope scope, Agreement.Decision decision) {
-    ArrayNode log = JSON.createArrayNode();
-    for (Agreement.Decision earlier : decisions(scope)) {
-      log.add(node(earlier));
-    }
-    log.add(node(decision));
-    scope.setVariable(DECISION_LOG, SpinValues.jsonValue(log.toString()).create());
-  }
-
-  private static ObjectNode node(Agreement.Decision d) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("step", d.step());
-    node.put("decision", d.decision());
-    node.put("comment", d.comment());
-    node.put("decidedBy", d.decidedBy());
-    node.put("decidedAt", d.decidedAt().toString());
-    return node;
-  }
-
-  /** The decisions so far, oldest first. */
-  static List<Agreement.Decision> decisions(VariableScope scope) {
-    List<Agreement.Decision> out = new ArrayList<>();
-    Object value = scope.getVariable(DECISION_LOG);
-    if (value == null) {
-      return out;
-    }
-    try {
-      for (var node : JSON.readTree(value.toString())) {
-        out.add(new Agreement.Decision(node.path("step").asText(), node.path("decision").asText(),
-            node.path("comment").isNull() ? null : node.path("comment").asText(), node.path("decidedBy").asText(),
-            Instant.parse(node.path("decidedAt").asText())));
-      }
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable " + DECISION_LOG, e);
-    }
-    return out;
   }
 }

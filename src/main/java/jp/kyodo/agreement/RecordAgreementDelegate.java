@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
 import jp.kyodo.forms.InvalidInputException;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.Partnership;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 public class RecordAgreementDelegate implements JavaDelegate {
 
   private final AgreementRepository agreements;
-  private final OrganisationRegistry registry;
+  private final OrganisationRepository registry;
 
-  public RecordAgreementDelegate(AgreementRepository agreements, OrganisationRegistry registry) {
+  public RecordAgreementDelegate(AgreementRepository agreements, OrganisationRepository registry) {
     this.agreements = agreements;
     this.registry = registry;
   }
@@ -47,9 +47,9 @@ public class RecordAgreementDelegate implements JavaDelegate {
       throw new InvalidInputException("事業番号「" + project + "」の" + fiscalYear + "年度の協定は既にあります（旭川 Q31）。");
     }
     AgreementDraft draft = AgreementDraft.read(execution);
-    var decisions = RecordAgreementDecisionListener.decisions(execution);
+    var decisions = AgreementDecisions.all(execution);
     var approval = decisions.get(decisions.size() - 1);
-    Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String approver = Actors.currentOrNull(execution);
     IntFunction<Agreement> withSerial = serial -> new Agreement(number(fiscalYear, department, serial), fiscalYear,
         project, TITLE.get(execution), department, DEPARTMENT_NAME.get(execution), PARTNER_GROUP.get(execution), PARTNER_NAME.get(execution),
         CHOSEN_FORM.get(execution), COST_ESTIMATE.get(execution), MAIN_STAFF.get(execution), DEPUTY_STAFF.get(execution),
@@ -60,8 +60,8 @@ public class RecordAgreementDelegate implements JavaDelegate {
         draft.termStart(), draft.termEnd(), REPORT_RHYTHM.get(execution),
         new Agreement.Clauses(CLAUSE_CONFIDENTIALITY.get(execution), CLAUSE_SURPLUS.get(execution),
             CLAUSE_RESULTS.get(execution), CLAUSE_TROUBLE.get(execution)),
-        decisions, Agreement.APPROVED, who != null ? who.getUserId() : approval.decidedBy(),
-        ClockUtil.getCurrentTime().toInstant(), null, execution.getProcessInstanceId());
+        decisions, Agreement.APPROVED, approver != null ? approver : approval.decision().decidedBy(),
+        CityCalendar.now(), null, execution.getProcessInstanceId());
     OptionalInt serial = agreements.insertNumbered(fiscalYear, department,
         taken -> agreements.insert(withSerial.apply(taken), taken, sourceKey), () -> {
           // Refused: this step's agreement written meanwhile (a retry racing itself), or the project's year taken by

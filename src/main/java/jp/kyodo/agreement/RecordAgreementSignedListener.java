@@ -2,6 +2,8 @@ package jp.kyodo.agreement;
 
 import static jp.kyodo.agreement.AgreementProcess.*;
 
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,7 @@ public class RecordAgreementSignedListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    agreements.markConcluded(AGREEMENT_NUMBER.get(task), FiscalTerm.parse(SIGNED_ON.get(task)).orElseThrow(),
-        RecordAgreementDecisionListener.actor(task), EXCHANGE_NOTE.get(task));
+    agreements.markConcluded(AGREEMENT_NUMBER.get(task), CityCalendar.parseDay(SIGNED_ON.get(task)).orElseThrow(),
+        Actors.currentOrSystem(task), EXCHANGE_NOTE.get(task));
   }
 }

@@ -2,21 +2,20 @@ package jp.kyodo.agreement;
 
 import static jp.kyodo.agreement.AgreementProcess.*;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.kyodo.forms.InvalidInputException;
+import jp.kyodo.forms.Options;
 import jp.kyodo.identity.KyodoGroups;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.registry.Organisation;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.RegistrationStatus;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +28,10 @@ import org.springframework.stereotype.Component;
 @Component("resolveAgreementParties")
 public class ResolveAgreementPartiesDelegate implements JavaDelegate {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-
-  private final OrganisationRegistry registry;
+  private final OrganisationRepository registry;
   private final AgreementRepository agreements;
 
-  public ResolveAgreementPartiesDelegate(OrganisationRegistry registry, AgreementRepository agreements) {
+  public ResolveAgreementPartiesDelegate(OrganisationRepository registry, AgreementRepository agreements) {
     this.registry = registry;
     this.agreements = agreements;
   }
@@ -65,7 +62,7 @@ public class ResolveAgreementPartiesDelegate implements JavaDelegate {
       DEPARTMENT_NAME.set(execution, group.getName());
     }
     String partner = PARTNER_GROUP.get(execution);
-    PARTNER_FIXED.set(execution, partner != null);
+    PARTNER_CHOSEN.set(execution, partner != null);
     if (partner != null) {
       Group group = KyodoGroups.group(identity, partner);
       if (group == null || !KyodoGroups.TYPE_ORGANISATION.equals(group.getType())) {
@@ -80,43 +77,21 @@ public class ResolveAgreementPartiesDelegate implements JavaDelegate {
         && KyodoGroups.isMember(identity, deputy, DEPARTMENT_GROUP.get(execution));
     PARTIES_KNOWN.set(execution, partner != null && staffKnown);
     if (staffKnown) {
-      MAIN_STAFF_NAME.set(execution, displayName(identity, main));
-      DEPUTY_STAFF_NAME.set(execution, displayName(identity, deputy));
+      MAIN_STAFF_NAME.set(execution, Actors.displayName(identity, main));
+      DEPUTY_STAFF_NAME.set(execution, Actors.displayName(identity, deputy));
     }
-    List<Map<String, String>> staff = staffOptions(identity, DEPARTMENT_GROUP.get(execution));
+    Map<String, String> staff = AgreementParties.staff(identity, DEPARTMENT_GROUP.get(execution));
     if (staff.size() < 2) {
       throw new InvalidInputException("担当課「" + DEPARTMENT_NAME.get(execution)
           + "」の職員が2人以上いないため、主担当と副担当を決められません（旭川 Q57）。");
     }
-    execution.setVariable(STAFF_OPTIONS, json(staff));
-    execution.setVariable(PARTNER_OPTIONS, json(registry.list(RegistrationStatus.REGISTERED, 0, 200).stream()
-        .filter(o -> KyodoGroups.group(identity, o.id()) != null)
-        .map(o -> Map.of("value", o.id(), "label", o.name())).toList()));
-  }
-
-  /** The department's members as select options, "鈴木 一郎 (suzuki)". */
-  public static List<Map<String, String>> staffOptions(IdentityService identity, String departmentGroup) {
-    List<User> users = Context.getCommandContext().runWithoutAuthorization(() ->
-        identity.createUserQuery().memberOfGroup(departmentGroup).orderByUserId().asc().list());
-    return users.stream().map(u -> Map.of("value", u.getId(), "label", label(u))).toList();
-  }
-
-  public static String displayName(IdentityService identity, String userId) {
-    User user = Context.getCommandContext().runWithoutAuthorization(() ->
-        identity.createUserQuery().userId(userId).singleResult());
-    return user == null ? userId : label(user);
-  }
-
-  private static String label(User u) {
-    String name = ((u.getLastName() == null ? "" : u.getLastName()) + " " + (u.getFirstName() == null ? "" : u.getFirstName())).strip();
-    return name.isEmpty() ? u.getId() : name + " (" + u.getId() + ")";
-  }
-
-  public static Object json(Object value) {
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    execution.setVariable(STAFF_OPTIONS, Options.json(staff));
+    Map<String, String> partners = new LinkedHashMap<>();
+    for (Organisation o : registry.list(RegistrationStatus.REGISTERED, 0, 200)) {
+      if (KyodoGroups.group(identity, o.id()) != null) {
+        partners.put(o.id(), o.name());
+      }
     }
+    execution.setVariable(PARTNER_OPTIONS, Options.json(partners));
   }
 }

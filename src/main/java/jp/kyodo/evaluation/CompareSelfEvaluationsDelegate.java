@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import jp.kyodo.evaluation.EvaluationChoices.Answer;
 import jp.kyodo.evaluation.EvaluationChoices.ThirdPartyViewpoint;
-import jp.kyodo.evaluation.EvaluationRecords.SheetAnswer;
-import jp.kyodo.evaluation.EvaluationRecords.Side;
+import jp.kyodo.evaluation.EvaluationRepository.SheetAnswer;
+import jp.kyodo.evaluation.EvaluationRepository.Side;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 @Component("compareSelfEvaluations")
 public class CompareSelfEvaluationsDelegate implements JavaDelegate {
 
-  private final EvaluationRecords records;
+  private final EvaluationRepository records;
 
-  public CompareSelfEvaluationsDelegate(EvaluationRecords records) {
+  public CompareSelfEvaluationsDelegate(EvaluationRepository records) {
     this.records = records;
   }
 

@@ -1,6 +1,7 @@
 package jp.kyodo.evaluation;
 
 import static jp.kyodo.evaluation.EvaluationProcess.*;
+import jp.kyodo.platform.CityCalendar;
 
 import java.util.List;
 import jp.kyodo.evaluation.EvaluationChoices.Confirmation;
@@ -64,7 +65,6 @@ public final class EvaluationForms {
 
 
   public static boolean evaluableYear(long year) {
-    long current = ExaminationForms.currentFiscalYear();
-    return year <= current && year >= current - YEARS_BACK;
+    return CityCalendar.isFiscalYearWithin(year, -YEARS_BACK, 0);
   }
 }

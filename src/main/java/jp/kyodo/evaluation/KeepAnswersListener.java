@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 import jp.kyodo.evaluation.EvaluationChoices.ThirdPartyViewpoint;
 import jp.kyodo.evaluation.EvaluationProcess.Elements;
-import jp.kyodo.evaluation.EvaluationRecords.SheetAnswer;
-import jp.kyodo.evaluation.EvaluationRecords.Side;
-import jp.kyodo.project.CurrentUser;
+import jp.kyodo.evaluation.EvaluationRepository.SheetAnswer;
+import jp.kyodo.evaluation.EvaluationRepository.Side;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.variables.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 @Component("keepAnswers")
 public class KeepAnswersListener implements TaskListener {
 
-  private final EvaluationRecords records;
+  private final EvaluationRepository records;
 
-  public KeepAnswersListener(EvaluationRecords records) {
+  public KeepAnswersListener(EvaluationRepository records) {
     this.records = records;
   }
 
@@ -39,8 +39,8 @@ public class KeepAnswersListener implements TaskListener {
     List<SheetAnswer> answers = side == Side.THIRD_PARTY
         ? Arrays.stream(ThirdPartyViewpoint.values()).map(v -> answer(task, v.answer(), v.comment())).toList()
         : Arrays.stream(EvaluationItem.values()).map(i -> answer(task, i.answer(), i.comment())).toList();
-    records.keepAnswers(task.getProcessInstanceId(), side, answers, CurrentUser.id(task),
-        ClockUtil.getCurrentTime().toInstant());
+    records.keepAnswers(task.getProcessInstanceId(), side, answers, Actors.currentOrSystem(task),
+        CityCalendar.now());
   }
 
   private static SheetAnswer answer(DelegateTask task, Var<String> answer, Var<String> comment) {

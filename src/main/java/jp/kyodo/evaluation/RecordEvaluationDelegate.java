@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import jp.kyodo.evaluation.EvaluationRecords.EvaluationGoal;
-import jp.kyodo.evaluation.EvaluationRecords.EvaluationRecord;
-import jp.kyodo.evaluation.EvaluationRecords.SheetAnswer;
-import jp.kyodo.project.CurrentUser;
+import jp.kyodo.evaluation.EvaluationRepository.EvaluationGoal;
+import jp.kyodo.evaluation.EvaluationRepository.EvaluationRecord;
+import jp.kyodo.evaluation.EvaluationRepository.SheetAnswer;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.project.Project;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,17 +25,17 @@ import org.springframework.stereotype.Component;
 @Component("recordEvaluation")
 public class RecordEvaluationDelegate implements JavaDelegate {
 
-  private final EvaluationRecords records;
+  private final EvaluationRepository records;
 
-  public RecordEvaluationDelegate(EvaluationRecords records) {
+  public RecordEvaluationDelegate(EvaluationRepository records) {
     this.records = records;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String id = execution.getProcessInstanceId();
-    String confirmedBy = CurrentUser.id(execution);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    String confirmedBy = Actors.currentOrSystem(execution);
+    Instant now = CityCalendar.now();
     List<EvaluationGoal> goals = new ArrayList<>();
     for (GoalSlot slot : GOALS) {
       if (slot.description().get(execution) != null) {

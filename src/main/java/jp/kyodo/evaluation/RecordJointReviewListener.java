@@ -2,11 +2,12 @@ package jp.kyodo.evaluation;
 
 import static jp.kyodo.evaluation.EvaluationProcess.*;
 
+import java.util.Date;
 import jp.kyodo.evaluation.EvaluationChoices.Answer;
-import jp.kyodo.project.CurrentUser;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +24,8 @@ public class RecordJointReviewListener implements TaskListener {
       points += Answer.valueOf(item.answer().get(task)).points();
     }
     SHEET_SCORE.set(task, sheetScore(points));
-    JOINT_REVIEWED_BY.set(task, CurrentUser.id(task));
-    JOINT_REVIEWED_AT.set(task, ClockUtil.getCurrentTime());
+    JOINT_REVIEWED_BY.set(task, Actors.currentOrSystem(task));
+    JOINT_REVIEWED_AT.set(task, Date.from(CityCalendar.now()));
   }
 
   static long sheetScore(int points) {

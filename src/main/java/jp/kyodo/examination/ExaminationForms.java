@@ -1,14 +1,12 @@
 package jp.kyodo.examination;
 
 import static jp.kyodo.examination.ExaminationProcess.*;
+import jp.kyodo.platform.CityCalendar;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import jp.kyodo.examination.ExaminationChoices.ReviewDecision;
 import jp.kyodo.forms.FormRules;
 import jp.kyodo.identity.KyodoGroups;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** Server-side rules of the forms of ① 事業の検討, field by field as in {@code forms/examination-*.form}. */
 public final class ExaminationForms {
@@ -41,14 +39,7 @@ public final class ExaminationForms {
   public static final List<FormRules> ALL = List.of(PROPOSAL, INTAKE, CHECK_SHEET, ASSESSMENT, REVIEW);
 
 
-  /** The fiscal year starts on 1 April (地方自治法 第208条). */
-  public static long currentFiscalYear() {
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Tokyo")).toLocalDate();
-    return today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
-  }
-
   static boolean plannedYearIsReasonable(long year) {
-    long current = currentFiscalYear();
-    return year >= current && year <= current + 5;
+    return CityCalendar.isFiscalYearWithin(year, 0, 5);
   }
 }

@@ -2,15 +2,15 @@ package jp.kyodo.examination;
 
 import static jp.kyodo.examination.ExaminationProcess.*;
 
-import java.util.Arrays;
 import java.util.function.Function;
+import jp.kyodo.platform.Decision;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * How an examination ended, one per end event of the diagram, with where its reason comes from.
- * Every decision keeps its reason and who made it (DOMAIN.md 原則, 関市 ルール).
+ * Every decision keeps its reason and who made it (docs/domain.md 原則, 関市 ルール).
  */
-public enum ExaminationOutcome {
+public enum ExaminationOutcome implements Decision.Outcome {
   APPROVED(Elements.END_APPROVED, "協働事業として承認（パートナーの選定へ）",
       scope -> REVIEW_COMMENT.getOrDefault(scope, "市民協働課の審査で承認されました。")),
   REJECTED(Elements.END_REJECTED, "不採択", REVIEW_COMMENT::get),
@@ -20,32 +20,14 @@ public enum ExaminationOutcome {
   PLAIN_OUTSOURCING(Elements.END_OUTSOURCING, "協働ではない業務委託（旭川 Q20）", NOT_COLLABORATION_REASON::get),
   CITY_ALONE(Elements.END_CITY_ALONE, "市の単独事業として実施（旭川 Q9）", CITY_ALONE_REASON::get);
 
-  private final String endEventId;
-  private final String label;
-  private final Function<VariableScope, String> reason;
+  private final Definition definition;
 
   ExaminationOutcome(String endEventId, String label, Function<VariableScope, String> reason) {
-    this.endEventId = endEventId;
-    this.label = label;
-    this.reason = reason;
+    this.definition = new Definition(endEventId, label, reason);
   }
 
-  public String endEventId() {
-    return endEventId;
-  }
-
-  public String label() {
-    return label;
-  }
-
-  public String reason(VariableScope scope) {
-    return reason.apply(scope);
-  }
-
-  public static ExaminationOutcome atEndEvent(String activityId) {
-    return Arrays.stream(values())
-        .filter(o -> o.endEventId.equals(activityId))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("end event '" + activityId + "' has no outcome"));
+  @Override
+  public Definition definition() {
+    return definition;
   }
 }

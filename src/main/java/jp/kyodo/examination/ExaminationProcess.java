@@ -1,5 +1,6 @@
 package jp.kyodo.examination;
 
+import jp.kyodo.platform.Decision;
 import jp.kyodo.variables.ListVar;
 import jp.kyodo.variables.Var;
 
@@ -137,4 +138,6 @@ public final class ExaminationProcess {
   public static final Var<String> OUTCOME_REASON = Var.string("outcomeReason");
   public static final Var<String> OUTCOME_DECIDED_BY = Var.string("outcomeDecidedBy");
   public static final Var<java.util.Date> OUTCOME_DECIDED_AT = Var.date("outcomeDecidedAt");
+  public static final Decision.Variables DECISION_VARIABLES = new Decision.Variables(OUTCOME, OUTCOME_LABEL,
+      OUTCOME_REASON, OUTCOME_DECIDED_BY, OUTCOME_DECIDED_AT);
 }

@@ -1,11 +1,8 @@
 package jp.kyodo.examination;
 
-import static jp.kyodo.examination.ExaminationProcess.*;
-
+import jp.kyodo.platform.Decision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,16 +13,9 @@ import org.springframework.stereotype.Component;
 @Component("recordExaminationOutcome")
 public class RecordExaminationOutcomeListener implements ExecutionListener {
 
-  static final String SYSTEM = "system";
-
   @Override
   public void notify(DelegateExecution execution) {
-    ExaminationOutcome outcome = ExaminationOutcome.atEndEvent(execution.getCurrentActivityId());
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    OUTCOME.set(execution, outcome.name());
-    OUTCOME_LABEL.set(execution, outcome.label());
-    OUTCOME_REASON.set(execution, outcome.reason(execution));
-    OUTCOME_DECIDED_BY.set(execution, authentication != null ? authentication.getUserId() : SYSTEM);
-    OUTCOME_DECIDED_AT.set(execution, ClockUtil.getCurrentTime());
+    ExaminationOutcome outcome = Decision.Outcome.atEndEvent(ExaminationOutcome.class, execution.getCurrentActivityId());
+    ExaminationProcess.DECISION_VARIABLES.write(execution, outcome.decided(execution));
   }
 }

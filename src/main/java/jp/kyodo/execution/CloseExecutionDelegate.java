@@ -2,6 +2,7 @@ package jp.kyodo.execution;
 
 import static jp.kyodo.execution.ExecutionProcess.*;
 
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ public class CloseExecutionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    executions.complete(AGREEMENT_NUMBER.get(execution), Actors.now());
+    executions.complete(AGREEMENT_NUMBER.get(execution), CityCalendar.now());
     EXECUTION_COMPLETED.set(execution, true);
   }
 }

@@ -1,11 +1,11 @@
 package jp.kyodo.execution;
 
 import static jp.kyodo.execution.ExecutionProcess.*;
+import jp.kyodo.platform.CityCalendar;
 
 import java.util.List;
 import java.util.regex.Pattern;
 import jp.kyodo.agreement.AgreementForms;
-import jp.kyodo.agreement.FiscalTerm;
 import jp.kyodo.forms.FormRules;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.variables.Var;
@@ -99,7 +99,7 @@ public final class ExecutionForms {
   }
 
   static boolean notInFuture(Object date) {
-    return FiscalTerm.parse(date).map(d -> !d.isAfter(FiscalTerm.today())).orElse(false);
+    return CityCalendar.parseDay(date).map(d -> !d.isAfter(CityCalendar.today())).orElse(false);
   }
 
   static boolean isDepartmentMember(VariableScope scope, String userId) {

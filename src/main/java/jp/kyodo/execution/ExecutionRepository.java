@@ -1,14 +1,16 @@
 package jp.kyodo.execution;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /** The execution tables (db/migration V4), read and written with plain SQL; every entry keeps who and when. */
@@ -29,6 +31,16 @@ public class ExecutionRepository {
     return date == null ? null : Date.valueOf(date);
   }
 
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static LocalDate day(ResultSet rs, String column) throws SQLException {
+    Date d = rs.getDate(column);
+    return d == null ? null : d.toLocalDate();
+  }
+
   public boolean exists(String agreementNumber) {
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM kyodo_execution WHERE agreement_number = ?", Integer.class,
         agreementNumber);
@@ -45,8 +57,27 @@ public class ExecutionRepository {
         by, ts(at)));
   }
 
-  public Map<String, Object> execution(String agreementNumber) {
-    return jdbc.queryForMap("SELECT * FROM kyodo_execution WHERE agreement_number = ?", agreementNumber);
+  /** A row of {@code kyodo_execution}: the agreement's execution, its mid-term check, completion report and inspection. */
+  public record Execution(String agreementNumber, String processInstanceId, String status, String mainStaff,
+      String deputyStaff, String startedBy, Instant startedAt, String midtermProgress, String midtermFindings,
+      String midtermCitizenVoice, String midtermActions, Boolean midtermWithPartner, String midtermBy, Instant midtermAt,
+      String completionSummary, String completionGoalNotes, Long completionExpenditure, Long completionSurplus,
+      String completionCitizenInfo, String completionFutureIssues, String completionBy, Instant completionAt,
+      String inspectionResult, String inspectionComment, LocalDate inspectedOn, String inspectedBy, Instant inspectedAt,
+      Instant completedAt) {}
+
+  public Execution execution(String agreementNumber) {
+    return jdbc.queryForObject("SELECT * FROM kyodo_execution WHERE agreement_number = ?", (rs, i) -> new Execution(
+        rs.getString("agreement_number"), rs.getString("process_instance_id"), rs.getString("status"),
+        rs.getString("main_staff"), rs.getString("deputy_staff"), rs.getString("started_by"), instant(rs, "started_at"),
+        rs.getString("midterm_progress"), rs.getString("midterm_findings"), rs.getString("midterm_citizen_voice"),
+        rs.getString("midterm_actions"), rs.getObject("midterm_with_partner", Boolean.class), rs.getString("midterm_by"),
+        instant(rs, "midterm_at"), rs.getString("completion_summary"), rs.getString("completion_goal_notes"),
+        rs.getObject("completion_expenditure", Long.class), rs.getObject("completion_surplus", Long.class),
+        rs.getString("completion_citizen_info"), rs.getString("completion_future_issues"), rs.getString("completion_by"),
+        instant(rs, "completion_at"), rs.getString("inspection_result"), rs.getString("inspection_comment"),
+        day(rs, "inspected_on"), rs.getString("inspected_by"), instant(rs, "inspected_at"), instant(rs, "completed_at")),
+        agreementNumber);
   }
 
   public void midterm(String number, String progress, String findings, String citizenVoice, String actions,
@@ -93,15 +124,10 @@ public class ExecutionRepository {
 
   // Progress reports
 
-  public int nextReportNo(String number) {
+  private int nextReportNo(String number) {
     Integer max = jdbc.queryForObject("SELECT MAX(report_no) FROM kyodo_execution_report WHERE agreement_number = ?",
         Integer.class, number);
     return max == null ? 1 : max + 1;
-  }
-
-  public void reportDue(String number, int reportNo, LocalDate dueOn) {
-    jdbc.update("INSERT INTO kyodo_execution_report (agreement_number, report_no, due_on, status, rounds)"
-        + " VALUES (?, ?, ?, 'DUE', 0)", number, reportNo, day(dueOn));
   }
 
   /**
@@ -151,8 +177,20 @@ public class ExecutionRepository {
         decision, comment, by, ts(at), number, reportNo);
   }
 
-  public List<Map<String, Object>> reports(String number) {
-    return jdbc.queryForList("SELECT * FROM kyodo_execution_report WHERE agreement_number = ? ORDER BY report_no", number);
+  /** A progress report (row of {@code kyodo_execution_report}): when due, what was reported, reminders and review. */
+  public record Report(String agreementNumber, int reportNo, LocalDate dueOn, String status, String summary,
+      String goalProgress, String issues, String citizenInfo, String submittedBy, Instant submittedAt, int rounds,
+      Instant remindedAt, Instant escalatedAt, String lateAction, String lateActionBy, String reviewDecision,
+      String reviewComment, String reviewedBy, Instant reviewedAt) {}
+
+  public List<Report> reports(String number) {
+    return jdbc.query("SELECT * FROM kyodo_execution_report WHERE agreement_number = ? ORDER BY report_no", (rs, i) ->
+        new Report(rs.getString("agreement_number"), rs.getInt("report_no"), day(rs, "due_on"), rs.getString("status"),
+            rs.getString("summary"), rs.getString("goal_progress"), rs.getString("issues"), rs.getString("citizen_info"),
+            rs.getString("submitted_by"), instant(rs, "submitted_at"), rs.getInt("rounds"), instant(rs, "reminded_at"),
+            instant(rs, "escalated_at"), rs.getString("late_action"), rs.getString("late_action_by"),
+            rs.getString("review_decision"), rs.getString("review_comment"), rs.getString("reviewed_by"),
+            instant(rs, "reviewed_at")), number);
   }
 
   // Payments
@@ -164,8 +202,15 @@ public class ExecutionRepository {
         day(paidOn), reason, by, ts(at));
   }
 
-  public List<Map<String, Object>> payments(String number) {
-    return jdbc.queryForList("SELECT * FROM kyodo_execution_payment WHERE agreement_number = ? ORDER BY recorded_at", number);
+  /** A payment to the partner (row of {@code kyodo_execution_payment}): which, how much of what was scheduled, when. */
+  public record Payment(String agreementNumber, String kind, long scheduledAmount, long amount, LocalDate paidOn,
+      String reductionReason, String recordedBy, Instant recordedAt) {}
+
+  public List<Payment> payments(String number) {
+    return jdbc.query("SELECT * FROM kyodo_execution_payment WHERE agreement_number = ? ORDER BY recorded_at", (rs, i) ->
+        new Payment(rs.getString("agreement_number"), rs.getString("kind"), rs.getLong("scheduled_amount"),
+            rs.getLong("amount"), day(rs, "paid_on"), rs.getString("reduction_reason"), rs.getString("recorded_by"),
+            instant(rs, "recorded_at")), number);
   }
 
   // Issues
@@ -179,8 +224,21 @@ public class ExecutionRepository {
     return id;
   }
 
-  public Map<String, Object> issue(String id) {
-    return jdbc.queryForMap("SELECT * FROM kyodo_execution_issue WHERE id = ?", id);
+  /** An issue or trouble (row of {@code kyodo_execution_issue}): who raised it, how it was handled and decided. */
+  public record Issue(String id, String agreementNumber, String raisedBy, String raisedSide, Instant raisedAt,
+      String title, String description, String severity, String status, String response, String handledBy,
+      Instant handledAt, Boolean escalated, String managerDecision, String managerComment, String decidedBy,
+      Instant decidedAt) {}
+
+  private static final RowMapper<Issue> ISSUE = (rs, i) -> new Issue(rs.getString("id"), rs.getString("agreement_number"),
+      rs.getString("raised_by"), rs.getString("raised_side"), instant(rs, "raised_at"), rs.getString("title"),
+      rs.getString("description"), rs.getString("severity"), rs.getString("status"), rs.getString("response"),
+      rs.getString("handled_by"), instant(rs, "handled_at"), rs.getObject("escalated", Boolean.class),
+      rs.getString("manager_decision"), rs.getString("manager_comment"), rs.getString("decided_by"),
+      instant(rs, "decided_at"));
+
+  public Issue issue(String id) {
+    return jdbc.queryForObject("SELECT * FROM kyodo_execution_issue WHERE id = ?", ISSUE, id);
   }
 
   public void issueHandled(String id, String response, boolean toManager, String by, Instant at) {
@@ -193,8 +251,9 @@ public class ExecutionRepository {
         + " decided_at = ? WHERE id = ?", decision, comment, closed ? "CLOSED" : "OPEN", by, ts(at), id);
   }
 
-  public List<Map<String, Object>> issues(String number) {
-    return jdbc.queryForList("SELECT * FROM kyodo_execution_issue WHERE agreement_number = ? ORDER BY raised_at, id", number);
+  public List<Issue> issues(String number) {
+    return jdbc.query("SELECT * FROM kyodo_execution_issue WHERE agreement_number = ? ORDER BY raised_at, id", ISSUE,
+        number);
   }
 
   // Plan changes
@@ -208,8 +267,18 @@ public class ExecutionRepository {
     return id;
   }
 
-  public Map<String, Object> planChange(String id) {
-    return jdbc.queryForMap("SELECT * FROM kyodo_execution_plan_change WHERE id = ?", id);
+  /** A plan change (row of {@code kyodo_execution_plan_change}): who proposed what and why, and the other side's answer. */
+  public record PlanChange(String id, String agreementNumber, String proposedBy, String proposedSide, Instant proposedAt,
+      String summary, String reason, String details, String status, String answerComment, String answeredBy,
+      Instant answeredAt) {}
+
+  private static final RowMapper<PlanChange> PLAN_CHANGE = (rs, i) -> new PlanChange(rs.getString("id"),
+      rs.getString("agreement_number"), rs.getString("proposed_by"), rs.getString("proposed_side"),
+      instant(rs, "proposed_at"), rs.getString("summary"), rs.getString("reason"), rs.getString("details"),
+      rs.getString("status"), rs.getString("answer_comment"), rs.getString("answered_by"), instant(rs, "answered_at"));
+
+  public PlanChange planChange(String id) {
+    return jdbc.queryForObject("SELECT * FROM kyodo_execution_plan_change WHERE id = ?", PLAN_CHANGE, id);
   }
 
   public void settleChange(String id, boolean applied, String comment, String by, Instant at) {
@@ -217,9 +286,9 @@ public class ExecutionRepository {
         + " WHERE id = ?", applied ? "APPLIED" : "DECLINED", comment, by, ts(at), id);
   }
 
-  public List<Map<String, Object>> planChanges(String number) {
-    return jdbc.queryForList("SELECT * FROM kyodo_execution_plan_change WHERE agreement_number = ? ORDER BY proposed_at, id",
-        number);
+  public List<PlanChange> planChanges(String number) {
+    return jdbc.query("SELECT * FROM kyodo_execution_plan_change WHERE agreement_number = ? ORDER BY proposed_at, id",
+        PLAN_CHANGE, number);
   }
 
   // Handovers
@@ -233,8 +302,21 @@ public class ExecutionRepository {
     return id;
   }
 
-  public Map<String, Object> handover(String id) {
-    return jdbc.queryForMap("SELECT * FROM kyodo_execution_handover WHERE id = ?", id);
+  /** A change of the department's staff (row of {@code kyodo_execution_handover}), held with the partner present. */
+  public record Handover(String id, String agreementNumber, String previousMain, String previousDeputy, String newMain,
+      String newDeputy, String reason, String requestedBy, Instant requestedAt, String status, LocalDate heldOn,
+      String partnerAttendee, String notes, String heldBy, String partnerAnswer, String partnerComment,
+      String partnerAnsweredBy, Instant partnerAnsweredAt, Instant completedAt) {}
+
+  private static final RowMapper<Handover> HANDOVER = (rs, i) -> new Handover(rs.getString("id"),
+      rs.getString("agreement_number"), rs.getString("previous_main"), rs.getString("previous_deputy"),
+      rs.getString("new_main"), rs.getString("new_deputy"), rs.getString("reason"), rs.getString("requested_by"),
+      instant(rs, "requested_at"), rs.getString("status"), day(rs, "held_on"), rs.getString("partner_attendee"),
+      rs.getString("notes"), rs.getString("held_by"), rs.getString("partner_answer"), rs.getString("partner_comment"),
+      rs.getString("partner_answered_by"), instant(rs, "partner_answered_at"), instant(rs, "completed_at"));
+
+  public Handover handover(String id) {
+    return jdbc.queryForObject("SELECT * FROM kyodo_execution_handover WHERE id = ?", HANDOVER, id);
   }
 
   public void handoverHeld(String id, LocalDate heldOn, String attendee, String notes, String by) {
@@ -251,13 +333,8 @@ public class ExecutionRepository {
     jdbc.update("UPDATE kyodo_execution_handover SET status = 'COMPLETED', completed_at = ? WHERE id = ?", ts(at), id);
   }
 
-  public List<Map<String, Object>> handovers(String number) {
-    return jdbc.queryForList("SELECT * FROM kyodo_execution_handover WHERE agreement_number = ? ORDER BY requested_at, id",
-        number);
-  }
-
-  public Optional<String> processInstanceOf(String number) {
-    return jdbc.queryForList("SELECT process_instance_id FROM kyodo_execution WHERE agreement_number = ?", String.class, number)
-        .stream().findFirst();
+  public List<Handover> handovers(String number) {
+    return jdbc.query("SELECT * FROM kyodo_execution_handover WHERE agreement_number = ? ORDER BY requested_at, id",
+        HANDOVER, number);
   }
 }

@@ -2,8 +2,7 @@ package jp.kyodo.execution;
 
 import static jp.kyodo.execution.ExecutionProcess.*;
 
-import java.util.Map;
-import jp.kyodo.agreement.ResolveAgreementPartiesDelegate;
+import jp.kyodo.platform.Actors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,17 +24,15 @@ public class OpenHandoverDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String id = Pending.take(execution, PENDING_HANDOVER);
-    Map<String, Object> handover = executions.handover(id);
+    ExecutionRepository.Handover handover = executions.handover(id);
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
     execution.setVariableLocal(HANDOVER_ID.name(), id);
-    execution.setVariableLocal(PREVIOUS_MAIN_STAFF.name(), handover.get("previous_main"));
-    execution.setVariableLocal(NEW_MAIN_STAFF.name(), handover.get("new_main"));
-    execution.setVariableLocal(NEW_DEPUTY_STAFF.name(), handover.get("new_deputy"));
-    execution.setVariableLocal(NEW_MAIN_STAFF_NAME.name(),
-        ResolveAgreementPartiesDelegate.displayName(identity, (String) handover.get("new_main")));
-    execution.setVariableLocal(NEW_DEPUTY_STAFF_NAME.name(),
-        ResolveAgreementPartiesDelegate.displayName(identity, (String) handover.get("new_deputy")));
-    execution.setVariableLocal(HANDOVER_REASON.name(), handover.get("reason"));
+    execution.setVariableLocal(PREVIOUS_MAIN_STAFF.name(), handover.previousMain());
+    execution.setVariableLocal(NEW_MAIN_STAFF.name(), handover.newMain());
+    execution.setVariableLocal(NEW_DEPUTY_STAFF.name(), handover.newDeputy());
+    execution.setVariableLocal(NEW_MAIN_STAFF_NAME.name(), Actors.displayName(identity, handover.newMain()));
+    execution.setVariableLocal(NEW_DEPUTY_STAFF_NAME.name(), Actors.displayName(identity, handover.newDeputy()));
+    execution.setVariableLocal(HANDOVER_REASON.name(), handover.reason());
     for (var value : java.util.List.of(HANDOVER_HELD_ON, PARTNER_ATTENDEE, HANDOVER_NOTES, HANDOVER_PURPOSE_SHARED,
         HANDOVER_CONFIRMATION, HANDOVER_PARTNER_COMMENT)) {
       execution.setVariableLocal(value.name(), null);

@@ -3,7 +3,6 @@ package jp.kyodo.execution;
 import static jp.kyodo.execution.ExecutionProcess.*;
 
 import java.util.List;
-import java.util.Map;
 import jp.kyodo.execution.ExecutionChoices.Side;
 import jp.kyodo.variables.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,13 +28,13 @@ public class OpenIssueDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String id = Pending.take(execution, PENDING_ISSUE);
-    Map<String, Object> issue = executions.issue(id);
+    ExecutionRepository.Issue issue = executions.issue(id);
     execution.setVariableLocal(ISSUE_ID.name(), id);
-    execution.setVariableLocal(ISSUE_TITLE.name(), issue.get("title"));
-    execution.setVariableLocal(ISSUE_DESCRIPTION.name(), issue.get("description"));
-    execution.setVariableLocal(ISSUE_SEVERITY.name(), issue.get("severity"));
+    execution.setVariableLocal(ISSUE_TITLE.name(), issue.title());
+    execution.setVariableLocal(ISSUE_DESCRIPTION.name(), issue.description());
+    execution.setVariableLocal(ISSUE_SEVERITY.name(), issue.severity());
     execution.setVariableLocal(ISSUE_RAISED_BY.name(),
-        Side.valueOf((String) issue.get("raised_side")).label() + "（" + issue.get("raised_by") + "）");
+        Side.valueOf(issue.raisedSide()).label() + "（" + issue.raisedBy() + "）");
     for (Var<?> value : HANDLING_VALUES) {
       execution.setVariableLocal(value.name(), null);
     }

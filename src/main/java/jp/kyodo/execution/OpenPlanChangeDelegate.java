@@ -2,7 +2,6 @@ package jp.kyodo.execution;
 
 import static jp.kyodo.execution.ExecutionProcess.*;
 
-import java.util.Map;
 import jp.kyodo.execution.ExecutionChoices.Side;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,13 +23,13 @@ public class OpenPlanChangeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String id = Pending.take(execution, PENDING_PLAN_CHANGE);
-    Map<String, Object> change = executions.planChange(id);
-    Side side = Side.valueOf((String) change.get("proposed_side"));
+    ExecutionRepository.PlanChange change = executions.planChange(id);
+    Side side = Side.valueOf(change.proposedSide());
     execution.setVariableLocal(PLAN_CHANGE_ID.name(), id);
-    execution.setVariableLocal(CHANGE_SUMMARY.name(), change.get("summary"));
-    execution.setVariableLocal(CHANGE_REASON.name(), change.get("reason"));
-    execution.setVariableLocal(CHANGE_DETAILS.name(), change.get("details"));
-    execution.setVariableLocal(CHANGE_PROPOSED_BY.name(), side.label() + "（" + change.get("proposed_by") + "）");
+    execution.setVariableLocal(CHANGE_SUMMARY.name(), change.summary());
+    execution.setVariableLocal(CHANGE_REASON.name(), change.reason());
+    execution.setVariableLocal(CHANGE_DETAILS.name(), change.details());
+    execution.setVariableLocal(CHANGE_PROPOSED_BY.name(), side.label() + "（" + change.proposedBy() + "）");
     execution.setVariableLocal(CHANGE_ANSWER_GROUP.name(),
         side == Side.PARTNER ? DEPARTMENT_GROUP.get(execution) : PARTNER_GROUP.get(execution));
     execution.setVariableLocal(PLAN_CHANGE_ANSWER.name(), null);

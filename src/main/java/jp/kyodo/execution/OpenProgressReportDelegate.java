@@ -5,7 +5,7 @@ import static jp.kyodo.execution.ExecutionProcess.*;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
-import jp.kyodo.agreement.FiscalTerm;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.variables.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,11 +32,11 @@ public class OpenProgressReportDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String number = AGREEMENT_NUMBER.get(execution);
-    int reportNo = executions.reportDue(number, FiscalTerm.today(), jp.kyodo.platform.SourceKey.of(execution));
+    int reportNo = executions.reportDue(number, CityCalendar.today(), jp.kyodo.platform.SourceKey.of(execution));
     execution.setVariableLocal(REPORT_NO.name(), (long) reportNo);
-    execution.setVariableLocal(REPORT_DUE_ON.name(), FiscalTerm.today().toString());
+    execution.setVariableLocal(REPORT_DUE_ON.name(), CityCalendar.today().toString());
     execution.setVariableLocal(REPORT_DUE_AT.name(),
-        Date.from(Actors.now().plus(Duration.parse(REMINDER_AFTER.get(execution)))));
+        Date.from(CityCalendar.now().plus(Duration.parse(REMINDER_AFTER.get(execution)))));
     for (Var<?> value : REPORT_VALUES) {
       execution.setVariableLocal(value.name(), null);
     }

@@ -5,7 +5,8 @@ import static jp.kyodo.execution.ExecutionProcess.*;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.kyodo.agreement.AgreementProcess;
-import jp.kyodo.agreement.FiscalTerm;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ public class RecordCompletionListener implements TaskListener {
     String number = AGREEMENT_NUMBER.get(task);
     if (Elements.INSPECT.equals(task.getTaskDefinitionKey())) {
       executions.inspection(number, INSPECTION_RESULT.get(task), INSPECTION_COMMENT.get(task),
-          FiscalTerm.parse(INSPECTED_ON.get(task)).orElseThrow(), Actors.who(task), Actors.now());
+          CityCalendar.parseDay(INSPECTED_ON.get(task)).orElseThrow(), Actors.currentOrSystem(task), CityCalendar.now());
       return;
     }
     Map<String, String> results = new LinkedHashMap<>();
@@ -40,6 +41,6 @@ public class RecordCompletionListener implements TaskListener {
     }
     executions.completionReport(number, new ExecutionRepository.Completion(COMPLETION_SUMMARY.get(task),
         GOAL_RESULT_NOTES.get(task), ACTUAL_EXPENDITURE.get(task), SURPLUS_AMOUNT.get(task), CITIZEN_INFO.get(task),
-        FUTURE_ISSUES.get(task), results), Actors.who(task), Actors.now());
+        FUTURE_ISSUES.get(task), results), Actors.currentOrSystem(task), CityCalendar.now());
   }
 }

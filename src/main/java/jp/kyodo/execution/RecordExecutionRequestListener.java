@@ -3,6 +3,8 @@ package jp.kyodo.execution;
 import static jp.kyodo.execution.ExecutionProcess.*;
 
 import jp.kyodo.execution.ExecutionChoices.Side;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,18 +28,18 @@ public class RecordExecutionRequestListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String number = AGREEMENT_NUMBER.get(task);
-    String who = Actors.who(task);
+    String who = Actors.currentOrSystem(task);
     DelegateExecution execution = task.getExecution();
     switch (task.getTaskDefinitionKey()) {
       case Elements.PARTNER_REPORTS_ISSUE, Elements.DEPARTMENT_REPORTS_ISSUE -> Pending.put(execution, PENDING_ISSUE,
           executions.raiseIssue(task.getId(), number, side(task).name(), ISSUE_TITLE.get(task), ISSUE_DESCRIPTION.get(task),
-              ISSUE_SEVERITY.get(task), who, Actors.now()));
+              ISSUE_SEVERITY.get(task), who, CityCalendar.now()));
       case Elements.PARTNER_PROPOSES_CHANGE, Elements.DEPARTMENT_PROPOSES_CHANGE -> Pending.put(execution,
           PENDING_PLAN_CHANGE, executions.proposeChange(task.getId(), number, side(task).name(), CHANGE_SUMMARY.get(task),
-              CHANGE_REASON.get(task), CHANGE_DETAILS.get(task), who, Actors.now()));
+              CHANGE_REASON.get(task), CHANGE_DETAILS.get(task), who, CityCalendar.now()));
       case Elements.REQUEST_HANDOVER -> Pending.put(execution, PENDING_HANDOVER, executions.requestHandover(task.getId(), number,
           MAIN_STAFF.get(task), DEPUTY_STAFF.get(task), NEW_MAIN_STAFF.get(task), NEW_DEPUTY_STAFF.get(task),
-          HANDOVER_REASON.get(task), who, Actors.now()));
+          HANDOVER_REASON.get(task), who, CityCalendar.now()));
       default -> throw new IllegalStateException("no request recorded at task " + task.getTaskDefinitionKey());
     }
   }

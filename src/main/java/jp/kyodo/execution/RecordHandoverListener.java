@@ -2,7 +2,8 @@ package jp.kyodo.execution;
 
 import static jp.kyodo.execution.ExecutionProcess.*;
 
-import jp.kyodo.agreement.FiscalTerm;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,11 +22,11 @@ public class RecordHandoverListener implements TaskListener {
   public void notify(DelegateTask task) {
     String id = HANDOVER_ID.get(task);
     if (Elements.HOLD_HANDOVER.equals(task.getTaskDefinitionKey())) {
-      executions.handoverHeld(id, FiscalTerm.parse(HANDOVER_HELD_ON.get(task)).orElseThrow(), PARTNER_ATTENDEE.get(task),
-          HANDOVER_NOTES.get(task), Actors.who(task));
+      executions.handoverHeld(id, CityCalendar.parseDay(HANDOVER_HELD_ON.get(task)).orElseThrow(), PARTNER_ATTENDEE.get(task),
+          HANDOVER_NOTES.get(task), Actors.currentOrSystem(task));
     } else {
       executions.handoverAnswered(id, HANDOVER_CONFIRMATION.get(task), HANDOVER_PARTNER_COMMENT.get(task),
-          Actors.who(task), Actors.now());
+          Actors.currentOrSystem(task), CityCalendar.now());
     }
   }
 }

@@ -4,6 +4,8 @@ import static jp.kyodo.execution.ExecutionProcess.*;
 
 import jp.kyodo.execution.ExecutionChoices.IssueDecision;
 import jp.kyodo.execution.ExecutionChoices.Severity;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -28,11 +30,11 @@ public class RecordIssueHandlingListener implements TaskListener {
     if (Elements.HANDLE_ISSUE.equals(task.getTaskDefinitionKey())) {
       boolean toManager = Severity.SERIOUS.code().equals(ISSUE_SEVERITY.get(task)) || ESCALATE_ISSUE.isTrue(task);
       ISSUE_TO_MANAGER.set(task, toManager);
-      executions.issueHandled(id, ISSUE_RESPONSE.get(task), toManager, Actors.who(task), Actors.now());
+      executions.issueHandled(id, ISSUE_RESPONSE.get(task), toManager, Actors.currentOrSystem(task), CityCalendar.now());
     } else {
       boolean accepted = IssueDecision.ACCEPT.code().equals(ISSUE_DECISION.get(task));
-      executions.issueDecided(id, ISSUE_DECISION.get(task), ISSUE_DECISION_COMMENT.get(task), accepted, Actors.who(task),
-          Actors.now());
+      executions.issueDecided(id, ISSUE_DECISION.get(task), ISSUE_DECISION_COMMENT.get(task), accepted, Actors.currentOrSystem(task),
+          CityCalendar.now());
     }
   }
 }

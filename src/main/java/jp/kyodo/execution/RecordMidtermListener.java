@@ -2,6 +2,8 @@ package jp.kyodo.execution;
 
 import static jp.kyodo.execution.ExecutionProcess.*;
 
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,7 @@ public class RecordMidtermListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     executions.midterm(AGREEMENT_NUMBER.get(task), MIDTERM_PROGRESS.get(task), MIDTERM_FINDINGS.get(task),
-        MIDTERM_CITIZEN_VOICE.get(task), MIDTERM_ACTIONS.get(task), MIDTERM_WITH_PARTNER.isTrue(task), Actors.who(task),
-        Actors.now());
+        MIDTERM_CITIZEN_VOICE.get(task), MIDTERM_ACTIONS.get(task), MIDTERM_WITH_PARTNER.isTrue(task), Actors.currentOrSystem(task),
+        CityCalendar.now());
   }
 }

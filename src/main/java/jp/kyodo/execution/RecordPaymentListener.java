@@ -2,7 +2,8 @@ package jp.kyodo.execution;
 
 import static jp.kyodo.execution.ExecutionProcess.*;
 
-import jp.kyodo.agreement.FiscalTerm;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -27,12 +28,12 @@ public class RecordPaymentListener implements TaskListener {
     String number = AGREEMENT_NUMBER.get(task);
     if (advance) {
       executions.payment(number, "ADVANCE", ADVANCE_AMOUNT.get(task), ADVANCE_PAID_AMOUNT.get(task),
-          FiscalTerm.parse(ADVANCE_PAID_ON.get(task)).orElseThrow(), ADVANCE_REDUCTION_REASON.get(task), Actors.who(task),
-          Actors.now());
+          CityCalendar.parseDay(ADVANCE_PAID_ON.get(task)).orElseThrow(), ADVANCE_REDUCTION_REASON.get(task), Actors.currentOrSystem(task),
+          CityCalendar.now());
     } else {
       executions.payment(number, "AFTER_COMPLETION", FINAL_AMOUNT.get(task), FINAL_PAID_AMOUNT.get(task),
-          FiscalTerm.parse(FINAL_PAID_ON.get(task)).orElseThrow(), FINAL_REDUCTION_REASON.get(task), Actors.who(task),
-          Actors.now());
+          CityCalendar.parseDay(FINAL_PAID_ON.get(task)).orElseThrow(), FINAL_REDUCTION_REASON.get(task), Actors.currentOrSystem(task),
+          CityCalendar.now());
     }
   }
 }

@@ -3,6 +3,8 @@ package jp.kyodo.execution;
 import static jp.kyodo.execution.ExecutionProcess.*;
 
 import jp.kyodo.execution.ExecutionChoices.ReviewDecision;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -26,13 +28,13 @@ public class RecordProgressReportListener implements TaskListener {
     int reportNo = REPORT_NO.get(task).intValue();
     switch (task.getTaskDefinitionKey()) {
       case Elements.SUBMIT_REPORT -> executions.reportSubmitted(number, reportNo, REPORT_SUMMARY.get(task),
-          REPORT_GOAL_PROGRESS.get(task), REPORT_ISSUES.get(task), REPORT_CITIZEN_INFO.get(task), Actors.who(task),
-          Actors.now());
+          REPORT_GOAL_PROGRESS.get(task), REPORT_ISSUES.get(task), REPORT_CITIZEN_INFO.get(task), Actors.currentOrSystem(task),
+          CityCalendar.now());
       case Elements.REVIEW_REPORT -> executions.reportReviewed(number, reportNo,
           ReviewDecision.ACCEPT.code().equals(REVIEW_DECISION.get(task)), REVIEW_DECISION.get(task),
-          REVIEW_COMMENT.get(task), Actors.who(task), Actors.now());
+          REVIEW_COMMENT.get(task), Actors.currentOrSystem(task), CityCalendar.now());
       case Elements.HANDLE_LATE_REPORT -> executions.reportEscalated(number, reportNo, LATE_ACTION.get(task),
-          Actors.who(task), Actors.now());
+          Actors.currentOrSystem(task), CityCalendar.now());
       default -> throw new IllegalStateException("no report step at task " + task.getTaskDefinitionKey());
     }
   }

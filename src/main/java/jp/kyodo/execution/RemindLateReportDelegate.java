@@ -2,7 +2,7 @@ package jp.kyodo.execution;
 
 import static jp.kyodo.execution.ExecutionProcess.*;
 
-import jp.kyodo.agreement.FiscalTerm;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ public class RemindLateReportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    executions.reportReminded(AGREEMENT_NUMBER.get(execution), REPORT_NO.get(execution).intValue(), Actors.now());
-    REPORT_REMINDED_ON.set(execution, FiscalTerm.today().toString());
+    executions.reportReminded(AGREEMENT_NUMBER.get(execution), REPORT_NO.get(execution).intValue(), CityCalendar.now());
+    REPORT_REMINDED_ON.set(execution, CityCalendar.today().toString());
   }
 }

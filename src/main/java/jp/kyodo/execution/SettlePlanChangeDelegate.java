@@ -2,7 +2,8 @@ package jp.kyodo.execution;
 
 import static jp.kyodo.execution.ExecutionProcess.*;
 
-import jp.kyodo.agreement.FiscalTerm;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.execution.ExecutionChoices.PlanChangeAnswer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,10 +27,10 @@ public class SettlePlanChangeDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     boolean applied = PlanChangeAnswer.AGREE.code().equals(PLAN_CHANGE_ANSWER.get(execution));
     executions.settleChange(PLAN_CHANGE_ID.get(execution), applied, PLAN_CHANGE_ANSWER_COMMENT.get(execution),
-        Actors.who(execution), Actors.now());
+        Actors.currentOrSystem(execution), CityCalendar.now());
     if (applied) {
       String earlier = APPLIED_PLAN_CHANGES.get(execution);
-      String line = "・" + CHANGE_SUMMARY.get(execution) + "（" + FiscalTerm.today() + " 双方合意、提案: "
+      String line = "・" + CHANGE_SUMMARY.get(execution) + "（" + CityCalendar.today() + " 双方合意、提案: "
           + CHANGE_PROPOSED_BY.get(execution) + "）";
       APPLIED_PLAN_CHANGES.set(execution, earlier == null ? line : earlier + "\n" + line);
     }

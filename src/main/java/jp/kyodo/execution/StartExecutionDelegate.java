@@ -12,10 +12,13 @@ import java.util.stream.Collectors;
 import jp.kyodo.agreement.Agreement;
 import jp.kyodo.agreement.AgreementChoices.ReportRhythm;
 import jp.kyodo.agreement.AgreementChoices.RoleParty;
+import jp.kyodo.agreement.AgreementParties;
 import jp.kyodo.agreement.AgreementProcess;
 import jp.kyodo.agreement.AgreementRepository;
-import jp.kyodo.agreement.FiscalTerm;
-import jp.kyodo.agreement.ResolveAgreementPartiesDelegate;
+import jp.kyodo.agreement.AgreementTerm;
+import jp.kyodo.forms.Options;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
 import org.camunda.bpm.engine.IdentityService;
@@ -68,14 +71,14 @@ public class StartExecutionDelegate implements JavaDelegate {
     if (executions.exists(number)) {
       throw alreadyStarted(number);
     }
-    LocalDate today = FiscalTerm.today();
+    LocalDate today = CityCalendar.today();
     if (today.isAfter(a.termEnd())) {
       throw new InvalidInputException("協定「" + number + "」の期間（" + a.termEnd() + " まで）は終わっています。");
     }
     load(execution, a, identity);
     schedule(execution, a, today);
-    if (!executions.start(number, execution.getProcessInstanceId(), a.mainStaff(), a.deputyStaff(), Actors.who(execution),
-        Actors.now())) {
+    if (!executions.start(number, execution.getProcessInstanceId(), a.mainStaff(), a.deputyStaff(), Actors.currentOrSystem(execution),
+        CityCalendar.now())) {
       throw alreadyStarted(number);
     }
   }
@@ -96,10 +99,10 @@ public class StartExecutionDelegate implements JavaDelegate {
     COST_ESTIMATE.set(execution, a.costEstimate());
     MAIN_STAFF.set(execution, a.mainStaff());
     DEPUTY_STAFF.set(execution, a.deputyStaff());
-    MAIN_STAFF_NAME.set(execution, ResolveAgreementPartiesDelegate.displayName(identity, a.mainStaff()));
-    DEPUTY_STAFF_NAME.set(execution, ResolveAgreementPartiesDelegate.displayName(identity, a.deputyStaff()));
+    MAIN_STAFF_NAME.set(execution, Actors.displayName(identity, a.mainStaff()));
+    DEPUTY_STAFF_NAME.set(execution, Actors.displayName(identity, a.deputyStaff()));
     execution.setVariable(STAFF_OPTIONS,
-        ResolveAgreementPartiesDelegate.json(ResolveAgreementPartiesDelegate.staffOptions(identity, a.departmentGroup())));
+        Options.json(AgreementParties.staff(identity, a.departmentGroup())));
     PURPOSE.set(execution, a.purpose());
     for (int i = 0; i < a.goals().size() && i < AgreementProcess.GOAL_SLOTS; i++) {
       Agreement.Goal goal = a.goals().get(i);
@@ -122,20 +125,20 @@ public class StartExecutionDelegate implements JavaDelegate {
 
   private void schedule(DelegateExecution execution, Agreement a, LocalDate today) {
     ReportRhythm rhythm = ReportRhythm.valueOf(a.reportRhythm());
-    List<LocalDate> dates = FiscalTerm.reportDates(a.termStart(), a.termEnd(), rhythm.period()).stream()
+    List<LocalDate> dates = AgreementTerm.reportDates(a.termStart(), a.termEnd(), rhythm.period()).stream()
         .filter(d -> d.isAfter(today)).toList();
     REPORT_COUNT.set(execution, (long) dates.size());
     REPORT_CYCLE.set(execution, dates.isEmpty() ? null
         : "R" + dates.size() + "/" + at(dates.get(0)) + "/P" + rhythm.period().toTotalMonths() + "M");
     long days = ChronoUnit.DAYS.between(a.termStart(), a.termEnd());
-    MIDTERM_AT.set(execution, Date.from(a.termStart().plusDays(days / 2).atTime(REPORT_TIME).atZone(FiscalTerm.CITY_ZONE).toInstant()));
-    TERM_END_AT.set(execution, Date.from(a.termEnd().plusDays(1).atStartOfDay(FiscalTerm.CITY_ZONE).toInstant()));
+    MIDTERM_AT.set(execution, Date.from(CityCalendar.at(a.termStart().plusDays(days / 2), REPORT_TIME).toInstant()));
+    TERM_END_AT.set(execution, Date.from(CityCalendar.startOf(a.termEnd().plusDays(1))));
     REMINDER_AFTER.set(execution, reminderAfter);
     ESCALATION_AFTER.set(execution, escalationAfter);
   }
 
   /** An ISO 8601 date-time with the city's offset, as the timer cycle reads it. */
   static String at(LocalDate date) {
-    return date.atTime(REPORT_TIME).atZone(FiscalTerm.CITY_ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return CityCalendar.at(date, REPORT_TIME).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

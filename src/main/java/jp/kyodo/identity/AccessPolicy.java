@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
- * Who may do what, set up on every start and kept idempotent. The role groups of DOMAIN.md, what
+ * Who may do what, set up on every start and kept idempotent. The role groups of docs/domain.md, what
  * each may open and start, and the Tasklist filters. Tasks themselves are reached through their
  * candidate groups (a department or an organisation), which the engine turns into task
  * authorizations: so a partner sees only its own organisation's work.

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
- * The groups of DOMAIN.md and the two kinds of group that scope work: a department (担当課, type
+ * The groups of docs/domain.md and the two kinds of group that scope work: a department (担当課, type
  * {@value #TYPE_DEPARTMENT}) owns projects, an organisation (協働パートナーの団体, type
  * {@value #TYPE_ORGANISATION}) acts as partner. Tasks go to these groups, so each sees only its own.
  */

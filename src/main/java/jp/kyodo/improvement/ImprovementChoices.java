@@ -7,7 +7,7 @@ public final class ImprovementChoices {
 
   private ImprovementChoices() {}
 
-  /** What happens next fiscal year (DOMAIN ⑥; the lifecycle routes on the code). */
+  /** What happens next fiscal year (docs/domain.md ⑥; the lifecycle routes on the code). */
   public enum Decision implements Labeled {
     CONTINUE("来年度も同じ団体と協働を続ける（③ 協定・契約へ）"),
     RECALL("公募をやり直して協働パートナーを選び直す（② パートナーの選定へ）"),

@@ -1,5 +1,6 @@
 package jp.kyodo.improvement;
 
+import jp.kyodo.platform.Decision;
 import jp.kyodo.variables.Var;
 
 /**
@@ -69,4 +70,6 @@ public final class ImprovementProcess {
   public static final Var<String> HANDOVER_SUPPORT = Var.string("handoverSupport");
   public static final Var<String> DECIDED_BY = Var.string("improvementDecidedBy");
   public static final Var<java.util.Date> DECIDED_AT = Var.date("improvementDecidedAt");
+  public static final Decision.Variables DECISION_VARIABLES = new Decision.Variables(DECISION, DECISION_LABEL, REASON,
+      DECIDED_BY, DECIDED_AT);
 }

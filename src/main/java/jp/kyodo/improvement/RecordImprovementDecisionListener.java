@@ -3,14 +3,12 @@ package jp.kyodo.improvement;
 import static jp.kyodo.improvement.ImprovementProcess.*;
 
 import jp.kyodo.improvement.ImprovementChoices.Decision;
-import jp.kyodo.project.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the decision with its reason, who decided and when (DOMAIN.md 原則: every decision keeps its
+ * Keeps the decision with its reason, who decided and when (docs/domain.md 原則: every decision keeps its
  * reason and who made it). Details that belong to another choice than the one made are cleared, so the
  * record never shows an end reason for a project that continues.
  */
@@ -20,14 +18,13 @@ public class RecordImprovementDecisionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Decision decision = Decision.valueOf(DECISION.get(task));
-    DECISION_LABEL.set(task, decision.label());
     if (decision != Decision.END) {
       END_REASON.set(task, null);
     }
     if (decision != Decision.HANDOVER) {
       HANDOVER_SUPPORT.set(task, null);
     }
-    DECIDED_BY.set(task, CurrentUser.id(task));
-    DECIDED_AT.set(task, ClockUtil.getCurrentTime());
+    DECISION_VARIABLES.write(task,
+        jp.kyodo.platform.Decision.now(decision.code(), decision.label(), REASON.get(task), task));
   }
 }

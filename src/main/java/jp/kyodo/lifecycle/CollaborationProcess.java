@@ -2,6 +2,8 @@ package jp.kyodo.lifecycle;
 
 import java.util.Date;
 import jp.kyodo.examination.ExaminationProcess;
+import jp.kyodo.platform.Decision;
+import jp.kyodo.platform.DecisionLog;
 import jp.kyodo.variables.Var;
 
 /**
@@ -105,6 +107,9 @@ public final class CollaborationProcess {
   public static final Var<String> LAST_DECISION_REASON = Var.string("lastDecisionReason");
   public static final Var<String> LAST_DECIDED_BY = Var.string("lastDecidedBy");
   public static final Var<Date> LAST_DECIDED_AT = Var.date("lastDecidedAt");
+  public static final Decision.Variables LAST_DECISION_VARIABLES = new Decision.Variables(LAST_DECISION,
+      LAST_DECISION_LABEL, LAST_DECISION_REASON, LAST_DECIDED_BY, LAST_DECIDED_AT);
+  public static final DecisionLog DECISION_LOG = new DecisionLog(DECISIONS, "reason", true);
 
   // How the project ended (every end event of the lifecycle)
   public static final Var<String> PROJECT_STATUS = Var.string("projectStatus");
@@ -113,6 +118,8 @@ public final class CollaborationProcess {
   public static final Var<String> PROJECT_OUTCOME_REASON = Var.string("projectOutcomeReason");
   public static final Var<String> PROJECT_OUTCOME_DECIDED_BY = Var.string("projectOutcomeDecidedBy");
   public static final Var<Date> PROJECT_OUTCOME_DECIDED_AT = Var.date("projectOutcomeDecidedAt");
+  public static final Decision.Variables PROJECT_OUTCOME_VARIABLES = new Decision.Variables(PROJECT_OUTCOME,
+      PROJECT_OUTCOME_LABEL, PROJECT_OUTCOME_REASON, PROJECT_OUTCOME_DECIDED_BY, PROJECT_OUTCOME_DECIDED_AT);
 
   // What each phase hands back (renamed where the phase's own name would be ambiguous in the lifecycle)
   public static final Var<String> EXAMINATION_OUTCOME = Var.string("examinationOutcome");
@@ -120,6 +127,8 @@ public final class CollaborationProcess {
   public static final Var<String> EXAMINATION_OUTCOME_REASON = Var.string("examinationOutcomeReason");
   public static final Var<String> EXAMINATION_DECIDED_BY = Var.string("examinationDecidedBy");
   public static final Var<Date> EXAMINATION_DECIDED_AT = Var.date("examinationDecidedAt");
+  public static final Decision.Variables EXAMINATION_DECISION_VARIABLES = new Decision.Variables(EXAMINATION_OUTCOME,
+      EXAMINATION_OUTCOME_LABEL, EXAMINATION_OUTCOME_REASON, EXAMINATION_DECIDED_BY, EXAMINATION_DECIDED_AT);
   public static final Var<String> AGREEMENT_SIGNED_ON = Var.string("agreementSignedOn");
   /** The goals of the year's agreement, handed to ⑤ 事業の評価 as JSON (see EvaluationProcess.AGREEMENT_GOALS). */
   public static final String AGREEMENT_GOALS = jp.kyodo.evaluation.EvaluationProcess.AGREEMENT_GOALS;

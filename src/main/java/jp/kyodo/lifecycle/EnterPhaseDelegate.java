@@ -8,13 +8,13 @@ import java.util.Date;
 import java.util.Optional;
 import jp.kyodo.examination.ExaminationChoices.CalendarPattern;
 import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.platform.DelegateInputs;
 import jp.kyodo.project.Project;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -48,7 +48,7 @@ public class EnterPhaseDelegate implements JavaDelegate {
       round++;
       ROUND.set(execution, round);
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = CityCalendar.now();
     String pattern = Project.CALENDAR_PATTERN.get(execution);
     Long fiscalYear = Project.FISCAL_YEAR.get(execution);
     PhaseDueDateRule.Due due = rule.due(phase, pattern, fiscalYear, now, calendar(execution));
@@ -61,17 +61,9 @@ public class EnterPhaseDelegate implements JavaDelegate {
     String form = Project.CHOSEN_FORM.get(execution);
     CHOSEN_FORM_LABEL.set(execution, form == null ? null : CollaborationForm.valueOf(form).label());
     CALENDAR_PATTERN_LABEL.set(execution, pattern == null ? null : CalendarPattern.valueOf(pattern).label());
-    projects.enterPhase(Project.PROJECT_NUMBER.get(execution), facts(execution), new ProjectRecord.PhaseEntry(phase,
+    projects.enterPhase(Project.PROJECT_NUMBER.get(execution), ProjectRecord.Facts.of(execution),
+        new ProjectRecord.PhaseEntry(phase,
         Math.toIntExact(round), fiscalYear == null ? null : Math.toIntExact(fiscalYear), now, due.at().toInstant()), now);
-  }
-
-  /** The project as its variables say now. */
-  static ProjectRecord.Facts facts(org.camunda.bpm.engine.delegate.VariableScope scope) {
-    Long domain = Project.DOMAIN.get(scope);
-    return new ProjectRecord.Facts(Project.TITLE.get(scope), Project.DEPARTMENT_GROUP.get(scope),
-        Project.DEPARTMENT_NAME.get(scope), Project.PARTNER_GROUP.get(scope), Project.PARTNER_NAME.get(scope),
-        Project.CHOSEN_FORM.get(scope), domain == null ? null : Math.toIntExact(domain),
-        Project.CALENDAR_PATTERN.get(scope));
   }
 
   /**

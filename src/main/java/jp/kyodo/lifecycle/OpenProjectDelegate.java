@@ -4,7 +4,7 @@ import static jp.kyodo.lifecycle.CollaborationProcess.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import jp.kyodo.agreement.FiscalTerm;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.project.Project;
@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +35,13 @@ public class OpenProjectDelegate implements JavaDelegate {
     if (proposer == null) {
       throw new InvalidInputException("提案者を確認できません。ログインしてから提出してください。");
     }
-    String number = projects.open(Math.toIntExact(FiscalTerm.currentFiscalYear()), Project.TITLE.get(execution),
+    String number = projects.open(Math.toIntExact(CityCalendar.currentFiscalYear()), Project.TITLE.get(execution),
         proposer, proposingGroup(execution.getProcessEngineServices().getIdentityService(), proposer),
-        execution.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant());
+        execution.getProcessInstanceId(), CityCalendar.now());
     execution.setProcessBusinessKey(number);
     Project.PROJECT_NUMBER.set(execution, number);
     PROJECT_STATUS.set(execution, ProjectRecord.ACTIVE);
-    execution.setVariable(DECISIONS, ProjectDecisions.empty());
+    execution.setVariable(DECISIONS, DECISION_LOG.empty());
   }
 
   /** The one organisation or department the proposer acts for; none when that is not clear (① refuses then). */

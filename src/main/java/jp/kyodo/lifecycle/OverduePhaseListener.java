@@ -5,13 +5,13 @@ import static jp.kyodo.lifecycle.CollaborationProcess.*;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
-import jp.kyodo.project.CurrentUser;
+import jp.kyodo.platform.CityCalendar;
+import jp.kyodo.platform.Decision;
 import jp.kyodo.project.Project;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -50,18 +50,18 @@ public class OverduePhaseListener implements TaskListener {
     task.setVariableLocal(OVERDUE_PHASE.name(), phase.name());
     task.setVariableLocal(OVERDUE_PHASE_LABEL.name(), phase.label());
     task.setVariableLocal(OVERDUE_DUE_ON.name(),
-        PHASE_DUE_DATE.get(task).toInstant().atZone(PhaseDueDateRule.CITY_ZONE).format(DUE_FORMAT));
+        CityCalendar.inCity(PHASE_DUE_DATE.get(task).toInstant()).format(DUE_FORMAT));
     task.setVariableLocal(OVERDUE_DUE_RULE.name(), PHASE_DUE_RULE.get(task));
     task.setVariableLocal(OVERDUE_OPEN_TASKS.name(), openTasks(task));
     PHASE_OVERDUE.set(task, true);
-    projects.markOverdue(Project.PROJECT_NUMBER.get(task), ClockUtil.getCurrentTime().toInstant());
+    projects.markOverdue(Project.PROJECT_NUMBER.get(task), CityCalendar.now());
   }
 
   private void answered(DelegateTask task) {
     Phase phase = Phase.valueOf((String) task.getVariableLocal(OVERDUE_PHASE.name()));
     ProjectDecisions.record(task, projects, new ProjectDecision(phase, ROUND.getOrDefault(task, 1L),
-        Project.FISCAL_YEAR.get(task), ProjectDecision.OVERDUE_HANDLED, "期限を過ぎた「" + phase.label() + "」への対応",
-        OVERDUE_ACTION.get(task), CurrentUser.id(task), ClockUtil.getCurrentTime().toInstant()));
+        Project.FISCAL_YEAR.get(task), Decision.now(ProjectDecision.OVERDUE_HANDLED,
+            "期限を過ぎた「" + phase.label() + "」への対応", OVERDUE_ACTION.get(task), task)));
   }
 
   /** The open tasks of the late phase and who they wait for; read for the record, whatever the reader may see. */

@@ -1,17 +1,16 @@
 package jp.kyodo.lifecycle;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Optional;
 import jp.kyodo.evaluation.EvaluationProcess;
 import jp.kyodo.forms.Labeled;
 import jp.kyodo.improvement.ImprovementProcess;
-import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
+import jp.kyodo.platform.Decision;
 import jp.kyodo.project.Project;
 import jp.kyodo.selection.SelectionProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The six phases of a collaboration project (関市 V(2), 旭川 Q51), each a call activity of the lifecycle,
@@ -20,57 +19,46 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 public enum Phase implements Labeled {
   EXAMINATION("① 事業の検討", CollaborationProcess.Elements.EXAMINATION) {
     @Override
-    ProjectDecision decided(DelegateExecution execution, long round, Long fiscalYear) {
-      return new ProjectDecision(this, round, fiscalYear, CollaborationProcess.EXAMINATION_OUTCOME.get(execution),
-          CollaborationProcess.EXAMINATION_OUTCOME_LABEL.get(execution),
-          CollaborationProcess.EXAMINATION_OUTCOME_REASON.get(execution),
-          CollaborationProcess.EXAMINATION_DECIDED_BY.get(execution),
-          instant(CollaborationProcess.EXAMINATION_DECIDED_AT.get(execution)));
+    Decision decided(DelegateExecution execution) {
+      return CollaborationProcess.EXAMINATION_DECISION_VARIABLES.read(execution);
     }
   },
   SELECTION("② パートナーの選定", CollaborationProcess.Elements.SELECTION) {
     @Override
-    ProjectDecision decided(DelegateExecution execution, long round, Long fiscalYear) {
-      return new ProjectDecision(this, round, fiscalYear, SelectionProcess.OUTCOME.get(execution),
-          SelectionProcess.OUTCOME_LABEL.get(execution), SelectionProcess.OUTCOME_REASON.get(execution),
-          SelectionProcess.OUTCOME_DECIDED_BY.get(execution), instant(SelectionProcess.OUTCOME_DECIDED_AT.get(execution)));
+    Decision decided(DelegateExecution execution) {
+      return SelectionProcess.DECISION_VARIABLES.read(execution);
     }
   },
   AGREEMENT("③ 協定・契約", CollaborationProcess.Elements.AGREEMENT) {
     @Override
-    ProjectDecision decided(DelegateExecution execution, long round, Long fiscalYear) {
-      return new ProjectDecision(this, round, fiscalYear, "CONCLUDED", "協定を締結した",
-          "協定番号 " + Project.AGREEMENT_NUMBER.get(execution) + "（締結日 "
-              + CollaborationProcess.AGREEMENT_SIGNED_ON.get(execution) + "）",
-          Actors.current(execution), ClockUtil.getCurrentTime().toInstant());
+    Decision decided(DelegateExecution execution) {
+      return Decision.now("CONCLUDED", "協定を締結した", "協定番号 " + Project.AGREEMENT_NUMBER.get(execution) + "（締結日 "
+          + CollaborationProcess.AGREEMENT_SIGNED_ON.get(execution) + "）", execution);
     }
   },
   EXECUTION("④ 事業の実施", CollaborationProcess.Elements.EXECUTION) {
     @Override
-    ProjectDecision decided(DelegateExecution execution, long round, Long fiscalYear) {
-      return new ProjectDecision(this, round, fiscalYear, "COMPLETED", "事業を実施し、実施報告の検査を終えた",
-          "協定番号 " + Project.AGREEMENT_NUMBER.get(execution) + " の実施報告が検査に合格し、支払を終えた（旭川 Q51）",
-          Actors.current(execution), ClockUtil.getCurrentTime().toInstant());
+    Decision decided(DelegateExecution execution) {
+      return Decision.now("COMPLETED", "事業を実施し、実施報告の検査を終えた",
+          "協定番号 " + Project.AGREEMENT_NUMBER.get(execution) + " の実施報告が検査に合格し、支払を終えた（旭川 Q51）", execution);
     }
   },
   EVALUATION("⑤ 事業の評価", CollaborationProcess.Elements.EVALUATION) {
     @Override
-    ProjectDecision decided(DelegateExecution execution, long round, Long fiscalYear) {
+    Decision decided(DelegateExecution execution) {
       // The department drew up the evaluation in the joint review; the partner's agreement is part of the reason.
-      return new ProjectDecision(this, round, fiscalYear, EvaluationProcess.EVALUATION_GRADE.get(execution),
+      Date recordedAt = EvaluationProcess.EVALUATION_RECORDED_AT.get(execution);
+      return new Decision(EvaluationProcess.EVALUATION_GRADE.get(execution),
           EvaluationProcess.EVALUATION_GRADE_LABEL.get(execution),
           EvaluationProcess.EVALUATION_RECOMMENDATION_LABEL.get(execution) + "（協働パートナーの確認: "
               + EvaluationProcess.EVALUATION_CONFIRMED_BY.get(execution) + "）",
-          EvaluationProcess.JOINT_REVIEWED_BY.get(execution),
-          instant(EvaluationProcess.EVALUATION_RECORDED_AT.get(execution)));
+          EvaluationProcess.JOINT_REVIEWED_BY.get(execution), recordedAt == null ? null : recordedAt.toInstant());
     }
   },
   IMPROVEMENT("⑥ 事業の改善", CollaborationProcess.Elements.IMPROVEMENT) {
     @Override
-    ProjectDecision decided(DelegateExecution execution, long round, Long fiscalYear) {
-      return new ProjectDecision(this, round, fiscalYear, ImprovementProcess.DECISION.get(execution),
-          ImprovementProcess.DECISION_LABEL.get(execution), ImprovementProcess.REASON.get(execution),
-          ImprovementProcess.DECIDED_BY.get(execution), instant(ImprovementProcess.DECIDED_AT.get(execution)));
+    Decision decided(DelegateExecution execution) {
+      return ImprovementProcess.DECISION_VARIABLES.read(execution);
     }
   };
 
@@ -92,7 +80,14 @@ public enum Phase implements Labeled {
   }
 
   /** What the phase decided, read from the variables it handed back to the lifecycle. */
-  abstract ProjectDecision decided(DelegateExecution execution, long round, Long fiscalYear);
+  abstract Decision decided(DelegateExecution execution);
+
+  /** What the phase decided, in that round and fiscal year; a phase that kept no time decided now. */
+  ProjectDecision decided(DelegateExecution execution, long round, Long fiscalYear) {
+    Decision d = decided(execution);
+    return new ProjectDecision(this, round, fiscalYear, d.decidedAt() != null ? d
+        : new Decision(d.outcome(), d.label(), d.reason(), d.decidedBy(), CityCalendar.now()));
+  }
 
   public static Optional<Phase> ofCallActivity(String activityId) {
     return Arrays.stream(values()).filter(p -> p.callActivityId.equals(activityId)).findFirst();
@@ -100,9 +95,5 @@ public enum Phase implements Labeled {
 
   public static Optional<Phase> ofCode(String code) {
     return Arrays.stream(values()).filter(p -> p.name().equals(code)).findFirst();
-  }
-
-  static Instant instant(Date date) {
-    return date != null ? date.toInstant() : ClockUtil.getCurrentTime().toInstant();
   }
 }

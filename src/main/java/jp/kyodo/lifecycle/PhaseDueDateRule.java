@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import jp.kyodo.platform.CityCalendar;
 
 /**
  * When a phase is due, by the yearly calendar the project follows (旭川 Q52: 翌年度実施型 or 当年度実施型).
@@ -30,7 +30,6 @@ public final class PhaseDueDateRule {
 
   /** The pattern ① has not chosen yet. */
   public static final String UNDECIDED = "UNDECIDED";
-  public static final ZoneId CITY_ZONE = ZoneId.of("Asia/Tokyo");
   static final LocalTime DUE_TIME = LocalTime.of(23, 59);
 
   /** One row of {@code phase-due-date}: the due day, as year offset from the fiscal year, month and day, and why. */
@@ -66,17 +65,13 @@ public final class PhaseDueDateRule {
     this.minimumLead = minimumLead;
   }
 
-  public Duration minimumLead() {
-    return minimumLead;
-  }
-
   public Due due(Phase phase, String calendarPattern, Long fiscalYear, Instant now, Calendar calendar) {
     String pattern = calendarPattern == null ? UNDECIDED : calendarPattern;
     CalendarEntry entry = calendar.entry(pattern, phase).orElseThrow(() -> new IllegalStateException(
         "phase-due-date has no row for " + pattern + " / " + phase));
     LocalDate day;
     if (phase == Phase.EXAMINATION) {
-      long year = fiscalYearOf(now) + 1;
+      long year = CityCalendar.fiscalYearOf(now) + 1;
       while (endOf(entry.dayIn(year)).isBefore(now)) {
         year++;
       }
@@ -87,9 +82,9 @@ public final class PhaseDueDateRule {
       }
       day = entry.dayIn(fiscalYear);
     }
-    LocalDate earliest = now.plus(minimumLead).atZone(CITY_ZONE).toLocalDate();
+    LocalDate earliest = CityCalendar.dayOf(now.plus(minimumLead));
     if (day.isBefore(earliest)) {
-      long days = ChronoUnit.DAYS.between(now.atZone(CITY_ZONE).toLocalDate(), earliest);
+      long days = ChronoUnit.DAYS.between(CityCalendar.dayOf(now), earliest);
       return new Due(Date.from(endOf(earliest)), entry.rule() + " 暦の期限（" + day + "）を過ぎてから始まったため、始めてから"
           + days + "日後を期限とする。");
     }
@@ -97,12 +92,6 @@ public final class PhaseDueDateRule {
   }
 
   static Instant endOf(LocalDate day) {
-    return day.atTime(DUE_TIME).atZone(CITY_ZONE).toInstant();
-  }
-
-  /** The fiscal year (1 April – 31 March, named by its first year) a moment falls in, in Japan. */
-  static long fiscalYearOf(Instant moment) {
-    LocalDate day = moment.atZone(CITY_ZONE).toLocalDate();
-    return day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
+    return CityCalendar.at(day, DUE_TIME).toInstant();
   }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import jp.kyodo.examination.ExaminationChoices.CalendarPattern;
 import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.Actors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
@@ -43,7 +44,7 @@ public class ProjectApi {
       @RequestParam(required = false) Integer fiscalYear, @RequestParam(required = false) String department,
       @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "50") int limit) {
-    ProjectRepository.Visibility visibility = visibility(authentication());
+    ProjectRepository.Visibility visibility = visibility(Actors.signedIn(identity));
     Phase wanted = phase == null ? null : Phase.ofCode(phase).orElseThrow(() -> new ResponseStatusException(
         HttpStatus.BAD_REQUEST, "phase は " + String.join("、", codes(Phase.values())) + " のいずれかです。"));
     if (status != null && !List.of(ProjectRecord.ACTIVE, ProjectRecord.CLOSED).contains(status)) {
@@ -65,7 +66,7 @@ public class ProjectApi {
 
   @GetMapping("/{number}")
   public Map<String, Object> project(@PathVariable String number) {
-    ProjectRepository.Visibility visibility = visibility(authentication());
+    ProjectRepository.Visibility visibility = visibility(Actors.signedIn(identity));
     ProjectRecord project = projects.find(number).filter(p -> visible(visibility, p))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "事業「" + number + "」は見つかりません。"));
     Map<String, Object> view = view(project);
@@ -80,7 +81,7 @@ public class ProjectApi {
 
   /** Who sees which projects (see the class comment). */
   static ProjectRepository.Visibility visibility(Authentication who) {
-    List<String> groups = who.getGroupIds() == null ? List.of() : who.getGroupIds();
+    List<String> groups = Actors.groupsOf(who);
     if (groups.contains(KyodoGroups.COORDINATORS) || groups.contains(KyodoGroups.MANAGERS)
         || groups.contains(KyodoGroups.ADMIN)) {
       return ProjectRepository.Visibility.everything();
@@ -142,23 +143,15 @@ public class ProjectApi {
     view.put("phaseLabel", d.phase().label());
     view.put("round", d.round());
     view.put("fiscalYear", d.fiscalYear());
-    view.put("decision", d.decision());
-    view.put("label", d.label());
-    view.put("reason", d.reason());
-    view.put("decidedBy", d.decidedBy());
-    view.put("decidedAt", d.decidedAt());
+    view.put("decision", d.decision().outcome());
+    view.put("label", d.decision().label());
+    view.put("reason", d.decision().reason());
+    view.put("decidedBy", d.decision().decidedBy());
+    view.put("decidedAt", d.decision().decidedAt());
     return view;
   }
 
   private static List<String> codes(Phase[] phases) {
     return java.util.Arrays.stream(phases).map(Phase::name).toList();
-  }
-
-  private Authentication authentication() {
-    Authentication who = identity.getCurrentAuthentication();
-    if (who == null || who.getUserId() == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "ログインが必要です。");
-    }
-    return who;
   }
 }

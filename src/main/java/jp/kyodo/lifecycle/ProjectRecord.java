@@ -1,6 +1,8 @@
 package jp.kyodo.lifecycle;
 
 import java.time.Instant;
+import jp.kyodo.project.Project;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** A row of {@code kyodo_project}: where one collaboration project stands. */
 public record ProjectRecord(
@@ -39,7 +41,16 @@ public record ProjectRecord(
 
   /** What the phases decide about the project: its title, who owns it, who is the partner, form, domain, calendar. */
   public record Facts(String title, String departmentGroup, String departmentName, String partnerGroup,
-      String partnerName, String chosenForm, Integer domain, String calendarPattern) {}
+      String partnerName, String chosenForm, Integer domain, String calendarPattern) {
+
+    /** The project as its variables say now. */
+    public static Facts of(VariableScope scope) {
+      Long domain = Project.DOMAIN.get(scope);
+      return new Facts(Project.TITLE.get(scope), Project.DEPARTMENT_GROUP.get(scope), Project.DEPARTMENT_NAME.get(scope),
+          Project.PARTNER_GROUP.get(scope), Project.PARTNER_NAME.get(scope), Project.CHOSEN_FORM.get(scope),
+          domain == null ? null : Math.toIntExact(domain), Project.CALENDAR_PATTERN.get(scope));
+    }
+  }
 
   /** What entering a phase changes besides the facts. */
   public record PhaseEntry(Phase phase, int round, Integer fiscalYear, Instant startedAt, Instant dueAt) {}

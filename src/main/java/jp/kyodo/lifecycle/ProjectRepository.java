@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import jp.kyodo.forms.InvalidInputException;
+import jp.kyodo.platform.Decision;
 import jp.kyodo.platform.NumberSeries;
 import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -114,7 +115,8 @@ public class ProjectRepository {
    * that decided): the step run again finds its decision recorded and adds nothing. A position another decision
    * took at the same moment is skipped.
    */
-  public void recordDecision(String number, ProjectDecision d, String sourceKey) {
+  public void recordDecision(String number, ProjectDecision where, String sourceKey) {
+    Decision d = where.decision();
     String label = abbreviate(d.label(), MAX_LABEL);
     String reason = abbreviate(d.reason(), MAX_REASON);
     int position = nextPosition(number);
@@ -123,7 +125,7 @@ public class ProjectRepository {
       boolean inserted = UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_project_decision"
               + " (project_number, position, phase, round_no, fiscal_year, decision, decision_label, reason, decided_by,"
               + " decided_at, source_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          number, taken, d.phase().name(), d.round(), d.fiscalYear(), d.decision(), label, reason, d.decidedBy(),
+          number, taken, where.phase().name(), where.round(), where.fiscalYear(), d.outcome(), label, reason, d.decidedBy(),
           ts(d.decidedAt()), sourceKey));
       if (inserted) {
         break;
@@ -139,9 +141,9 @@ public class ProjectRepository {
     }
     jdbc.update("UPDATE kyodo_project SET last_decision = ?, last_decision_label = ?, last_decision_reason = ?,"
             + " last_decided_by = ?, last_decided_at = ?, updated_at = ? WHERE project_number = ?",
-        d.decision(), label, reason, d.decidedBy(), ts(d.decidedAt()), ts(d.decidedAt()), number);
-    if (d.phase() == Phase.EVALUATION) {
-      jdbc.update("UPDATE kyodo_project SET latest_grade = ? WHERE project_number = ?", d.decision(), number);
+        d.outcome(), label, reason, d.decidedBy(), ts(d.decidedAt()), ts(d.decidedAt()), number);
+    if (where.phase() == Phase.EVALUATION) {
+      jdbc.update("UPDATE kyodo_project SET latest_grade = ? WHERE project_number = ?", d.outcome(), number);
     }
   }
 
@@ -166,8 +168,8 @@ public class ProjectRepository {
         + " FROM kyodo_project_decision WHERE project_number = ? ORDER BY position", (rs, i) -> new ProjectDecision(
             Phase.valueOf(rs.getString("phase")), rs.getInt("round_no"),
             rs.getObject("fiscal_year") instanceof Number year ? year.longValue() : null,
-            rs.getString("decision"), rs.getString("decision_label"), rs.getString("reason"), rs.getString("decided_by"),
-            instant(rs.getTimestamp("decided_at"))), number);
+            new Decision(rs.getString("decision"), rs.getString("decision_label"), rs.getString("reason"),
+                rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")))), number);
   }
 
   /** Filters of the project list; null means any. */

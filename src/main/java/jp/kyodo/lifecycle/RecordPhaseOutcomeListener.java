@@ -32,10 +32,11 @@ public class RecordPhaseOutcomeListener implements ExecutionListener {
         "recordPhaseOutcome is meant for the phases' call activities, not " + execution.getCurrentActivityId()));
     ProjectDecision decision = phase.decided(execution, ROUND.getOrDefault(execution, 1L),
         Project.FISCAL_YEAR.get(execution));
-    projects.update(Project.PROJECT_NUMBER.get(execution), EnterPhaseDelegate.facts(execution), decision.decidedAt());
+    projects.update(Project.PROJECT_NUMBER.get(execution), ProjectRecord.Facts.of(execution),
+        decision.decision().decidedAt());
     ProjectDecisions.record(execution, projects, decision);
     if (phase == Phase.EVALUATION) {
-      LATEST_GRADE.set(execution, decision.decision());
+      LATEST_GRADE.set(execution, decision.decision().outcome());
     }
   }
 }

@@ -2,11 +2,11 @@ package jp.kyodo.lifecycle;
 
 import static jp.kyodo.lifecycle.CollaborationProcess.*;
 
-import java.util.Date;
+import jp.kyodo.platform.CityCalendar;
+import jp.kyodo.platform.Decision;
 import jp.kyodo.project.Project;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,15 +24,10 @@ public class RecordProjectOutcomeListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    ProjectOutcome outcome = ProjectOutcome.atEndEvent(execution.getCurrentActivityId());
-    Date decidedAt = outcome.decidedAt(execution);
+    ProjectOutcome outcome = Decision.Outcome.atEndEvent(ProjectOutcome.class, execution.getCurrentActivityId());
     PROJECT_STATUS.set(execution, ProjectRecord.CLOSED);
-    PROJECT_OUTCOME.set(execution, outcome.name());
-    PROJECT_OUTCOME_LABEL.set(execution, outcome.label());
-    PROJECT_OUTCOME_REASON.set(execution, outcome.reason(execution));
-    PROJECT_OUTCOME_DECIDED_BY.set(execution, outcome.decidedBy(execution));
-    PROJECT_OUTCOME_DECIDED_AT.set(execution, decidedAt);
+    PROJECT_OUTCOME_VARIABLES.write(execution, outcome.decided(execution));
     PHASE_OVERDUE.set(execution, false);
-    projects.close(Project.PROJECT_NUMBER.get(execution), outcome, ClockUtil.getCurrentTime().toInstant());
+    projects.close(Project.PROJECT_NUMBER.get(execution), outcome, CityCalendar.now());
   }
 }

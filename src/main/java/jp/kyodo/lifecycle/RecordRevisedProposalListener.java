@@ -2,7 +2,7 @@ package jp.kyodo.lifecycle;
 
 import static jp.kyodo.lifecycle.CollaborationProcess.*;
 
-import jp.kyodo.project.CurrentUser;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.project.Project;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,7 +18,7 @@ public class RecordRevisedProposalListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    PROPOSER.set(task, CurrentUser.id(task));
+    PROPOSER.set(task, Actors.currentOrSystem(task));
     Project.PARTNER_GROUP.set(task, null);
     Project.PARTNER_NAME.set(task, null);
   }

@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.lifecycle.Phase;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.platform.WebappLogin;
 import jp.kyodo.registry.PartnerFixation;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The collaboration office's overview (市民協働課: watches all projects, DOMAIN.md): projects per phase and fiscal
+ * The collaboration office's overview (市民協働課: watches all projects, docs/domain.md): projects per phase and fiscal
  * year, overdue phases and tasks, projects by form and domain, partners by number of projects with the fixation
  * rule at a glance (千葉 ②), and grades per fiscal year. It uses the login of Tasklist/Cockpit (the webapps'
  * session), so the office opens it next to Cockpit without a second login; only the office, managers and
@@ -61,7 +61,7 @@ public class OverviewApi {
   /** The figures, as of the engine's clock. */
   public Map<String, Object> data() {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("generatedAt", ClockUtil.getCurrentTime().toInstant());
+    out.put("generatedAt", CityCalendar.now());
     out.put("byPhaseAndYear", byPhaseAndYear());
     out.put("overduePhases", jdbc.queryForList("SELECT project_number, title, phase, department_name, phase_due_at, overdue_since"
         + " FROM kyodo_project WHERE status = 'ACTIVE' AND overdue_since IS NOT NULL ORDER BY overdue_since").stream()
@@ -121,7 +121,7 @@ public class OverviewApi {
   }
 
   private List<Map<String, Object>> overdueTasks() {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = Date.from(CityCalendar.now());
     List<Task> tasks = engine.getTaskService().createTaskQuery().dueBefore(now).orderByDueDate().asc()
         .listPage(0, OVERDUE_TASKS_SHOWN);
     List<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).filter(id -> id != null).distinct().toList();

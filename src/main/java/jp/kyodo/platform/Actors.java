@@ -2,37 +2,60 @@ package jp.kyodo.platform;
 
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Who did something, for the record every decision keeps (DOMAIN.md 原則: reason and who made it).
- * The acting user is the one authenticated in the current transaction; an earlier task's decider is
- * the user the engine logged completing it.
+ * Who did something, for the record every decision keeps (docs/domain.md 原則: reason and who made it).
+ * The acting user is the one authenticated in the current transaction — the form submission or API call
+ * being processed; an authentication without a user id counts as none. An earlier task's decider is the
+ * user the engine logged completing it.
  */
 public final class Actors {
 
+  /** Who acts when no user does: timers, jobs, the engine on its own. */
   public static final String SYSTEM = "system";
 
   private Actors() {}
 
-  /** The authenticated user of this transaction, or {@value #SYSTEM} for timers and jobs. */
-  public static String current(VariableScope scope) {
-    Authentication who = services(scope).getIdentityService().getCurrentAuthentication();
-    return who != null && who.getUserId() != null ? who.getUserId() : SYSTEM;
+  /** The user acting in this transaction, or {@value #SYSTEM} for timers and jobs. */
+  public static String currentOrSystem(ProcessEngineServicesAware scope) {
+    String user = currentOrNull(scope);
+    return user != null ? user : SYSTEM;
   }
 
-  /** The authenticated user, or null when the engine acts on its own. */
-  public static String authenticatedOrNull(VariableScope scope) {
-    Authentication who = services(scope).getIdentityService().getCurrentAuthentication();
+  /** The user acting in this transaction, or null when the engine acts on its own. */
+  public static String currentOrNull(ProcessEngineServicesAware scope) {
+    return userOf(scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
+  }
+
+  /** The user an API request is made by (HTTP Basic); 401 without one. */
+  public static Authentication signedIn(IdentityService identity) {
+    Authentication who = identity.getCurrentAuthentication();
+    if (userOf(who) == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "ログインが必要です。");
+    }
+    return who;
+  }
+
+  /** The groups of a signed-in user; none when the engine did not load them. */
+  public static List<String> groupsOf(Authentication who) {
+    return who.getGroupIds() == null ? List.of() : who.getGroupIds();
+  }
+
+  private static String userOf(Authentication who) {
     return who != null ? who.getUserId() : null;
   }
 
-  /** Who completed the latest task of that definition in the process instance. */
+  /** Who completed the latest task of that definition in the process instance; null when none has. */
   public static String completedLast(DelegateExecution execution, String taskDefinitionKey) {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery()
@@ -50,13 +73,27 @@ public final class Actors {
     return task.getAssignee();
   }
 
-  private static org.camunda.bpm.engine.ProcessEngineServices services(VariableScope scope) {
-    if (scope instanceof DelegateExecution execution) {
-      return execution.getProcessEngineServices();
-    }
-    if (scope instanceof DelegateTask task) {
-      return task.getProcessEngineServices();
-    }
-    throw new IllegalStateException("no engine behind " + scope);
+  /**
+   * A user as forms and documents name them, {@code 鈴木 一郎 (suzuki)}; the id alone when the directory has no
+   * name, or no such user. Read for the record, whatever the acting user may see of the directory.
+   */
+  public static String displayName(IdentityService identity, String userId) {
+    User user = Context.getCommandContext().runWithoutAuthorization(() ->
+        identity.createUserQuery().userId(userId).singleResult());
+    return user == null ? userId : displayName(user);
+  }
+
+  public static String displayName(User user) {
+    String name = fullName(user);
+    return name.isEmpty() ? user.getId() : name + " (" + user.getId() + ")";
+  }
+
+  /** Family name first, as Japanese names are written; empty when the directory has neither. */
+  public static String fullName(User user) {
+    return (nullToEmpty(user.getLastName()) + " " + nullToEmpty(user.getFirstName())).strip();
+  }
+
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
   }
 }

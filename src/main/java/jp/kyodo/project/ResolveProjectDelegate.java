@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.registry.Organisation;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.RegistrationStatus;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,9 +29,9 @@ public class ResolveProjectDelegate implements JavaDelegate {
 
   static final int NAMES_SHOWN = 20;
 
-  private final OrganisationRegistry registry;
+  private final OrganisationRepository registry;
 
-  public ResolveProjectDelegate(OrganisationRegistry registry) {
+  public ResolveProjectDelegate(OrganisationRepository registry) {
     this.registry = registry;
   }
 

@@ -27,7 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * 情報公開 (東久留米 II-4(5), 関市 ルール1・V-5②, 旭川 Q51, 千葉 ⑥): the collaboration projects and what their
  * phases published, for anyone, without login ({@code /public/api}). A project appears once ① has approved it
  * as a collaboration project — proposals still being examined, or turned down, are internal. Each section shows
- * only what its phase has decided (see {@link PublishedSections}); no personal names of staff or reviewers.
+ * only what its phase has decided (see {@link PublicationRepository}); no personal names of staff or reviewers.
  */
 @RestController
 @RequestMapping("/public/api")
@@ -46,9 +46,9 @@ public class PublicResultsApi {
 
   private final NamedParameterJdbcTemplate named;
   private final JdbcTemplate jdbc;
-  private final PublishedSections sections;
+  private final PublicationRepository sections;
 
-  public PublicResultsApi(JdbcTemplate jdbc, PublishedSections sections) {
+  public PublicResultsApi(JdbcTemplate jdbc, PublicationRepository sections) {
     this.jdbc = jdbc;
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.sections = sections;
@@ -137,7 +137,7 @@ public class PublicResultsApi {
           d.put("fiscalYear", rs.getObject(1) == null ? null : yearLabel(rs.getInt(1)));
           d.put("decisionLabel", rs.getString(2));
           d.put("reason", rs.getString(3));
-          d.put("decidedOn", PublishedSections.day(rs.getTimestamp(4)));
+          d.put("decidedOn", PublicationRepository.day(rs.getTimestamp(4)));
           return d;
         }, number));
     return project;

@@ -3,6 +3,7 @@ package jp.kyodo.registry;
 import java.util.List;
 import java.util.Map;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.Actors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
@@ -24,11 +25,11 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/organisations")
 public class OrganisationApi {
 
-  private final OrganisationRegistry registry;
+  private final OrganisationRepository registry;
   private final PartnerFixation fixation;
   private final IdentityService identity;
 
-  public OrganisationApi(OrganisationRegistry registry, PartnerFixation fixation, IdentityService identity) {
+  public OrganisationApi(OrganisationRepository registry, PartnerFixation fixation, IdentityService identity) {
     this.registry = registry;
     this.fixation = fixation;
     this.identity = identity;
@@ -39,7 +40,7 @@ public class OrganisationApi {
   @GetMapping
   public List<Organisation> list(@RequestParam(required = false) RegistrationStatus status,
       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
-    Authentication who = authentication();
+    Authentication who = Actors.signedIn(identity);
     return switch (viewer(who)) {
       case OFFICE -> registry.list(status, offset, limit);
       case STAFF, REVIEWER -> {
@@ -55,7 +56,7 @@ public class OrganisationApi {
 
   @GetMapping("/{id}")
   public Organisation get(@PathVariable String id) {
-    Authentication who = authentication();
+    Authentication who = Actors.signedIn(identity);
     Organisation organisation = registry.find(id).filter(o -> visible(who, o))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "団体「" + id + "」は見つかりません。"));
     return viewer(who) == Viewer.REVIEWER ? withoutContact(organisation) : organisation;
@@ -63,7 +64,7 @@ public class OrganisationApi {
 
   @GetMapping("/{id}/partnerships")
   public List<Partnership> partnerships(@PathVariable String id) {
-    Authentication who = authentication();
+    Authentication who = Actors.signedIn(identity);
     Organisation organisation = get(id);
     if (viewer(who) == Viewer.REVIEWER) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "審査委員は協働の実績を閲覧できません。");
@@ -75,7 +76,7 @@ public class OrganisationApi {
   @GetMapping("/{id}/fixation")
   public Map<String, Object> fixation(@PathVariable String id, @RequestParam String department,
       @RequestParam int fiscalYear) {
-    Authentication who = authentication();
+    Authentication who = Actors.signedIn(identity);
     if (viewer(who) != Viewer.OFFICE && viewer(who) != Viewer.STAFF) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "市の職員のみ確認できます。");
     }
@@ -90,16 +91,8 @@ public class OrganisationApi {
     return ResponseEntity.status(e.getStatusCode()).body(Map.of("message", String.valueOf(e.getReason())));
   }
 
-  private Authentication authentication() {
-    Authentication who = identity.getCurrentAuthentication();
-    if (who == null || who.getUserId() == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "ログインが必要です。");
-    }
-    return who;
-  }
-
   static Viewer viewer(Authentication who) {
-    List<String> groups = who.getGroupIds() == null ? List.of() : who.getGroupIds();
+    List<String> groups = Actors.groupsOf(who);
     if (groups.contains(KyodoGroups.COORDINATORS) || groups.contains(KyodoGroups.ADMIN)) {
       return Viewer.OFFICE;
     }

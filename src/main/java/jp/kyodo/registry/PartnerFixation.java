@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PartnerFixation {
 
-  private final OrganisationRegistry registry;
+  private final OrganisationRepository registry;
   private final int years;
 
-  public PartnerFixation(OrganisationRegistry registry, @Value("${kyodo.partner-fixation.years:3}") int years) {
+  public PartnerFixation(OrganisationRepository registry, @Value("${kyodo.partner-fixation.years:3}") int years) {
     if (years < 1) {
       throw new IllegalArgumentException("kyodo.partner-fixation.years must be at least 1");
     }

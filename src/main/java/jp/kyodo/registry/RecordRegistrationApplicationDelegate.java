@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 @Component("recordRegistrationApplication")
 public class RecordRegistrationApplicationDelegate implements JavaDelegate {
 
-  private final OrganisationRegistry registry;
+  private final OrganisationRepository registry;
 
-  public RecordRegistrationApplicationDelegate(OrganisationRegistry registry) {
+  public RecordRegistrationApplicationDelegate(OrganisationRepository registry) {
     this.registry = registry;
   }
 

@@ -3,9 +3,9 @@ package jp.kyodo.registry;
 import static jp.kyodo.registry.RegistrationProcess.*;
 
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,17 +16,16 @@ import org.springframework.stereotype.Component;
 @Component("recordRegistrationDecision")
 public class RecordRegistrationDecisionDelegate implements JavaDelegate {
 
-  private final OrganisationRegistry registry;
+  private final OrganisationRepository registry;
 
-  public RecordRegistrationDecisionDelegate(OrganisationRegistry registry) {
+  public RecordRegistrationDecisionDelegate(OrganisationRepository registry) {
     this.registry = registry;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String id = ORGANISATION_ID.get(execution);
-    Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    String decidedBy = who != null ? who.getUserId() : "system";
+    String decidedBy = Actors.currentOrSystem(execution);
     boolean register = Decision.REGISTER.code().equals(DECISION.get(execution));
     registry.decide(id, register ? RegistrationStatus.REGISTERED : RegistrationStatus.REFUSED, REASON.get(execution),
         decidedBy);

@@ -22,9 +22,9 @@ public class RegistryDemoData implements ApplicationRunner {
           "町内の清掃と防災訓練を毎年実施", "会費収入による運営", RegistrationStatus.REGISTERED,
           "デモ用の登録済み団体", "admin", Instant.parse("2026-04-01T00:00:00Z"), List.of("midori")));
 
-  private final OrganisationRegistry registry;
+  private final OrganisationRepository registry;
 
-  public RegistryDemoData(OrganisationRegistry registry) {
+  public RegistryDemoData(OrganisationRepository registry) {
     this.registry = registry;
   }
 

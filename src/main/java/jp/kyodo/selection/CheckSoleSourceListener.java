@@ -4,7 +4,7 @@ import static jp.kyodo.selection.SelectionProcess.*;
 
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.registry.Organisation;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.PartnerFixation;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component("checkSoleSource")
 public class CheckSoleSourceListener implements TaskListener {
 
-  private final OrganisationRegistry registry;
+  private final OrganisationRepository registry;
   private final PartnerFixation fixation;
 
-  public CheckSoleSourceListener(OrganisationRegistry registry, PartnerFixation fixation) {
+  public CheckSoleSourceListener(OrganisationRepository registry, PartnerFixation fixation) {
     this.registry = registry;
     this.fixation = fixation;
   }

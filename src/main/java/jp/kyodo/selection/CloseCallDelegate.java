@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component("closeCall")
 public class CloseCallDelegate implements JavaDelegate {
 
-  private final SelectionRecords records;
+  private final SelectionRepository records;
 
-  public CloseCallDelegate(SelectionRecords records) {
+  public CloseCallDelegate(SelectionRepository records) {
     this.records = records;
   }
 
@@ -21,7 +21,7 @@ public class CloseCallDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String callNumber = CALL_NUMBER.get(execution);
     records.setCallStatus(callNumber, "CLOSED");
-    List<String> ids = records.applications(callNumber).stream().map(SelectionRecords.Application::applicationId).toList();
+    List<String> ids = records.applications(callNumber).stream().map(SelectionRepository.Application::applicationId).toList();
     APPLICATION_IDS.set(execution, ids);
     APPLICATION_COUNT.set(execution, (long) ids.size());
     if (ids.isEmpty()) {

@@ -4,7 +4,7 @@ import static jp.kyodo.selection.SelectionProcess.*;
 
 import java.util.List;
 import jp.kyodo.selection.CallApplicationProcess.Result;
-import jp.kyodo.selection.SelectionRecords.Application;
+import jp.kyodo.selection.SelectionRepository.Application;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 @Component("notifyApplicants")
 public class NotifyApplicantsDelegate implements JavaDelegate {
 
-  private final SelectionRecords records;
+  private final SelectionRepository records;
 
-  public NotifyApplicantsDelegate(SelectionRecords records) {
+  public NotifyApplicantsDelegate(SelectionRepository records) {
     this.records = records;
   }
 

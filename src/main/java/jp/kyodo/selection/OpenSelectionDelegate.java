@@ -9,8 +9,9 @@ import java.util.Map;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.forms.Options;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.Actors;
 import jp.kyodo.registry.Organisation;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.PartnerFixation;
 import jp.kyodo.registry.RegistrationStatus;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,11 +32,11 @@ public class OpenSelectionDelegate implements JavaDelegate {
 
   static final int MAX_ORGANISATIONS = 200;
 
-  private final SelectionRecords records;
-  private final OrganisationRegistry registry;
+  private final SelectionRepository records;
+  private final OrganisationRepository registry;
   private final PartnerFixation fixation;
 
-  public OpenSelectionDelegate(SelectionRecords records, OrganisationRegistry registry, PartnerFixation fixation) {
+  public OpenSelectionDelegate(SelectionRepository records, OrganisationRepository registry, PartnerFixation fixation) {
     this.records = records;
     this.registry = registry;
     this.fixation = fixation;
@@ -75,7 +76,7 @@ public class OpenSelectionDelegate implements JavaDelegate {
 
     Map<String, String> reviewers = new LinkedHashMap<>();
     for (User user : KyodoGroups.membersOf(identity, KyodoGroups.REVIEWERS)) {
-      reviewers.put(user.getId(), (nullToEmpty(user.getLastName()) + " " + nullToEmpty(user.getFirstName())).strip());
+      reviewers.put(user.getId(), Actors.fullName(user));
     }
     execution.setVariable(REVIEWER_OPTIONS, Options.json(reviewers));
   }
@@ -88,9 +89,5 @@ public class OpenSelectionDelegate implements JavaDelegate {
           + (departments.isEmpty() ? "（所属する担当課が見つかりません）。" : "（複数の担当課に所属しています）。"));
     }
     return departments.get(0);
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
   }
 }

@@ -5,8 +5,8 @@ import static jp.kyodo.selection.SelectionProcess.*;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.kyodo.forms.Options;
-import jp.kyodo.registry.OrganisationRegistry;
-import jp.kyodo.selection.SelectionRecords.Application;
+import jp.kyodo.registry.OrganisationRepository;
+import jp.kyodo.selection.SelectionRepository.Application;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component("planReviews")
 public class PlanReviewsDelegate implements JavaDelegate {
 
-  private final SelectionRecords records;
-  private final OrganisationRegistry registry;
+  private final SelectionRepository records;
+  private final OrganisationRepository registry;
 
-  public PlanReviewsDelegate(SelectionRecords records, OrganisationRegistry registry) {
+  public PlanReviewsDelegate(SelectionRepository records, OrganisationRepository registry) {
     this.records = records;
     this.registry = registry;
   }

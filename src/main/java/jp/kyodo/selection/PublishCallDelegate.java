@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,9 @@ public class PublishCallDelegate implements JavaDelegate {
       CANDIDATE_OPTIONS, SELECTED_APPLICATION.name(), SELECTION_REASON.name(), SELECTION_APPROVAL.name(),
       SELECTION_APPROVAL_COMMENT.name(), NO_PARTNER_SITUATION.name(), APPLICATION_OPTIONS);
 
-  private final SelectionRecords records;
+  private final SelectionRepository records;
 
-  public PublishCallDelegate(SelectionRecords records) {
+  public PublishCallDelegate(SelectionRepository records) {
     this.records = records;
   }
 
@@ -34,7 +35,7 @@ public class PublishCallDelegate implements JavaDelegate {
     Instant deadlineAt = endOfDay(APPLICATION_DEADLINE.get(execution));
     String callNumber = records.publishCall(SELECTION_NUMBER.get(execution), CALL_PURPOSE.get(execution),
         CALL_ELIGIBILITY.get(execution), SelectionForms.criteria(execution), deadlineAt,
-        QUORUM.get(execution).intValue(), REVIEWERS.get(execution), Actors.current(execution),
+        QUORUM.get(execution).intValue(), REVIEWERS.get(execution), Actors.currentOrSystem(execution),
         jp.kyodo.platform.SourceKey.of(execution));
     CALL_NUMBER.set(execution, callNumber);
     DEADLINE_AT.set(execution, Date.from(deadlineAt));
@@ -42,6 +43,6 @@ public class PublishCallDelegate implements JavaDelegate {
   }
 
   static Instant endOfDay(String isoDate) {
-    return LocalDate.parse(isoDate).plusDays(1).atStartOfDay(SelectionForms.JAPAN).toInstant();
+    return CityCalendar.startOf(LocalDate.parse(isoDate).plusDays(1));
   }
 }

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.kyodo.forms.Options;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.PartnerFixation;
 import jp.kyodo.selection.ScoreAggregation.Criterion;
 import jp.kyodo.selection.ScoreAggregation.Result;
-import jp.kyodo.selection.SelectionRecords.Application;
-import jp.kyodo.selection.SelectionRecords.Call;
+import jp.kyodo.selection.SelectionRepository.Application;
+import jp.kyodo.selection.SelectionRepository.Call;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -33,11 +33,11 @@ public class RankApplicationsDelegate implements JavaDelegate {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final SelectionRecords records;
-  private final OrganisationRegistry registry;
+  private final SelectionRepository records;
+  private final OrganisationRepository registry;
   private final PartnerFixation fixation;
 
-  public RankApplicationsDelegate(SelectionRecords records, OrganisationRegistry registry, PartnerFixation fixation) {
+  public RankApplicationsDelegate(SelectionRepository records, OrganisationRepository registry, PartnerFixation fixation) {
     this.records = records;
     this.registry = registry;
     this.fixation = fixation;

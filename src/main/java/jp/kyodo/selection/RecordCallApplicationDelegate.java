@@ -2,18 +2,17 @@ package jp.kyodo.selection;
 
 import static jp.kyodo.selection.CallApplicationProcess.*;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.registry.Organisation;
-import jp.kyodo.registry.OrganisationRegistry;
-import jp.kyodo.selection.SelectionRecords.Call;
+import jp.kyodo.registry.OrganisationRepository;
+import jp.kyodo.selection.SelectionRepository.Call;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +25,10 @@ public class RecordCallApplicationDelegate implements JavaDelegate {
 
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
-  private final SelectionRecords records;
-  private final OrganisationRegistry registry;
+  private final SelectionRepository records;
+  private final OrganisationRepository registry;
 
-  public RecordCallApplicationDelegate(SelectionRecords records, OrganisationRegistry registry) {
+  public RecordCallApplicationDelegate(SelectionRepository records, OrganisationRepository registry) {
     this.records = records;
     this.registry = registry;
   }
@@ -51,8 +50,8 @@ public class RecordCallApplicationDelegate implements JavaDelegate {
     String callNumber = CALL_NUMBER.get(execution);
     Call call = records.call(callNumber).orElseThrow(() ->
         new InvalidInputException("公募番号「" + callNumber + "」の公募はありません。公募番号を確かめてください。"));
-    if (!call.acceptsApplicationsAt(ClockUtil.getCurrentTime().toInstant())) {
-      String lastDay = DAY.format(call.deadlineAt().minusSeconds(1).atZone(ZoneId.of("Asia/Tokyo")));
+    if (!call.acceptsApplicationsAt(CityCalendar.now())) {
+      String lastDay = DAY.format(CityCalendar.dayOf(call.deadlineAt().minusSeconds(1)));
       throw new InvalidInputException("公募「" + call.projectTitle() + "」（" + callNumber + "）は" + lastDay
           + "で締め切りました。締切後の応募は受け付けられません。");
     }

@@ -2,8 +2,6 @@ package jp.kyodo.selection;
 
 import static jp.kyodo.selection.SelectionProcess.*;
 
-import jp.kyodo.forms.InvalidInputException;
-import jp.kyodo.platform.Actors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,23 +13,16 @@ import org.springframework.stereotype.Component;
 @Component("recordConflictDeclaration")
 public class RecordConflictDeclarationListener implements TaskListener {
 
-  private final SelectionRecords records;
+  private final SelectionRepository records;
 
-  public RecordConflictDeclarationListener(SelectionRecords records) {
+  public RecordConflictDeclarationListener(SelectionRepository records) {
     this.records = records;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String reviewer = REVIEWER.get(task);
-    requireReviewerInPerson(task, reviewer);
+    Reviewers.requireInPerson(task, reviewer);
     records.declareConflicts(CALL_NUMBER.get(task), reviewer, CONFLICTED_APPLICATIONS.get(task), CONFLICT_NOTE.get(task));
-  }
-
-  static void requireReviewerInPerson(DelegateTask task, String reviewer) {
-    String acting = Actors.authenticatedOrNull(task);
-    if (acting != null && !acting.equals(reviewer)) {
-      throw new InvalidInputException("この申告・採点は審査委員本人（" + reviewer + "）しか行えません。");
-    }
   }
 }

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component("recordReview")
 public class RecordReviewListener implements TaskListener {
 
-  private final SelectionRecords records;
+  private final SelectionRepository records;
 
-  public RecordReviewListener(SelectionRecords records) {
+  public RecordReviewListener(SelectionRepository records) {
     this.records = records;
   }
 
@@ -27,7 +27,7 @@ public class RecordReviewListener implements TaskListener {
   public void notify(DelegateTask task) {
     String reviewer = REVIEWER.get(task);
     String application = APPLICATION_ID.get(task);
-    RecordConflictDeclarationListener.requireReviewerInPerson(task, reviewer);
+    Reviewers.requireInPerson(task, reviewer);
     if (!records.mayScore(application, reviewer)) {
       throw new InvalidInputException("利害関係を申告した応募（または申告していない応募）は採点できません。");
     }

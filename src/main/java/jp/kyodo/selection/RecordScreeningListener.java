@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component("recordScreening")
 public class RecordScreeningListener implements TaskListener {
 
-  private final SelectionRecords records;
+  private final SelectionRepository records;
 
-  public RecordScreeningListener(SelectionRecords records) {
+  public RecordScreeningListener(SelectionRepository records) {
     this.records = records;
   }
 
   @Override
   public void notify(DelegateTask task) {
     boolean eligible = Screening.ELIGIBLE.code().equals(SCREENING.get(task));
-    records.recordScreening(APPLICATION_ID.get(task), eligible, SCREENING_REASON.get(task), Actors.current(task));
+    records.recordScreening(APPLICATION_ID.get(task), eligible, SCREENING_REASON.get(task), Actors.currentOrSystem(task));
   }
 }

@@ -5,9 +5,9 @@ import static jp.kyodo.selection.SelectionProcess.*;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.platform.Actors;
 import jp.kyodo.registry.Organisation;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.Partnership;
-import jp.kyodo.selection.SelectionRecords.Application;
+import jp.kyodo.selection.SelectionRepository.Application;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,13 +21,10 @@ import org.springframework.stereotype.Component;
 @Component("recordSelection")
 public class RecordSelectionDelegate implements JavaDelegate {
 
-  /** Who proposed the choice (the department for a sole source, the committee's coordinator for a call). */
-  public static final jp.kyodo.variables.Var<String> PROPOSED_BY = jp.kyodo.variables.Var.string("selectionProposedBy");
+  private final SelectionRepository records;
+  private final OrganisationRepository registry;
 
-  private final SelectionRecords records;
-  private final OrganisationRegistry registry;
-
-  public RecordSelectionDelegate(SelectionRecords records, OrganisationRegistry registry) {
+  public RecordSelectionDelegate(SelectionRepository records, OrganisationRepository registry) {
     this.records = records;
     this.registry = registry;
   }

@@ -2,10 +2,9 @@ package jp.kyodo.selection;
 
 import static jp.kyodo.selection.SelectionProcess.*;
 
-import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.Decision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,24 +14,19 @@ import org.springframework.stereotype.Component;
 @Component("recordSelectionOutcome")
 public class RecordSelectionOutcomeListener implements ExecutionListener {
 
-  private final SelectionRecords records;
+  private final SelectionRepository records;
 
-  public RecordSelectionOutcomeListener(SelectionRecords records) {
+  public RecordSelectionOutcomeListener(SelectionRepository records) {
     this.records = records;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    SelectionOutcome outcome = SelectionOutcome.atEndEvent(execution.getCurrentActivityId());
-    String reason = outcome.reason(execution);
-    String decidedBy = Actors.current(execution);
-    OUTCOME.set(execution, outcome.name());
-    OUTCOME_LABEL.set(execution, outcome.label());
-    OUTCOME_REASON.set(execution, reason);
-    OUTCOME_DECIDED_BY.set(execution, decidedBy);
-    OUTCOME_DECIDED_AT.set(execution, ClockUtil.getCurrentTime());
+    SelectionOutcome outcome = Decision.Outcome.atEndEvent(SelectionOutcome.class, execution.getCurrentActivityId());
+    Decision decision = outcome.decided(execution);
+    DECISION_VARIABLES.write(execution, decision);
     String organisation = outcome == SelectionOutcome.SELECTED ? PARTNER_GROUP.get(execution) : null;
-    records.recordDecision(SELECTION_NUMBER.get(execution), METHOD.get(execution), outcome.name(), organisation, reason,
-        RecordSelectionDelegate.PROPOSED_BY.get(execution), decidedBy);
+    records.recordDecision(SELECTION_NUMBER.get(execution), METHOD.get(execution), decision, organisation,
+        PROPOSED_BY.get(execution));
   }
 }

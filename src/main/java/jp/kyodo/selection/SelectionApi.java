@@ -1,14 +1,15 @@
 package jp.kyodo.selection;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.kyodo.identity.KyodoGroups;
-import jp.kyodo.registry.OrganisationRegistry;
-import jp.kyodo.selection.SelectionRecords.Application;
-import jp.kyodo.selection.SelectionRecords.Call;
+import jp.kyodo.platform.Actors;
+import jp.kyodo.platform.CityCalendar;
+import jp.kyodo.registry.OrganisationRepository;
+import jp.kyodo.selection.SelectionRepository.Application;
+import jp.kyodo.selection.SelectionRepository.Call;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
@@ -31,11 +32,11 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/calls")
 public class SelectionApi {
 
-  private final SelectionRecords records;
-  private final OrganisationRegistry registry;
+  private final SelectionRepository records;
+  private final OrganisationRepository registry;
   private final IdentityService identity;
 
-  public SelectionApi(SelectionRecords records, OrganisationRegistry registry, IdentityService identity) {
+  public SelectionApi(SelectionRepository records, OrganisationRepository registry, IdentityService identity) {
     this.records = records;
     this.registry = registry;
     this.identity = identity;
@@ -44,7 +45,7 @@ public class SelectionApi {
   @GetMapping
   public List<Map<String, Object>> calls(@RequestParam(required = false) String status,
       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
-    Authentication who = authentication();
+    Authentication who = Actors.signedIn(identity);
     if (status != null && !List.of("OPEN", "CLOSED", "DECIDED").contains(status)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status は OPEN、CLOSED、DECIDED のいずれかです。");
     }
@@ -53,22 +54,22 @@ public class SelectionApi {
 
   @GetMapping("/{callNumber}")
   public Map<String, Object> call(@PathVariable String callNumber) {
-    return view(find(callNumber), authentication());
+    return view(find(callNumber), Actors.signedIn(identity));
   }
 
   @GetMapping("/{callNumber}/applications")
   public List<Map<String, Object>> applications(@PathVariable String callNumber) {
-    Authentication who = authentication();
+    Authentication who = Actors.signedIn(identity);
     Call call = find(callNumber);
     List<Application> applications = records.applications(callNumber);
     List<Application> visible;
     if (isStaffOf(who, call)) {
       visible = applications;
-    } else if (groups(who).contains(KyodoGroups.REVIEWERS) && call.reviewers().contains(who.getUserId())) {
+    } else if (Actors.groupsOf(who).contains(KyodoGroups.REVIEWERS) && call.reviewers().contains(who.getUserId())) {
       List<String> assigned = records.applicationsToScore(callNumber, who.getUserId());
       visible = applications.stream().filter(a -> assigned.contains(a.applicationId())).toList();
-    } else if (groups(who).contains(KyodoGroups.PARTNERS)) {
-      visible = applications.stream().filter(a -> groups(who).contains(a.organisationId())).toList();
+    } else if (Actors.groupsOf(who).contains(KyodoGroups.PARTNERS)) {
+      visible = applications.stream().filter(a -> Actors.groupsOf(who).contains(a.organisationId())).toList();
     } else {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "この公募の応募を閲覧する権限がありません。");
     }
@@ -118,7 +119,7 @@ public class SelectionApi {
     view.put("eligibility", call.eligibility());
     view.put("criteria", call.criteria());
     view.put("deadlineAt", call.deadlineAt());
-    view.put("open", call.acceptsApplicationsAt(ClockUtil.getCurrentTime().toInstant()));
+    view.put("open", call.acceptsApplicationsAt(CityCalendar.now()));
     view.put("status", call.status());
     view.put("publishedAt", call.publishedAt());
     if (isStaffOf(who, call)) {
@@ -129,20 +130,8 @@ public class SelectionApi {
   }
 
   private static boolean isStaffOf(Authentication who, Call call) {
-    List<String> groups = groups(who);
+    List<String> groups = Actors.groupsOf(who);
     return groups.contains(KyodoGroups.COORDINATORS) || groups.contains(KyodoGroups.ADMIN)
         || groups.contains(KyodoGroups.MANAGERS) || groups.contains(call.departmentGroup());
-  }
-
-  private static List<String> groups(Authentication who) {
-    return who.getGroupIds() == null ? List.of() : who.getGroupIds();
-  }
-
-  private Authentication authentication() {
-    Authentication who = identity.getCurrentAuthentication();
-    if (who == null || who.getUserId() == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "ログインが必要です。");
-    }
-    return who;
   }
 }

@@ -1,9 +1,9 @@
 package jp.kyodo.selection;
 
 import static jp.kyodo.selection.SelectionProcess.*;
+import jp.kyodo.platform.CityCalendar;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,14 +12,11 @@ import jp.kyodo.examination.ExaminationForms;
 import jp.kyodo.forms.FormRules;
 import jp.kyodo.selection.ScoreAggregation.Criterion;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** Server-side rules of the forms of ② パートナーの選定, field by field as in {@code forms/selection-*.form}. */
 public final class SelectionForms {
 
   private SelectionForms() {}
-
-  static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   public static final FormRules START_FORM = FormRules.forForm(FormIds.START)
       .check(FISCAL_YEAR, (scope, value) -> plannedYearIsReasonable((Long) value),
@@ -103,17 +100,12 @@ public final class SelectionForms {
   }
 
   static boolean plannedYearIsReasonable(long year) {
-    long current = ExaminationForms.currentFiscalYear();
-    return year >= current && year <= current + 5;
-  }
-
-  static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(JAPAN).toLocalDate();
+    return CityCalendar.isFiscalYearWithin(year, 0, 5);
   }
 
   /** A deadline runs to the end of its day in Japan, so the earliest is tomorrow's. */
   static boolean deadlineIsAhead(String isoDate) {
-    return isoDate != null && LocalDate.parse(isoDate).isAfter(today());
+    return isoDate != null && LocalDate.parse(isoDate).isAfter(CityCalendar.today());
   }
 
   static long weightTotal(VariableScope scope) {

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component("selectionPlan")
 public class SelectionPlan {
 
-  private final SelectionRecords records;
+  private final SelectionRepository records;
 
-  public SelectionPlan(SelectionRecords records) {
+  public SelectionPlan(SelectionRepository records) {
     this.records = records;
   }
 

@@ -2,6 +2,7 @@ package jp.kyodo.selection;
 
 import java.util.Date;
 import jp.kyodo.forms.Labeled;
+import jp.kyodo.platform.Decision;
 import jp.kyodo.project.Project;
 import jp.kyodo.variables.ListVar;
 import jp.kyodo.variables.Var;
@@ -258,10 +259,15 @@ public final class SelectionProcess {
   public static final Var<String> NO_PARTNER_DECISION = Var.string("noPartnerDecision");
   public static final Var<String> NO_PARTNER_REASON = Var.string("noPartnerReason");
 
+  /** Who proposed the choice (the department for a sole source, the committee's coordinator for a call). */
+  public static final Var<String> PROPOSED_BY = Var.string("selectionProposedBy");
+
   // The recorded outcome (every end event)
   public static final Var<String> OUTCOME = Var.string("selectionOutcome");
   public static final Var<String> OUTCOME_LABEL = Var.string("selectionOutcomeLabel");
   public static final Var<String> OUTCOME_REASON = Var.string("selectionOutcomeReason");
   public static final Var<String> OUTCOME_DECIDED_BY = Var.string("selectionDecidedBy");
   public static final Var<Date> OUTCOME_DECIDED_AT = Var.date("selectionDecidedAt");
+  public static final Decision.Variables DECISION_VARIABLES = new Decision.Variables(OUTCOME, OUTCOME_LABEL,
+      OUTCOME_REASON, OUTCOME_DECIDED_BY, OUTCOME_DECIDED_AT);
 }

@@ -3,8 +3,8 @@ package jp.kyodo.selection;
 import static jp.kyodo.selection.SelectionProcess.*;
 
 import jp.kyodo.registry.Organisation;
-import jp.kyodo.registry.OrganisationRegistry;
-import jp.kyodo.selection.SelectionRecords.Application;
+import jp.kyodo.registry.OrganisationRepository;
+import jp.kyodo.selection.SelectionRepository.Application;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component("showApplication")
 public class ShowApplicationListener implements TaskListener {
 
-  private final SelectionRecords records;
-  private final OrganisationRegistry registry;
+  private final SelectionRepository records;
+  private final OrganisationRepository registry;
 
-  public ShowApplicationListener(SelectionRecords records, OrganisationRegistry registry) {
+  public ShowApplicationListener(SelectionRepository records, OrganisationRepository registry) {
     this.records = records;
     this.registry = registry;
   }

@@ -81,7 +81,7 @@ class AgreementProcessTest {
     assertThat(instance).isWaitingAt(Elements.ASSIGN_PARTIES).hasPassed(Elements.RESOLVE_PARTIES);
     assertThat(task()).hasCandidateGroup("dept-fukushi");
     assertThat(instance).variables().containsEntry(DEPARTMENT_GROUP.name(), "dept-fukushi")
-        .containsEntry(DEPARTMENT_NAME.name(), "福祉課").containsEntry(PARTNER_FIXED.name(), false);
+        .containsEntry(DEPARTMENT_NAME.name(), "福祉課").containsEntry(PARTNER_CHOSEN.name(), false);
     org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), PARTNER_OPTIONS).toString())
         .contains("org-hikari", "NPO法人ひかり", "org-midori");
     org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), STAFF_OPTIONS).toString())
@@ -127,7 +127,7 @@ class AgreementProcessTest {
     org.assertj.core.api.Assertions.assertThat(agreement.budget()).hasSize(4);
     org.assertj.core.api.Assertions.assertThat(agreement.payment()).isEqualTo(new Agreement.PaymentPlan("BURDEN_CHARGE",
         "PARTIAL_ADVANCE", 800_000, 300_000, 500_000, agreement.payment().note()));
-    org.assertj.core.api.Assertions.assertThat(agreement.decisions()).extracting(Agreement.Decision::decidedBy)
+    org.assertj.core.api.Assertions.assertThat(agreement.decisions()).extracting(d -> d.decision().decidedBy())
         .containsExactly("hikari", "yamamoto", "sato");
     org.assertj.core.api.Assertions.assertThat(agreement.approvedBy()).isEqualTo("sato");
     org.assertj.core.api.Assertions.assertThat(scenario.agreements.document(number)).isEmpty();
@@ -185,7 +185,7 @@ class AgreementProcessTest {
 
     String number = (String) engine.getRuntimeService().getVariable(instance.getId(), AGREEMENT_NUMBER.name());
     org.assertj.core.api.Assertions.assertThat(scenario.agreements.find(number).orElseThrow().decisions())
-        .extracting(d -> d.step() + ":" + d.decision() + ":" + d.decidedBy())
+        .extracting(d -> d.step() + ":" + d.decision().outcome() + ":" + d.decision().decidedBy())
         .containsExactly("PARTNER:REQUEST_CHANGES:hikari", "PARTNER:AGREE:hikari", "DEPARTMENT:REQUEST_CHANGES:yamamoto",
             "PARTNER:AGREE:hikari", "DEPARTMENT:AGREE:yamamoto", "MANAGER:RETURN:sato", "PARTNER:AGREE:hikari",
             "DEPARTMENT:AGREE:yamamoto", "MANAGER:APPROVE:sato");

@@ -12,7 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.registry.Organisation;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.OrganisationType;
 import jp.kyodo.registry.RegistrationStatus;
 import org.camunda.bpm.engine.IdentityService;
@@ -52,7 +52,7 @@ public final class AgreementScenario {
   public final ProcessEngine engine;
   public final JdbcTemplate jdbc;
   public final AgreementRepository agreements;
-  public final OrganisationRegistry registry;
+  public final OrganisationRepository registry;
   public final AgreementDocument document = new AgreementDocument();
 
   public AgreementScenario(ProcessEngine engine) {
@@ -65,7 +65,7 @@ public final class AgreementScenario {
     jdbc = new JdbcTemplate(dataSource);
     clearTables(jdbc);
     agreements = new AgreementRepository(jdbc);
-    registry = new OrganisationRegistry(jdbc);
+    registry = new OrganisationRepository(jdbc);
     ClockUtil.setCurrentTime(Date.from(NOW));
     people(engine.getIdentityService());
     for (String[] org : List.of(new String[] {"org-hikari", "NPO法人ひかり", "hikari"}, new String[] {"org-midori", "みどり町内会", "midori"})) {

@@ -16,12 +16,11 @@ import jp.kyodo.improvement.ImprovementProcess;
 import jp.kyodo.improvement.ImprovementScenario;
 import jp.kyodo.lifecycle.CollaborationProcess;
 import jp.kyodo.lifecycle.LifecycleScenario;
-import jp.kyodo.lifecycle.PhaseDueDateRule;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.selection.CallApplicationProcess;
 import jp.kyodo.selection.SelectionProcess;
 import jp.kyodo.selection.SelectionScenario;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -277,10 +276,10 @@ final class CollaborationLifecycle {
 
   /** 10:00 in Japan on that day. */
   static Instant day(LocalDate day) {
-    return day.atTime(10, 0).atZone(PhaseDueDateRule.CITY_ZONE).toInstant();
+    return day.atTime(10, 0).atZone(CityCalendar.ZONE).toInstant();
   }
 
   static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(PhaseDueDateRule.CITY_ZONE).toLocalDate();
+    return CityCalendar.today();
   }
 }

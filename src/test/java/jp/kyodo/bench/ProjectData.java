@@ -9,11 +9,12 @@ import jp.kyodo.examination.ExaminationProcess;
 import jp.kyodo.examination.ExaminationScenario;
 import jp.kyodo.lifecycle.CollaborationProcess;
 import jp.kyodo.lifecycle.Phase;
-import jp.kyodo.lifecycle.PhaseDueDateRule;
 import jp.kyodo.lifecycle.ProjectDecision;
 import jp.kyodo.lifecycle.ProjectOutcome;
 import jp.kyodo.lifecycle.ProjectRecord;
 import jp.kyodo.lifecycle.ProjectRepository;
+import jp.kyodo.platform.CityCalendar;
+import jp.kyodo.platform.Decision;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationContext;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class ProjectData {
 
-  static final Instant NOW = LocalDate.of(2026, 11, 25).atTime(10, 0).atZone(PhaseDueDateRule.CITY_ZONE).toInstant();
+  static final Instant NOW = LocalDate.of(2026, 11, 25).atTime(10, 0).atZone(CityCalendar.ZONE).toInstant();
   static final String[][] DEPARTMENTS = {{"dept-fukushi", "福祉課"}, {"dept-kankyo", "環境政策課"},
       {"dept-kosodate", "子育て支援課"}, {"dept-bosai", "危機管理課"}};
   static final String[][] PARTNERS = {{"org-hikari", "NPO法人ひかり", "hikari"}, {"org-midori", "みどり町内会", "midori"}};
@@ -105,7 +106,7 @@ final class ProjectData {
     String[] partner = PARTNERS[(i / 4) % PARTNERS.length];
     String proposer = PROPOSERS[i % PROPOSERS.length];
     String proposerGroup = proposer.equals("suzuki") ? "dept-fukushi" : "org-" + proposer;
-    Instant opened = LocalDate.of(fiscalYear - 1, 5, 1).atTime(9, 0).atZone(PhaseDueDateRule.CITY_ZONE).toInstant()
+    Instant opened = LocalDate.of(fiscalYear - 1, 5, 1).atTime(9, 0).atZone(CityCalendar.ZONE).toInstant()
         .plusSeconds(60L * (i / 10));
     String title = "過去の協働事業 " + (i + 1);
     String number = projects.open(fiscalYear - 1, title, proposer, proposerGroup, "past-" + (i + 1), opened);
@@ -130,8 +131,9 @@ final class ProjectData {
         case EVALUATION -> List.of("A", "B", "C").get(i % 3);
         case IMPROVEMENT -> stops && i % 2 == 0 ? "HANDOVER" : "END";
       };
-      projects.recordDecision(number, new ProjectDecision(phase, 1, (long) fiscalYear, decision, phase.label() + "の判断",
-          "ベンチマーク用の過去の事業（" + decision + "）", phase == Phase.EXAMINATION ? "tanaka" : "suzuki", at));
+      projects.recordDecision(number, new ProjectDecision(phase, 1, (long) fiscalYear, new Decision(decision,
+          phase.label() + "の判断", "ベンチマーク用の過去の事業（" + decision + "）",
+          phase == Phase.EXAMINATION ? "tanaka" : "suzuki", at)));
     }
     ProjectOutcome outcome = switch (phases[last]) {
       case EXAMINATION -> ProjectOutcome.NOT_APPROVED;

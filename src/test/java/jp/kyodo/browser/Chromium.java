@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.support.RequireAll;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -109,7 +110,7 @@ final class Chromium implements AutoCloseable {
     // A headless browser formats dates for en-US in UTC whatever --lang says; a clerk in a Japanese city office sees
     // 2027/4/1 in the date pickers and Japan's time in Tasklist.
     driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "ja-JP"));
-    driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
+    driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", CityCalendar.ZONE.getId()));
     return driver;
   }
 

@@ -27,10 +27,10 @@ import jp.kyodo.improvement.ImprovementProcess;
 import jp.kyodo.improvement.ImprovementScenario;
 import jp.kyodo.lifecycle.CollaborationProcess;
 import jp.kyodo.lifecycle.LifecycleScenario;
-import jp.kyodo.lifecycle.PhaseDueDateRule;
 import jp.kyodo.lifecycle.ProjectRecord;
 import jp.kyodo.lifecycle.ProjectRepository;
 import jp.kyodo.overview.OverviewApi;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.selection.CallApplicationProcess;
 import jp.kyodo.selection.SelectionProcess;
 import jp.kyodo.selection.SelectionScenario;
@@ -351,7 +351,7 @@ class LifecycleInBrowserTest {
     assertThat(project.latestGrade()).isEqualTo("A");
     assertThat(project.partnerName()).isEqualTo("NPO法人ひかり");
     assertThat(project.fiscalYear()).isEqualTo((int) LifecycleScenario.FIRST_YEAR);
-    assertThat(projects.decisions(number).stream().map(d -> d.phase() + ":" + d.decision() + ":" + d.decidedBy()).toList())
+    assertThat(projects.decisions(number).stream().map(d -> d.phase() + ":" + d.decision().outcome() + ":" + d.decision().decidedBy()).toList())
         .containsExactly("EXAMINATION:APPROVED:tanaka", "SELECTION:SELECTED:sato", "AGREEMENT:CONCLUDED:suzuki",
             "EXECUTION:COMPLETED:suzuki", "EVALUATION:A:suzuki", "IMPROVEMENT:END:suzuki");
   }
@@ -500,11 +500,11 @@ class LifecycleInBrowserTest {
 
   /** 10:00 in Japan on that day. */
   static void moveTo(LocalDate day) {
-    moveTo(day.atTime(10, 0).atZone(PhaseDueDateRule.CITY_ZONE).toInstant());
+    moveTo(day.atTime(10, 0).atZone(CityCalendar.ZONE).toInstant());
   }
 
   static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(PhaseDueDateRule.CITY_ZONE).toLocalDate();
+    return CityCalendar.today();
   }
 
   /**

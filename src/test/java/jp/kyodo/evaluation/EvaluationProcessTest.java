@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import jp.kyodo.evaluation.EvaluationChoices.Answer;
 import jp.kyodo.evaluation.EvaluationProcess.Elements;
-import jp.kyodo.evaluation.EvaluationRecords.EvaluationRecord;
-import jp.kyodo.evaluation.EvaluationRecords.SheetAnswer;
-import jp.kyodo.evaluation.EvaluationRecords.Side;
+import jp.kyodo.evaluation.EvaluationRepository.EvaluationRecord;
+import jp.kyodo.evaluation.EvaluationRepository.SheetAnswer;
+import jp.kyodo.evaluation.EvaluationRepository.Side;
 import jp.kyodo.project.Project;
 import jp.kyodo.variables.ListVar;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -308,7 +308,7 @@ class EvaluationProcessTest {
     assertThat(record.reviewedBy()).isEqualTo("suzuki");
     assertThat(record.confirmedBy()).isEqualTo("hikari");
     assertThat(record.sharedFindings()).contains("サロンの周知");
-    assertThat(record.goals()).extracting(EvaluationRecords.EvaluationGoal::id).containsExactly("G1", "G2");
+    assertThat(record.goals()).extracting(EvaluationRepository.EvaluationGoal::id).containsExactly("G1", "G2");
     assertThat(record.goals().get(0).actual()).isEqualTo("実績1");
     assertThat(record.agreedAnswers()).hasSize(25).allMatch(a -> a.answer().equals("YES"));
   }

@@ -8,7 +8,7 @@ import java.util.Map;
 import jp.kyodo.evaluation.EvaluationChoices.Answer;
 import jp.kyodo.evaluation.EvaluationChoices.ThirdPartyViewpoint;
 import jp.kyodo.evaluation.EvaluationProcess.Elements;
-import jp.kyodo.examination.ExaminationForms;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.project.Project;
 import jp.kyodo.project.ResolveProjectDelegate;
 import jp.kyodo.support.PhaseTestSupport;
@@ -29,11 +29,11 @@ public final class EvaluationScenario extends PhaseTestSupport {
       "forms/evaluation-joint-review.form",
       "forms/evaluation-confirmation.form"};
 
-  final EvaluationRecords records;
+  final EvaluationRepository records;
 
   public EvaluationScenario(ProcessEngine engine) {
     super(engine);
-    records = new EvaluationRecords(jdbc);
+    records = new EvaluationRepository(jdbc);
     Mocks.register("resolveProject", new ResolveProjectDelegate(registry));
     Mocks.register("readAgreementGoals", new ReadAgreementGoalsDelegate());
     Mocks.register("computeOutcomeFigures", new ComputeOutcomeFiguresListener());
@@ -52,7 +52,7 @@ public final class EvaluationScenario extends PhaseTestSupport {
   }
 
   static long thisYear() {
-    return ExaminationForms.currentFiscalYear();
+    return CityCalendar.currentFiscalYear();
   }
 
   /** Two goals, as a clerk fills the start form. */

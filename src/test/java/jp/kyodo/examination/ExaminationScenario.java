@@ -1,5 +1,6 @@
 package jp.kyodo.examination;
 
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.support.TestDesk;
 import jp.kyodo.support.TestIdentity;
 import static jp.kyodo.examination.ExaminationProcess.*;
@@ -117,7 +118,7 @@ public final class ExaminationScenario {
     values.put(REPORTING_ARRANGEMENTS.name(), "四半期ごとに実施報告書、年度末に評価シート");
     values.put(CHOSEN_FORM.name(), "JOINT_PROJECT");
     values.put(CALENDAR_PATTERN.name(), "NEXT_YEAR");
-    values.put(PLANNED_FISCAL_YEAR.name(), (int) ExaminationForms.currentFiscalYear() + 1);
+    values.put(PLANNED_FISCAL_YEAR.name(), (int) CityCalendar.currentFiscalYear() + 1);
     values.put(CITY_ALONE_URGENT.name(), false);
     return values;
   }

@@ -215,26 +215,26 @@ class ExecutionProcessTest {
 
     BpmnAwareTests.assertThat(instance).isEnded().hasPassed(Elements.CLOSE, Elements.END_COMPLETED);
     assertThat(scenario.variable(instance, EXECUTION_COMPLETED.name())).isEqualTo(true);
-    Map<String, Object> record = scenario.executions.execution(agreementNumber);
-    assertThat(record.get("STATUS")).isEqualTo("COMPLETED");
-    assertThat(record.get("MAIN_STAFF")).isEqualTo("kobayashi");
-    assertThat(record.get("INSPECTION_RESULT")).isEqualTo("PASS");
-    assertThat(record.get("MIDTERM_PROGRESS")).isEqualTo("DELAYED");
+    ExecutionRepository.Execution record = scenario.executions.execution(agreementNumber);
+    assertThat(record.status()).isEqualTo("COMPLETED");
+    assertThat(record.mainStaff()).isEqualTo("kobayashi");
+    assertThat(record.inspectionResult()).isEqualTo("PASS");
+    assertThat(record.midtermProgress()).isEqualTo("DELAYED");
     assertThat(scenario.executions.goalResults(agreementNumber)).containsEntry("G1", "ACHIEVED").containsEntry("G2", "PARTLY");
-    assertThat(scenario.executions.payments(agreementNumber)).extracting(p -> p.get("KIND") + ":" + p.get("AMOUNT") + ":" + p.get("PAID_ON"))
+    assertThat(scenario.executions.payments(agreementNumber)).extracting(p -> p.kind() + ":" + p.amount() + ":" + p.paidOn())
         .containsExactly("ADVANCE:300000:2026-04-01", "AFTER_COMPLETION:480000:2027-03-31");
-    List<Map<String, Object>> reports = scenario.executions.reports(agreementNumber);
-    assertThat(reports).extracting(r -> r.get("STATUS")).containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED");
-    assertThat(reports.get(0).get("ROUNDS")).isEqualTo(2);
-    assertThat(reports.get(1).get("REMINDED_AT")).isNotNull();
-    assertThat(reports.get(1).get("LATE_ACTION")).isEqualTo("電話で確認、事故対応で遅れている");
-    assertThat(reports.get(1).get("REVIEWED_BY")).isEqualTo("kobayashi");
+    List<ExecutionRepository.Report> reports = scenario.executions.reports(agreementNumber);
+    assertThat(reports).extracting(ExecutionRepository.Report::status).containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED");
+    assertThat(reports.get(0).rounds()).isEqualTo(2);
+    assertThat(reports.get(1).remindedAt()).isNotNull();
+    assertThat(reports.get(1).lateAction()).isEqualTo("電話で確認、事故対応で遅れている");
+    assertThat(reports.get(1).reviewedBy()).isEqualTo("kobayashi");
     assertThat(scenario.executions.issues(agreementNumber)).singleElement()
-        .satisfies(i -> assertThat(i.get("STATUS") + ":" + i.get("DECIDED_BY") + ":" + i.get("RAISED_SIDE")).isEqualTo("CLOSED:sato:PARTNER"));
+        .satisfies(i -> assertThat(i.status() + ":" + i.decidedBy() + ":" + i.raisedSide()).isEqualTo("CLOSED:sato:PARTNER"));
     assertThat(scenario.executions.planChanges(agreementNumber)).singleElement()
-        .satisfies(c -> assertThat(c.get("STATUS") + ":" + c.get("ANSWERED_BY")).isEqualTo("APPLIED:suzuki"));
+        .satisfies(c -> assertThat(c.status() + ":" + c.answeredBy()).isEqualTo("APPLIED:suzuki"));
     assertThat(scenario.executions.handovers(agreementNumber)).singleElement()
-        .satisfies(h -> assertThat(h.get("STATUS") + ":" + h.get("PARTNER_ANSWER") + ":" + h.get("PARTNER_ATTENDEE"))
+        .satisfies(h -> assertThat(h.status() + ":" + h.partnerAnswer() + ":" + h.partnerAttendee())
             .isEqualTo("COMPLETED:CONFIRM:光 陽子（代表）"));
   }
 
@@ -270,7 +270,7 @@ class ExecutionProcessTest {
     scenario.complete(instance, Elements.DEPARTMENT_REPORTS_ISSUE, "yamamoto", issue);
     scenario.complete(instance, Elements.HANDLE_ISSUE, "suzuki", values(ISSUE_RESPONSE.name(), "費用の扱いを相談", ESCALATE_ISSUE.name(), true));
     assertThat(scenario.tasks(instance, Elements.DECIDE_ISSUE)).hasSize(1);
-    assertThat(scenario.executions.issues(agreementNumber)).extracting(i -> i.get("STATUS") + ":" + i.get("RAISED_SIDE"))
+    assertThat(scenario.executions.issues(agreementNumber)).extracting(i -> i.status() + ":" + i.raisedSide())
         .containsExactlyInAnyOrder("CLOSED:DEPARTMENT", "WITH_MANAGER:DEPARTMENT");
   }
 
@@ -284,7 +284,7 @@ class ExecutionProcessTest {
     assertRefusedAndUnchanged(instance, answer, "hikari", values(PLAN_CHANGE_ANSWER.name(), "DECLINE"), "同意しない理由・意見");
     scenario.complete(answer, "hikari", values(PLAN_CHANGE_ANSWER.name(), "DECLINE", PLAN_CHANGE_ANSWER_COMMENT.name(), "見守りの質が落ちる"));
     assertThat(scenario.executions.planChanges(agreementNumber)).singleElement()
-        .satisfies(c -> assertThat(c.get("STATUS") + ":" + c.get("ANSWERED_BY") + ":" + c.get("PROPOSED_SIDE")).isEqualTo("DECLINED:hikari:DEPARTMENT"));
+        .satisfies(c -> assertThat(c.status() + ":" + c.answeredBy() + ":" + c.proposedSide()).isEqualTo("DECLINED:hikari:DEPARTMENT"));
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), APPLIED_PLAN_CHANGES.name())).isNull();
   }
 

@@ -5,8 +5,8 @@ import static jp.kyodo.improvement.ImprovementProcess.*;
 import java.util.HashMap;
 import java.util.Map;
 import jp.kyodo.evaluation.EvaluationProcess;
-import jp.kyodo.examination.ExaminationForms;
 import jp.kyodo.improvement.ImprovementProcess.Elements;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.project.Project;
 import jp.kyodo.project.ResolveProjectDelegate;
 import jp.kyodo.registry.PartnerFixation;
@@ -41,7 +41,7 @@ public final class ImprovementScenario extends PhaseTestSupport {
   }
 
   static long thisYear() {
-    return ExaminationForms.currentFiscalYear();
+    return CityCalendar.currentFiscalYear();
   }
 
   public static Map<String, Object> startForm(boolean goalsMet, String grade) {

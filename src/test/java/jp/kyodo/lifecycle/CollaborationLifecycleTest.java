@@ -19,6 +19,7 @@ import jp.kyodo.examination.ExaminationScenario;
 import jp.kyodo.execution.ExecutionProcess;
 import jp.kyodo.improvement.ImprovementProcess;
 import jp.kyodo.improvement.ImprovementScenario;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.project.Project;
 import jp.kyodo.registry.Partnership;
 import jp.kyodo.selection.SelectionProcess;
@@ -73,11 +74,12 @@ class CollaborationLifecycleTest {
   /** phase:round:fiscal year:decision:who, in order. */
   List<String> decisions(String number) {
     return scenario.projects.decisions(number).stream()
-        .map(d -> d.phase() + ":" + d.round() + ":" + d.fiscalYear() + ":" + d.decision() + ":" + d.decidedBy()).toList();
+        .map(d -> d.phase() + ":" + d.round() + ":" + d.fiscalYear() + ":" + d.decision().outcome() + ":"
+            + d.decision().decidedBy()).toList();
   }
 
   static Date japan(String localDateTime) {
-    return Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(PhaseDueDateRule.CITY_ZONE).toInstant());
+    return Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(CityCalendar.ZONE).toInstant());
   }
 
   ProcessInstance proposedByHikari() {
@@ -172,7 +174,7 @@ class CollaborationLifecycleTest {
     assertThat(draft.getAssignee()).isEqualTo("suzuki");
     LocalDate enteredOn = LifecycleScenario.today();
     assertThat(draft.getDueDate()).isEqualTo(Date.from(enteredOn.plusDays(30).atTime(23, 59)
-        .atZone(PhaseDueDateRule.CITY_ZONE).toInstant()));
+        .atZone(CityCalendar.ZONE).toInstant()));
     assertThat((String) scenario.variable(lifecycle, PHASE_DUE_RULE.name())).contains("暦の期限（2028-04-30）を過ぎてから始まった");
 
     scenario.yearUpToTheDecision(number, "hikari", 2028);
@@ -186,7 +188,7 @@ class CollaborationLifecycleTest {
         "EXECUTION:1:2027:COMPLETED:suzuki", "EVALUATION:1:2027:A:suzuki", "IMPROVEMENT:1:2027:CONTINUE:suzuki",
         "AGREEMENT:1:2028:CONCLUDED:suzuki", "EXECUTION:1:2028:COMPLETED:suzuki", "EVALUATION:1:2028:A:suzuki",
         "IMPROVEMENT:1:2028:END:suzuki");
-    assertThat(scenario.projects.decisions(number).get(4).reason()).contains("協働パートナーの確認: hikari");
+    assertThat(scenario.projects.decisions(number).get(4).decision().reason()).contains("協働パートナーの確認: hikari");
     assertThat(project(number)).satisfies(p -> {
       assertThat(p.status()).isEqualTo(ProjectRecord.CLOSED);
       assertThat(p.outcome()).isEqualTo(ProjectOutcome.ENDED.name());
@@ -429,7 +431,7 @@ class CollaborationLifecycleTest {
         .contains("「対応の内容（担当課・団体への指示、見直した日程など）」を入力してください。");
     scenario.complete(overdue, "sato", Map.of(OVERDUE_ACTION.name(), "11月15日までに検討を終えるよう福祉課に指示した"));
     assertThat(decisions(number)).containsExactly("EXAMINATION:1:null:OVERDUE_HANDLED:sato");
-    assertThat(scenario.projects.decisions(number).get(0).reason()).isEqualTo("11月15日までに検討を終えるよう福祉課に指示した");
+    assertThat(scenario.projects.decisions(number).get(0).decision().reason()).isEqualTo("11月15日までに検討を終えるよう福祉課に指示した");
     assertThat(engine.getRuntimeService().getVariable(lifecycle.getId(), OVERDUE_ACTION.name())).as("kept on its task")
         .isNull();
 

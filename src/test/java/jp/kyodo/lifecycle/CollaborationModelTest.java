@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import jp.kyodo.forms.FieldSpec;
+import jp.kyodo.platform.Decision;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -108,7 +109,7 @@ class CollaborationModelTest {
       assertThat(listeners(end)).as(end.getId()).contains("start:${recordProjectOutcome}");
       assertThat(end.getEventDefinitions()).as(end.getId() + " withdraws open escalations")
           .anyMatch(TerminateEventDefinition.class::isInstance);
-      ProjectOutcome.atEndEvent(end.getId());
+      Decision.Outcome.atEndEvent(ProjectOutcome.class, end.getId());
     }
     assertThat(ends).containsExactlyInAnyOrderElementsOf(
         Arrays.stream(ProjectOutcome.values()).map(ProjectOutcome::endEventId).toList());

@@ -22,6 +22,7 @@ import jp.kyodo.execution.ExecutionProcess;
 import jp.kyodo.execution.ExecutionScenario;
 import jp.kyodo.improvement.ImprovementProcess;
 import jp.kyodo.improvement.ImprovementScenario;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.selection.SelectionProcess;
 import jp.kyodo.selection.SelectionScenario;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -101,11 +102,11 @@ public final class LifecycleScenario {
 
   /** 10:00 in Japan on that day. */
   public static void moveTo(LocalDate day) {
-    moveTo(day.atTime(10, 0).atZone(PhaseDueDateRule.CITY_ZONE).toInstant());
+    moveTo(day.atTime(10, 0).atZone(CityCalendar.ZONE).toInstant());
   }
 
   public static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(PhaseDueDateRule.CITY_ZONE).toLocalDate();
+    return CityCalendar.today();
   }
 
   /** Runs every job due on the current clock, as the job executor would, until none is left. */

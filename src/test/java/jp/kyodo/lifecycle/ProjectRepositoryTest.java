@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import jp.kyodo.platform.Decision;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,15 +126,16 @@ class ProjectRepositoryTest {
   @Test
   void aPositionTakenAtTheSameMomentIsSkippedAndADecisionIsRecordedOncePerStep() {
     String number = open("a", null);
-    projects.recordDecision(number, new ProjectDecision(Phase.EXAMINATION, 1, null, "APPROVED", "承認", "よい", "tanaka", NOW));
+    projects.recordDecision(number, new ProjectDecision(Phase.EXAMINATION, 1, null,
+        new Decision("APPROVED", "承認", "よい", "tanaka", NOW)));
     // The other decision was written between this one's look-up of the last position and its insert.
     JdbcTemplate stale = org.mockito.Mockito.spy(jdbc);
     org.mockito.Mockito.doReturn(null).when(stale).queryForObject(org.mockito.ArgumentMatchers.contains("MAX(position)"),
         org.mockito.ArgumentMatchers.eq(Integer.class), org.mockito.ArgumentMatchers.<Object>any());
-    ProjectDecision overdue = new ProjectDecision(Phase.EXAMINATION, 1, null, ProjectDecision.OVERDUE_HANDLED, "対応", "指示",
-        "sato", NOW);
+    ProjectDecision overdue = new ProjectDecision(Phase.EXAMINATION, 1, null,
+        new Decision(ProjectDecision.OVERDUE_HANDLED, "対応", "指示", "sato", NOW));
     new ProjectRepository(stale).recordDecision(number, overdue, "task:42");
-    assertThat(projects.decisions(number)).extracting(ProjectDecision::decision)
+    assertThat(projects.decisions(number)).extracting(d -> d.decision().outcome())
         .containsExactly("APPROVED", ProjectDecision.OVERDUE_HANDLED);
     // The same step (task 42) run again records nothing more.
     projects.recordDecision(number, overdue, "task:42");
@@ -144,11 +146,12 @@ class ProjectRepositoryTest {
   void decisionsAreKeptInOrderAndTheLatestIsOnTheProject() {
     String number = open("a", "org-hikari");
     enter(number, Phase.EVALUATION, "dept-fukushi", "org-hikari", 2027);
-    projects.recordDecision(number, new ProjectDecision(Phase.EXAMINATION, 1, 2027L, "APPROVED", "承認", "よい", "tanaka", NOW));
-    projects.recordDecision(number, new ProjectDecision(Phase.EVALUATION, 1, 2027L, "B", "B 目標を達成", "あ".repeat(5000),
-        "suzuki", NOW.plusSeconds(60)));
-    assertThat(projects.decisions(number)).extracting(ProjectDecision::decision).containsExactly("APPROVED", "B");
-    assertThat(projects.decisions(number).get(1).reason()).as("cut to the column").hasSize(4000).endsWith("…");
+    projects.recordDecision(number, new ProjectDecision(Phase.EXAMINATION, 1, 2027L,
+        new Decision("APPROVED", "承認", "よい", "tanaka", NOW)));
+    projects.recordDecision(number, new ProjectDecision(Phase.EVALUATION, 1, 2027L,
+        new Decision("B", "B 目標を達成", "あ".repeat(5000), "suzuki", NOW.plusSeconds(60))));
+    assertThat(projects.decisions(number)).extracting(d -> d.decision().outcome()).containsExactly("APPROVED", "B");
+    assertThat(projects.decisions(number).get(1).decision().reason()).as("cut to the column").hasSize(4000).endsWith("…");
     ProjectRecord project = projects.find(number).orElseThrow();
     assertThat(project.lastDecision()).isEqualTo("B");
     assertThat(project.lastDecidedBy()).isEqualTo("suzuki");

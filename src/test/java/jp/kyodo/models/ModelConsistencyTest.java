@@ -244,7 +244,7 @@ class ModelConsistencyTest {
           .filterByType(CamundaExecutionListener.class).list();
       assertThat(listeners).as(end.getId()).anyMatch(l -> "${recordExaminationOutcome}".equals(l.getCamundaDelegateExpression())
           && "start".equals(l.getCamundaEvent()));
-      ExaminationOutcome.atEndEvent(end.getId());
+      jp.kyodo.platform.Decision.Outcome.atEndEvent(ExaminationOutcome.class, end.getId());
     }
     assertThat(ends).containsExactlyInAnyOrderElementsOf(
         Arrays.stream(ExaminationOutcome.values()).map(ExaminationOutcome::endEventId).toList());

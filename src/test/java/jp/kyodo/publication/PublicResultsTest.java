@@ -48,7 +48,7 @@ class PublicResultsTest {
     engine = extension.getProcessEngine();
     scenario = new LifecycleScenario(engine);
     deployment = scenario.deploy();
-    api = new PublicResultsApi(scenario.jdbc, new PublishedSections(scenario.jdbc));
+    api = new PublicResultsApi(scenario.jdbc, new PublicationRepository(scenario.jdbc));
   }
 
   @AfterEach
@@ -140,7 +140,7 @@ class PublicResultsTest {
 
     // The same lifecycle in the office's overview.
     Map<String, Object> overview = new jp.kyodo.overview.OverviewApi(scenario.jdbc, engine,
-        new jp.kyodo.registry.PartnerFixation(new jp.kyodo.registry.OrganisationRegistry(scenario.jdbc), 3)).data();
+        new jp.kyodo.registry.PartnerFixation(new jp.kyodo.registry.OrganisationRepository(scenario.jdbc), 3)).data();
     String figures = json(overview);
     assertThat(figures).contains("\"2028年度\":{\"③ 協定・契約\":1}", "\"年度未定\":{\"① 事業の検討\":1}",
         "{\"label\":\"共同事業\",\"count\":1}", "{\"label\":\"③ 市民行政協力\",\"count\":1}",

@@ -28,7 +28,7 @@ class PartnerFixationTest {
 
   @Test
   void aPartnerIsFixedFromTheConfiguredNumberOfYears() {
-    OrganisationRegistry registry = new OrganisationRegistry(null) {
+    OrganisationRepository registry = new OrganisationRepository(null) {
       @Override
       public List<Integer> yearsHeld(String organisationId, String departmentGroup) {
         return "org-a".equals(organisationId) ? List.of(2026, 2025, 2024) : List.of(2026, 2025);

@@ -75,7 +75,7 @@ class PartnershipMigrationTest {
         (rs, i) -> tuple(rs.getString(1), rs.getString(2), rs.getString(3))))
         .containsExactly(tuple("p1", "2026-001", "2026-001"), tuple("p3", "2026-002", "2026-002"),
             tuple("p4", null, "instance:pi-s9"), tuple("p5", null, "row:p5"));
-    OrganisationRegistry registry = new OrganisationRegistry(jdbc);
+    OrganisationRepository registry = new OrganisationRepository(jdbc);
     assertThat(registry.yearsHeld("org-hikari", "dept-fukushi")).containsExactly(2028, 2027, 2026, 2025);
     assertThat(registry.recordPartnership(new Partnership("org-hikari", "dept-fukushi", "2026-001", "見守り", 2027, "pi-x")))
         .as("the year moved over is found under its project").isFalse();

@@ -36,7 +36,7 @@ class RegistrationProcessTest {
 
   ProcessEngine engine;
   DataSource dataSource;
-  OrganisationRegistry registry;
+  OrganisationRepository registry;
   String deploymentId;
 
   @BeforeEach
@@ -44,7 +44,7 @@ class RegistrationProcessTest {
     engine = extension.getProcessEngine();
     BpmnAwareTests.init(engine);
     dataSource = TestTables.migrated(engine);
-    registry = new OrganisationRegistry(new JdbcTemplate(dataSource));
+    registry = new OrganisationRepository(new JdbcTemplate(dataSource));
     Mocks.register("recordRegistrationApplication", new RecordRegistrationApplicationDelegate(registry));
     Mocks.register("recordRegistrationDecision", new RecordRegistrationDecisionDelegate(registry));
     IdentityService identity = engine.getIdentityService();
@@ -157,7 +157,7 @@ class RegistrationProcessTest {
   @Test
   void aSameNamedApplicationEnteredAtTheSameMomentIsRefusedAlike() {
     apply(application("うぐいすの会"));
-    OrganisationRegistry checkedBeforeTheFirstWasEntered = new OrganisationRegistry(new JdbcTemplate(dataSource)) {
+    OrganisationRepository checkedBeforeTheFirstWasEntered = new OrganisationRepository(new JdbcTemplate(dataSource)) {
       boolean checked;
 
       @Override

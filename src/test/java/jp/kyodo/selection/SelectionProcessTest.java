@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.registry.Partnership;
-import jp.kyodo.selection.SelectionRecords.Application;
+import jp.kyodo.selection.SelectionRepository.Application;
 import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -132,7 +132,7 @@ class SelectionProcessTest {
     assertThat(selection).hasPassed(Elements.RECORD_CALL_SELECTION, Elements.NOTIFY_SELECTED);
     Assertions.assertThat(scenario.historic(selection, PARTNER_GROUP.name())).isEqualTo("org-hikari");
     Assertions.assertThat(scenario.historic(selection, PARTNER_NAME.name())).isEqualTo("NPO法人ひかり");
-    Assertions.assertThat(scenario.historic(selection, RecordSelectionDelegate.PROPOSED_BY.name())).isEqualTo("tanaka");
+    Assertions.assertThat(scenario.historic(selection, SelectionProcess.PROPOSED_BY.name())).isEqualTo("tanaka");
     Assertions.assertThat(scenario.registry.partnerships("org-hikari"))
         .containsExactly(new Partnership("org-hikari", "dept-fukushi", null, "高齢者の見守りと居場所づくり", 2027, selection.getId()));
     Assertions.assertThat(scenario.records.call(call).orElseThrow().status()).isEqualTo("DECIDED");
@@ -166,7 +166,7 @@ class SelectionProcessTest {
     assertOutcome(selection, Elements.END_SELECTED, SelectionOutcome.SELECTED, "sato", "唯一の団体");
     assertThat(selection).hasPassed(Elements.RECORD_SOLE_SOURCE).hasNotPassed(Elements.WRITE_CALL);
     Assertions.assertThat(scenario.historic(selection, PARTNER_GROUP.name())).isEqualTo("org-midori");
-    Assertions.assertThat(scenario.historic(selection, RecordSelectionDelegate.PROPOSED_BY.name())).isEqualTo("suzuki");
+    Assertions.assertThat(scenario.historic(selection, SelectionProcess.PROPOSED_BY.name())).isEqualTo("suzuki");
     Map<String, Object> record = scenario.records.selection("2027-S001").orElseThrow();
     Assertions.assertThat(record).containsEntry("METHOD", "SOLE_SOURCE").containsEntry("ORGANISATION_ID", "org-midori")
         .containsEntry("DECIDED_BY", "sato").containsEntry("PROPOSED_BY", "suzuki");

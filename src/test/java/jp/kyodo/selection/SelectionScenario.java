@@ -1,5 +1,6 @@
 package jp.kyodo.selection;
 
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.support.TestDesk;
 import jp.kyodo.support.TestIdentity;
 import static jp.kyodo.selection.SelectionProcess.*;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.registry.Organisation;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.OrganisationType;
 import jp.kyodo.registry.PartnerFixation;
 import jp.kyodo.registry.RegistrationStatus;
@@ -47,8 +48,8 @@ public final class SelectionScenario {
 
   final ProcessEngine engine;
   final JdbcTemplate jdbc;
-  public final OrganisationRegistry registry;
-  public final SelectionRecords records;
+  public final OrganisationRepository registry;
+  public final SelectionRepository records;
   final PartnerFixation fixation;
 
   public SelectionScenario(ProcessEngine engine) {
@@ -59,8 +60,8 @@ public final class SelectionScenario {
         "kyodo_selection", "kyodo_partnership", "kyodo_number_series")) {
       jdbc.update("DELETE FROM " + table);
     }
-    registry = new OrganisationRegistry(jdbc);
-    records = new SelectionRecords(jdbc);
+    registry = new OrganisationRepository(jdbc);
+    records = new SelectionRepository(jdbc);
     fixation = new PartnerFixation(registry, 3);
     Mocks.register("openSelection", new OpenSelectionDelegate(records, registry, fixation));
     Mocks.register("checkSoleSource", new CheckSoleSourceListener(registry, fixation));
@@ -205,7 +206,7 @@ public final class SelectionScenario {
 
   /** Moves the clock past the deadline and fires the deadline timer. */
   public void deadlinePasses(ProcessInstance instance) {
-    ClockUtil.setCurrentTime(Date.from(LocalDate.parse(DEADLINE).plusDays(1).atStartOfDay(SelectionForms.JAPAN)
+    ClockUtil.setCurrentTime(Date.from(LocalDate.parse(DEADLINE).plusDays(1).atStartOfDay(CityCalendar.ZONE)
         .toInstant().plusSeconds(60)));
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
     engine.getManagementService().executeJob(timer.getId());

@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jp.kyodo.agreement.Agreement;
 import jp.kyodo.agreement.AgreementRepository;
-import jp.kyodo.agreement.FiscalTerm;
-import jp.kyodo.examination.ExaminationForms;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.examination.ExaminationScenario;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.support.RestClient.Response;
@@ -94,7 +93,7 @@ public final class AppFixtures {
   }
 
   static long thisYear() {
-    return ExaminationForms.currentFiscalYear();
+    return CityCalendar.currentFiscalYear();
   }
 
   /**
@@ -222,7 +221,7 @@ public final class AppFixtures {
 
   /** An approved agreement of 福祉課 with NPO法人ひかり for this fiscal year, 300,000 yen paid in advance. */
   private String approvedAgreement() {
-    int year = (int) FiscalTerm.currentFiscalYear();
+    int year = (int) CityCalendar.currentFiscalYear();
     int serial;
     String number;
     do { // a number another context of this JVM took in the same in-memory database is passed over
@@ -251,7 +250,7 @@ public final class AppFixtures {
     submit("suzuki", selection, "ChooseSelectionMethod", Map.of("selectionMethod", "PUBLIC_CALL"));
     submit("suzuki", selection, "WriteCall", Map.of("callPurpose", "ひろばの運営", "callEligibility", "登録団体",
         "criterion1Label", "実現性", "criterion1Weight", 100, "applicationDeadline",
-        FiscalTerm.today().plusDays(10).toString()));
+        CityCalendar.today().plusDays(10).toString()));
     submit("tanaka", selection, "CheckCall", Map.of("callCheckDecision", "PUBLISH", "reviewQuorum", 1,
         "selectionReviewers", jp.kyodo.variables.ListVar.json(List.of("ito"))));
     return selection;

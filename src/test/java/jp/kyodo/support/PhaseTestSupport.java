@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.registry.Organisation;
-import jp.kyodo.registry.OrganisationRegistry;
+import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.OrganisationType;
 import jp.kyodo.registry.RegistrationStatus;
 import org.assertj.core.api.AbstractStringAssert;
@@ -32,7 +32,7 @@ public class PhaseTestSupport {
 
   protected final ProcessEngine engine;
   protected final JdbcTemplate jdbc;
-  protected final OrganisationRegistry registry;
+  protected final OrganisationRepository registry;
 
   public PhaseTestSupport(ProcessEngine engine) {
     this.engine = engine;
@@ -42,14 +42,14 @@ public class PhaseTestSupport {
       migrated = true;
     }
     this.jdbc = new JdbcTemplate(dataSource);
-    this.registry = new OrganisationRegistry(jdbc);
+    this.registry = new OrganisationRepository(jdbc);
     organisation("org-hikari", "NPO法人ひかり", RegistrationStatus.REGISTERED, "hikari");
     organisation("org-midori", "みどり町内会", RegistrationStatus.REGISTERED, "midori");
     organisation("org-kumo", "くもの会", RegistrationStatus.REFUSED, "kumo");
     people(engine.getIdentityService());
   }
 
-  public OrganisationRegistry registry() {
+  public OrganisationRepository registry() {
     return registry;
   }
 

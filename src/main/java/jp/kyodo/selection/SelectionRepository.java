@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import jp.kyodo.platform.CityCalendar;
+import jp.kyodo.platform.Decision;
 import jp.kyodo.selection.ScoreAggregation.Criterion;
 import jp.kyodo.selection.ScoreAggregation.Result;
 import jp.kyodo.selection.ScoreAggregation.Review;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import jp.kyodo.platform.NumberSeries;
 import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Repository;
  * to a timer and to a late applicant.
  */
 @Repository
-public class SelectionRecords {
+public class SelectionRepository {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,12 +49,12 @@ public class SelectionRecords {
 
   private final JdbcTemplate jdbc;
 
-  public SelectionRecords(JdbcTemplate jdbc) {
+  public SelectionRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
   static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    return Timestamp.from(CityCalendar.now());
   }
 
   /** Opens the record of one selection and returns its number, {@code <fiscal year>-S<serial>}. */
@@ -91,24 +92,23 @@ public class SelectionRecords {
         : new Numbered(existing.get().orElseThrow(), false);
   }
 
-  public void recordDecision(String selectionNumber, String method, String outcome, String organisationId, String reason,
-      String proposedBy, String decidedBy) {
+  /** How the selection ended, by which method, with whom (none unless a partner was selected), proposed by whom. */
+  public void recordDecision(String selectionNumber, String method, Decision d, String organisationId,
+      String proposedBy) {
     jdbc.update("UPDATE kyodo_selection SET method = ?, outcome = ?, organisation_id = ?, reason = ?, proposed_by = ?,"
         + " decided_by = ?, decided_at = ? WHERE selection_number = ?",
-        method, outcome, organisationId, reason, proposedBy, decidedBy, now(), selectionNumber);
+        method, d.outcome(), organisationId, d.reason(), proposedBy, d.decidedBy(), Timestamp.from(d.decidedAt()),
+        selectionNumber);
   }
 
   public Optional<Map<String, Object>> selection(String selectionNumber) {
     return jdbc.queryForList("SELECT * FROM kyodo_selection WHERE selection_number = ?", selectionNumber).stream().findFirst();
   }
 
-  /** Publishes a call of the selection; its number is {@code <selection>-K<round>}. */
-  public String publishCall(String selectionNumber, String purpose, String eligibility, List<Criterion> criteria,
-      Instant deadlineAt, int quorum, List<String> reviewers, String publishedBy) {
-    return publishCall(selectionNumber, purpose, eligibility, criteria, deadlineAt, quorum, reviewers, publishedBy, null);
-  }
-
-  /** As above, once per {@code sourceKey} (the step that publishes): run again, it returns the call it published. */
+  /**
+   * Publishes a call of the selection, numbered {@code <selection>-K<round>}, once per {@code sourceKey} (the step that
+   * publishes): run again, it returns the call it published.
+   */
   public String publishCall(String selectionNumber, String purpose, String eligibility, List<Criterion> criteria,
       Instant deadlineAt, int quorum, List<String> reviewers, String publishedBy, String sourceKey) {
     java.util.function.Supplier<Optional<String>> published = () -> sourceKey == null ? Optional.empty()
@@ -185,11 +185,6 @@ public class SelectionRecords {
   public List<Application> applications(String callNumber) {
     return jdbc.query("SELECT " + APPLICATION_COLUMNS + " WHERE call_number = ? ORDER BY application_id",
         this::mapApplication, callNumber);
-  }
-
-  public List<Application> applicationsOf(String organisationId) {
-    return jdbc.query("SELECT " + APPLICATION_COLUMNS + " WHERE organisation_id = ? ORDER BY submitted_at DESC",
-        this::mapApplication, organisationId);
   }
 
   public void recordScreening(String applicationId, boolean eligible, String reason, String screenedBy) {

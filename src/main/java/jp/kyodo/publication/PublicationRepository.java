@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import jp.kyodo.evaluation.EvaluationChoices.Grade;
 import jp.kyodo.evaluation.EvaluationChoices.Recommendation;
 import jp.kyodo.evaluation.EvaluationItem;
 import jp.kyodo.execution.ExecutionChoices.MidtermProgress;
+import jp.kyodo.platform.CityCalendar;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -30,14 +30,13 @@ import org.springframework.stereotype.Repository;
  * published. Every list is ordered by fiscal year.
  */
 @Repository
-public class PublishedSections {
+public class PublicationRepository {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   private final JdbcTemplate jdbc;
 
-  public PublishedSections(JdbcTemplate jdbc) {
+  public PublicationRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -199,10 +198,10 @@ public class PublishedSections {
       return null;
     }
     if (value instanceof Timestamp t) {
-      return t.toInstant().atZone(JAPAN).toLocalDate().toString();
+      return CityCalendar.dayOf(t.toInstant()).toString();
     }
     if (value instanceof java.time.Instant i) {
-      return i.atZone(JAPAN).toLocalDate().toString();
+      return CityCalendar.dayOf(i).toString();
     }
     if (value instanceof Date d) {
       return d.toLocalDate().toString();

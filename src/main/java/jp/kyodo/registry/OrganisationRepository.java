@@ -3,11 +3,11 @@ package jp.kyodo.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The registry's tables (db/migration), read and written with plain SQL. */
 @Repository
-public class OrganisationRegistry {
+public class OrganisationRepository {
 
   static final int MAX_PAGE = 200;
   private static final String COLUMNS = "id, name, organisation_type, representative, contact_email, contact_phone, address,"
@@ -23,7 +23,7 @@ public class OrganisationRegistry {
 
   private final JdbcTemplate jdbc;
 
-  public OrganisationRegistry(JdbcTemplate jdbc) {
+  public OrganisationRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -77,7 +77,7 @@ public class OrganisationRegistry {
   }
 
   private void insertRow(Organisation o) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(CityCalendar.now());
     jdbc.update("INSERT INTO kyodo_organisation (" + COLUMNS + ", created_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         o.id(), o.name(), o.type().name(), o.representative(), o.contactEmail(), o.contactPhone(), o.address(),
@@ -94,7 +94,7 @@ public class OrganisationRegistry {
 
   /** Records a decision on the registration, with who decided and why. */
   public void decide(String id, RegistrationStatus status, String reason, String decidedBy) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(CityCalendar.now());
     int rows = jdbc.update("UPDATE kyodo_organisation SET status = ?, status_reason = ?, status_decided_by = ?,"
         + " status_decided_at = ?, updated_at = ? WHERE id = ?", status.name(), reason, decidedBy, now, now, id);
     if (rows != 1) {
@@ -121,7 +121,7 @@ public class OrganisationRegistry {
             + " department_group, project_number, project_key, project_title, fiscal_year, process_instance_id, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         id, p.organisationId(), p.departmentGroup(), p.projectNumber(), key, p.projectTitle(), p.fiscalYear(),
-        p.processInstanceId(), Timestamp.from(Instant.now())));
+        p.processInstanceId(), Timestamp.from(CityCalendar.now())));
   }
 
   public List<Partnership> partnerships(String organisationId) {

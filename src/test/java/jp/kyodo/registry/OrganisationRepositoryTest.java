@@ -12,11 +12,11 @@ import org.springframework.dao.DataIntegrityViolationException;
 
 /** The registry's tables as Flyway creates them (H2 here; PostgresStartupTest runs the same migrations on PostgreSQL). */
 @JdbcTest(properties = "spring.datasource.url=jdbc:h2:mem:kyodo-registry-test;DB_CLOSE_DELAY=-1")
-@Import(OrganisationRegistry.class)
-class OrganisationRegistryTest {
+@Import(OrganisationRepository.class)
+class OrganisationRepositoryTest {
 
   @Autowired
-  OrganisationRegistry registry;
+  OrganisationRepository registry;
 
   static Organisation organisation(String id, String name, RegistrationStatus status, String... members) {
     return new Organisation(id, name, OrganisationType.VOLUNTEER_GROUP, "代表 太郎", "a@example.jp", null, null,
@@ -56,7 +56,7 @@ class OrganisationRegistryTest {
     assertThat(registry.list(RegistrationStatus.REGISTERED, 0, 50)).extracting(Organisation::id)
         .containsExactly("org-p0", "org-p2", "org-p4");
     assertThat(registry.list(RegistrationStatus.REGISTERED, 1, 1)).extracting(Organisation::id).containsExactly("org-p2");
-    assertThat(registry.list(null, 0, 10_000)).hasSizeLessThanOrEqualTo(OrganisationRegistry.MAX_PAGE).hasSize(5);
+    assertThat(registry.list(null, 0, 10_000)).hasSizeLessThanOrEqualTo(OrganisationRepository.MAX_PAGE).hasSize(5);
   }
 
   @Test

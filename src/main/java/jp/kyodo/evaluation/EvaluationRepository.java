@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * confirmed result is recorded here for publication.
  */
 @Repository
-public class EvaluationRecords {
+public class EvaluationRepository {
 
   /** Who answered a set of items. */
   public enum Side {
@@ -62,7 +62,7 @@ public class EvaluationRecords {
 
   private final JdbcTemplate jdbc;
 
-  public EvaluationRecords(JdbcTemplate jdbc) {
+  public EvaluationRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
