@@ -13,6 +13,7 @@ import jp.kyodo.identity.IdentitySetup;
 import jp.kyodo.improvement.ImprovementModule;
 import jp.kyodo.lifecycle.LifecycleModule;
 import jp.kyodo.platform.PhaseModule;
+import jp.kyodo.platform.TaskCreationHooks;
 import jp.kyodo.registry.RegistryModule;
 import jp.kyodo.selection.SelectionModule;
 
@@ -36,6 +37,11 @@ public final class Phases {
   /** The server's form checks, as every engine of the application (and of the process tests) gets them. */
   public static FormInputValidationPlugin formValidation() {
     return new FormInputValidationPlugin(formCatalog());
+  }
+
+  /** What the phases do with every user task when it is created. */
+  public static TaskCreationHooks taskCreationHooks() {
+    return new TaskCreationHooks(ALL.stream().flatMap(module -> module.onTaskCreated().stream()).toList());
   }
 
   public static IdentitySetup identitySetup(boolean demoData) {

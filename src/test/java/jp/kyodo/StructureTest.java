@@ -26,7 +26,19 @@ import org.junit.jupiter.api.Test;
  */
 class StructureTest {
 
-  static final List<String> BASE = List.of("platform", "forms", "identity", "variables");
+  static final List<String> BASE = List.of("platform", "forms", "identity", "variables", "engine");
+
+  /**
+   * The only classes that name Camunda's internals ({@code org.camunda.bpm.*.impl}): the adapters of {@code engine},
+   * and the engine's extension points (plugins, parse listeners, form handlers, the command check, the authorization
+   * provider, the webapps' login) — what docs/longevity.md says to look at when moving to a fork of Camunda 7.
+   */
+  static final Set<String> ADAPTERS = Set.of(
+      "jp.kyodo.forms.EngineEntryChecks", "jp.kyodo.forms.FormInputValidationPlugin", "jp.kyodo.forms.FormReference",
+      "jp.kyodo.forms.FormUse", "jp.kyodo.forms.SubmissionGuard", "jp.kyodo.forms.FormConditions",
+      "jp.kyodo.identity.IdentitySetup", "jp.kyodo.identity.TaskWorkAuthorizationProvider",
+      "jp.kyodo.platform.BasicLogin", "jp.kyodo.platform.ModelDeployer", "jp.kyodo.platform.TaskCreationHooks", "jp.kyodo.platform.TaskRaceFilter",
+      "jp.kyodo.platform.WebConfiguration", "jp.kyodo.platform.WebappApiAccessFilter", "jp.kyodo.platform.WebappLogin");
 
   /**
    * Which package may use which other (beside the base): what one phase hands the next (① the chosen form of
@@ -88,6 +100,21 @@ class StructureTest {
       }
     }
     assertThat(found).as("base sources that name a phase").isEmpty();
+  }
+
+  @Test
+  void onlyTheAdaptersNameCamundasInternals() {
+    noClasses().that(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>(
+            "are not adapters") {
+          @Override
+          public boolean test(com.tngtech.archunit.core.domain.JavaClass type) {
+            String name = type.getName().replaceAll("\\$.*", "");
+            return !name.startsWith("jp.kyodo.engine.") && !ADAPTERS.contains(name);
+          }
+        })
+        .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm..impl..")
+        .because("a move to a maintained fork of Camunda 7 should touch the adapters only (docs/longevity.md)")
+        .check(classes);
   }
 
   @Test

@@ -56,7 +56,7 @@ public class AgreementApi {
 
   @GetMapping("/api/agreements/{number}/document")
   public ResponseEntity<byte[]> documentOverTheApi(@PathVariable String number) {
-    return document(number, Actors.groupsOf(Actors.signedIn(identity)));
+    return document(number, Actors.signedIn(identity).groups());
   }
 
   ResponseEntity<byte[]> document(String number, List<String> groups) {

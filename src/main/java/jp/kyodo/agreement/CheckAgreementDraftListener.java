@@ -14,7 +14,7 @@ import jp.kyodo.forms.InvalidInputException;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
+import jp.kyodo.engine.Privileged;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -85,7 +85,7 @@ public class CheckAgreementDraftListener implements TaskListener {
         .putValue(CHOSEN_FORM.name(), CHOSEN_FORM.get(task))
         .putValue(PAYMENT_TYPE.name(), draft.paymentType())
         .putValue(PAYMENT_TIMING.name(), draft.paymentTiming());
-    DmnDecisionTableResult result = Context.getCommandContext().runWithoutAuthorization(() ->
+    DmnDecisionTableResult result = Privileged.run(() ->
         task.getProcessEngineServices().getDecisionService()
             .evaluateDecisionTableByKey(Decisions.PAYMENT_TERMS, variables));
     if (result.isEmpty()) {

@@ -6,8 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import jp.kyodo.engine.Privileged;
 
 /**
  * The groups of docs/domain.md and the two kinds of group that scope work: a department (担当課, type
@@ -94,13 +93,6 @@ public final class KyodoGroups {
    * engine skip the authorization check; they only read groups, never return them to the user.
    */
   private static <T> T privileged(Callable<T> lookup) {
-    CommandContext context = Context.getCommandContext();
-    try {
-      return context != null ? context.runWithoutAuthorization(lookup) : lookup.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return Privileged.run(lookup);
   }
 }

@@ -14,7 +14,7 @@ import jp.kyodo.project.Project;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
+import jp.kyodo.engine.Privileged;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -72,7 +72,7 @@ public class EnterPhaseDelegate implements JavaDelegate {
    */
   static PhaseDueDateRule.Calendar calendar(DelegateExecution execution) {
     return (pattern, phase) -> {
-      DmnDecisionTableResult result = Context.getCommandContext().runWithoutAuthorization(() ->
+      DmnDecisionTableResult result = Privileged.run(() ->
           execution.getProcessEngineServices().getDecisionService().evaluateDecisionTableByKey(
               Decisions.PHASE_DUE_DATE,
               Variables.createVariables().putValue(Project.CALENDAR_PATTERN.name(), pattern)

@@ -11,7 +11,7 @@ import jp.kyodo.project.Project;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
+import jp.kyodo.engine.Privileged;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -67,7 +67,7 @@ public class OverduePhaseListener implements TaskListener {
   /** The open tasks of the late phase and who they wait for; read for the record, whatever the reader may see. */
   static String openTasks(DelegateTask task) {
     ProcessEngineServices services = task.getProcessEngineServices();
-    return Context.getCommandContext().runWithoutAuthorization(() -> {
+    return Privileged.run(() -> {
       List<String> phaseInstances = services.getRuntimeService().createProcessInstanceQuery()
           .superProcessInstanceId(task.getProcessInstanceId()).list().stream().map(ProcessInstance::getId).toList();
       if (phaseInstances.isEmpty()) {

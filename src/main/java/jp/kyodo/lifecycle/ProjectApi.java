@@ -8,7 +8,7 @@ import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.platform.Actors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import jp.kyodo.engine.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -80,8 +80,8 @@ public class ProjectApi {
   }
 
   /** Who sees which projects (see the class comment). */
-  static ProjectRepository.Visibility visibility(Authentication who) {
-    List<String> groups = Actors.groupsOf(who);
+  static ProjectRepository.Visibility visibility(SignedIn who) {
+    List<String> groups = who.groups();
     if (groups.contains(KyodoGroups.COORDINATORS) || groups.contains(KyodoGroups.MANAGERS)
         || groups.contains(KyodoGroups.ADMIN)) {
       return ProjectRepository.Visibility.everything();

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import jp.kyodo.engine.Privileged;
+import jp.kyodo.engine.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -34,25 +34,17 @@ public final class Actors {
 
   /** The user acting in this transaction, or null when the engine acts on its own. */
   public static String currentOrNull(ProcessEngineServicesAware scope) {
-    return userOf(scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
+    SignedIn who = SignedIn.current(scope.getProcessEngineServices().getIdentityService());
+    return who != null ? who.userId() : null;
   }
 
   /** The user an API request is made by (HTTP Basic); 401 without one. */
-  public static Authentication signedIn(IdentityService identity) {
-    Authentication who = identity.getCurrentAuthentication();
-    if (userOf(who) == null) {
+  public static SignedIn signedIn(IdentityService identity) {
+    SignedIn who = SignedIn.current(identity);
+    if (who == null) {
       throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "ログインが必要です。");
     }
     return who;
-  }
-
-  /** The groups of a signed-in user; none when the engine did not load them. */
-  public static List<String> groupsOf(Authentication who) {
-    return who.getGroupIds() == null ? List.of() : who.getGroupIds();
-  }
-
-  private static String userOf(Authentication who) {
-    return who != null ? who.getUserId() : null;
   }
 
   /** Who completed the latest task of that definition in the process instance; null when none has. */
@@ -78,7 +70,7 @@ public final class Actors {
    * name, or no such user. Read for the record, whatever the acting user may see of the directory.
    */
   public static String displayName(IdentityService identity, String userId) {
-    User user = Context.getCommandContext().runWithoutAuthorization(() ->
+    User user = Privileged.run(() ->
         identity.createUserQuery().userId(userId).singleResult());
     return user == null ? userId : displayName(user);
   }

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import jp.kyodo.engine.EngineClock;
 
 /**
  * The city's calendar: its time zone, its fiscal year and what time it is. Every phase reads dates here so
@@ -27,7 +27,7 @@ public final class CityCalendar {
 
   /** This moment on the engine's clock. */
   public static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.now().toInstant();
   }
 
   /** Today in the city. */

@@ -25,7 +25,7 @@ import jp.kyodo.forms.EngineEntryChecks;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import jp.kyodo.engine.SignedIn;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 
 /**
@@ -106,8 +106,8 @@ public class WriteGate implements ContainerRequestFilter {
     if (containsObjectValue(json)) {
       throw new InvalidInputException(OBJECT_VALUES_REFUSED);
     }
-    Authentication who = authentication(request);
-    if (who != null && who.getGroupIds() != null && who.getGroupIds().contains(KyodoGroups.ADMIN)) {
+    SignedIn who = authentication(request);
+    if (who != null && who.in(KyodoGroups.ADMIN)) {
       return;
     }
     String operation = operation(resource.getResourceClass(), method);
@@ -132,7 +132,7 @@ public class WriteGate implements ContainerRequestFilter {
       }
       case OWN_ACCOUNT -> {
         String account = request.getUriInfo().getPathParameters().getFirst("id");
-        if (who == null || account == null || !account.equals(who.getUserId())) {
+        if (who == null || account == null || !account.equals(who.userId())) {
           request.abortWith(forbidden(OWN_ACCOUNT_ONLY));
         }
       }
@@ -181,7 +181,7 @@ public class WriteGate implements ContainerRequestFilter {
   }
 
   /** The user the authentication filter established on the engine this request addresses. */
-  static Authentication authentication(ContainerRequestContext request) {
+  static SignedIn authentication(ContainerRequestContext request) {
     String engineName = request.getUriInfo().getPathParameters().getFirst("name");
     ProcessEngine engine;
     try {
@@ -189,7 +189,7 @@ public class WriteGate implements ContainerRequestFilter {
     } catch (RuntimeException noSuchEngine) {
       return null;
     }
-    return engine == null ? null : engine.getIdentityService().getCurrentAuthentication();
+    return engine == null ? null : SignedIn.current(engine.getIdentityService());
   }
 
   private static JsonNode parse(byte[] body) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.platform.Actors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import jp.kyodo.engine.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,7 +40,7 @@ public class OrganisationApi {
   @GetMapping
   public List<Organisation> list(@RequestParam(required = false) RegistrationStatus status,
       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
-    Authentication who = Actors.signedIn(identity);
+    SignedIn who = Actors.signedIn(identity);
     return switch (viewer(who)) {
       case OFFICE -> registry.list(status, offset, limit);
       case STAFF, REVIEWER -> {
@@ -50,13 +50,13 @@ public class OrganisationApi {
         yield registry.list(RegistrationStatus.REGISTERED, offset, limit).stream()
             .map(o -> viewer(who) == Viewer.REVIEWER ? withoutContact(o) : o).toList();
       }
-      case PARTNER -> registry.ofMember(who.getUserId());
+      case PARTNER -> registry.ofMember(who.userId());
     };
   }
 
   @GetMapping("/{id}")
   public Organisation get(@PathVariable String id) {
-    Authentication who = Actors.signedIn(identity);
+    SignedIn who = Actors.signedIn(identity);
     Organisation organisation = registry.find(id).filter(o -> visible(who, o))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "団体「" + id + "」は見つかりません。"));
     return viewer(who) == Viewer.REVIEWER ? withoutContact(organisation) : organisation;
@@ -64,7 +64,7 @@ public class OrganisationApi {
 
   @GetMapping("/{id}/partnerships")
   public List<Partnership> partnerships(@PathVariable String id) {
-    Authentication who = Actors.signedIn(identity);
+    SignedIn who = Actors.signedIn(identity);
     Organisation organisation = get(id);
     if (viewer(who) == Viewer.REVIEWER) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "審査委員は協働の実績を閲覧できません。");
@@ -76,7 +76,7 @@ public class OrganisationApi {
   @GetMapping("/{id}/fixation")
   public Map<String, Object> fixation(@PathVariable String id, @RequestParam String department,
       @RequestParam int fiscalYear) {
-    Authentication who = Actors.signedIn(identity);
+    SignedIn who = Actors.signedIn(identity);
     if (viewer(who) != Viewer.OFFICE && viewer(who) != Viewer.STAFF) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "市の職員のみ確認できます。");
     }
@@ -91,8 +91,8 @@ public class OrganisationApi {
     return ResponseEntity.status(e.getStatusCode()).body(Map.of("message", String.valueOf(e.getReason())));
   }
 
-  static Viewer viewer(Authentication who) {
-    List<String> groups = Actors.groupsOf(who);
+  static Viewer viewer(SignedIn who) {
+    List<String> groups = who.groups();
     if (groups.contains(KyodoGroups.COORDINATORS) || groups.contains(KyodoGroups.ADMIN)) {
       return Viewer.OFFICE;
     }
@@ -108,11 +108,11 @@ public class OrganisationApi {
     throw new ResponseStatusException(HttpStatus.FORBIDDEN, "団体登録を閲覧する権限がありません。");
   }
 
-  private static boolean visible(Authentication who, Organisation o) {
+  private static boolean visible(SignedIn who, Organisation o) {
     return switch (viewer(who)) {
       case OFFICE -> true;
       case STAFF, REVIEWER -> o.status() == RegistrationStatus.REGISTERED;
-      case PARTNER -> o.members().contains(who.getUserId());
+      case PARTNER -> o.members().contains(who.userId());
     };
   }
 

@@ -11,7 +11,7 @@ import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.selection.SelectionRepository.Application;
 import jp.kyodo.selection.SelectionRepository.Call;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import jp.kyodo.engine.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -45,7 +45,7 @@ public class SelectionApi {
   @GetMapping
   public List<Map<String, Object>> calls(@RequestParam(required = false) String status,
       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
-    Authentication who = Actors.signedIn(identity);
+    SignedIn who = Actors.signedIn(identity);
     if (status != null && !List.of("OPEN", "CLOSED", "DECIDED").contains(status)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status は OPEN、CLOSED、DECIDED のいずれかです。");
     }
@@ -59,17 +59,17 @@ public class SelectionApi {
 
   @GetMapping("/{callNumber}/applications")
   public List<Map<String, Object>> applications(@PathVariable String callNumber) {
-    Authentication who = Actors.signedIn(identity);
+    SignedIn who = Actors.signedIn(identity);
     Call call = find(callNumber);
     List<Application> applications = records.applications(callNumber);
     List<Application> visible;
     if (isStaffOf(who, call)) {
       visible = applications;
-    } else if (Actors.groupsOf(who).contains(KyodoGroups.REVIEWERS) && call.reviewers().contains(who.getUserId())) {
-      List<String> assigned = records.applicationsToScore(callNumber, who.getUserId());
+    } else if (who.groups().contains(KyodoGroups.REVIEWERS) && call.reviewers().contains(who.userId())) {
+      List<String> assigned = records.applicationsToScore(callNumber, who.userId());
       visible = applications.stream().filter(a -> assigned.contains(a.applicationId())).toList();
-    } else if (Actors.groupsOf(who).contains(KyodoGroups.PARTNERS)) {
-      visible = applications.stream().filter(a -> Actors.groupsOf(who).contains(a.organisationId())).toList();
+    } else if (who.groups().contains(KyodoGroups.PARTNERS)) {
+      visible = applications.stream().filter(a -> who.groups().contains(a.organisationId())).toList();
     } else {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "この公募の応募を閲覧する権限がありません。");
     }
@@ -108,7 +108,7 @@ public class SelectionApi {
         new ResponseStatusException(HttpStatus.NOT_FOUND, "公募「" + callNumber + "」は見つかりません。"));
   }
 
-  private Map<String, Object> view(Call call, Authentication who) {
+  private Map<String, Object> view(Call call, SignedIn who) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("callNumber", call.callNumber());
     view.put("selectionNumber", call.selectionNumber());
@@ -129,8 +129,8 @@ public class SelectionApi {
     return view;
   }
 
-  private static boolean isStaffOf(Authentication who, Call call) {
-    List<String> groups = Actors.groupsOf(who);
+  private static boolean isStaffOf(SignedIn who, Call call) {
+    List<String> groups = who.groups();
     return groups.contains(KyodoGroups.COORDINATORS) || groups.contains(KyodoGroups.ADMIN)
         || groups.contains(KyodoGroups.MANAGERS) || groups.contains(call.departmentGroup());
   }

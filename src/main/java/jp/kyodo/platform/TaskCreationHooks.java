@@ -1,7 +1,7 @@
-package jp.kyodo.lifecycle;
+package jp.kyodo.platform;
 
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -10,23 +10,18 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.springframework.stereotype.Component;
 
 /**
- * Tasks inside a phase carry the phase's due date (the yearly calendar, 旭川 Q52), so Tasklist shows and sorts
- * them by it. The lifecycle passes {@code phaseDueDate} into every phase it calls; a user task that has no due
- * date of its own (a progress report keeps its report date) gets it when it is created. A phase started on its
- * own has no phase due date and its tasks stay as modelled. Attached at parse time like the form checks, so no
- * phase diagram needs to know about the lifecycle.
+ * What the phases want done with every user task when it is created (see {@link PhaseModule#onTaskCreated()}),
+ * attached at parse time like the form checks, so that no diagram has to name it and none can drop it.
  */
-@Component
-public class PhaseDueDatePlugin extends AbstractProcessEnginePlugin {
+public class TaskCreationHooks extends AbstractProcessEnginePlugin {
 
-  static final TaskListener DUE_WITH_THE_PHASE = task -> {
-    if (task.getDueDate() == null && task.getVariable(CollaborationProcess.PHASE_DUE_DATE.name()) instanceof Date due) {
-      task.setDueDate(due);
-    }
-  };
+  private final List<TaskListener> listeners;
+
+  public TaskCreationHooks(List<TaskListener> listeners) {
+    this.listeners = List.copyOf(listeners);
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -37,7 +32,8 @@ public class PhaseDueDatePlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, DUE_WITH_THE_PHASE);
+          listeners.forEach(listener ->
+              behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener));
         }
       }
     });
