@@ -71,12 +71,12 @@ public class EnterPhaseDelegate implements JavaDelegate {
    * needs the answer whether or not they may open decision definitions themselves.
    */
   static PhaseDueDateRule.Calendar calendar(DelegateExecution execution) {
-    return (pattern, phase) -> {
+    return (pattern, step) -> {
       DmnDecisionTableResult result = Privileged.run(() ->
           execution.getProcessEngineServices().getDecisionService().evaluateDecisionTableByKey(
               Decisions.PHASE_DUE_DATE,
               Variables.createVariables().putValue(Project.CALENDAR_PATTERN.name(), pattern)
-                  .putValue(PHASE.name(), phase.name())));
+                  .putValue(PHASE.name(), step)));
       return result.isEmpty() ? Optional.empty()
           : Optional.of(PhaseDueDateRule.CalendarEntry.of(result.getSingleResult().getEntryMap()));
     };

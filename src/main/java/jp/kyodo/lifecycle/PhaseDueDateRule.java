@@ -47,11 +47,17 @@ public final class PhaseDueDateRule {
     }
   }
 
-  /** Where the rows come from: the DMN table, evaluated by the engine or a test's DMN engine. */
+  /**
+   * Where the rows come from: the DMN table, evaluated by the engine or a test's DMN engine. A step is a phase's
+   * code or {@value #NEXT_YEAR_PLAN}.
+   */
   @FunctionalInterface
   public interface Calendar {
-    Optional<CalendarEntry> entry(String calendarPattern, Phase phase);
+    Optional<CalendarEntry> entry(String calendarPattern, String step);
   }
+
+  /** The step of a running year that decides how the next fiscal year goes (来年度の進め方), not a phase. */
+  public static final String NEXT_YEAR_PLAN = "NEXT_YEAR_PLAN";
 
   /** The due moment and the explanation shown with it. */
   public record Due(Date at, String rule) {}
@@ -66,11 +72,15 @@ public final class PhaseDueDateRule {
   }
 
   public Due due(Phase phase, String calendarPattern, Long fiscalYear, Instant now, Calendar calendar) {
+    return due(phase.name(), calendarPattern, fiscalYear, now, calendar);
+  }
+
+  public Due due(String step, String calendarPattern, Long fiscalYear, Instant now, Calendar calendar) {
     String pattern = calendarPattern == null ? UNDECIDED : calendarPattern;
-    CalendarEntry entry = calendar.entry(pattern, phase).orElseThrow(() -> new IllegalStateException(
-        "phase-due-date has no row for " + pattern + " / " + phase));
+    CalendarEntry entry = calendar.entry(pattern, step).orElseThrow(() -> new IllegalStateException(
+        "phase-due-date has no row for " + pattern + " / " + step));
     LocalDate day;
-    if (phase == Phase.EXAMINATION) {
+    if (Phase.EXAMINATION.name().equals(step)) {
       long year = CityCalendar.fiscalYearOf(now) + 1;
       while (endOf(entry.dayIn(year)).isBefore(now)) {
         year++;
@@ -78,7 +88,7 @@ public final class PhaseDueDateRule {
       day = entry.dayIn(year);
     } else {
       if (fiscalYear == null) {
-        throw new IllegalStateException("the project has no fiscal year when entering " + phase);
+        throw new IllegalStateException("the project has no fiscal year when entering " + step);
       }
       day = entry.dayIn(fiscalYear);
     }

@@ -81,5 +81,10 @@ public record Decision(String outcome, String label, String reason, String decid
       return new Decision(outcome.get(scope), label.get(scope), reason.get(scope), decidedBy.get(scope),
           at == null ? null : at.toInstant());
     }
+
+    /** The five names, for a mapping that copies the decision as a whole. */
+    public java.util.List<String> names() {
+      return java.util.List.of(outcome.name(), label.name(), reason.name(), decidedBy.name(), decidedAt.name());
+    }
   }
 }

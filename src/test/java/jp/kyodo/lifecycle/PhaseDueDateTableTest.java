@@ -33,17 +33,21 @@ class PhaseDueDateTableTest {
 
   /** The table as the lifecycle reads it (the same mapping as EnterPhaseDelegate's). */
   static PhaseDueDateRule.Calendar calendar() {
-    return (pattern, phase) -> {
+    return (pattern, step) -> {
       DmnDecisionResult result = engine.evaluateDecision(decision,
-          Variables.createVariables().putValue("calendarPattern", pattern).putValue("phase", phase.name()));
+          Variables.createVariables().putValue("calendarPattern", pattern).putValue("phase", step));
       return result.isEmpty() ? Optional.empty() : Optional.of(PhaseDueDateRule.CalendarEntry.of(result.getSingleResult().getEntryMap()));
     };
   }
 
-  record Case(String rule, String pattern, Phase phase, int yearOffset, int month, int day, String source) {
+  record Case(String rule, String pattern, String step, int yearOffset, int month, int day, String source) {
+    Case(String rule, String pattern, Phase phase, int yearOffset, int month, int day, String source) {
+      this(rule, pattern, phase.name(), yearOffset, month, day, source);
+    }
+
     @Override
     public String toString() {
-      return rule + " " + pattern + " " + phase + " → " + yearOffset + "/" + month + "/" + day;
+      return rule + " " + pattern + " " + step + " → " + yearOffset + "/" + month + "/" + day;
     }
   }
 
@@ -64,7 +68,13 @@ class PhaseDueDateTableTest {
       new Case("r9", "NEXT_YEAR", Phase.EVALUATION, 1, 4, 30, "評価"),
       new Case("r9", "CURRENT_YEAR", Phase.EVALUATION, 1, 4, 30, "評価"),
       new Case("r10", "NEXT_YEAR", Phase.IMPROVEMENT, 1, 5, 31, "関市 V-6"),
-      new Case("r10", "CURRENT_YEAR", Phase.IMPROVEMENT, 1, 5, 31, "関市 V-6"));
+      new Case("r10", "CURRENT_YEAR", Phase.IMPROVEMENT, 1, 5, 31, "関市 V-6"),
+      // 11～12月 予算要求 in the year before, for a first, continued or re-called year alike
+      new Case("r11", "NEXT_YEAR", Phase.BUDGET, -1, 12, 31, "11～12月"),
+      new Case("r11", "CURRENT_YEAR", Phase.BUDGET, -1, 12, 31, "11～12月"),
+      // while a year runs, next year is decided in time for its call (7～9月) or its budget request (11～12月)
+      new Case("r12", "NEXT_YEAR", PhaseDueDateRule.NEXT_YEAR_PLAN, 0, 6, 30, "7～9月"),
+      new Case("r13", "CURRENT_YEAR", PhaseDueDateRule.NEXT_YEAR_PLAN, 0, 10, 31, "11～12月"));
 
   static Stream<Case> cases() {
     return CASES.stream();
@@ -73,7 +83,7 @@ class PhaseDueDateTableTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void eachRowGivesTheCalendarsDay(Case c) {
-    PhaseDueDateRule.CalendarEntry entry = calendar().entry(c.pattern(), c.phase()).orElseThrow();
+    PhaseDueDateRule.CalendarEntry entry = calendar().entry(c.pattern(), c.step()).orElseThrow();
     assertThat(matched).containsExactly("phase_due_date-" + c.rule());
     assertThat(entry.yearOffset()).isEqualTo(c.yearOffset());
     assertThat(entry.month()).isEqualTo(c.month());
@@ -93,11 +103,12 @@ class PhaseDueDateTableTest {
   void everyPatternAndPhaseAProjectCanBeInHasOneRowAndAnUndecidedPatternOnlyTheExamination() {
     for (CalendarPattern pattern : CalendarPattern.values()) {
       for (Phase phase : Phase.values()) {
-        assertThat(calendar().entry(pattern.code(), phase)).as(pattern + " " + phase).isPresent();
+        assertThat(calendar().entry(pattern.code(), phase.name())).as(pattern + " " + phase).isPresent();
       }
+      assertThat(calendar().entry(pattern.code(), PhaseDueDateRule.NEXT_YEAR_PLAN)).as(pattern + " plan").isPresent();
     }
     for (Phase phase : Phase.values()) {
-      assertThat(calendar().entry(PhaseDueDateRule.UNDECIDED, phase).isPresent()).as(phase.toString())
+      assertThat(calendar().entry(PhaseDueDateRule.UNDECIDED, phase.name()).isPresent()).as(phase.toString())
           .isEqualTo(phase == Phase.EXAMINATION);
     }
   }
