@@ -7,10 +7,11 @@ import jp.kyodo.platform.DecisionLog;
 import jp.kyodo.variables.Var;
 
 /**
- * 協働事業 — the lifecycle of one collaboration project (関市 V(2), 旭川 Q51): ① 事業の検討 → ② パートナーの選定 →
- * ③ 協定・契約 → ④ 事業の実施 → ⑤ 事業の評価 → ⑥ 事業の改善, each phase a call activity, looping fiscal year after
- * fiscal year as ⑥ decides until the project ends (東久留米 II-4 (7) 時限性). Key, element ids, forms and the
- * lifecycle's own variables of {@code processes/collaboration.bpmn}; the variables shared with the phases are
+ * 協働事業 — the lifecycle of one collaboration project (関市 V(2), 旭川 Q51): ① 事業の検討, then its fiscal years
+ * ({@link FiscalYearProcess}: ② パートナーの選定 → 予算要求 → ③ 協定・契約 → ④ 事業の実施 → ⑤ 事業の評価 → ⑥ 事業の改善),
+ * each year its own instance, the next one started by ⑥ or, earlier, while this year's ④ runs (旭川 Q52), until ⑥ or
+ * a year without work ends the project (東久留米 II-4 (7) 時限性). Key, element ids, forms and the lifecycle's own
+ * variables of {@code processes/collaboration.bpmn}; the variables shared with the phases are
  * {@link jp.kyodo.project.Project}'s.
  */
 public final class CollaborationProcess {
@@ -29,28 +30,23 @@ public final class CollaborationProcess {
     public static final String EXAMINATION = "Examination";
     public static final String EXAMINATION_GATEWAY = "ExaminationOutcomeGateway";
     public static final String END_AT_EXAMINATION = "EndedAtExamination";
-    public static final String SELECTION_JOIN = "SelectionJoin";
-    public static final String ENTER_SELECTION = "EnterSelection";
-    public static final String SELECTION = "PartnerSelection";
-    public static final String SELECTION_GATEWAY = "SelectionOutcomeGateway";
-    public static final String END_WITHOUT_COLLABORATION = "CarriedOutWithoutCollaboration";
-    public static final String END_DROPPED = "ProjectDropped";
-    public static final String AGREEMENT_JOIN = "AgreementJoin";
-    public static final String ENTER_AGREEMENT = "EnterAgreement";
-    public static final String AGREEMENT = "Agreement";
-    public static final String ENTER_EXECUTION = "EnterExecution";
-    public static final String EXECUTION = "Execution";
-    public static final String HAND_OVER_GOALS = "HandOverAgreementGoals";
-    public static final String ENTER_EVALUATION = "EnterEvaluation";
-    public static final String EVALUATION = "Evaluation";
-    public static final String ENTER_IMPROVEMENT = "EnterImprovement";
-    public static final String IMPROVEMENT = "Improvement";
+    public static final String START_FIRST_YEAR = "StartFirstYear";
+    public static final String YEARS_JOIN = "YearsJoin";
+    public static final String AWAIT_YEARS = "AwaitYears";
+    public static final String YEAR_ENDED = "FiscalYearEndedReceived";
+    public static final String NEXT_YEAR_REQUESTED = "NextYearRequested";
+    public static final String START_REQUESTED_YEAR = "StartRequestedYear";
+    public static final String YEAR_OUTCOME_GATEWAY = "YearOutcomeGateway";
+    public static final String START_YEAR_AFTER_IMPROVEMENT = "StartYearAfterImprovement";
+    public static final String STOP_RUNNING_YEARS = "StopRunningYears";
     public static final String DECISION_GATEWAY = "ImprovementDecisionGateway";
-    public static final String CONTINUE_NEXT_YEAR = "ContinueNextYear";
-    public static final String RECALL_NEXT_YEAR = "RecallNextYear";
     public static final String REVISE_PROJECT = "ReviseProject";
     public static final String END_HANDED_OVER = "HandedOverToPartner";
     public static final String END_ENDED = "CollaborationEnded";
+    public static final String END_WITHOUT_COLLABORATION = "CarriedOutWithoutCollaboration";
+    public static final String END_DROPPED = "ProjectDropped";
+    public static final String END_WITHOUT_BUDGET = "EndedWithoutBudget";
+    public static final String EXAMINATION_OVERDUE = "ExaminationOverdue";
     public static final String OVERDUE_HANDLING = "OverdueEscalation";
     public static final String OVERDUE_START = "PhaseOverdue";
     public static final String HANDLE_OVERDUE = "HandleOverduePhase";
@@ -129,12 +125,18 @@ public final class CollaborationProcess {
   public static final Var<Date> EXAMINATION_DECIDED_AT = Var.date("examinationDecidedAt");
   public static final Decision.Variables EXAMINATION_DECISION_VARIABLES = new Decision.Variables(EXAMINATION_OUTCOME,
       EXAMINATION_OUTCOME_LABEL, EXAMINATION_OUTCOME_REASON, EXAMINATION_DECIDED_BY, EXAMINATION_DECIDED_AT);
-  public static final Var<String> AGREEMENT_SIGNED_ON = Var.string("agreementSignedOn");
-  /** The goals of the year's agreement, handed to ⑤ 事業の評価 as JSON (see EvaluationProcess.AGREEMENT_GOALS). */
-  public static final String AGREEMENT_GOALS = jp.kyodo.evaluation.EvaluationProcess.AGREEMENT_GOALS;
 
   // The enterPhase delegate's input (an input parameter, local to its service task)
   public static final Var<String> PHASE_TO_ENTER = Var.string("phaseToEnter");
+
+  // The years (see FiscalYearProcess): the startFiscalYear delegate's inputs (local to its service task), and what
+  // the lifecycle knows when a year has ended
+  public static final Var<String> YEAR_TO_START_MODE = FiscalYearProcess.YEAR_MODE;
+  public static final Var<Long> YEAR_TO_START = Var.number("yearToStart");
+  /** How many other years of the project still run when one ends (an end of the project waits for them). */
+  public static final Var<Long> OTHER_YEARS_RUNNING = Var.number("otherYearsRunning");
+  /** Whether a later year already runs (started by 来年度の進め方 while this year's ④ ran) when one ends. */
+  public static final Var<Boolean> NEXT_YEAR_RUNNING = Var.bool("nextYearRunning");
 
   // The overdue task (task-local: two escalations may be open at once)
   public static final Var<String> OVERDUE_PHASE = Var.string("overduePhase");

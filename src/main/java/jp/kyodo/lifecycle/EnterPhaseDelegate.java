@@ -2,7 +2,6 @@ package jp.kyodo.lifecycle;
 
 import static jp.kyodo.lifecycle.CollaborationProcess.*;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import jp.kyodo.engine.Privileged;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,10 +31,9 @@ public class EnterPhaseDelegate implements JavaDelegate {
   private final ProjectRepository projects;
   private final PhaseDueDateRule rule;
 
-  public EnterPhaseDelegate(ProjectRepository projects,
-      @Value("${kyodo.lifecycle.minimum-lead:P30D}") String minimumLead) {
+  public EnterPhaseDelegate(ProjectRepository projects, PhaseDueDateRule rule) {
     this.projects = projects;
-    this.rule = new PhaseDueDateRule(Duration.parse(minimumLead));
+    this.rule = rule;
   }
 
   @Override

@@ -114,6 +114,9 @@ public final class FiscalYearProcess {
   public static final Var<String> BUDGET_CONTEXT = Var.string("budgetContext");
 
   // ③ as the year reads it back
+  public static final Var<String> AGREEMENT_SIGNED_ON = Var.string("agreementSignedOn");
+  /** The goals of the year's agreement, handed to ⑤ 事業の評価 as JSON (see EvaluationProcess.AGREEMENT_GOALS). */
+  public static final String AGREEMENT_GOALS = EvaluationProcess.AGREEMENT_GOALS;
   public static final Var<String> AGREEMENT_OUTCOME = Var.string("agreementOutcome");
   public static final Var<String> PARTNER_DECLINE_REASON = Var.string("partnerDeclineReason");
   public static final Var<String> PARTNER_DECLINED_BY = Var.string("partnerDeclinedBy");
@@ -151,6 +154,10 @@ public final class FiscalYearProcess {
           ImprovementProcess.HANDOVER_SUPPORT.name(), ImprovementProcess.NEXT_FISCAL_YEAR.name(),
           EvaluationProcess.EVALUATION_GRADE.name(), Project.MAIN_STAFF.name(), Project.DEPUTY_STAFF.name()))
       .flatMap(List::stream).toList();
+
+  /** What a year has not decided when it starts (its gateways read them): the partner, the budget, ③'s outcome. */
+  public static final List<String> UNDECIDED_AT_START = List.of(Project.PARTNER_GROUP.name(), Project.PARTNER_NAME.name(),
+      APPROVED_BUDGET.name(), AGREEMENT_OUTCOME.name(), NEXT_YEAR_PLAN.name());
 
   /** The message's own names for the year that ended (the lifecycle's {@code fiscalYear} is the latest one started). */
   public static final Var<Long> ENDED_FISCAL_YEAR = Var.number("endedFiscalYear");

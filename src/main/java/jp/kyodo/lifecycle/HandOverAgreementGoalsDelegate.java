@@ -1,6 +1,6 @@
 package jp.kyodo.lifecycle;
 
-import static jp.kyodo.lifecycle.CollaborationProcess.*;
+import static jp.kyodo.lifecycle.FiscalYearProcess.AGREEMENT_GOALS;
 
 import java.util.List;
 import jp.kyodo.agreement.Agreement;

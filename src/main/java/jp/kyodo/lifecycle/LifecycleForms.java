@@ -18,5 +18,17 @@ public final class LifecycleForms {
       .taskLocal()
       .build();
 
-  public static final List<FormRules> ALL = List.of(OVERDUE);
+  /** The department's budget request (予算要求); the amount and basis are the file's rules. */
+  public static final FormRules BUDGET_REQUEST = FormRules.forForm(FiscalYearProcess.FormIds.BUDGET_REQUEST).build();
+
+  /**
+   * What the budget granted. The file requires the amount for a cut and a reason for a cut or a refusal; how the
+   * amount compares with the request is {@link RecordBudgetListener}'s, which knows the request.
+   */
+  public static final FormRules BUDGET_DECISION = FormRules.forForm(FiscalYearProcess.FormIds.BUDGET_DECISION).build();
+
+  /** 来年度の進め方; the fixation rule and the phase the year is in are {@link PlanNextYearListener}'s. */
+  public static final FormRules NEXT_YEAR_PLAN = FormRules.forForm(FiscalYearProcess.FormIds.NEXT_YEAR_PLAN).build();
+
+  public static final List<FormRules> ALL = List.of(OVERDUE, BUDGET_REQUEST, BUDGET_DECISION, NEXT_YEAR_PLAN);
 }

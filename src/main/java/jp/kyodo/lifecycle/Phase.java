@@ -13,8 +13,9 @@ import jp.kyodo.selection.SelectionProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * The six phases of a collaboration project (関市 V(2), 旭川 Q51), each a call activity of the lifecycle,
- * and what each one decided as the lifecycle reads it from the variables the phase handed back.
+ * The six phases of a collaboration project (関市 V(2), 旭川 Q51) and the year's budget request (旭川 Q50), each a
+ * call activity (the budget: a subprocess) of the lifecycle or of its fiscal year, and what each one decided as read
+ * from the variables the phase handed back.
  */
 public enum Phase implements Labeled {
   EXAMINATION("① 事業の検討", CollaborationProcess.Elements.EXAMINATION) {
@@ -23,27 +24,39 @@ public enum Phase implements Labeled {
       return CollaborationProcess.EXAMINATION_DECISION_VARIABLES.read(execution);
     }
   },
-  SELECTION("② パートナーの選定", CollaborationProcess.Elements.SELECTION) {
+  SELECTION("② パートナーの選定", FiscalYearProcess.Elements.SELECTION) {
     @Override
     Decision decided(DelegateExecution execution) {
       return SelectionProcess.DECISION_VARIABLES.read(execution);
     }
   },
-  AGREEMENT("③ 協定・契約", CollaborationProcess.Elements.AGREEMENT) {
+  /** 予算要求 (旭川 Q50, Q52): what the department asked for and what the city's budget granted. */
+  BUDGET("予算要求", FiscalYearProcess.Elements.BUDGET) {
     @Override
     Decision decided(DelegateExecution execution) {
-      return Decision.now("CONCLUDED", "協定を締結した", "協定番号 " + Project.AGREEMENT_NUMBER.get(execution) + "（締結日 "
-          + CollaborationProcess.AGREEMENT_SIGNED_ON.get(execution) + "）", execution);
+      return FiscalYearProcess.BUDGET_DECISION_VARIABLES.read(execution);
     }
   },
-  EXECUTION("④ 事業の実施", CollaborationProcess.Elements.EXECUTION) {
+  AGREEMENT("③ 協定・契約", FiscalYearProcess.Elements.AGREEMENT) {
+    @Override
+    Decision decided(DelegateExecution execution) {
+      if (DECLINED.equals(FiscalYearProcess.AGREEMENT_OUTCOME.get(execution))) {
+        // The partner declined (旭川 Q51: the content is agreed by consultation, which can fail): ② again.
+        return new Decision(DECLINED, "団体が協定を辞退した", FiscalYearProcess.PARTNER_DECLINE_REASON.get(execution),
+            FiscalYearProcess.PARTNER_DECLINED_BY.get(execution), CityCalendar.now());
+      }
+      return Decision.now("CONCLUDED", "協定を締結した", "協定番号 " + Project.AGREEMENT_NUMBER.get(execution) + "（締結日 "
+          + FiscalYearProcess.AGREEMENT_SIGNED_ON.get(execution) + "）", execution);
+    }
+  },
+  EXECUTION("④ 事業の実施", FiscalYearProcess.Elements.EXECUTION) {
     @Override
     Decision decided(DelegateExecution execution) {
       return Decision.now("COMPLETED", "事業を実施し、実施報告の検査を終えた",
           "協定番号 " + Project.AGREEMENT_NUMBER.get(execution) + " の実施報告が検査に合格し、支払を終えた（旭川 Q51）", execution);
     }
   },
-  EVALUATION("⑤ 事業の評価", CollaborationProcess.Elements.EVALUATION) {
+  EVALUATION("⑤ 事業の評価", FiscalYearProcess.Elements.EVALUATION) {
     @Override
     Decision decided(DelegateExecution execution) {
       // The department drew up the evaluation in the joint review; the partner's agreement is part of the reason.
@@ -55,12 +68,15 @@ public enum Phase implements Labeled {
           EvaluationProcess.JOINT_REVIEWED_BY.get(execution), recordedAt == null ? null : recordedAt.toInstant());
     }
   },
-  IMPROVEMENT("⑥ 事業の改善", CollaborationProcess.Elements.IMPROVEMENT) {
+  IMPROVEMENT("⑥ 事業の改善", FiscalYearProcess.Elements.IMPROVEMENT) {
     @Override
     Decision decided(DelegateExecution execution) {
       return ImprovementProcess.DECISION_VARIABLES.read(execution);
     }
   };
+
+  /** ③'s outcome when the partner declined to sign. */
+  public static final String DECLINED = "DECLINED";
 
   private final String label;
   private final String callActivityId;

@@ -26,6 +26,7 @@ import jp.kyodo.platform.CityCalendar;
  * </ul>
  * The due moment is 23:59 of the due day in Japan; the lifecycle escalates to the managers after it.
  */
+@org.springframework.stereotype.Component
 public final class PhaseDueDateRule {
 
   /** The pattern ① has not chosen yet. */
@@ -63,6 +64,13 @@ public final class PhaseDueDateRule {
   public record Due(Date at, String rule) {}
 
   private final Duration minimumLead;
+
+  /** The rule as the application configures it ({@code kyodo.lifecycle.minimum-lead}, 30 days by default). */
+  @org.springframework.beans.factory.annotation.Autowired
+  public PhaseDueDateRule(@org.springframework.beans.factory.annotation.Value("${kyodo.lifecycle.minimum-lead:P30D}")
+      String minimumLead) {
+    this(Duration.parse(minimumLead));
+  }
 
   public PhaseDueDateRule(Duration minimumLead) {
     if (minimumLead.isNegative()) {

@@ -18,6 +18,11 @@ final class ProjectDecisions {
   private ProjectDecisions() {}
 
   static void record(VariableScope scope, ProjectRepository projects, ProjectDecision d) {
+    record(scope, projects, d, SourceKey.of(scope));
+  }
+
+  /** As above, for a step that records several decisions: each with its own idempotency key. */
+  static void record(VariableScope scope, ProjectRepository projects, ProjectDecision d, String sourceKey) {
     Map<String, Object> where = new LinkedHashMap<>();
     where.put("phase", d.phase().name());
     where.put("phaseLabel", d.phase().label());
@@ -25,6 +30,6 @@ final class ProjectDecisions {
     where.put("fiscalYear", d.fiscalYear());
     DECISION_LOG.append(scope, where, d.decision());
     LAST_DECISION_VARIABLES.write(scope, d.decision());
-    projects.recordDecision(Project.PROJECT_NUMBER.get(scope), d, SourceKey.of(scope));
+    projects.recordDecision(Project.PROJECT_NUMBER.get(scope), d, sourceKey);
   }
 }

@@ -26,7 +26,9 @@ public enum ProjectOutcome implements Decision.Outcome {
           + ImprovementProcess.HANDOVER_SUPPORT.get(scope)),
   ENDED(Elements.END_ENDED, "協働事業を終了した", ImprovementProcess.DECISION_VARIABLES,
       scope -> EndReason.valueOf(ImprovementProcess.END_REASON.get(scope)).label() + "／"
-          + ImprovementProcess.REASON.get(scope));
+          + ImprovementProcess.REASON.get(scope)),
+  NO_BUDGET(Elements.END_WITHOUT_BUDGET, "予算が認められず、事業を終えた（旭川 Q50）",
+      FiscalYearProcess.BUDGET_DECISION_VARIABLES, FiscalYearProcess.BUDGET_COMMENT::get);
 
   private final Definition definition;
   private final Decision.Variables endedBy;

@@ -35,6 +35,8 @@ public class RecordPhaseOutcomeListener implements ExecutionListener {
     projects.update(Project.PROJECT_NUMBER.get(execution), ProjectRecord.Facts.of(execution),
         decision.decision().decidedAt());
     ProjectDecisions.record(execution, projects, decision);
+    // A phase that has ended is no longer late; the next one (perhaps in a year's own instance) has its own date.
+    PHASE_OVERDUE.set(execution, false);
     if (phase == Phase.EVALUATION) {
       LATEST_GRADE.set(execution, decision.decision().outcome());
     }

@@ -60,6 +60,21 @@ public final class DecisionLog {
     scope.setVariable(variable, SpinValues.jsonValue(log.toString()).create());
   }
 
+  /**
+   * Appends, as they are, the entries of another log of the same kind kept in {@code fromVariable} (a part of the
+   * process that kept its own log, such as one fiscal year of a project), and returns how many.
+   */
+  public int appendAll(VariableScope scope, String fromVariable) {
+    ArrayNode from = read(scope, fromVariable);
+    if (from.isEmpty()) {
+      return 0;
+    }
+    ArrayNode log = read(scope);
+    log.addAll(from);
+    scope.setVariable(variable, SpinValues.jsonValue(log.toString()).create());
+    return from.size();
+  }
+
   /** The decisions so far, oldest first; none when the process has not logged any. */
   public List<Entry> entries(VariableScope scope) {
     List<Entry> entries = new ArrayList<>();
@@ -78,6 +93,10 @@ public final class DecisionLog {
   }
 
   private ArrayNode read(VariableScope scope) {
+    return read(scope, variable);
+  }
+
+  private static ArrayNode read(VariableScope scope, String variable) {
     Object current = scope.getVariable(variable);
     if (current == null) {
       return JSON.createArrayNode();

@@ -112,7 +112,7 @@ final class ProjectData {
     String number = projects.open(fiscalYear - 1, title, proposer, proposerGroup, "past-" + (i + 1), opened);
     Phase[] phases = Phase.values();
     // A project ends after ① (not approved), after ② (no partner) or after ⑥ (ended or handed over).
-    int last = new int[] {0, 1, 5}[(i / 3) % 3];
+    int last = new int[] {0, 1, Phase.IMPROVEMENT.ordinal()}[(i / 3) % 3];
     Instant at = opened;
     for (int p = 0; p <= last; p++) {
       Phase phase = phases[p];
@@ -126,6 +126,7 @@ final class ProjectData {
       String decision = switch (phase) {
         case EXAMINATION -> stops ? "REJECTED" : "APPROVED";
         case SELECTION -> stops ? "DROPPED" : "SELECTED";
+        case BUDGET -> "APPROVED";
         case AGREEMENT -> "CONCLUDED";
         case EXECUTION -> "COMPLETED";
         case EVALUATION -> List.of("A", "B", "C").get(i % 3);

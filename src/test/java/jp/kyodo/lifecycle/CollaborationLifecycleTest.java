@@ -94,8 +94,17 @@ class CollaborationLifecycleTest {
     return number;
   }
 
+  ProcessInstance year(String number, long fiscalYear) {
+    return scenario.year(number, fiscalYear);
+  }
+
+  /**
+   * 旭川 Q52 for a continued project: the budget is requested in November–December, next year's agreement is signed in
+   * April while this year's completion, evaluation (⑤) and improvement (⑥) still run, and ⑥ then confirms the
+   * continuation that had started. Two fiscal years with the same partner, then the collaboration ends.
+   */
   @Test
-  void twoFiscalYearsWithTheSamePartnerThenTheCollaborationEnds() {
+  void aContinuedProjectSignsNextYearsAgreementInAprilWhileThisYearIsStillEvaluated() {
     ProcessInstance lifecycle = proposedByHikari();
     String number = lifecycle.getBusinessKey();
     assertThat(number).as("fiscal year of the proposal and a serial").isEqualTo("2026-001");
@@ -117,10 +126,15 @@ class CollaborationLifecycleTest {
     });
 
     scenario.examinationApproved(number, true, LifecycleScenario.FIRST_YEAR, "NEXT_YEAR");
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.SELECTION);
+    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.AWAIT_YEARS).hasPassed(Elements.START_FIRST_YEAR);
+    ProcessInstance first = year(number, 2027);
+    assertThat(first.getBusinessKey()).isEqualTo(number);
+    BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.SELECTION);
     assertThat(scenario.variable(lifecycle, Project.FISCAL_YEAR.name())).isEqualTo(2027L);
-    assertThat(scenario.variable(lifecycle, CALENDAR_PATTERN_LABEL.name())).asString().startsWith("翌年度実施型");
-    assertThat(scenario.variable(lifecycle, CHOSEN_FORM_LABEL.name())).isEqualTo("共同事業");
+    assertThat(scenario.variable(first, Project.FISCAL_YEAR.name())).isEqualTo(2027L);
+    assertThat(scenario.variable(first, FiscalYearProcess.YEAR_MODE.name())).isEqualTo("FIRST");
+    assertThat(scenario.variable(first, CALENDAR_PATTERN_LABEL.name())).asString().startsWith("翌年度実施型");
+    assertThat(scenario.variable(first, CHOSEN_FORM_LABEL.name())).isEqualTo("共同事業");
     assertThat(scenario.phaseInstance(number, SelectionProcess.KEY).getBusinessKey()).isEqualTo(number);
     // ② 翌年度実施型: 7～9月 of the year before.
     assertThat(scenario.task(number, SelectionProcess.Elements.CHOOSE_METHOD).getDueDate())
@@ -131,64 +145,118 @@ class CollaborationLifecycleTest {
     String call = scenario.publishedCall(number, deadline);
     ProcessInstance application = scenario.apply("hikari", call);
     scenario.callDecided(number, deadline, application);
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.AGREEMENT);
-    assertThat(scenario.variable(lifecycle, Project.PARTNER_GROUP.name())).isEqualTo("org-hikari");
+
+    // 予算要求: 11～12月, from ①'s estimate; the office records what the budget granted.
+    BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.BUDGET);
+    assertThat(scenario.variable(first, Project.PARTNER_GROUP.name())).isEqualTo("org-hikari");
+    Task request = scenario.task(number, FiscalYearProcess.Elements.REQUEST_BUDGET);
+    BpmnAwareTests.assertThat(request).hasCandidateGroup("dept-fukushi");
+    assertThat(request.getDueDate()).isEqualTo(japan("2026-12-31T23:59"));
+    assertThat((String) engine.getTaskService().getVariable(request.getId(), FiscalYearProcess.BUDGET_CONTEXT.name()))
+        .contains("2027年度", "協働パートナー: NPO法人ひかり");
+    assertThat(project(number).phase()).isEqualTo(Phase.BUDGET);
+    assertRefused(() -> scenario.budgetDecided(number, 800_000L, "CUT", 900_000L, "査定で減額"))
+        .contains("要求額 800,000円 より少ない額");
+    BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.BUDGET);
+    scenario.complete(number, FiscalYearProcess.Elements.DECIDE_BUDGET, "tanaka", Map.of(
+        FiscalYearProcess.BUDGET_DECISION.name(), "CUT", FiscalYearProcess.APPROVED_BUDGET.name(), 700_000,
+        FiscalYearProcess.BUDGET_COMMENT.name(), "サロンの回数を減らして査定"));
+    assertThat(scenario.variable(first, FiscalYearProcess.APPROVED_BUDGET.name())).isEqualTo(700_000L);
+    assertThat(scenario.yearRecord(number, 2027)).satisfies(y -> {
+      assertThat(y.requestedBudget()).isEqualTo(800_000L);
+      assertThat(y.approvedBudget()).isEqualTo(700_000L);
+      assertThat(y.budgetDecision()).isEqualTo("CUT");
+      assertThat(y.budgetRequestedBy()).isEqualTo("suzuki");
+      assertThat(y.budgetDecidedBy()).isEqualTo("tanaka");
+    });
+    assertThat(scenario.years.budgetRequests(2027)).extracting(ProjectYearRepository.ProjectYear::projectNumber)
+        .containsExactly(number);
+
+    BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.AGREEMENT);
     // ③ 翌年度実施型: signed in April of fiscal year 2027.
     assertThat(scenario.task(number, AgreementProcess.Elements.ASSIGN_PARTIES).getDueDate())
         .isEqualTo(japan("2027-04-30T23:59"));
-
     scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
         LocalDate.of(2027, 4, 1));
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.EXECUTION);
-    assertThat(scenario.variable(lifecycle, Project.AGREEMENT_NUMBER.name())).isEqualTo("2027-fukushi-001");
-    assertThat(scenario.task(number, ExecutionProcess.Elements.PARTNER_REPORTS_ISSUE).getDueDate())
-        .isEqualTo(japan("2028-04-15T23:59"));
-    List<String> executed = scenario.executionCompleted(number, "hikari");
-    assertThat(executed).containsSubsequence(ExecutionProcess.Elements.PAY_ADVANCE, ExecutionProcess.Elements.SUBMIT_REPORT,
-        ExecutionProcess.Elements.MIDTERM, ExecutionProcess.Elements.SUBMIT_COMPLETION, ExecutionProcess.Elements.INSPECT,
-        ExecutionProcess.Elements.PAY_AFTER_COMPLETION);
-    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(number)
-        .taskDefinitionKey(ExecutionProcess.Elements.SUBMIT_REPORT).list())
-        .as("a progress report keeps its own due date").hasSize(3)
-        .allSatisfy(t -> assertThat(t.getDueDate()).isNotEqualTo(japan("2028-04-15T23:59")));
+    BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.EXECUTION, FiscalYearProcess.Elements.PLAN_NEXT_YEAR);
+    assertThat(scenario.variable(first, Project.AGREEMENT_NUMBER.name())).isEqualTo("2027-fukushi-001");
 
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.EVALUATION).hasPassed(Elements.HAND_OVER_GOALS);
-    assertThat(scenario.variable(lifecycle, AGREEMENT_GOALS).toString()).contains("\"id\":\"G1\"", "達成期限 2028-03-31");
-    ProcessInstance evaluation = scenario.phaseInstance(number, EvaluationProcess.KEY);
-    assertThat(scenario.variable(evaluation, EvaluationProcess.GOALS.get(0).description().name()))
-        .isEqualTo("独居高齢者の見守り訪問");
+    // 来年度の進め方, while ④ runs: by 30 June under 翌年度実施型.
+    Task plan = scenario.task(number, FiscalYearProcess.Elements.PLAN_NEXT_YEAR);
+    BpmnAwareTests.assertThat(plan).hasCandidateGroup("dept-fukushi");
+    assertThat(plan.getDueDate()).isEqualTo(japan("2027-06-30T23:59"));
+    assertThat((String) engine.getTaskService().getVariable(plan.getId(), FiscalYearProcess.YEAR_PROGRESS.name()))
+        .contains("2027年度: 協定番号 2027-fukushi-001", "1 年続けて");
+    assertRefused(() -> scenario.nextYearPlanned(number, "CONTINUE", " ")).contains("「理由・引き継ぐこと」を入力してください");
+    scenario.nextYearPlanned(number, "CONTINUE", "見守りの登録者が増えており、同じ団体と続ける");
+
+    // Next year started now: its budget request, then its agreement, with the same partner and staff.
+    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.AWAIT_YEARS).hasPassed(Elements.START_REQUESTED_YEAR);
+    ProcessInstance second = year(number, 2028);
+    assertThat(scenario.variable(second, FiscalYearProcess.YEAR_MODE.name())).isEqualTo("CONTINUE");
+    assertThat(scenario.variable(second, Project.PARTNER_GROUP.name())).isEqualTo("org-hikari");
+    assertThat(scenario.variable(second, Project.MAIN_STAFF.name())).isEqualTo("suzuki");
+    assertThat(scenario.variable(lifecycle, Project.FISCAL_YEAR.name())).isEqualTo(2028L);
+    BpmnAwareTests.assertThat(second).isWaitingAt(FiscalYearProcess.Elements.BUDGET);
+    assertThat(scenario.task(number, FiscalYearProcess.Elements.REQUEST_BUDGET).getDueDate())
+        .isEqualTo(japan("2027-12-31T23:59"));
+    LifecycleScenario.moveTo(LocalDate.of(2027, 11, 20));
+    scenario.budgetApproved(number);
+    BpmnAwareTests.assertThat(second).isWaitingAt(FiscalYearProcess.Elements.AGREEMENT);
+    assertThat(scenario.tasks(number, AgreementProcess.Elements.ASSIGN_PARTIES)).as("partner and staff known").isEmpty();
+    Task draft = scenario.task(number, AgreementProcess.Elements.DRAFT);
+    assertThat(draft.getAssignee()).isEqualTo("suzuki");
+    assertThat(draft.getDueDate()).isEqualTo(japan("2028-04-30T23:59"));
+    scenario.agreementApproved(number, "hikari", LocalDate.of(2028, 4, 1), LocalDate.of(2029, 3, 31));
+
+    // This year's ④ ends after 31 March; ⑤ begins in April — and next year's agreement is signed in April.
+    List<String> executed = scenario.executionCompleted(number, "hikari");
+    assertThat(executed).contains(ExecutionProcess.Elements.SUBMIT_REPORT, ExecutionProcess.Elements.MIDTERM)
+        .containsSubsequence(ExecutionProcess.Elements.PAY_ADVANCE, ExecutionProcess.Elements.SUBMIT_COMPLETION,
+            ExecutionProcess.Elements.INSPECT, ExecutionProcess.Elements.PAY_AFTER_COMPLETION);
+    BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.EVALUATION)
+        .hasPassed(FiscalYearProcess.Elements.HAND_OVER_GOALS);
+    LocalDate signedOn = LifecycleScenario.today();
+    assertThat(signedOn).isBetween(LocalDate.of(2028, 4, 1), LocalDate.of(2028, 4, 30));
+    scenario.agreementSigned(number, signedOn);
+    BpmnAwareTests.assertThat(second).isWaitingAt(FiscalYearProcess.Elements.EXECUTION);
+    assertThat(scenario.variable(second, Project.AGREEMENT_NUMBER.name())).isEqualTo("2028-fukushi-001");
+    BpmnAwareTests.assertThat(first).as("the first year is still being evaluated").isWaitingAt(FiscalYearProcess.Elements.EVALUATION);
+
+    assertThat(scenario.variable(first, FiscalYearProcess.AGREEMENT_GOALS).toString()).contains("\"id\":\"G1\"", "達成期限 2028-03-31");
     scenario.evaluationRecorded(number, "hikari");
-    assertThat(scenario.variable(lifecycle, LATEST_GRADE.name())).isEqualTo("A");
     scenario.complete(number, ImprovementProcess.Elements.DIALOGUE, "suzuki", ImprovementScenario.dialogueOnMetGoals());
     scenario.complete(number, ImprovementProcess.Elements.PARTNER_REVIEW, "hikari",
         ImprovementScenario.partnerReview("AGREE", null, "CONTINUE"));
     scenario.complete(number, ImprovementProcess.Elements.DECIDE, "suzuki",
         ImprovementScenario.decision("CONTINUE", "見守りが定着しつつあり、同じ団体と続ける"));
 
-    // The second fiscal year: straight to the draft with the same partner and staff; the April date has passed.
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.AGREEMENT).hasPassed(Elements.CONTINUE_NEXT_YEAR);
-    assertThat(scenario.variable(lifecycle, Project.FISCAL_YEAR.name())).isEqualTo(2028L);
-    assertThat(scenario.variable(lifecycle, Project.AGREEMENT_NUMBER.name())).isNull();
-    assertThat(scenario.tasks(number, AgreementProcess.Elements.ASSIGN_PARTIES)).as("partner and staff known").isEmpty();
-    Task draft = scenario.task(number, AgreementProcess.Elements.DRAFT);
-    assertThat(draft.getAssignee()).isEqualTo("suzuki");
-    LocalDate enteredOn = LifecycleScenario.today();
-    assertThat(draft.getDueDate()).isEqualTo(Date.from(enteredOn.plusDays(30).atTime(23, 59)
-        .atZone(CityCalendar.ZONE).toInstant()));
-    assertThat((String) scenario.variable(lifecycle, PHASE_DUE_RULE.name())).contains("暦の期限（2028-04-30）を過ぎてから始まった");
+    // ⑥ confirms the continuation already under way: no third year, the second one goes on.
+    BpmnAwareTests.assertThat(first).isEnded();
+    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.AWAIT_YEARS).hasPassed(Elements.YEAR_OUTCOME_GATEWAY)
+        .hasNotPassed(Elements.START_YEAR_AFTER_IMPROVEMENT);
+    assertThat(scenario.variable(lifecycle, LATEST_GRADE.name())).isEqualTo("A");
+    assertThat(scenario.yearRecord(number, 2027).status()).isEqualTo(ProjectYearRepository.ENDED);
+    assertThat(scenario.yearRecord(number, 2027).outcome()).isEqualTo("CONTINUE");
+    BpmnAwareTests.assertThat(second).isActive();
 
-    scenario.yearUpToTheDecision(number, "hikari", 2028);
+    scenario.nextYearPlanned(number, "NONE", null);
+    scenario.executionCompleted(number, "hikari");
+    scenario.evaluationRecorded(number, "hikari");
+    scenario.complete(number, ImprovementProcess.Elements.DIALOGUE, "suzuki", ImprovementScenario.dialogueOnMetGoals());
+    scenario.complete(number, ImprovementProcess.Elements.PARTNER_REVIEW, "hikari",
+        ImprovementScenario.partnerReview("AGREE", null, "CONTINUE"));
     scenario.complete(number, ImprovementProcess.Elements.DECIDE, "suzuki",
         ExaminationScenario.with(ImprovementScenario.decision("END", "地域の見守りの仕組みができた"),
             ImprovementProcess.END_REASON.name(), "PURPOSE_ACHIEVED"));
 
     BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(Elements.END_ENDED);
     assertThat(decisions(number)).containsExactly(
-        "EXAMINATION:1:2027:APPROVED:tanaka", "SELECTION:1:2027:SELECTED:sato", "AGREEMENT:1:2027:CONCLUDED:suzuki",
-        "EXECUTION:1:2027:COMPLETED:suzuki", "EVALUATION:1:2027:A:suzuki", "IMPROVEMENT:1:2027:CONTINUE:suzuki",
-        "AGREEMENT:1:2028:CONCLUDED:suzuki", "EXECUTION:1:2028:COMPLETED:suzuki", "EVALUATION:1:2028:A:suzuki",
-        "IMPROVEMENT:1:2028:END:suzuki");
-    assertThat(scenario.projects.decisions(number).get(4).decision().reason()).contains("協働パートナーの確認: hikari");
+        "EXAMINATION:1:2027:APPROVED:tanaka", "SELECTION:1:2027:SELECTED:sato", "BUDGET:1:2027:CUT:tanaka",
+        "AGREEMENT:1:2027:CONCLUDED:suzuki", "EXECUTION:1:2027:NEXT_YEAR_CONTINUE:suzuki",
+        "BUDGET:1:2028:APPROVED:tanaka", "EXECUTION:1:2027:COMPLETED:suzuki", "AGREEMENT:1:2028:CONCLUDED:suzuki",
+        "EVALUATION:1:2027:A:suzuki", "IMPROVEMENT:1:2027:CONTINUE:suzuki", "EXECUTION:1:2028:NEXT_YEAR_NONE:suzuki",
+        "EXECUTION:1:2028:COMPLETED:suzuki", "EVALUATION:1:2028:A:suzuki", "IMPROVEMENT:1:2028:END:suzuki");
     assertThat(project(number)).satisfies(p -> {
       assertThat(p.status()).isEqualTo(ProjectRecord.CLOSED);
       assertThat(p.outcome()).isEqualTo(ProjectOutcome.ENDED.name());
@@ -205,21 +273,22 @@ class CollaborationLifecycleTest {
         .isEqualTo("目的を達成した（関市 ルール5 期限の明確化）／地域の見守りの仕組みができた");
     assertThat(scenario.historic(lifecycle, PROJECT_OUTCOME_DECIDED_BY.name())).isEqualTo("suzuki");
     assertThat(scenario.historic(lifecycle, DECISIONS).toString()).contains("\"decision\":\"CONTINUE\"",
-        "\"reason\":\"見守りが定着しつつあり、同じ団体と続ける\"");
+        "\"reason\":\"見守りが定着しつつあり、同じ団体と続ける\"", "\"decision\":\"CUT\"");
 
     // What the phases keep to themselves stays in them; Cockpit reads the rest as plain values or JSON.
-    List<HistoricVariableInstance> variables = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(lifecycle.getId()).list();
-    Set<String> names = new TreeSet<>(variables.stream().map(HistoricVariableInstance::getName).toList());
-    assertThat(names).contains(PHASE.name(), PHASE_DUE_DATE.name(), Project.PARTNER_NAME.name(), Project.DOMAIN.name(),
-        LATEST_GRADE.name(), DECISIONS, ImprovementProcess.REASON.name())
-        .doesNotContain(ExaminationProcess.REVIEW_COMMENT.name(), ExaminationProcess.VOLUNTARY_PUBLIC_INTEREST.name(),
-            SelectionProcess.METHOD.name(), SelectionProcess.REVIEWERS.name(), SelectionProcess.DEADLINE_AT.name(),
-            AgreementProcess.PARTNER_DECISION.name(), AgreementProcess.PURPOSE.name(), ExecutionProcess.REPORT_CYCLE.name(),
-            EvaluationItem.values()[0].answer().name(), EvaluationProcess.SHARED_FINDINGS.name(),
-            ImprovementProcess.DIALOGUE_PARTICIPANTS.name());
-    assertThat(variables).allSatisfy(v -> assertThat(v.getTypeName()).as(v.getName())
-        .isIn("string", "long", "integer", "boolean", "date", "json", "null", "double"));
+    for (ProcessInstance instance : List.of(lifecycle, first, second)) {
+      List<HistoricVariableInstance> variables = engine.getHistoryService().createHistoricVariableInstanceQuery()
+          .processInstanceId(instance.getId()).list();
+      Set<String> names = new TreeSet<>(variables.stream().map(HistoricVariableInstance::getName).toList());
+      assertThat(names).contains(Project.PARTNER_NAME.name(), Project.DOMAIN.name(), LATEST_GRADE.name(), DECISIONS)
+          .doesNotContain(ExaminationProcess.REVIEW_COMMENT.name(), ExaminationProcess.VOLUNTARY_PUBLIC_INTEREST.name(),
+              SelectionProcess.METHOD.name(), SelectionProcess.REVIEWERS.name(), SelectionProcess.DEADLINE_AT.name(),
+              AgreementProcess.PARTNER_DECISION.name(), AgreementProcess.PURPOSE.name(), ExecutionProcess.REPORT_CYCLE.name(),
+              EvaluationItem.values()[0].answer().name(), EvaluationProcess.SHARED_FINDINGS.name(),
+              ImprovementProcess.DIALOGUE_PARTICIPANTS.name());
+      assertThat(variables).allSatisfy(v -> assertThat(v.getTypeName()).as(v.getName())
+          .isIn("string", "long", "integer", "boolean", "date", "json", "null", "double"));
+    }
   }
 
   /**
@@ -231,7 +300,7 @@ class CollaborationLifecycleTest {
     List<String> numbers = List.of(approvedWithHikari(proposedByHikari()), approvedWithHikari(proposedByHikari()));
     assertThat(numbers).containsExactly("2026-001", "2026-002");
     for (String number : numbers) {
-      assertThat(project(number).phase()).as(number).isEqualTo(Phase.AGREEMENT);
+      assertThat(project(number).phase()).as(number).isEqualTo(Phase.BUDGET);
       assertThat(project(number).partnerGroup()).as(number).isEqualTo("org-hikari");
       assertThat(project(number).title()).isEqualTo(project(numbers.get(0)).title());
     }
@@ -249,19 +318,35 @@ class CollaborationLifecycleTest {
     }
     ProcessInstance lifecycle = proposedByHikari();
     String number = approvedWithHikari(lifecycle);
-    scenario.yearUpToTheDecision(number, "hikari", 2027);
+    scenario.budgetApproved(number);
+    scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
+        LocalDate.of(2027, 4, 1));
+    // While ④ runs the department cannot plan to continue with a partner that would be fixed (千葉 ②).
+    assertThat((String) engine.getTaskService().getVariable(scenario.task(number, FiscalYearProcess.Elements.PLAN_NEXT_YEAR)
+        .getId(), FiscalYearProcess.YEAR_PROGRESS.name())).contains("3 年続けて", "公募をやり直してください");
+    assertRefused(() -> scenario.nextYearPlanned(number, "CONTINUE", "同じ団体と続けたい")).contains("固定化の防止");
+    scenario.nextYearPlanned(number, "NONE", null);
+    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.AWAIT_YEARS).hasNotPassed(Elements.START_REQUESTED_YEAR);
+
+    scenario.executionCompleted(number, "hikari");
+    scenario.evaluationRecorded(number, "hikari");
+    scenario.complete(number, ImprovementProcess.Elements.DIALOGUE, "suzuki", ImprovementScenario.dialogueOnMetGoals());
+    scenario.complete(number, ImprovementProcess.Elements.PARTNER_REVIEW, "hikari",
+        ImprovementScenario.partnerReview("AGREE", null, "CONTINUE"));
     assertThat((String) engine.getTaskService().getVariable(scenario.task(number, ImprovementProcess.Elements.DECIDE).getId(),
         ImprovementProcess.FIXATION_NOTICE.name())).contains("2025〜2027年度の3年度続けて");
-
     assertRefused(() -> scenario.complete(number, ImprovementProcess.Elements.DECIDE, "suzuki",
         ImprovementScenario.decision("CONTINUE", "同じ団体と続けたい"))).contains("固定化の防止");
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.IMPROVEMENT);
+    BpmnAwareTests.assertThat(year(number, 2027)).isWaitingAt(FiscalYearProcess.Elements.IMPROVEMENT);
     scenario.complete(number, ImprovementProcess.Elements.DECIDE, "suzuki",
         ImprovementScenario.decision("RECALL", "3年度続けて同じ団体のため、公募で選び直す"));
 
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.SELECTION).hasPassed(Elements.RECALL_NEXT_YEAR);
+    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.AWAIT_YEARS).hasPassed(Elements.START_YEAR_AFTER_IMPROVEMENT);
+    ProcessInstance second = year(number, 2028);
+    BpmnAwareTests.assertThat(second).isWaitingAt(FiscalYearProcess.Elements.SELECTION);
+    assertThat(scenario.variable(second, FiscalYearProcess.YEAR_MODE.name())).isEqualTo("RECALL");
     assertThat(scenario.variable(lifecycle, Project.FISCAL_YEAR.name())).isEqualTo(2028L);
-    assertThat(scenario.variable(lifecycle, Project.PARTNER_GROUP.name())).isNull();
+    assertThat(scenario.variable(second, Project.PARTNER_GROUP.name())).isNull();
     assertThat(project(number)).satisfies(p -> {
       assertThat(p.phase()).isEqualTo(Phase.SELECTION);
       assertThat(p.fiscalYear()).isEqualTo(2028);
@@ -273,8 +358,10 @@ class CollaborationLifecycleTest {
     ProcessInstance midori = scenario.apply("midori", call);
     scenario.callDecided(number, deadline, midori);
 
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.AGREEMENT);
-    assertThat(scenario.variable(lifecycle, Project.PARTNER_NAME.name())).isEqualTo("みどり町内会");
+    BpmnAwareTests.assertThat(second).isWaitingAt(FiscalYearProcess.Elements.BUDGET);
+    assertThat(scenario.variable(second, Project.PARTNER_NAME.name())).isEqualTo("みどり町内会");
+    scenario.budgetApproved(number);
+    BpmnAwareTests.assertThat(second).isWaitingAt(FiscalYearProcess.Elements.AGREEMENT);
     assertThat(scenario.task(number, AgreementProcess.Elements.DRAFT).getAssignee()).as("the staff stay").isEqualTo("suzuki");
     scenario.yearUpToTheDecision(number, "midori", 2028);
     scenario.complete(number, ImprovementProcess.Elements.DECIDE, "suzuki", ExaminationScenario.with(
@@ -283,10 +370,11 @@ class CollaborationLifecycleTest {
 
     BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(Elements.END_HANDED_OVER);
     assertThat(decisions(number)).containsExactly(
-        "EXAMINATION:1:2027:APPROVED:tanaka", "SELECTION:1:2027:SELECTED:sato", "AGREEMENT:1:2027:CONCLUDED:suzuki",
-        "EXECUTION:1:2027:COMPLETED:suzuki", "EVALUATION:1:2027:A:suzuki", "IMPROVEMENT:1:2027:RECALL:suzuki",
-        "SELECTION:1:2028:SELECTED:sato", "AGREEMENT:1:2028:CONCLUDED:suzuki", "EXECUTION:1:2028:COMPLETED:suzuki",
-        "EVALUATION:1:2028:A:suzuki", "IMPROVEMENT:1:2028:HANDOVER:suzuki");
+        "EXAMINATION:1:2027:APPROVED:tanaka", "SELECTION:1:2027:SELECTED:sato", "BUDGET:1:2027:APPROVED:tanaka",
+        "AGREEMENT:1:2027:CONCLUDED:suzuki", "EXECUTION:1:2027:NEXT_YEAR_NONE:suzuki", "EXECUTION:1:2027:COMPLETED:suzuki",
+        "EVALUATION:1:2027:A:suzuki", "IMPROVEMENT:1:2027:RECALL:suzuki",
+        "SELECTION:1:2028:SELECTED:sato", "BUDGET:1:2028:APPROVED:tanaka", "AGREEMENT:1:2028:CONCLUDED:suzuki",
+        "EXECUTION:1:2028:COMPLETED:suzuki", "EVALUATION:1:2028:A:suzuki", "IMPROVEMENT:1:2028:HANDOVER:suzuki");
     assertThat(project(number)).satisfies(p -> {
       assertThat(p.outcome()).isEqualTo(ProjectOutcome.HANDED_OVER.name());
       assertThat(p.partnerGroup()).isEqualTo("org-midori");
@@ -296,10 +384,86 @@ class CollaborationLifecycleTest {
     assertThat(scenario.selection.registry.partnerships("org-midori")).extracting(Partnership::fiscalYear).contains(2028);
   }
 
+  /** 翌年度実施型: a new call for next year opens in July–September of this year (旭川 Q52), while ④ runs. */
+  @Test
+  void aNewCallForNextYearOpensInTheSummerWhileThisYearRuns() {
+    ProcessInstance lifecycle = proposedByHikari();
+    String number = approvedWithHikari(lifecycle);
+    scenario.budgetApproved(number);
+    scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
+        LocalDate.of(2027, 4, 1));
+    LifecycleScenario.moveTo(LocalDate.of(2027, 6, 20));
+    scenario.nextYearPlanned(number, "RECALL", "より多くの団体に機会を開くため、公募で選び直す");
+
+    ProcessInstance second = year(number, 2028);
+    BpmnAwareTests.assertThat(second).isWaitingAt(FiscalYearProcess.Elements.SELECTION);
+    assertThat(scenario.variable(second, Project.PARTNER_GROUP.name())).isNull();
+    assertThat(scenario.task(number, SelectionProcess.Elements.CHOOSE_METHOD).getDueDate())
+        .as("② 翌年度実施型: 7～9月 of the year before").isEqualTo(japan("2027-09-30T23:59"));
+    BpmnAwareTests.assertThat(year(number, 2027)).isWaitingAt(FiscalYearProcess.Elements.EXECUTION);
+    assertThat(scenario.yearRecord(number, 2027).nextYearPlan()).isEqualTo("RECALL");
+    assertThat(scenario.years.ofProject(number)).extracting(ProjectYearRepository.ProjectYear::fiscalYear,
+        ProjectYearRepository.ProjectYear::mode, ProjectYearRepository.ProjectYear::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(2027, FiscalYearChoices.YearMode.FIRST, ProjectYearRepository.RUNNING),
+        org.assertj.core.groups.Tuple.tuple(2028, FiscalYearChoices.YearMode.RECALL, ProjectYearRepository.RUNNING));
+  }
+
+  /** ⑥ can still stop next year's work that had started, with its reason (旭川 Q52; 東久留米 時限性). */
+  @Test
+  void theImprovementStopsNextYearsWorkThatHadStartedAndEndsTheProject() {
+    ProcessInstance lifecycle = proposedByHikari();
+    String number = approvedWithHikari(lifecycle);
+    scenario.budgetApproved(number);
+    scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
+        LocalDate.of(2027, 4, 1));
+    scenario.nextYearPlanned(number, "CONTINUE", "同じ団体と続ける予定");
+    ProcessInstance second = year(number, 2028);
+    BpmnAwareTests.assertThat(second).isWaitingAt(FiscalYearProcess.Elements.BUDGET);
+
+    scenario.executionCompleted(number, "hikari");
+    scenario.evaluationRecorded(number, "hikari");
+    scenario.improvementDecided(number, "hikari", ExaminationScenario.with(
+        ImprovementScenario.decision("END", "担い手の事情で続けられなくなった"), ImprovementProcess.END_REASON.name(),
+        "NOT_RIGHT_MEANS"));
+
+    BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(Elements.STOP_RUNNING_YEARS, Elements.END_ENDED);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).count())
+        .as("nothing of the project runs").isZero();
+    assertThat(scenario.yearRecord(number, 2028)).satisfies(y -> {
+      assertThat(y.status()).isEqualTo(ProjectYearRepository.STOPPED);
+      assertThat(y.outcome()).isEqualTo("END");
+    });
+    assertThat(scenario.tasks(number, FiscalYearProcess.Elements.REQUEST_BUDGET)).isEmpty();
+    assertThat(decisions(number)).endsWith("IMPROVEMENT:1:2027:END:suzuki", "IMPROVEMENT:1:2028:YEAR_STOPPED:suzuki");
+    assertThat(scenario.projects.decisions(number).get(scenario.projects.decisions(number).size() - 1).decision().reason())
+        .contains("⑥ 事業の改善（2027年度）", "担い手の事情で続けられなくなった");
+  }
+
+  /** 予算要求 refused (旭川 Q50): the year has no work, and a project with no other year ends, with the office's reason. */
+  @Test
+  void aBudgetThatIsNotGrantedEndsTheProjectWithTheReason() {
+    ProcessInstance lifecycle = proposedByHikari();
+    String number = approvedWithHikari(lifecycle);
+    assertRefused(() -> scenario.budgetDecided(number, 800_000L, "REFUSED", null, " ")).contains("「理由・査定の内容」を入力してください");
+    scenario.complete(number, FiscalYearProcess.Elements.DECIDE_BUDGET, "tanaka", Map.of(
+        FiscalYearProcess.BUDGET_DECISION.name(), "REFUSED", FiscalYearProcess.BUDGET_COMMENT.name(),
+        "財政状況により新規事業は見送り"));
+
+    BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(Elements.END_WITHOUT_BUDGET);
+    assertThat(scenario.historic(lifecycle, PROJECT_OUTCOME.name())).isEqualTo("NO_BUDGET");
+    assertThat((String) scenario.historic(lifecycle, PROJECT_OUTCOME_REASON.name()))
+        .isEqualTo("要求額 800,000円、認められた額 なし／財政状況により新規事業は見送り");
+    assertThat(scenario.historic(lifecycle, PROJECT_OUTCOME_DECIDED_BY.name())).isEqualTo("tanaka");
+    assertThat(project(number).outcome()).isEqualTo("NO_BUDGET");
+    assertThat(scenario.yearRecord(number, 2027).outcome()).isEqualTo("NO_BUDGET");
+    assertThat(decisions(number)).endsWith("BUDGET:1:2027:REFUSED:tanaka");
+  }
+
   @Test
   void reviseAndRestartBeginsASecondRoundOfTheExaminationForTheSameProject() {
     ProcessInstance lifecycle = proposedByHikari();
     String number = approvedWithHikari(lifecycle);
+    scenario.budgetApproved(number);
     scenario.yearUpToTheDecision(number, "hikari", 2027);
     scenario.complete(number, ImprovementProcess.Elements.DECIDE, "suzuki",
         ImprovementScenario.decision("REVISE", "対象を地区全体に広げて事業を組み直す"));
@@ -333,12 +497,17 @@ class CollaborationLifecycleTest {
     });
 
     scenario.examinationApproved(number, false, 2029, "CURRENT_YEAR");
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.SELECTION);
+    // 当年度実施型: the budget of the year it is carried out comes first (12月 of the year before), then ② in 4～5月.
+    BpmnAwareTests.assertThat(year(number, 2029)).isWaitingAt(FiscalYearProcess.Elements.BUDGET);
     assertThat(scenario.variable(lifecycle, Project.FISCAL_YEAR.name())).isEqualTo(2029L);
-    // ② 当年度実施型: 4～5月 of the year it is carried out.
+    assertThat(scenario.task(number, FiscalYearProcess.Elements.REQUEST_BUDGET).getDueDate())
+        .isEqualTo(japan("2028-12-31T23:59"));
+    scenario.budgetApproved(number);
+    BpmnAwareTests.assertThat(year(number, 2029)).isWaitingAt(FiscalYearProcess.Elements.SELECTION);
     assertThat(scenario.task(number, SelectionProcess.Elements.CHOOSE_METHOD).getDueDate())
         .isEqualTo(japan("2029-05-31T23:59"));
-    assertThat(decisions(number)).endsWith("IMPROVEMENT:1:2027:REVISE:suzuki", "EXAMINATION:2:2029:APPROVED:tanaka");
+    assertThat(decisions(number)).endsWith("IMPROVEMENT:1:2027:REVISE:suzuki", "EXAMINATION:2:2029:APPROVED:tanaka",
+        "BUDGET:2:2029:APPROVED:tanaka");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
         .processDefinitionKey(KEY).count()).as("still one project").isEqualTo(1);
   }
@@ -353,7 +522,8 @@ class CollaborationLifecycleTest {
     scenario.complete(number, ExaminationProcess.Elements.REVIEW, "tanaka",
         ExaminationScenario.review("REJECT", "既存の見守り事業と重なる"));
 
-    BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(Elements.END_AT_EXAMINATION).hasNotPassed(Elements.SELECTION);
+    BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(Elements.END_AT_EXAMINATION)
+        .hasNotPassed(Elements.START_FIRST_YEAR);
     assertThat(scenario.historic(lifecycle, PROJECT_OUTCOME.name())).isEqualTo("NOT_APPROVED");
     assertThat(scenario.historic(lifecycle, PROJECT_OUTCOME_REASON.name())).isEqualTo("不採択: 既存の見守り事業と重なる");
     assertThat(scenario.historic(lifecycle, PROJECT_OUTCOME_DECIDED_BY.name())).isEqualTo("tanaka");
@@ -438,11 +608,12 @@ class CollaborationLifecycleTest {
     scenario.complete(number, ExaminationProcess.Elements.CHECK_SHEET, "suzuki", ExaminationScenario.checkSheet());
     scenario.complete(number, ExaminationProcess.Elements.ASSESS, "suzuki", ExaminationScenario.assessment());
     scenario.complete(number, ExaminationProcess.Elements.REVIEW, "tanaka", ExaminationScenario.review("PROCEED", null));
-    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.SELECTION);
+    ProcessInstance first = year(number, 2027);
+    BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.SELECTION);
     assertThat(scenario.variable(lifecycle, PHASE_OVERDUE.name())).isEqualTo(false);
     assertThat(project(number).overdueSince()).isNull();
     // ② 翌年度実施型 was due in September: it starts late and gets the minimum lead of 30 days.
-    assertThat(scenario.variable(lifecycle, PHASE_DUE_DATE.name())).isEqualTo(japan("2026-12-01T23:59"));
+    assertThat(scenario.variable(first, PHASE_DUE_DATE.name())).isEqualTo(japan("2026-12-01T23:59"));
   }
 
   @Test

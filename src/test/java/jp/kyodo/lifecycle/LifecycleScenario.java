@@ -41,8 +41,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class LifecycleScenario {
 
-  public static final String[] RESOURCES = {CollaborationProcess.RESOURCE, "processes/phase-due-date.dmn",
-      "forms/collaboration-overdue.form"};
+  public static final String[] RESOURCES = {CollaborationProcess.RESOURCE, FiscalYearProcess.RESOURCE,
+      "processes/phase-due-date.dmn", "forms/collaboration-overdue.form", "forms/budget-request.form",
+      "forms/budget-decision.form", "forms/next-year-plan.form"};
 
   /** A citizen proposal in May 2026 (fiscal year 2026), to be carried out in fiscal year 2027. */
   public static final Instant PROPOSED_AT = Instant.parse("2026-05-11T01:00:00Z");
@@ -57,6 +58,7 @@ public final class LifecycleScenario {
   public final ImprovementScenario improvement;
   public final JdbcTemplate jdbc;
   public final ProjectRepository projects;
+  public final ProjectYearRepository years;
 
   public LifecycleScenario(ProcessEngine engine) {
     this.engine = engine;
@@ -69,12 +71,22 @@ public final class LifecycleScenario {
     improvement = new ImprovementScenario(engine);
     jdbc = agreement.jdbc;
     jdbc.update("DELETE FROM kyodo_project_decision");
+    jdbc.update("DELETE FROM kyodo_project_year");
     jdbc.update("DELETE FROM kyodo_project");
     jdbc.update("DELETE FROM kyodo_number_series");
     projects = new ProjectRepository(jdbc);
+    years = new ProjectYearRepository(jdbc);
+    PhaseDueDateRule rule = new PhaseDueDateRule("P30D");
     Mocks.register("openProject", new OpenProjectDelegate(projects));
-    Mocks.register("enterPhase", new EnterPhaseDelegate(projects, "P30D"));
-    Mocks.register("advanceFiscalYear", new AdvanceFiscalYearDelegate());
+    Mocks.register("enterPhase", new EnterPhaseDelegate(projects, rule));
+    Mocks.register("startFiscalYear", new StartFiscalYearDelegate(years));
+    Mocks.register("stopRunningYears", new StopRunningYearsDelegate(years, projects));
+    Mocks.register("startNextYear", new StartNextYearDelegate());
+    Mocks.register("partnerDeclined", new PartnerDeclinedDelegate());
+    Mocks.register("endFiscalYear", new EndFiscalYearListener(years));
+    Mocks.register("recordYearEnd", new RecordYearEndListener(years));
+    Mocks.register("recordBudget", new RecordBudgetListener(years));
+    Mocks.register("planNextYear", new PlanNextYearListener(rule, new jp.kyodo.registry.PartnerFixation(selection.registry, 3), years, projects));
     Mocks.register("handOverAgreementGoals", new HandOverAgreementGoalsDelegate(agreement.agreements));
     Mocks.register("recordPhaseOutcome", new RecordPhaseOutcomeListener(projects));
     Mocks.register("recordProjectOutcome", new RecordProjectOutcomeListener(projects));
@@ -181,6 +193,56 @@ public final class LifecycleScenario {
         .orElse(null);
   }
 
+  // --- the fiscal years
+
+  /** The running year of the project for that fiscal year. */
+  public ProcessInstance year(String projectNumber, long fiscalYear) {
+    return years.ofProject(projectNumber).stream()
+        .filter(y -> y.fiscalYear() == fiscalYear && ProjectYearRepository.RUNNING.equals(y.status()))
+        .map(y -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(y.processInstanceId())
+            .singleResult())
+        .filter(java.util.Objects::nonNull).findFirst()
+        .orElseThrow(() -> new AssertionError("no running year " + fiscalYear + " of " + projectNumber + "; years: "
+            + years.ofProject(projectNumber)));
+  }
+
+  /** The year (running or not) of the project for that fiscal year, as the list of years keeps it. */
+  public ProjectYearRepository.ProjectYear yearRecord(String projectNumber, long fiscalYear) {
+    return years.ofProject(projectNumber).stream().filter(y -> y.fiscalYear() == fiscalYear)
+        .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no year " + fiscalYear));
+  }
+
+  /** The department requests {@code amount} yen; the office records what the budget granted. */
+  public void budgetDecided(String projectNumber, long amount, String decision, Long approved, String comment) {
+    complete(projectNumber, FiscalYearProcess.Elements.REQUEST_BUDGET, "suzuki", Map.of(
+        FiscalYearProcess.REQUESTED_BUDGET.name(), amount, FiscalYearProcess.BUDGET_BASIS.name(),
+        "見守り訪問員の謝礼 12か月分とサロンの会場費"));
+    Map<String, Object> values = new java.util.HashMap<>();
+    values.put(FiscalYearProcess.BUDGET_DECISION.name(), decision);
+    if (approved != null) {
+      values.put(FiscalYearProcess.APPROVED_BUDGET.name(), approved);
+    }
+    if (comment != null) {
+      values.put(FiscalYearProcess.BUDGET_COMMENT.name(), comment);
+    }
+    complete(projectNumber, FiscalYearProcess.Elements.DECIDE_BUDGET, "tanaka", values);
+  }
+
+  /** The budget request granted as requested (800,000 yen). */
+  public void budgetApproved(String projectNumber) {
+    budgetDecided(projectNumber, 800_000L, "APPROVED", null, null);
+  }
+
+  /** 来年度の進め方, decided by the department while ④ runs. */
+  public void nextYearPlanned(String projectNumber, String plan, String note) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    values.put(FiscalYearProcess.NEXT_YEAR_PLAN.name(), plan);
+    if (note != null) {
+      values.put(FiscalYearProcess.NEXT_YEAR_NOTE.name(), note);
+    }
+    complete(projectNumber, FiscalYearProcess.Elements.PLAN_NEXT_YEAR, "suzuki", values);
+  }
+
   // --- ① 事業の検討
 
   /** Taken in (a citizen proposal), checked and assessed by 福祉課, approved by the office. */
@@ -256,6 +318,12 @@ public final class LifecycleScenario {
    */
   public void agreementConcluded(String projectNumber, String partnerUser, LocalDate termStart, LocalDate termEnd,
       LocalDate signedOn) {
+    agreementApproved(projectNumber, partnerUser, termStart, termEnd);
+    agreementSigned(projectNumber, signedOn);
+  }
+
+  /** Up to the manager's approval and the document: the agreement waits to be exchanged and signed. */
+  public void agreementApproved(String projectNumber, String partnerUser, LocalDate termStart, LocalDate termEnd) {
     if (!tasks(projectNumber, AgreementProcess.Elements.ASSIGN_PARTIES).isEmpty()) {
       complete(projectNumber, AgreementProcess.Elements.ASSIGN_PARTIES, "suzuki", SelectionScenario.values(
           AgreementProcess.MAIN_STAFF.name(), "suzuki", AgreementProcess.DEPUTY_STAFF.name(), "yamamoto"));
@@ -267,6 +335,10 @@ public final class LifecycleScenario {
         Map.of(AgreementProcess.DEPARTMENT_DECISION.name(), "AGREE"));
     complete(projectNumber, AgreementProcess.Elements.APPROVE, "sato", Map.of(AgreementProcess.APPROVAL_DECISION.name(), "APPROVE"));
     runDueJobs();
+  }
+
+  /** Both sides sign on {@code signedOn} (the clock is moved there). */
+  public void agreementSigned(String projectNumber, LocalDate signedOn) {
     moveTo(signedOn);
     complete(projectNumber, AgreementProcess.Elements.EXCHANGE, "suzuki", Map.of(AgreementProcess.SIGNED_ON.name(), signedOn.toString()));
   }

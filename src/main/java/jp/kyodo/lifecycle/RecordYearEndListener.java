@@ -1,0 +1,47 @@
+package jp.kyodo.lifecycle;
+
+import static jp.kyodo.lifecycle.CollaborationProcess.*;
+
+import java.util.List;
+import jp.kyodo.evaluation.EvaluationProcess;
+import jp.kyodo.project.Project;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lifecycle heard that one of its years ended: the year's decisions join the project's (kept in the order the
+ * year took them), the latest grade and the staff and partner follow the year, and the lifecycle learns whether
+ * other years still run — a later year started early (旭川 Q52) — which decides where it goes next.
+ */
+@Component("recordYearEnd")
+public class RecordYearEndListener implements ExecutionListener {
+
+  private final ProjectYearRepository years;
+
+  public RecordYearEndListener(ProjectYearRepository years) {
+    this.years = years;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    DECISION_LOG.appendAll(execution, FiscalYearProcess.YEAR_DECISIONS);
+    execution.removeVariable(FiscalYearProcess.YEAR_DECISIONS);
+    var entries = DECISION_LOG.entries(execution);
+    if (!entries.isEmpty()) {
+      LAST_DECISION_VARIABLES.write(execution, entries.get(entries.size() - 1).decision());
+    }
+    String grade = EvaluationProcess.EVALUATION_GRADE.get(execution);
+    if (grade != null) {
+      LATEST_GRADE.set(execution, grade);
+    }
+    Project.PARTNER_GROUP.set(execution, FiscalYearProcess.CONTINUING_PARTNER_GROUP.get(execution));
+    Project.PARTNER_NAME.set(execution, FiscalYearProcess.CONTINUING_PARTNER_NAME.get(execution));
+    Long ended = FiscalYearProcess.ENDED_FISCAL_YEAR.get(execution);
+    List<String> others = FiscalYears.runningYears(execution, Project.PROJECT_NUMBER.get(execution),
+        FiscalYearProcess.ENDED_YEAR_INSTANCE.get(execution));
+    OTHER_YEARS_RUNNING.set(execution, (long) others.size());
+    NEXT_YEAR_RUNNING.set(execution, others.stream().map(years::find).anyMatch(year -> year.isPresent()
+        && ended != null && year.get().fiscalYear() > ended));
+  }
+}

@@ -1,0 +1,68 @@
+package jp.kyodo.lifecycle;
+
+import java.util.HashMap;
+import java.util.Map;
+import jp.kyodo.forms.InvalidInputException;
+import jp.kyodo.lifecycle.FiscalYearChoices.YearMode;
+import jp.kyodo.platform.CityCalendar;
+import jp.kyodo.platform.DelegateInputs;
+import jp.kyodo.project.Project;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts one fiscal year of the project (inputs {@code yearMode}, {@code yearToStart}): a new
+ * {@code collaboration-year} instance with the project number as business key, which starts from what ① decided
+ * and who works the project; a continued year (CONTINUE) keeps the partner the ending year had (旭川 Q31: agreed
+ * year by year with the same group), a first year or a new call (RECALL) selects one in ②. The lifecycle's
+ * {@code fiscalYear} becomes the latest year started. A year the project already runs is not started twice.
+ */
+@Component("startFiscalYear")
+@DelegateInputs({"yearMode", "yearToStart"})
+public class StartFiscalYearDelegate implements JavaDelegate {
+
+  private final ProjectYearRepository years;
+
+  public StartFiscalYearDelegate(ProjectYearRepository years) {
+    this.years = years;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    YearMode mode = YearMode.valueOf(FiscalYearProcess.YEAR_MODE.get(execution));
+    Long fiscalYear = CollaborationProcess.YEAR_TO_START.get(execution);
+    String project = Project.PROJECT_NUMBER.get(execution);
+    if (fiscalYear == null) {
+      throw new IllegalStateException("startFiscalYear needs the fiscal year to start (input yearToStart)");
+    }
+    if (!years.running(project, Math.toIntExact(fiscalYear)).isEmpty()) {
+      throw new InvalidInputException("事業 " + project + " の " + fiscalYear + " 年度はすでに進んでいます。"
+          + "同じ年度を二つ始めることはできません。");
+    }
+    Map<String, Object> variables = new HashMap<>();
+    for (String name : FiscalYearProcess.FROM_PROJECT) {
+      Object value = execution.getVariable(name);
+      if (value != null) {
+        variables.put(name, value);
+      }
+    }
+    // The year's gateways ask for these before anything sets them: a year starts without them.
+    for (String undecided : FiscalYearProcess.UNDECIDED_AT_START) {
+      variables.put(undecided, null);
+    }
+    if (mode == YearMode.CONTINUE) {
+      variables.put(Project.PARTNER_GROUP.name(), FiscalYearProcess.CONTINUING_PARTNER_GROUP.get(execution));
+      variables.put(Project.PARTNER_NAME.name(), FiscalYearProcess.CONTINUING_PARTNER_NAME.get(execution));
+    }
+    variables.put(Project.FISCAL_YEAR.name(), fiscalYear);
+    variables.put(FiscalYearProcess.YEAR_MODE.name(), mode.name());
+    variables.put(FiscalYearProcess.YEAR_MODE_LABEL.name(), mode.label());
+    variables.put(FiscalYearProcess.PROJECT_INSTANCE_ID.name(), execution.getProcessInstanceId());
+    variables.put(FiscalYearProcess.DECISION_LOG.variable(), FiscalYearProcess.DECISION_LOG.empty());
+    String year = FiscalYears.start(execution, project, variables);
+    Project.FISCAL_YEAR.set(execution, fiscalYear);
+    years.started(project, Math.toIntExact(fiscalYear), mode, year, Project.DEPARTMENT_GROUP.get(execution),
+        CityCalendar.now());
+  }
+}
