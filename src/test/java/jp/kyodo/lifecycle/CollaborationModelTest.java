@@ -39,6 +39,17 @@ import org.junit.jupiter.api.Test;
 class CollaborationModelTest {
 
   static final BpmnModelInstance MODEL = Bpmn.readModelFromFile(new File(CollaborationProcess.RESOURCE));
+  static final BpmnModelInstance YEAR = Bpmn.readModelFromFile(new File(FiscalYearProcess.RESOURCE));
+
+  /** ① is the lifecycle's; the rest of the phases belong to each fiscal year. */
+  static BpmnModelInstance modelOf(Phase phase) {
+    return phase == Phase.EXAMINATION ? MODEL : YEAR;
+  }
+
+  /** The phases that are processes of their own (the budget request is a subprocess of the year). */
+  static List<Phase> called() {
+    return Arrays.stream(Phase.values()).filter(p -> p != Phase.BUDGET).toList();
+  }
 
   static final Map<Phase, String> CALLED = Map.of(Phase.EXAMINATION, "examination", Phase.SELECTION, "partner-selection",
       Phase.AGREEMENT, "agreement", Phase.EXECUTION, "execution", Phase.EVALUATION, "evaluation",
@@ -46,8 +57,8 @@ class CollaborationModelTest {
 
   @Test
   void everyPhaseIsCalledWithItsVariablesByNameItsBusinessKeyItsRequiredFieldsAndItsDueDate() {
-    for (Phase phase : Phase.values()) {
-      CallActivity call = MODEL.getModelElementById(phase.callActivityId());
+    for (Phase phase : called()) {
+      CallActivity call = modelOf(phase).getModelElementById(phase.callActivityId());
       assertThat(call.getCalledElement()).as(phase.toString()).isEqualTo(CALLED.get(phase));
       List<CamundaIn> ins = call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
       List<CamundaOut> outs = call.getExtensionElements().getElementsQuery().filterByType(CamundaOut.class).list();
@@ -69,7 +80,7 @@ class CollaborationModelTest {
   @Test
   void everyPhaseEscalatesWhenOverdueWithoutBeingInterrupted() {
     for (Phase phase : Phase.values()) {
-      List<BoundaryEvent> boundaries = MODEL.getModelElementsByType(BoundaryEvent.class).stream()
+      List<BoundaryEvent> boundaries = modelOf(phase).getModelElementsByType(BoundaryEvent.class).stream()
           .filter(b -> b.getAttachedTo().getId().equals(phase.callActivityId())).toList();
       assertThat(boundaries).as(phase.toString()).singleElement().satisfies(boundary -> {
         assertThat(boundary.cancelActivity()).as("non-interrupting").isFalse();
@@ -82,16 +93,19 @@ class CollaborationModelTest {
         assertThat(escalation.getEscalation().getEscalationCode()).isEqualTo(CollaborationProcess.OVERDUE_ESCALATION_CODE);
       });
     }
-    SubProcess handling = MODEL.getModelElementById(CollaborationProcess.Elements.OVERDUE_HANDLING);
-    assertThat(handling.triggeredByEvent()).isTrue();
-    StartEvent start = MODEL.getModelElementById(CollaborationProcess.Elements.OVERDUE_START);
-    assertThat(start.isInterrupting()).isFalse();
+    for (BpmnModelInstance model : List.of(MODEL, YEAR)) {
+      SubProcess handling = model.getModelElementById(CollaborationProcess.Elements.OVERDUE_HANDLING);
+      assertThat(handling.triggeredByEvent()).isTrue();
+      StartEvent start = model.getModelElementById(CollaborationProcess.Elements.OVERDUE_START);
+      assertThat(start.isInterrupting()).isFalse();
+    }
   }
 
   @Test
   void everyPhaseIsEnteredThroughEnterPhaseWithItsOwnPhase() {
     for (Phase phase : Phase.values()) {
-      CallActivity call = MODEL.getModelElementById(phase.callActivityId());
+      FlowNode call = modelOf(phase).getModelElementById(phase.callActivityId());
+      assertThat(listeners(call)).as(phase.toString()).contains("end:${recordPhaseOutcome}");
       assertThat(call.getIncoming()).as(phase + ": one way in").hasSize(1);
       assertThat(phaseEntered(call.getIncoming().iterator().next().getSource())).as(phase.toString()).isEqualTo(phase.name());
     }
@@ -113,6 +127,23 @@ class CollaborationModelTest {
     }
     assertThat(ends).containsExactlyInAnyOrderElementsOf(
         Arrays.stream(ProjectOutcome.values()).map(ProjectOutcome::endEventId).toList());
+  }
+
+  @Test
+  void everyEndOfAYearTellsTheLifecycleAndEndsTheYearForGood() {
+    Set<String> ends = new TreeSet<>();
+    for (EndEvent end : YEAR.getModelElementsByType(EndEvent.class)) {
+      if (end.getEventDefinitions().stream().anyMatch(TerminateEventDefinition.class::isInstance)) {
+        ends.add(end.getId());
+        assertThat(listeners(end)).as(end.getId()).contains("start:${endFiscalYear}");
+      } else {
+        assertThat(end.getExtensionElements()).as(end.getId() + " ends a branch only, quietly").isNull();
+      }
+    }
+    assertThat(ends).containsExactlyInAnyOrderElementsOf(FiscalYearProcess.Elements.ENDS);
+    StartEvent start = YEAR.getModelElementById(FiscalYearProcess.Elements.START);
+    assertThat(((org.camunda.bpm.model.bpmn.instance.MessageEventDefinition) start.getEventDefinitions().iterator().next())
+        .getMessage().getName()).isEqualTo(FiscalYearProcess.Messages.FISCAL_YEAR_STARTS);
   }
 
   @Test
