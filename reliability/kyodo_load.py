@@ -359,6 +359,9 @@ class Project:
                                                         "conflictNote": "利害関係はありません"}),
             "ScoreApplication": (task.get("assignee"), {"score1": 4, "score2": 3, "reviewComment": "実現性が高い"}),
             "ApproveSelection": ("sato", {"selectionApproval": "APPROVE"}),
+            # 予算要求 (旭川 Q50): requested, granted as requested
+            "RequestBudget": ("suzuki", {"requestedBudget": 1200000, "budgetBasis": "謝礼と会場費（概算のとおり）"}),
+            "DecideBudget": ("tanaka", {"budgetDecision": "APPROVED"}),
             # ③ 協定・契約
             "AssignAgreementParties": ("suzuki", {"mainStaff": "suzuki", "deputyStaff": "yamamoto"}),
             "DraftAgreement": ("suzuki", self.draft(today(), end)),
@@ -366,7 +369,8 @@ class Project:
             "DepartmentConfirmsAgreement": ("yamamoto", {"departmentDecision": "AGREE"}),
             "ApproveAgreement": ("sato", {"approvalDecision": "APPROVE"}),
             "ExchangeAgreement": ("suzuki", {"signedOn": day}),
-            # ④ 事業の実施
+            # ④ 事業の実施 (来年度の進め方 left to ⑥)
+            "PlanNextYear": ("suzuki", {"nextYearPlan": "NONE"}),
             "SubmitProgressReport": (self.partner_user(), {"reportSummary": f"予定どおり実施した（{day}）",
                                                            "reportGoalProgress": "G1 訪問 延べ120件",
                                                            "reportCitizenInfo": "広報紙に掲載"}),

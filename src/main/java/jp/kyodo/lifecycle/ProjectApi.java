@@ -32,10 +32,12 @@ import org.springframework.web.server.ResponseStatusException;
 public class ProjectApi {
 
   private final ProjectRepository projects;
+  private final ProjectYearRepository years;
   private final IdentityService identity;
 
-  public ProjectApi(ProjectRepository projects, IdentityService identity) {
+  public ProjectApi(ProjectRepository projects, ProjectYearRepository years, IdentityService identity) {
     this.projects = projects;
+    this.years = years;
     this.identity = identity;
   }
 
@@ -71,6 +73,7 @@ public class ProjectApi {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "事業「" + number + "」は見つかりません。"));
     Map<String, Object> view = view(project);
     view.put("decisions", projects.decisions(number).stream().map(ProjectApi::decision).toList());
+    view.put("years", years.ofProject(number).stream().map(ProjectApi::year).toList());
     return view;
   }
 
@@ -134,6 +137,21 @@ public class ProjectApi {
     view.put("openedAt", p.openedAt());
     view.put("updatedAt", p.updatedAt());
     view.put("closedAt", p.closedAt());
+    return view;
+  }
+
+  /** A fiscal year of the project: how it started, whether it runs, how it ended (its budget is the office's). */
+  static Map<String, Object> year(ProjectYearRepository.ProjectYear y) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("fiscalYear", y.fiscalYear());
+    view.put("yearMode", y.mode().name());
+    view.put("yearModeLabel", y.mode().label());
+    view.put("status", y.status());
+    view.put("outcome", y.outcome());
+    view.put("outcomeLabel", y.outcome() == null ? null : FiscalYearChoices.YearOutcome.valueOf(y.outcome()).label());
+    view.put("startedAt", y.startedAt());
+    view.put("endedAt", y.endedAt());
+    view.put("nextYearPlan", y.nextYearPlan());
     return view;
   }
 

@@ -15,6 +15,7 @@ import jp.kyodo.execution.ExecutionScenario;
 import jp.kyodo.improvement.ImprovementProcess;
 import jp.kyodo.improvement.ImprovementScenario;
 import jp.kyodo.lifecycle.CollaborationProcess;
+import jp.kyodo.lifecycle.FiscalYearProcess;
 import jp.kyodo.lifecycle.LifecycleScenario;
 import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.selection.CallApplicationProcess;
@@ -32,8 +33,8 @@ import org.camunda.bpm.engine.task.Task;
  * values Tasklist sends (the phases' test scenarios): a citizen proposal of NPO法人ひかり → ① taken in, checked,
  * assessed and approved for fiscal year 2027 → ② a public call, hikari applies, the deadline passes, screening,
  * conflict declaration, scoring, the committee's proposal and the manager's approval, hikari reads the result →
- * ③ parties, draft, both confirmations, approval, the 協定書 PDF (an async job), the exchange → ④ the whole term
- * with its advance, quarterly reports and reviews, mid-term check, completion report, inspection and final payment,
+ * 予算要求 (requested, granted) → ③ parties, draft, both confirmations, approval, the 協定書 PDF (an async job), the exchange → ④ the whole term
+ * (来年度の進め方: left to ⑥) with its advance, quarterly reports and reviews, mid-term check, completion report, inspection and final payment,
  * the clock following the timers → ⑤ outcomes, both self-evaluations, the joint review, the partner's confirmation
  * → ⑥ dialogue, the partner's review, 終了. Timers and the PDF job run through the job API.
  */
@@ -142,6 +143,10 @@ final class CollaborationLifecycle {
     work(number, SelectionProcess.Elements.APPROVE_SELECTION, "sato",
         SelectionScenario.values(SelectionProcess.SELECTION_APPROVAL.name(), "APPROVE"));
     work(desk.taskOfInstance(application.getId(), CallApplicationProcess.Elements.CONFIRM_RESULT), team.partner(), Map.of());
+    // 予算要求 (the department asks, the office records what was granted)
+    work(number, FiscalYearProcess.Elements.REQUEST_BUDGET, team.main(), Map.of(
+        FiscalYearProcess.REQUESTED_BUDGET.name(), 800_000, FiscalYearProcess.BUDGET_BASIS.name(), "謝礼と会場費"));
+    work(number, FiscalYearProcess.Elements.DECIDE_BUDGET, "tanaka", Map.of(FiscalYearProcess.BUDGET_DECISION.name(), "APPROVED"));
     // ③ 協定・契約
     work(number, AgreementProcess.Elements.ASSIGN_PARTIES, team.main(), SelectionScenario.values(
         AgreementProcess.MAIN_STAFF.name(), team.main(), AgreementProcess.DEPUTY_STAFF.name(), team.deputy()));
@@ -153,7 +158,8 @@ final class CollaborationLifecycle {
     runOwnJobs(number);
     moveTo(day(TERM_START));
     work(number, AgreementProcess.Elements.EXCHANGE, team.main(), Map.of(AgreementProcess.SIGNED_ON.name(), TERM_START.toString()));
-    // ④ 事業の実施
+    // ④ 事業の実施, and 来年度の進め方 left to ⑥
+    work(number, FiscalYearProcess.Elements.PLAN_NEXT_YEAR, team.main(), Map.of(FiscalYearProcess.NEXT_YEAR_PLAN.name(), "NONE"));
     execution(number);
     // ⑤ 事業の評価
     work(number, EvaluationProcess.Elements.RECORD_OUTCOMES, team.main(), EvaluationScenario.outcomes("YES", "YES"));
