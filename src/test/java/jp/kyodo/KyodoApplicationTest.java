@@ -768,14 +768,52 @@ class KyodoApplicationTest {
     assertThat(project.path("decisions").get(0).path("decidedBy").asText()).isEqualTo("tanaka");
     assertThat(project.path("lastDecision").path("reason").asText()).isEqualTo("地域の課題に合っている");
 
-    // Cockpit: the office reads where the project stands; a partner cannot read the lifecycle.
+    // Cockpit: the office reads where the project stands (its first year is at ②); a partner cannot read it.
     String lifecycle = as("tanaka").get(REST + "/process-instance?processDefinitionKey=collaboration&businessKey=" + hikaris)
         .json().get(0).path("id").asText();
     JsonNode variables = as("tanaka").get(REST + "/process-instance/" + lifecycle + "/variables").json();
-    assertThat(variables.path("phaseLabel").path("value").asText()).isEqualTo("② パートナーの選定");
     assertThat(variables.path("fiscalYear").path("value").asLong()).isEqualTo(year);
     assertThat(variables.path("projectDecisions").path("type").asText()).isEqualTo("Json");
+    String firstYear = as("tanaka").get(REST + "/process-instance?processDefinitionKey="
+        + jp.kyodo.lifecycle.FiscalYearProcess.KEY + "&businessKey=" + hikaris).json().get(0).path("id").asText();
+    JsonNode yearVariables = as("tanaka").get(REST + "/process-instance/" + firstYear + "/variables").json();
+    assertThat(yearVariables.path("phaseLabel").path("value").asText()).isEqualTo("② パートナーの選定");
+    assertThat(yearVariables.path("fiscalYear").path("value").asLong()).isEqualTo(year);
     assertThat(as("hikari").get(REST + "/process-instance/" + lifecycle + "/variables").status()).isIn(403, 404);
+    assertThat(as("hikari").get(REST + "/process-instance/" + firstYear + "/variables").status()).isIn(403, 404);
+    assertThat(project.path("years").get(0).path("fiscalYear").asLong()).isEqualTo(year);
+    assertThat(project.path("years").get(0).path("status").asText()).isEqualTo("RUNNING");
+
+    // ② sole source, then 予算要求: the office collects the year's requests and records what was granted.
+    submitInProject("suzuki", hikaris, jp.kyodo.selection.SelectionProcess.Elements.CHOOSE_METHOD,
+        jp.kyodo.selection.SelectionScenario.soleSource("org-hikari", "提案した団体で、地域で唯一の担い手"));
+    submitInProject("sato", hikaris, jp.kyodo.selection.SelectionProcess.Elements.APPROVE_SOLE_SOURCE, Map.of(
+        jp.kyodo.selection.SelectionProcess.SOLE_SOURCE_APPROVAL.name(), "APPROVE"));
+    Response refused = as("suzuki").post(REST + "/task/" + as("admin").get(REST + "/task?processInstanceBusinessKey="
+        + hikaris + "&taskDefinitionKey=RequestBudget").json().get(0).path("id").asText() + "/submit-form",
+        RestClient.variables(Map.of("requestedBudget", -1, "budgetBasis", "謝礼")));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("「要求額（円）」は0以上");
+    submitInProject("suzuki", hikaris, "RequestBudget", Map.of("requestedBudget", 900_000, "budgetBasis", "謝礼と会場費"));
+    Response requests = as("tanaka").get("/api/budget-requests?fiscalYear=" + year);
+    assertThat(requests.status()).as(requests.body()).isEqualTo(200);
+    assertThat(requests.json().path("requests").findValuesAsText("projectNumber")).contains(hikaris);
+    assertThat(requests.json().path("undecided").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(as("suzuki").get("/api/budget-requests?fiscalYear=" + year).json().path("requests")
+        .findValuesAsText("projectNumber")).contains(hikaris);
+    assertThat(as("hikari").get("/api/budget-requests?fiscalYear=" + year).status()).isEqualTo(403);
+    assertThat(as(null).get("/api/budget-requests?fiscalYear=" + year).status()).isEqualTo(401);
+    assertThat(as("tanaka").get("/api/budget-requests?fiscalYear=12").status()).isEqualTo(400);
+    submitInProject("tanaka", hikaris, "DecideBudget", Map.of("budgetDecision", "CUT", "approvedBudget", 700_000,
+        "budgetComment", "回数を見直して査定"));
+    JsonNode decided = as("sato").get("/api/budget-requests?fiscalYear=" + year).json().path("requests");
+    JsonNode row = java.util.stream.StreamSupport.stream(decided.spliterator(), false)
+        .filter(r -> r.path("projectNumber").asText().equals(hikaris)).findFirst().orElseThrow();
+    assertThat(row.path("requestedBudget").asLong()).isEqualTo(900_000L);
+    assertThat(row.path("approvedBudget").asLong()).isEqualTo(700_000L);
+    assertThat(row.path("decisionLabel").asText()).isEqualTo("減額して認められた");
+    assertThat(row.path("decidedBy").asText()).isEqualTo("tanaka");
+    assertThat(projectNumbers("tanaka", "?phase=AGREEMENT&limit=200")).contains(hikaris);
   }
 
   @Test

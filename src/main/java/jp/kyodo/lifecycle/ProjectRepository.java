@@ -90,6 +90,15 @@ public class ProjectRepository {
         e.phase().name(), e.round(), e.fiscalYear(), ts(e.startedAt()), ts(e.dueAt()), number);
   }
 
+  /**
+   * A later year that had started was stopped: the project stands again where the year that stopped it is (its
+   * phase and fiscal year), so its list, the public page and the overview count it in that year.
+   */
+  public void standsAt(String number, Phase phase, int fiscalYear, Instant now) {
+    jdbc.update("UPDATE kyodo_project SET phase = ?, fiscal_year = ?, overdue_since = NULL, updated_at = ?"
+        + " WHERE project_number = ?", phase.name(), fiscalYear, ts(now), number);
+  }
+
   /** What a phase decided about the project (its department, partner, form ...), as soon as it has ended. */
   public void update(String number, ProjectRecord.Facts f, Instant now) {
     jdbc.update("UPDATE kyodo_project SET title = ?, department_group = ?, department_name = ?, partner_group = ?,"

@@ -62,6 +62,9 @@ public class StartFiscalYearDelegate implements JavaDelegate {
     variables.put(FiscalYearProcess.DECISION_LOG.variable(), FiscalYearProcess.DECISION_LOG.empty());
     String year = FiscalYears.start(execution, project, variables);
     Project.FISCAL_YEAR.set(execution, fiscalYear);
+    // From ② on, each year's instance says which phase it is in; the lifecycle says where to look.
+    CollaborationProcess.PHASE_LABEL.set(execution, "年度ごとに進行中（最新は " + fiscalYear + " 年度。"
+        + "各年度の段階は「協働事業の1年度」に表示）");
     years.started(project, Math.toIntExact(fiscalYear), mode, year, Project.DEPARTMENT_GROUP.get(execution),
         CityCalendar.now());
   }

@@ -33,7 +33,8 @@ public class StopRunningYearsDelegate implements JavaDelegate {
     String ended = FiscalYearProcess.ENDED_YEAR_INSTANCE.get(execution);
     Decision improvement = ImprovementProcess.DECISION_VARIABLES.read(execution);
     String outcome = FiscalYearProcess.YEAR_OUTCOME.get(execution);
-    for (String running : FiscalYears.runningYears(execution, project, ended)) {
+    java.util.List<String> stopping = FiscalYears.runningYears(execution, project, ended);
+    for (String running : stopping) {
       Integer fiscalYear = years.find(running).map(ProjectYearRepository.ProjectYear::fiscalYear).orElse(null);
       String reason = "⑥ 事業の改善（" + FiscalYearProcess.ENDED_FISCAL_YEAR.get(execution) + "年度）で「"
           + improvement.label() + "」と決まったため: " + improvement.reason();
@@ -44,6 +45,11 @@ public class StopRunningYearsDelegate implements JavaDelegate {
           fiscalYear == null ? null : fiscalYear.longValue(), new Decision("YEAR_STOPPED",
           "始めていた" + (fiscalYear == null ? "" : fiscalYear + "年度") + "の準備を止めた", reason,
           improvement.decidedBy(), now)), jp.kyodo.platform.SourceKey.of(execution) + ":" + running);
+    }
+    Long endedYear = FiscalYearProcess.ENDED_FISCAL_YEAR.get(execution);
+    if (!stopping.isEmpty() && endedYear != null) {
+      Project.FISCAL_YEAR.set(execution, endedYear);
+      projects.standsAt(project, Phase.IMPROVEMENT, Math.toIntExact(endedYear), CityCalendar.now());
     }
   }
 }

@@ -26,6 +26,8 @@ import jp.kyodo.execution.ExecutionScenario;
 import jp.kyodo.improvement.ImprovementProcess;
 import jp.kyodo.improvement.ImprovementScenario;
 import jp.kyodo.lifecycle.CollaborationProcess;
+import jp.kyodo.lifecycle.FiscalYearProcess;
+import jp.kyodo.lifecycle.ProjectYearRepository;
 import jp.kyodo.lifecycle.LifecycleScenario;
 import jp.kyodo.lifecycle.ProjectRecord;
 import jp.kyodo.lifecycle.ProjectRepository;
@@ -90,6 +92,9 @@ class LifecycleInBrowserTest {
   @Autowired
   ProjectRepository projects;
 
+  @Autowired
+  ProjectYearRepository years;
+
   Chromium chromium;
   final Map<String, Tasklist> tasklists = new HashMap<>();
   Instant began;
@@ -122,8 +127,12 @@ class LifecycleInBrowserTest {
     lap("① 事業の検討");
     selectionByPublicCall(number);
     lap("② パートナーの選定");
+    budgetGranted(number, LifecycleScenario.FIRST_YEAR);
+    lap("予算要求");
     agreementConcluded(number);
     lap("③ 協定・契約");
+    nextYearStartsNow(number);
+    lap("来年度の準備（継続の年度の予算要求）");
     List<String> executed = executionCompleted(number);
     assertThat(executed).containsSubsequence(ExecutionProcess.Elements.PAY_ADVANCE, ExecutionProcess.Elements.SUBMIT_REPORT,
         ExecutionProcess.Elements.REVIEW_REPORT, ExecutionProcess.Elements.MIDTERM, ExecutionProcess.Elements.SUBMIT_COMPLETION,
@@ -203,6 +212,34 @@ class LifecycleInBrowserTest {
     work("hikari", only(engine.getTaskService().createTaskQuery().processInstanceId(application)
         .taskDefinitionKey(CallApplicationProcess.Elements.CONFIRM_RESULT).list(), "the applicant's result"), Map.of());
     assertThat(phaseInstance(number, AgreementProcess.KEY)).as("③ has begun").isNotNull();
+  }
+
+  // --- 予算要求 (旭川 Q50): the department asks, the office records what the budget granted
+
+  void budgetGranted(String number, long fiscalYear) {
+    work("suzuki", number, FiscalYearProcess.Elements.REQUEST_BUDGET, Map.of(
+        FiscalYearProcess.REQUESTED_BUDGET.name(), 1_200_000, FiscalYearProcess.BUDGET_BASIS.name(),
+        "訪問員の謝礼 12か月分とサロンの会場費"));
+    work("tanaka", number, FiscalYearProcess.Elements.DECIDE_BUDGET, Map.of(
+        FiscalYearProcess.BUDGET_DECISION.name(), "APPROVED"));
+    ProjectYearRepository.ProjectYear year = years.ofProject(number).stream().filter(y -> y.fiscalYear() == fiscalYear)
+        .findFirst().orElseThrow();
+    assertThat(year.approvedBudget()).isEqualTo(1_200_000L);
+    assertThat(year.budgetDecidedBy()).isEqualTo("tanaka");
+  }
+
+  // --- 来年度の進め方 while ④ runs: the project continues, next year's budget is requested now (旭川 Q52)
+
+  void nextYearStartsNow(String number) {
+    work("suzuki", number, FiscalYearProcess.Elements.PLAN_NEXT_YEAR, Map.of(
+        FiscalYearProcess.NEXT_YEAR_PLAN.name(), "CONTINUE", FiscalYearProcess.NEXT_YEAR_NOTE.name(),
+        "見守りの登録者が増えており、同じ団体と続ける"));
+    ProjectYearRepository.ProjectYear next = years.ofProject(number).stream()
+        .filter(y -> y.fiscalYear() == LifecycleScenario.FIRST_YEAR + 1).findFirst().orElseThrow();
+    assertThat(next.mode()).isEqualTo(jp.kyodo.lifecycle.FiscalYearChoices.YearMode.CONTINUE);
+    assertThat(engine.getRuntimeService().getVariable(next.processInstanceId(), "partnerName")).isEqualTo("NPO法人ひかり");
+    budgetGranted(number, LifecycleScenario.FIRST_YEAR + 1);
+    assertThat(phaseInstance(number, AgreementProcess.KEY)).as("next year's ③ has begun").isNotNull();
   }
 
   // --- ③ 協定・契約
@@ -291,12 +328,13 @@ class LifecycleInBrowserTest {
   void cockpitShowsTheProject(String number) {
     WebDriver driver = chromium.as("tanaka");
     WebDriverWait wait = new WebDriverWait(driver, Chromium.WAIT);
-    String lifecycle = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CollaborationProcess.KEY)
-        .processInstanceBusinessKey(number).singleResult().getId();
+    // The year being evaluated; next year, started early (旭川 Q52), is listed beside it.
+    String lifecycle = years.ofProject(number).stream().filter(y -> y.fiscalYear() == LifecycleScenario.FIRST_YEAR)
+        .findFirst().orElseThrow().processInstanceId();
     driver.get(chromium.base + "/camunda/app/cockpit/default/#/processes");
     Chromium.click(driver, By.xpath("//table//a[normalize-space()='" + engine.getRepositoryService()
-        .createProcessDefinitionQuery().processDefinitionKey(CollaborationProcess.KEY).latestVersion().singleResult()
-        .getName() + "']"), "Cockpit does not list the lifecycle 協働事業");
+        .createProcessDefinitionQuery().processDefinitionKey(FiscalYearProcess.KEY).latestVersion().singleResult()
+        .getName() + "']"), "Cockpit does not list the fiscal years 協働事業の1年度");
     wait.until(ExpectedConditions.urlContains("/process-definition/"));
     Chromium.click(driver, By.cssSelector(".search-container input"), "Cockpit's instance search cannot be used");
     Chromium.click(driver, By.xpath("//ul[contains(@class,'dropdown-menu')]//a[normalize-space()='Business Key']"),
@@ -317,7 +355,7 @@ class LifecycleInBrowserTest {
     By row = By.xpath("//table//tr[td[normalize-space()='" + number + "']]");
     wait.withMessage("Cockpit lists no instance with the business key " + number).until(
         ExpectedConditions.visibilityOfElementLocated(row));
-    assertThat(driver.findElements(row)).as("only the project's lifecycle instance is listed").hasSize(1);
+    assertThat(driver.findElements(row)).as("the project's two fiscal years are listed").hasSize(2);
     chromium.screenshot(driver, "cockpit-search");
     Chromium.click(driver, By.xpath("//table//tr[td[normalize-space()='" + number + "']]//a[contains(@href,'" + lifecycle
         + "')]"), "the instance of " + number + " cannot be opened");
@@ -346,14 +384,17 @@ class LifecycleInBrowserTest {
         .processInstanceId(lifecycle).singleResult();
     assertThat(ended.getEndTime()).as("the lifecycle has ended").isNotNull();
     assertThat(ended.getEndActivityId()).isEqualTo(CollaborationProcess.Elements.END_ENDED);
+    assertThat(years.ofProject(number)).extracting(ProjectYearRepository.ProjectYear::status)
+        .as("⑥ stopped the year that had started").containsExactly(ProjectYearRepository.ENDED, ProjectYearRepository.STOPPED);
     ProjectRecord project = projects.find(number).orElseThrow();
     assertThat(project.status()).isEqualTo(ProjectRecord.CLOSED);
     assertThat(project.latestGrade()).isEqualTo("A");
     assertThat(project.partnerName()).isEqualTo("NPO法人ひかり");
     assertThat(project.fiscalYear()).isEqualTo((int) LifecycleScenario.FIRST_YEAR);
     assertThat(projects.decisions(number).stream().map(d -> d.phase() + ":" + d.decision().outcome() + ":" + d.decision().decidedBy()).toList())
-        .containsExactly("EXAMINATION:APPROVED:tanaka", "SELECTION:SELECTED:sato", "AGREEMENT:CONCLUDED:suzuki",
-            "EXECUTION:COMPLETED:suzuki", "EVALUATION:A:suzuki", "IMPROVEMENT:END:suzuki");
+        .containsExactly("EXAMINATION:APPROVED:tanaka", "SELECTION:SELECTED:sato", "BUDGET:APPROVED:tanaka",
+            "AGREEMENT:CONCLUDED:suzuki", "EXECUTION:NEXT_YEAR_CONTINUE:suzuki", "BUDGET:APPROVED:tanaka",
+            "EXECUTION:COMPLETED:suzuki", "EVALUATION:A:suzuki", "IMPROVEMENT:END:suzuki", "IMPROVEMENT:YEAR_STOPPED:suzuki");
   }
 
   // --- the public page: anyone, without logging in

@@ -434,6 +434,10 @@ class CollaborationLifecycleTest {
       assertThat(y.outcome()).isEqualTo("END");
     });
     assertThat(scenario.tasks(number, FiscalYearProcess.Elements.REQUEST_BUDGET)).isEmpty();
+    assertThat(project(number)).as("the project ended in the year ⑥ ended it").satisfies(p -> {
+      assertThat(p.fiscalYear()).isEqualTo(2027);
+      assertThat(p.phase()).isEqualTo(Phase.IMPROVEMENT);
+    });
     assertThat(decisions(number)).endsWith("IMPROVEMENT:1:2027:END:suzuki", "IMPROVEMENT:1:2028:YEAR_STOPPED:suzuki");
     assertThat(scenario.projects.decisions(number).get(scenario.projects.decisions(number).size() - 1).decision().reason())
         .contains("⑥ 事業の改善（2027年度）", "担い手の事情で続けられなくなった");
