@@ -788,7 +788,8 @@ class KyodoApplicationTest {
     submitInProject("suzuki", hikaris, jp.kyodo.selection.SelectionProcess.Elements.CHOOSE_METHOD,
         jp.kyodo.selection.SelectionScenario.soleSource("org-hikari", "提案した団体で、地域で唯一の担い手"));
     submitInProject("sato", hikaris, jp.kyodo.selection.SelectionProcess.Elements.APPROVE_SOLE_SOURCE, Map.of(
-        jp.kyodo.selection.SelectionProcess.SOLE_SOURCE_APPROVAL.name(), "APPROVE"));
+        jp.kyodo.selection.SelectionProcess.SOLE_SOURCE_APPROVAL.name(), "APPROVE",
+        jp.kyodo.selection.SelectionProcess.SOLE_SOURCE_APPROVAL_COMMENT.name(), "理由は妥当（旭川 Q45）"));
     Response refused = as("suzuki").post(REST + "/task/" + as("admin").get(REST + "/task?processInstanceBusinessKey="
         + hikaris + "&taskDefinitionKey=RequestBudget").json().get(0).path("id").asText() + "/submit-form",
         RestClient.variables(Map.of("requestedBudget", -1, "budgetBasis", "謝礼")));

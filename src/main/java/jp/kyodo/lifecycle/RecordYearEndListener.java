@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class RecordYearEndListener implements ExecutionListener {
 
   private final ProjectYearRepository years;
+  private final ProjectRepository projects;
 
-  public RecordYearEndListener(ProjectYearRepository years) {
+  public RecordYearEndListener(ProjectYearRepository years, ProjectRepository projects) {
     this.years = years;
+    this.projects = projects;
   }
 
   @Override
@@ -38,10 +40,23 @@ public class RecordYearEndListener implements ExecutionListener {
     Project.PARTNER_GROUP.set(execution, FiscalYearProcess.CONTINUING_PARTNER_GROUP.get(execution));
     Project.PARTNER_NAME.set(execution, FiscalYearProcess.CONTINUING_PARTNER_NAME.get(execution));
     Long ended = FiscalYearProcess.ENDED_FISCAL_YEAR.get(execution);
-    List<String> others = FiscalYears.runningYears(execution, Project.PROJECT_NUMBER.get(execution),
-        FiscalYearProcess.ENDED_YEAR_INSTANCE.get(execution));
+    String project = Project.PROJECT_NUMBER.get(execution);
+    String endedInstance = FiscalYearProcess.ENDED_YEAR_INSTANCE.get(execution);
+    String outcome = FiscalYearProcess.YEAR_OUTCOME.get(execution);
+    // ⑥ chose the other way for next year than the one already started (a new call instead of continuing, or
+    // back): the year started the other way is stopped with ⑥'s reason, and ⑥'s way starts.
+    List<String> otherWay = FiscalYears.runningYears(execution, project, endedInstance).stream()
+        .filter(id -> years.find(id).filter(y -> ended != null && y.fiscalYear() > ended
+            && wayOfGoingOn(outcome) && !y.mode().name().equals(outcome)).isPresent()).toList();
+    StopRunningYearsDelegate.stop(execution, otherWay, years, projects);
+    List<String> others = FiscalYears.runningYears(execution, project, endedInstance);
     OTHER_YEARS_RUNNING.set(execution, (long) others.size());
     NEXT_YEAR_RUNNING.set(execution, others.stream().map(years::find).anyMatch(year -> year.isPresent()
         && ended != null && year.get().fiscalYear() > ended));
+  }
+
+  private static boolean wayOfGoingOn(String yearOutcome) {
+    return FiscalYearChoices.YearOutcome.CONTINUE.name().equals(yearOutcome)
+        || FiscalYearChoices.YearOutcome.RECALL.name().equals(yearOutcome);
   }
 }

@@ -3,9 +3,11 @@ package jp.kyodo.lifecycle;
 import static jp.kyodo.lifecycle.CollaborationProcess.*;
 
 import java.time.Instant;
+import java.util.List;
 import jp.kyodo.improvement.ImprovementProcess;
 import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.platform.Decision;
+import jp.kyodo.platform.SourceKey;
 import jp.kyodo.project.Project;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,10 +32,23 @@ public class StopRunningYearsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String project = Project.PROJECT_NUMBER.get(execution);
-    String ended = FiscalYearProcess.ENDED_YEAR_INSTANCE.get(execution);
+    List<String> stopping = FiscalYears.runningYears(execution, project, FiscalYearProcess.ENDED_YEAR_INSTANCE.get(execution));
+    stop(execution, stopping, years, projects);
+    Long endedYear = FiscalYearProcess.ENDED_FISCAL_YEAR.get(execution);
+    if (!stopping.isEmpty() && endedYear != null) {
+      Project.FISCAL_YEAR.set(execution, endedYear);
+      projects.standsAt(project, Phase.IMPROVEMENT, Math.toIntExact(endedYear), CityCalendar.now());
+    }
+  }
+
+  /**
+   * Stops those years of the project because of ⑥'s decision in the year that just ended: each with ⑥'s decision
+   * as its reason, STOPPED in the list of years, and a {@code YEAR_STOPPED} decision of the project.
+   */
+  static void stop(DelegateExecution execution, List<String> stopping, ProjectYearRepository years,
+      ProjectRepository projects) {
     Decision improvement = ImprovementProcess.DECISION_VARIABLES.read(execution);
     String outcome = FiscalYearProcess.YEAR_OUTCOME.get(execution);
-    java.util.List<String> stopping = FiscalYears.runningYears(execution, project, ended);
     for (String running : stopping) {
       Integer fiscalYear = years.find(running).map(ProjectYearRepository.ProjectYear::fiscalYear).orElse(null);
       String reason = "⑥ 事業の改善（" + FiscalYearProcess.ENDED_FISCAL_YEAR.get(execution) + "年度）で「"
@@ -44,12 +59,7 @@ public class StopRunningYearsDelegate implements JavaDelegate {
       ProjectDecisions.record(execution, projects, new ProjectDecision(Phase.IMPROVEMENT, ROUND.getOrDefault(execution, 1L),
           fiscalYear == null ? null : fiscalYear.longValue(), new Decision("YEAR_STOPPED",
           "始めていた" + (fiscalYear == null ? "" : fiscalYear + "年度") + "の準備を止めた", reason,
-          improvement.decidedBy(), now)), jp.kyodo.platform.SourceKey.of(execution) + ":" + running);
-    }
-    Long endedYear = FiscalYearProcess.ENDED_FISCAL_YEAR.get(execution);
-    if (!stopping.isEmpty() && endedYear != null) {
-      Project.FISCAL_YEAR.set(execution, endedYear);
-      projects.standsAt(project, Phase.IMPROVEMENT, Math.toIntExact(endedYear), CityCalendar.now());
+          improvement.decidedBy(), now)), SourceKey.of(execution) + ":" + running);
     }
   }
 }

@@ -443,6 +443,30 @@ class CollaborationLifecycleTest {
         .contains("⑥ 事業の改善（2027年度）", "担い手の事情で続けられなくなった");
   }
 
+  /** ⑥ decides on a new call although next year had started with the same partner: that year gives way to ⑥'s. */
+  @Test
+  void theImprovementChangesHowNextYearGoesOnAndTheYearStartedTheOtherWayGivesWay() {
+    ProcessInstance lifecycle = proposedByHikari();
+    String number = approvedWithHikari(lifecycle);
+    scenario.budgetApproved(number);
+    scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
+        LocalDate.of(2027, 4, 1));
+    scenario.nextYearPlanned(number, "CONTINUE", "同じ団体と続ける予定");
+    String continued = year(number, 2028).getId();
+
+    scenario.executionCompleted(number, "hikari");
+    scenario.evaluationRecorded(number, "hikari");
+    scenario.improvementDecided(number, "hikari", ImprovementScenario.decision("RECALL", "評価を受けて公募で選び直す"));
+
+    ProcessInstance recall = year(number, 2028);
+    assertThat(recall.getId()).isNotEqualTo(continued);
+    BpmnAwareTests.assertThat(recall).isWaitingAt(FiscalYearProcess.Elements.SELECTION);
+    assertThat(scenario.variable(recall, Project.PARTNER_GROUP.name())).isNull();
+    assertThat(scenario.years.find(continued).orElseThrow().status()).isEqualTo(ProjectYearRepository.STOPPED);
+    BpmnAwareTests.assertThat(lifecycle).isWaitingAt(Elements.AWAIT_YEARS).hasPassed(Elements.START_YEAR_AFTER_IMPROVEMENT);
+    assertThat(decisions(number)).endsWith("IMPROVEMENT:1:2027:RECALL:suzuki", "IMPROVEMENT:1:2028:YEAR_STOPPED:suzuki");
+  }
+
   /** 予算要求 refused (旭川 Q50): the year has no work, and a project with no other year ends, with the office's reason. */
   @Test
   void aBudgetThatIsNotGrantedEndsTheProjectWithTheReason() {

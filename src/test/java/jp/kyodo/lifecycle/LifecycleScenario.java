@@ -84,7 +84,7 @@ public final class LifecycleScenario {
     Mocks.register("startNextYear", new StartNextYearDelegate());
     Mocks.register("partnerDeclined", new PartnerDeclinedDelegate());
     Mocks.register("endFiscalYear", new EndFiscalYearListener(years));
-    Mocks.register("recordYearEnd", new RecordYearEndListener(years));
+    Mocks.register("recordYearEnd", new RecordYearEndListener(years, projects));
     Mocks.register("recordBudget", new RecordBudgetListener(years));
     Mocks.register("planNextYear", new PlanNextYearListener(rule, new jp.kyodo.registry.PartnerFixation(selection.registry, 3), years, projects));
     Mocks.register("handOverAgreementGoals", new HandOverAgreementGoalsDelegate(agreement.agreements));

@@ -102,10 +102,12 @@ class PublicResultsTest {
     String number = projectThroughTheCall();
     String stillExamined = scenario.propose("midori", ExaminationScenario.proposal()).getBusinessKey();
 
+    scenario.budgetApproved(number);
     scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31), LocalDate.of(2027, 4, 1));
     scenario.executionCompleted(number, "hikari");
     scenario.evaluationRecorded(number, "hikari");
     scenario.improvementDecided(number, "hikari", ImprovementScenario.decision("CONTINUE", "見守りが定着しつつあり、同じ団体と続ける"));
+    scenario.budgetApproved(number); // the continued year's budget, then its ③
 
     Map<String, Object> list = api.projects(null, null, null, null, null, 0, 20);
     assertThat(json(list)).contains(number).doesNotContain(stillExamined);
