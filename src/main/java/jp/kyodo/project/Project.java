@@ -24,6 +24,8 @@ public final class Project {
   public static final Var<String> PARTNER_NAME = Var.string("partnerName");
   /** 協働の形態, a {@code CollaborationForm} code (SUBSIDY, COMMISSION, JOINT_PROJECT, ...). */
   public static final Var<String> CHOSEN_FORM = Var.string("chosenForm");
+  /** What the form is when {@code chosenForm} is OTHER (小金井 第2章(4)), carried along beside it. */
+  public static final Var<String> OTHER_FORM_DESCRIPTION = Var.string("otherFormDescription");
   /** 協働の領域 2, 3 or 4 (関市 図1). */
   public static final Var<Long> DOMAIN = Var.number("domain");
   /** 年間スケジュールの型 (旭川 Q52): NEXT_YEAR or CURRENT_YEAR. */

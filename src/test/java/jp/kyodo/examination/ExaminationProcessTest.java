@@ -190,6 +190,23 @@ class ExaminationProcessTest {
     assertThat(instance).isWaitingAt(Elements.REVIEW);
   }
 
+  /** 小金井 第2章(4): the forms are not limited to the traditional ones; an OTHER form says what it is. */
+  @Test
+  void anOtherFormOfCollaborationIsChosenWithWhatItIs() {
+    ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki", checkSheet());
+    Map<String, Object> other = with(assessment(), CHOSEN_FORM.name(), "OTHER", FORM_CHANGE_REASON.name(),
+        "空き店舗を使う新しい形で行うため");
+    assertRefusedAndUnchanged(instance, Elements.ASSESS, other,
+        "「その他の形態の内容」を入力してください（協働の形態に「その他」を選んだ場合）");
+
+    scenario.complete(instance, Elements.ASSESS, "suzuki",
+        with(other, OTHER_FORM_DESCRIPTION.name(), "団体が空き店舗を借り、市は広報と相談員の派遣を担う"));
+    assertThat(instance).isWaitingAt(Elements.REVIEW);
+    assertThat(instance).variables().containsEntry(CHOSEN_FORM.name(), "OTHER")
+        .containsEntry(OTHER_FORM_DESCRIPTION.name(), "団体が空き店舗を借り、市は広報と相談員の派遣を担う");
+  }
+
   @Test
   void urgentWorkThatCannotWaitIsDoneByTheCityAlone() {
     ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
