@@ -313,6 +313,20 @@ class EvaluationProcessTest {
     assertThat(record.agreedAnswers()).hasSize(25).allMatch(a -> a.answer().equals("YES"));
   }
 
+  /**
+   * The percentages of the grade are the city's (kyodo.rules.evaluation-grade.*): satisfaction of 80% is an A under the
+   * default bar of 70%, a B where the city asks for 85%.
+   */
+  @Test
+  void theGradesPercentagesAreTheCitysSetting() {
+    org.camunda.bpm.engine.test.mock.Mocks.register("gradeThresholds", new GradeThresholds(80, 100, 85, 80, 60));
+    ProcessInstance instance = scenario.atJointReview(outcomes("YES", "YES"));
+    scenario.complete(instance, Elements.JOINT_REVIEW, "suzuki", jointReview(Answer.YES));
+    assertThat(instance).variables().containsEntry(SATISFACTION_PERCENT.name(), 80L)
+        .containsEntry(EVALUATION_GRADE.name(), "B").containsEntry(EVALUATION_RECOMMENDATION.name(), "RAISE_EFFECT")
+        .as("the percentages are the task's own inputs").doesNotContainKeys("gradeSatisfactionForA");
+  }
+
   @Test
   void differingItemsAreFlaggedAndTheJointReviewMustSettleThem() {
     ProcessInstance instance = scenario.atSelfEvaluations(outcomes("YES", "PARTLY"));

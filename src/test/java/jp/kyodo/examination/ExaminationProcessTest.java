@@ -130,6 +130,15 @@ class ExaminationProcessTest {
     assertOutcome(instance, Elements.END_APPROVED, ExaminationOutcome.APPROVED, "tanaka", "承認");
   }
 
+  /** The cut-offs are the city's (kyodo.rules.priority.*), not the guideline's: the same scores rank as the city sets. */
+  @Test
+  void thePriorityCutOffsAreTheCitysSetting() {
+    org.camunda.bpm.engine.test.mock.Mocks.register("priorityThresholds", new PriorityThresholds(21, 13));
+    ProcessInstance instance = scenario.atReview();
+    assertThat(instance).variables().containsEntry(PRIORITY_RANK.name(), "B").containsEntry(PRIORITY_LABEL.name(), "B（優先度中）")
+        .as("the cut-offs are the task's own inputs, not the project's").doesNotContainKeys("priorityAFrom", "priorityBFrom");
+  }
+
   @Test
   void rejectedByTheCoordinatorWithTheReasonKept() {
     ProcessInstance instance = scenario.atReview();

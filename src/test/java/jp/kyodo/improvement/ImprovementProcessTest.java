@@ -225,6 +225,19 @@ class ImprovementProcessTest {
     assertThat(instance).isEnded().hasPassed(Elements.END_RECALL);
   }
 
+  /** The number of years is the city's (kyodo.rules.partner-fixation-years), not the guideline's: at 4 a third year is not fixed. */
+  @Test
+  void theYearsAfterWhichAPartnerIsFixedAreTheCitysSetting() {
+    Mocks.register("partnerFixationRule", new PartnerFixationRuleListener(
+        new jp.kyodo.registry.PartnerFixation(scenario.registry(), 4)));
+    Pair pair = partnerHolding(1, 2);
+    ProcessInstance instance = handedOverAtDecision(pair);
+    assertThat(instance).variables().containsEntry(PARTNER_FIXED.name(), false).containsEntry(CONSECUTIVE_YEARS.name(), 3L);
+
+    scenario.complete(instance, Elements.DECIDE, "tanaka", decision("CONTINUE", "3年目で成果が上がっている"));
+    assertThat(instance).isEnded().hasPassed(Elements.END_CONTINUE);
+  }
+
   @Test
   void aPartnerInItsSecondYearMayContinue() {
     Pair pair = partnerHolding(1, 3);
