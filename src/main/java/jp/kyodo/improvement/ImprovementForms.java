@@ -32,6 +32,9 @@ public final class ImprovementForms {
 
   public static final FormRules DECISION_FORM = FormRules.none(FormIds.DECISION);
 
-  public static final List<FormRules> ALL = List.of(START, DIALOGUE, PARTNER_REVIEW, DECISION_FORM);
+  /** 千葉 ②: the manager's exception for a fixed partner; the reason is required by the form itself. */
+  public static final FormRules FIXATION_EXCEPTION = FormRules.none(FormIds.FIXATION_EXCEPTION);
+
+  public static final List<FormRules> ALL = List.of(START, DIALOGUE, PARTNER_REVIEW, DECISION_FORM, FIXATION_EXCEPTION);
 
 }

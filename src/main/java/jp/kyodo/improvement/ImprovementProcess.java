@@ -24,6 +24,9 @@ public final class ImprovementProcess {
     public static final String PARTNER_REVIEW = "PartnerDialogueReview";
     public static final String REVIEW_GATEWAY = "DialogueReviewGateway";
     public static final String DECIDE = "DecideNextStep";
+    public static final String FIXATION_GATEWAY = "FixationExceptionGateway";
+    public static final String DECIDE_FIXATION_EXCEPTION = "DecideFixationException";
+    public static final String EXCEPTION_JOIN = "ExceptionJoin";
     public static final String DECISION_GATEWAY = "DecisionGateway";
     public static final String END_CONTINUE = "ContinueWithPartner";
     public static final String END_RECALL = "CallAgain";
@@ -40,6 +43,7 @@ public final class ImprovementProcess {
     public static final String DIALOGUE = "improvement-dialogue";
     public static final String PARTNER_REVIEW = "improvement-partner-review";
     public static final String DECISION = "improvement-decision";
+    public static final String FIXATION_EXCEPTION = "improvement-fixation-exception";
 
     private FormIds() {}
   }

@@ -50,6 +50,20 @@ public class PartnerFixation {
     return run;
   }
 
+  /**
+   * What managers answered before when asked to let this partner hold the department's collaboration once more
+   * ({@link FixationExceptionRecord}), newest first and at most three, for the notice the next manager reads; null
+   * when none was asked.
+   */
+  public String earlierExceptions(String organisationId, String departmentGroup) {
+    List<FixationExceptionRecord> earlier = registry.fixationExceptions(organisationId, departmentGroup);
+    if (earlier.isEmpty()) {
+      return null;
+    }
+    return "これまでの課長の判断: " + String.join("／", earlier.stream().limit(3).map(FixationExceptionRecord::summary)
+        .toList()) + "。";
+  }
+
   public boolean isFixed(String organisationId, String departmentGroup, int fiscalYear) {
     return consecutiveYearsBefore(organisationId, departmentGroup, fiscalYear) >= years;
   }

@@ -23,13 +23,16 @@ public final class ImprovementScenario extends PhaseTestSupport {
       "forms/improvement-start.form",
       "forms/improvement-dialogue.form",
       "forms/improvement-partner-review.form",
-      "forms/improvement-decision.form"};
+      "forms/improvement-decision.form",
+      "forms/improvement-fixation-exception.form"};
 
   public ImprovementScenario(ProcessEngine engine) {
     super(engine);
     Mocks.register("resolveProject", new ResolveProjectDelegate(registry));
     Mocks.register("partnerFixationRule", new PartnerFixationRuleListener(new PartnerFixation(registry, 3)));
     Mocks.register("recordImprovementDecision", new RecordImprovementDecisionListener());
+    Mocks.register("recordFixationException", new RecordFixationExceptionListener(registry));
+    jp.kyodo.support.TestIdentity.user(engine.getIdentityService(), "sato", jp.kyodo.identity.KyodoGroups.MANAGERS);
   }
 
   public String deploy() {
@@ -102,10 +105,27 @@ public final class ImprovementScenario extends PhaseTestSupport {
     return values;
   }
 
+  /** A manager's answer on continuing with a fixed partner (千葉 ②). */
+  public static Map<String, Object> fixationException(String answer, String reason) {
+    Map<String, Object> values = new HashMap<>();
+    values.put(jp.kyodo.project.Project.FIXATION_EXCEPTION.name(), answer);
+    if (reason != null) {
+      values.put(jp.kyodo.project.Project.FIXATION_EXCEPTION_REASON.name(), reason);
+    }
+    return values;
+  }
+
   public static Map<String, Object> decision(String decision, String reason) {
     Map<String, Object> values = new HashMap<>();
     values.put(DECISION.name(), decision);
     values.put(REASON.name(), reason);
+    return values;
+  }
+
+  /** Continue with the same partner, asking a manager for the fixation exception (千葉 ②) with the department's reason. */
+  public static Map<String, Object> continueAskingForAnException(String reason, String request) {
+    Map<String, Object> values = decision("CONTINUE", reason);
+    values.put(jp.kyodo.project.Project.FIXATION_EXCEPTION_REQUEST.name(), request);
     return values;
   }
 
