@@ -61,6 +61,11 @@ public final class ImprovementProcess {
   public static final Var<String> EFFECT_RAISING_MEASURES = Var.string("effectRaisingMeasures");
   public static final Var<String> FUTURE_ISSUES = Var.string("futureIssues");
 
+  // 関市 資料2 事業改善 1–5: each item's answer and comment are the variables of ImprovementCheckItem (improve1,
+  // improve1Comment, ...); kept with the decision as one JSON array, oldest item first:
+  // [{"item":"improve1","label":"事業改善 1 …","answer":"YES","answerLabel":"はい","comment":null}, ...]
+  public static final String CHECKLIST = "improvementChecklist";
+
   // The partner's view of the dialogue's record
   public static final Var<String> DIALOGUE_CONFIRMATION = Var.string("dialogueConfirmation");
   public static final Var<String> PARTNER_OPINION = Var.string("partnerOpinion");

@@ -145,6 +145,53 @@ class ImprovementProcessTest {
         .containsEntry(PARTNER_WISH.name(), "INDEPENDENT");
   }
 
+  // ---------------------------------------------------------------- 関市 資料2 事業改善 1–5
+
+  /**
+   * 関市 資料2 事業改善 1–5 ask whether the improvement was talked through and written up: the dialogue answers them,
+   * with a reason for 一部・いいえ as on the rest of the sheet, and the partner confirms them with the record.
+   */
+  @Test
+  void theSheetsImprovementItemsAreAnsweredInTheDialogueAndThePartnerSeesThem() {
+    ProcessInstance instance = scenario.start("suzuki", startForm(true, "A"));
+    assertRefused(() -> scenario.complete(instance, Elements.DIALOGUE, "suzuki", without(dialogueOnMetGoals(), "improve3")))
+        .contains("「事業改善 3 今後の事業継続を話し合いましたか」を入力してください");
+    assertRefused(() -> scenario.complete(instance, Elements.DIALOGUE, "suzuki", with(dialogueOnMetGoals(), "improve2", "PARTLY")))
+        .contains("「事業改善 2：理由・課題」を入力してください（「一部」「いいえ」と答えた場合）");
+    assertRefused(() -> scenario.complete(instance, Elements.DIALOGUE, "suzuki", with(dialogueOnMetGoals(), "improve5", "たぶん")))
+        .contains("「事業改善 5 協働のパートナーと行政の双方にメリットがありましたか」に「たぶん」という選択肢はありません");
+    assertRefused(() -> scenario.complete(instance, Elements.DIALOGUE, "suzuki", with(dialogueOnMetGoals(), "improve2", "NO",
+        "improve2Comment", " "))).contains("「事業改善 2：理由・課題」を入力してください");
+    assertThat(instance).isWaitingAt(Elements.DIALOGUE);
+
+    scenario.complete(instance, Elements.DIALOGUE, "suzuki",
+        with(dialogueOnMetGoals(), "improve2", "PARTLY", "improve2Comment", "報告書は来月まとめる"));
+    Map<String, Object> shown = engine.getFormService()
+        .getTaskFormVariables(scenario.task(instance, Elements.PARTNER_REVIEW).getId());
+    assertThat(shown).containsEntry("improve1", "YES").containsEntry("improve2", "PARTLY")
+        .containsEntry("improve2Comment", "報告書は来月まとめる");
+  }
+
+  /** The answers are kept with the improvement decision, as one JSON array the lifecycle can take along. */
+  @Test
+  void theImprovementItemsAreKeptWithTheDecision() throws Exception {
+    ProcessInstance instance = scenario.atDecision(false);
+    scenario.complete(instance, Elements.DECIDE, "suzuki", decision("REVISE", "参加が目標の半分。事業の形から見直す"));
+
+    assertThat(instance).isEnded().hasPassed(Elements.END_REVISE);
+    var checklist = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(String.valueOf(scenario.historic(instance, CHECKLIST)));
+    assertThat(checklist).hasSize(ImprovementCheckItem.values().length);
+    assertThat(checklist.get(0).path("item").asText()).isEqualTo("improve1");
+    assertThat(checklist.get(0).path("label").asText()).isEqualTo("事業改善 1 今後の課題を話し合いましたか");
+    assertThat(checklist.get(0).path("answerLabel").asText()).isEqualTo("はい");
+    assertThat(checklist.get(0).path("comment").isNull()).isTrue();
+    assertThat(checklist.get(3).path("item").asText()).isEqualTo("improve4");
+    assertThat(checklist.get(3).path("answer").asText()).isEqualTo("NO");
+    assertThat(checklist.get(3).path("comment").asText()).isEqualTo("サロンの参加者が目標の半分にとどまった");
+    assertThat(scenario.historic(instance, DECISION.name())).isEqualTo("REVISE");
+  }
+
   // ---------------------------------------------------------------- the decision
 
   @ParameterizedTest(name = "{0} → {1}")

@@ -84,6 +84,9 @@ public final class ImprovementScenario extends PhaseTestSupport {
     values.put(CAUSES.name(), "サロンの周知が町内会に届かなかった");
     values.put(COUNTERMEASURES.name(), "町内会の回覧板で毎月案内する");
     values.put(FUTURE_ISSUES.name(), "担い手の高齢化");
+    values.putAll(checklist("YES"));
+    values.put(ImprovementCheckItem.IMPROVE_4.answer().name(), "NO");
+    values.put(ImprovementCheckItem.IMPROVE_4.comment().name(), "サロンの参加者が目標の半分にとどまった");
     return values;
   }
 
@@ -92,6 +95,16 @@ public final class ImprovementScenario extends PhaseTestSupport {
     Map<String, Object> values = new HashMap<>();
     values.put(DIALOGUE_PARTICIPANTS.name(), "福祉課 鈴木、NPO法人ひかり 光代表");
     values.put(EFFECT_RAISING_MEASURES.name(), "近隣の地区にも見守りを広げる");
+    values.putAll(checklist("YES"));
+    return values;
+  }
+
+  /** 関市 資料2 事業改善 1–5, every item answered the same, without comments. */
+  public static Map<String, Object> checklist(String answer) {
+    Map<String, Object> values = new HashMap<>();
+    for (ImprovementCheckItem item : ImprovementCheckItem.values()) {
+      values.put(item.answer().name(), answer);
+    }
     return values;
   }
 
