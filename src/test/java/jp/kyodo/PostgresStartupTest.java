@@ -52,7 +52,7 @@ class PostgresStartupTest {
     int serial = agreements.nextSerial(agreement.fiscalYear(), "pgtest-" + number);
     agreements.insert(new jp.kyodo.agreement.Agreement(number, agreement.fiscalYear(), null, agreement.title(),
         "pgtest-" + number, agreement.departmentName(), agreement.partnerGroup(), agreement.partnerName(), agreement.chosenForm(),
-        agreement.costEstimate(), agreement.mainStaff(), agreement.deputyStaff(), agreement.purpose(), agreement.finalGoal(),
+        agreement.otherFormDescription(), agreement.costEstimate(), agreement.mainStaff(), agreement.deputyStaff(), agreement.purpose(), agreement.finalGoal(),
         agreement.goals(), agreement.roles(), agreement.budget(), 0, 0, 0, agreement.payment(), agreement.termStart(),
         agreement.termEnd(), agreement.reportRhythm(), agreement.clauses(), agreement.decisions(), agreement.status(),
         agreement.approvedBy(), agreement.approvedAt(), null, "pi-" + number), serial);
@@ -77,7 +77,7 @@ class PostgresStartupTest {
     String number = projects.open(year, "PostgreSQL の協働事業", "hikari", "org-pgtest", "pi-" + System.nanoTime(), now);
     assertThat(number).startsWith(year + "-");
     projects.enterPhase(number, new jp.kyodo.lifecycle.ProjectRecord.Facts("PostgreSQL の協働事業", "dept-pgtest", "試験課",
-        "org-pgtest", "試験の会", "JOINT_PROJECT", 3, "NEXT_YEAR"), new jp.kyodo.lifecycle.ProjectRecord.PhaseEntry(
+        "org-pgtest", "試験の会", "JOINT_PROJECT", null, 3, "NEXT_YEAR"), new jp.kyodo.lifecycle.ProjectRecord.PhaseEntry(
         jp.kyodo.lifecycle.Phase.SELECTION, 1, year, now, now.plusSeconds(3600)), now);
     projects.recordDecision(number, new jp.kyodo.lifecycle.ProjectDecision(jp.kyodo.lifecycle.Phase.EXAMINATION, 1,
         (long) year, new jp.kyodo.platform.Decision("APPROVED", "承認", "理由", "tanaka", now)));

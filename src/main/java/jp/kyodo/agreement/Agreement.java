@@ -16,6 +16,8 @@ public record Agreement(
     String partnerGroup,
     String partnerName,
     String chosenForm,
+    /** What the form is when {@code chosenForm} is OTHER (小金井 第2章(4)); null for every other form. */
+    String otherFormDescription,
     Long costEstimate,
     String mainStaff,
     String deputyStaff,

@@ -77,7 +77,7 @@ public class AgreementDocument {
         w.indented(a.finalGoal());
       }
       w.heading(++article, "協働の形態");
-      w.paragraph(label(CollaborationForm.class, a.chosenForm()));
+      w.paragraph(CollaborationForm.describe(a.chosenForm(), a.otherFormDescription()));
       w.heading(++article, "役割分担");
       for (Agreement.Role r : a.roles()) {
         w.paragraph("・" + r.task() + "　―　" + label(RoleParty.class, r.party()));

@@ -74,14 +74,14 @@ public class AgreementRepository {
     Agreement.Clauses c = a.clauses();
     boolean inserted = UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_agreement (agreement_number,"
             + " fiscal_year, serial_no, project_number, title,"
-            + " department_group, department_name, partner_group, partner_name, chosen_form, cost_estimate, main_staff,"
+            + " department_group, department_name, partner_group, partner_name, chosen_form, other_form_description, cost_estimate, main_staff,"
             + " deputy_staff, purpose, final_goal, term_start, term_end, report_rhythm, payment_type, payment_timing,"
             + " payment_amount, advance_amount, final_amount, payment_terms_note, expenditure_total, income_own_funds,"
             + " income_fees, income_other, clause_confidentiality, clause_surplus, clause_results, clause_trouble, status,"
             + " approved_by, approved_at, process_instance_id, source_key)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         a.number(), a.fiscalYear(), serial, a.projectNumber(), a.title(), a.departmentGroup(), a.departmentName(),
-        a.partnerGroup(), a.partnerName(), a.chosenForm(), a.costEstimate(), a.mainStaff(), a.deputyStaff(), a.purpose(),
+        a.partnerGroup(), a.partnerName(), a.chosenForm(), a.otherFormDescription(), a.costEstimate(), a.mainStaff(), a.deputyStaff(), a.purpose(),
         a.finalGoal(), Date.valueOf(a.termStart()), Date.valueOf(a.termEnd()), a.reportRhythm(), p.type(), p.timing(),
         p.amount(), p.advanceAmount(), p.finalAmount(), p.note(), a.expenditureTotal(), a.incomeOwnFunds(), a.incomeFees(),
         a.incomeOther(), c.confidentiality(), c.surplus(), c.results(), c.trouble(), a.status(), a.approvedBy(),
@@ -167,7 +167,7 @@ public class AgreementRepository {
     Date signedOn = rs.getDate("signed_on");
     return new Agreement(number, rs.getInt("fiscal_year"), rs.getString("project_number"), rs.getString("title"),
         rs.getString("department_group"), rs.getString("department_name"), rs.getString("partner_group"),
-        rs.getString("partner_name"), rs.getString("chosen_form"), costEstimate,
+        rs.getString("partner_name"), rs.getString("chosen_form"), rs.getString("other_form_description"), costEstimate,
         rs.getString("main_staff"), rs.getString("deputy_staff"), rs.getString("purpose"), rs.getString("final_goal"),
         goals, roles, budget, rs.getLong("income_own_funds"), rs.getLong("income_fees"), rs.getLong("income_other"),
         new Agreement.PaymentPlan(rs.getString("payment_type"), rs.getString("payment_timing"), rs.getLong("payment_amount"),

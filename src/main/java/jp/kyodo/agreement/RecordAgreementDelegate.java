@@ -5,6 +5,7 @@ import static jp.kyodo.agreement.AgreementProcess.*;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
+import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
@@ -52,7 +53,9 @@ public class RecordAgreementDelegate implements JavaDelegate {
     String approver = Actors.currentOrNull(execution);
     IntFunction<Agreement> withSerial = serial -> new Agreement(number(fiscalYear, department, serial), fiscalYear,
         project, TITLE.get(execution), department, DEPARTMENT_NAME.get(execution), PARTNER_GROUP.get(execution), PARTNER_NAME.get(execution),
-        CHOSEN_FORM.get(execution), COST_ESTIMATE.get(execution), MAIN_STAFF.get(execution), DEPUTY_STAFF.get(execution),
+        CHOSEN_FORM.get(execution),
+        CollaborationForm.descriptionOf(CHOSEN_FORM.get(execution), OTHER_FORM_DESCRIPTION.get(execution)),
+        COST_ESTIMATE.get(execution), MAIN_STAFF.get(execution), DEPUTY_STAFF.get(execution),
         PURPOSE.get(execution), FINAL_GOAL.get(execution), draft.goals(), draft.roles(), draft.budget(),
         draft.incomeOwnFunds(), draft.incomeFees(), draft.incomeOther(),
         new Agreement.PaymentPlan(draft.paymentType(), draft.paymentTiming(), PAYMENT_AMOUNT.get(execution),

@@ -3,8 +3,10 @@ package jp.kyodo.evaluation;
 import static jp.kyodo.evaluation.EvaluationProcess.*;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import jp.kyodo.evaluation.EvaluationChoices.Answer;
 import jp.kyodo.evaluation.EvaluationChoices.ThirdPartyViewpoint;
@@ -34,7 +36,10 @@ public class CompareSelfEvaluationsDelegate implements JavaDelegate {
     String instance = execution.getProcessInstanceId();
     Map<String, SheetAnswer> department = records.answers(instance, Side.DEPARTMENT);
     Map<String, SheetAnswer> partner = records.answers(instance, Side.PARTNER);
-    if (department.size() != EvaluationItem.values().length || partner.size() != EvaluationItem.values().length) {
+    // Every item answered, rather than as many answers as items: a sheet kept before 事業改善 moved to ⑥ has five more.
+    Set<String> items = Arrays.stream(EvaluationItem.values()).map(EvaluationItem::code)
+        .collect(Collectors.toSet());
+    if (!department.keySet().containsAll(items) || !partner.keySet().containsAll(items)) {
       throw new IllegalStateException("both self-evaluations must be complete before they are compared: " + instance);
     }
     List<EvaluationItem> differing = new ArrayList<>();
@@ -53,7 +58,7 @@ public class CompareSelfEvaluationsDelegate implements JavaDelegate {
     }
     DIFFERING_ITEMS.set(execution, differing.stream().map(EvaluationItem::code).toList());
     DIFFERENCE_SUMMARY.set(execution, differing.isEmpty()
-        ? "双方の自己評価は25項目すべてで一致しました。"
+        ? "双方の自己評価は" + EvaluationItem.values().length + "項目すべてで一致しました。"
         : "双方の回答が異なる項目が" + differing.size() + "件あります（"
             + differing.stream().map(EvaluationItem::shortLabel).collect(Collectors.joining("、"))
             + "）。合同の振り返りで話し合い、合意した回答を選んでください。");

@@ -3,9 +3,11 @@ package jp.kyodo.evaluation;
 import jp.kyodo.variables.Var;
 
 /**
- * The 25 items of 関市「協働事業の評価シート」(資料2), in its four stages. Both sides answer the same items
- * (東久留米 III-7, 小金井 3(3)); each item's answer, its comment and the two sides' views for the joint
- * review are variables named after the item ({@code plan1}, {@code plan1Comment}, {@code plan1Views}).
+ * The items of 関市「協働事業の評価シート」(資料2) answered in ⑤ 事業の評価: its first three stages, 20 items. Both
+ * sides answer the same items (東久留米 III-7, 小金井 3(3)); each item's answer, its comment and the two sides' views
+ * for the joint review are variables named after the item ({@code plan1}, {@code plan1Comment}, {@code plan1Views}).
+ * The fourth stage, 事業改善, asks whether the improvement was talked through and written up; at ⑤ it has not
+ * happened yet, so it is answered in ⑥'s dialogue with the partner ({@code jp.kyodo.improvement.ImprovementCheckItem}).
  */
 public enum EvaluationItem {
   PLAN_1(Stage.PLAN, 1, "事業の目的は明確ですか"),
@@ -27,19 +29,13 @@ public enum EvaluationItem {
   RESULT_2(Stage.RESULTS, 2, "成果目標を公開できますか"),
   RESULT_3(Stage.RESULTS, 3, "成果を確認できる報告書等がありますか"),
   RESULT_4(Stage.RESULTS, 4, "事業成果の所属は明確にしてありますか"),
-  RESULT_5(Stage.RESULTS, 5, "モニタリング調査、市民の意見を聞きましたか"),
-  IMPROVE_1(Stage.IMPROVEMENT, 1, "今後の課題を話し合いましたか"),
-  IMPROVE_2(Stage.IMPROVEMENT, 2, "今後の改善策をまとめ報告書等を作成しましたか"),
-  IMPROVE_3(Stage.IMPROVEMENT, 3, "今後の事業継続を話し合いましたか"),
-  IMPROVE_4(Stage.IMPROVEMENT, 4, "事業の効果は当初予定したものでしたか"),
-  IMPROVE_5(Stage.IMPROVEMENT, 5, "協働のパートナーと行政の双方にメリットがありましたか");
+  RESULT_5(Stage.RESULTS, 5, "モニタリング調査、市民の意見を聞きましたか");
 
-  /** The four stages of the sheet. */
+  /** The stages of the sheet answered in ⑤. */
   public enum Stage {
     PLAN("plan", "計画段階"),
     EXECUTION("exec", "実施段階"),
-    RESULTS("result", "成果把握"),
-    IMPROVEMENT("improve", "事業改善");
+    RESULTS("result", "成果把握");
 
     private final String prefix;
     private final String label;

@@ -110,7 +110,7 @@ public final class EvaluationProcess {
 
   // 合同の振り返り (joint review) and the grade
   public static final Var<String> SHARED_FINDINGS = Var.string("sharedFindings");
-  /** The agreed sheet's score in percent: a yes counts one, a partly half (関市 資料2, 25 items). */
+  /** The agreed sheet's score in percent: a yes counts one, a partly half (関市 資料2, the 20 items of {@link EvaluationItem}). */
   public static final Var<Long> SHEET_SCORE = Var.number("sheetScore");
   public static final Var<String> JOINT_REVIEWED_BY = Var.string("jointReviewedBy");
   public static final Var<java.util.Date> JOINT_REVIEWED_AT = Var.date("jointReviewedAt");

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scores the sheet both sides agreed in the joint review, and keeps who led the review and when. The score
- * is the share of the 25 items answered yes, a partly counting half: the grade table reads it.
+ * is the share of the sheet's items answered yes ({@link EvaluationItem}, 20: 事業改善 is ⑥'s), a partly counting
+ * half: the grade table reads it.
  */
 @Component("recordJointReview")
 public class RecordJointReviewListener implements TaskListener {

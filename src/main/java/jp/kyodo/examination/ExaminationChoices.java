@@ -65,7 +65,11 @@ public final class ExaminationChoices {
     }
   }
 
-  /** Forms of collaboration (東久留米 II-7, 関市 II-7, 旭川 Q51). */
+  /**
+   * Forms of collaboration (東久留米 II-7, 関市 II-7, 旭川 Q51). The list is not closed: 小金井 第2章(4) names the
+   * traditional forms and says the city does not limit itself to them, so {@link #OTHER} is chosen with a
+   * description of the form ({@code otherFormDescription}), carried along the lifecycle beside the code.
+   */
   public enum CollaborationForm implements Labeled {
     SUBSIDY("補助・助成"),
     SPONSORSHIP("後援"),
@@ -77,7 +81,8 @@ public final class ExaminationChoices {
     FACILITY_PROVISION("公共施設等の提供"),
     FACILITY_MANAGEMENT("公の施設の管理運営（指定管理）"),
     STAFF_EXCHANGE("人的交流"),
-    POLICY_PROPOSAL("政策提言");
+    POLICY_PROPOSAL("政策提言"),
+    OTHER("その他（上記以外の形態）");
 
     private final String label;
 
@@ -88,6 +93,27 @@ public final class ExaminationChoices {
     @Override
     public String label() {
       return label;
+    }
+
+    /**
+     * How a form of collaboration reads wherever it is shown (Tasklist, the public page, the 協定書): its label, and
+     * for {@link #OTHER} what the form is, 「その他（…）」. A description left over from an earlier choice of
+     * OTHER is not shown with another form. Null for no form yet.
+     */
+    public static String describe(String code, String otherDescription) {
+      if (code == null) {
+        return null;
+      }
+      CollaborationForm form = valueOf(code);
+      if (form == OTHER && otherDescription != null && !otherDescription.isBlank()) {
+        return "その他（" + otherDescription.strip() + "）";
+      }
+      return form.label();
+    }
+
+    /** The description worth keeping with a form: only OTHER's. */
+    public static String descriptionOf(String code, String otherDescription) {
+      return OTHER.name().equals(code) ? otherDescription : null;
     }
   }
 

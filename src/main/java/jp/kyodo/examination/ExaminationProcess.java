@@ -106,6 +106,8 @@ public final class ExaminationProcess {
   public static final Var<Boolean> PUBLIC_FACILITY = Var.bool("publicFacility");
   public static final Var<String> RECOMMENDED_FORM = Var.string("recommendedForm");
   public static final Var<String> CHOSEN_FORM = Var.string("chosenForm");
+  /** What the form is when {@code chosenForm} is OTHER (小金井 第2章(4)); carried along like the form. */
+  public static final Var<String> OTHER_FORM_DESCRIPTION = Var.string("otherFormDescription");
   public static final Var<String> FORM_CHANGE_REASON = Var.string("formChangeReason");
   public static final Var<String> SPEC_AUTHOR = Var.string("specAuthor");
   public static final Var<Boolean> NOT_COLLABORATION = Var.bool("notCollaboration");

@@ -91,6 +91,7 @@ public final class ExecutionProcess {
   public static final Var<String> PARTNER_GROUP = Project.PARTNER_GROUP;
   public static final Var<String> PARTNER_NAME = Project.PARTNER_NAME;
   public static final Var<String> CHOSEN_FORM = Project.CHOSEN_FORM;
+  public static final Var<String> OTHER_FORM_DESCRIPTION = Project.OTHER_FORM_DESCRIPTION;
   public static final Var<Long> FISCAL_YEAR = Project.FISCAL_YEAR;
   public static final Var<Long> COST_ESTIMATE = Project.COST_ESTIMATE;
   public static final Var<String> MAIN_STAFF = Project.MAIN_STAFF;

@@ -95,6 +95,7 @@ public class StartExecutionDelegate implements JavaDelegate {
     PARTNER_GROUP.set(execution, a.partnerGroup());
     PARTNER_NAME.set(execution, a.partnerName());
     CHOSEN_FORM.set(execution, a.chosenForm());
+    OTHER_FORM_DESCRIPTION.set(execution, a.otherFormDescription());
     FISCAL_YEAR.set(execution, (long) a.fiscalYear());
     COST_ESTIMATE.set(execution, a.costEstimate());
     MAIN_STAFF.set(execution, a.mainStaff());

@@ -22,7 +22,11 @@ public final class ImprovementForms {
           "「評価した事業の年度（西暦）」は今年度から" + EvaluationForms.YEARS_BACK + "年度前までの年度で入力してください。")
       .build();
 
-  /** 関市 V-6: the improvement is always worked out in dialogue with the partner; 東久留米 III-7 says about what. */
+  /**
+   * 関市 V-6: the improvement is always worked out in dialogue with the partner; 東久留米 III-7 says about what. The
+   * form also asks 関市 資料2 事業改善 1–5 ({@link ImprovementCheckItem}); every rule on them — an answer to each, a
+   * reason for 一部・いいえ — is the form's own, which the server reads and checks.
+   */
   public static final FormRules DIALOGUE = FormRules.none(FormIds.DIALOGUE);
 
   public static final FormRules PARTNER_REVIEW = FormRules.forForm(FormIds.PARTNER_REVIEW)
@@ -32,6 +36,9 @@ public final class ImprovementForms {
 
   public static final FormRules DECISION_FORM = FormRules.none(FormIds.DECISION);
 
-  public static final List<FormRules> ALL = List.of(START, DIALOGUE, PARTNER_REVIEW, DECISION_FORM);
+  /** 千葉 ②: the manager's exception for a fixed partner; the reason is required by the form itself. */
+  public static final FormRules FIXATION_EXCEPTION = FormRules.none(FormIds.FIXATION_EXCEPTION);
+
+  public static final List<FormRules> ALL = List.of(START, DIALOGUE, PARTNER_REVIEW, DECISION_FORM, FIXATION_EXCEPTION);
 
 }

@@ -24,6 +24,9 @@ public final class ImprovementProcess {
     public static final String PARTNER_REVIEW = "PartnerDialogueReview";
     public static final String REVIEW_GATEWAY = "DialogueReviewGateway";
     public static final String DECIDE = "DecideNextStep";
+    public static final String FIXATION_GATEWAY = "FixationExceptionGateway";
+    public static final String DECIDE_FIXATION_EXCEPTION = "DecideFixationException";
+    public static final String EXCEPTION_JOIN = "ExceptionJoin";
     public static final String DECISION_GATEWAY = "DecisionGateway";
     public static final String END_CONTINUE = "ContinueWithPartner";
     public static final String END_RECALL = "CallAgain";
@@ -40,6 +43,7 @@ public final class ImprovementProcess {
     public static final String DIALOGUE = "improvement-dialogue";
     public static final String PARTNER_REVIEW = "improvement-partner-review";
     public static final String DECISION = "improvement-decision";
+    public static final String FIXATION_EXCEPTION = "improvement-fixation-exception";
 
     private FormIds() {}
   }
@@ -56,6 +60,11 @@ public final class ImprovementProcess {
   public static final Var<String> COUNTERMEASURES = Var.string("countermeasures");
   public static final Var<String> EFFECT_RAISING_MEASURES = Var.string("effectRaisingMeasures");
   public static final Var<String> FUTURE_ISSUES = Var.string("futureIssues");
+
+  // 関市 資料2 事業改善 1–5: each item's answer and comment are the variables of ImprovementCheckItem (improve1,
+  // improve1Comment, ...); kept with the decision as one JSON array, oldest item first:
+  // [{"item":"improve1","label":"事業改善 1 …","answer":"YES","answerLabel":"はい","comment":null}, ...]
+  public static final String CHECKLIST = "improvementChecklist";
 
   // The partner's view of the dialogue's record
   public static final Var<String> DIALOGUE_CONFIRMATION = Var.string("dialogueConfirmation");

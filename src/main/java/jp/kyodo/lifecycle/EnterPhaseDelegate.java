@@ -55,8 +55,8 @@ public class EnterPhaseDelegate implements JavaDelegate {
     PHASE_DUE_DATE.set(execution, due.at());
     PHASE_DUE_RULE.set(execution, due.rule());
     PHASE_OVERDUE.set(execution, false);
-    String form = Project.CHOSEN_FORM.get(execution);
-    CHOSEN_FORM_LABEL.set(execution, form == null ? null : CollaborationForm.valueOf(form).label());
+    CHOSEN_FORM_LABEL.set(execution, CollaborationForm.describe(Project.CHOSEN_FORM.get(execution),
+        Project.OTHER_FORM_DESCRIPTION.get(execution)));
     CALENDAR_PATTERN_LABEL.set(execution, pattern == null ? null : CalendarPattern.valueOf(pattern).label());
     projects.enterPhase(Project.PROJECT_NUMBER.get(execution), ProjectRecord.Facts.of(execution),
         new ProjectRecord.PhaseEntry(phase,

@@ -138,7 +138,7 @@ public final class FiscalYearProcess {
   public static final List<String> FROM_PROJECT = List.of(Project.PROJECT_NUMBER.name(), Project.TITLE.name(),
       "issue", "content", "expectedEffect", "target", "roleIdea", "proposedBudget", "proposer", "proposerGroup",
       Project.DEPARTMENT_GROUP.name(), Project.DEPARTMENT_NAME.name(), Project.DOMAIN.name(), "domainLabel",
-      Project.CHOSEN_FORM.name(), "chosenFormOther", "priorityRank", "priorityLabel", Project.COST_ESTIMATE.name(),
+      Project.CHOSEN_FORM.name(), "otherFormDescription", "priorityRank", "priorityLabel", Project.COST_ESTIMATE.name(),
       Project.CALENDAR_PATTERN.name(), Project.MAIN_STAFF.name(), Project.DEPUTY_STAFF.name(),
       CollaborationProcess.ROUND.name(), CollaborationProcess.CHOSEN_FORM_LABEL.name(),
       CollaborationProcess.CALENDAR_PATTERN_LABEL.name());

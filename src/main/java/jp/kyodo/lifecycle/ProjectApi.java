@@ -118,7 +118,8 @@ public class ProjectApi {
     view.put("partnerGroup", p.partnerGroup());
     view.put("partnerName", p.partnerName());
     view.put("chosenForm", p.chosenForm());
-    view.put("chosenFormLabel", p.chosenForm() == null ? null : CollaborationForm.valueOf(p.chosenForm()).label());
+    view.put("otherFormDescription", p.otherFormDescription());
+    view.put("chosenFormLabel", CollaborationForm.describe(p.chosenForm(), p.otherFormDescription()));
     view.put("domain", p.domain());
     view.put("calendarPattern", p.calendarPattern());
     view.put("calendarPatternLabel", p.calendarPattern() == null ? null : CalendarPattern.valueOf(p.calendarPattern()).label());

@@ -1,6 +1,7 @@
 package jp.kyodo.lifecycle;
 
 import java.time.Instant;
+import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
 import jp.kyodo.project.Project;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -15,6 +16,7 @@ public record ProjectRecord(
     String partnerGroup,
     String partnerName,
     String chosenForm,
+    String otherFormDescription,
     Integer domain,
     String calendarPattern,
     Phase phase,
@@ -41,13 +43,14 @@ public record ProjectRecord(
 
   /** What the phases decide about the project: its title, who owns it, who is the partner, form, domain, calendar. */
   public record Facts(String title, String departmentGroup, String departmentName, String partnerGroup,
-      String partnerName, String chosenForm, Integer domain, String calendarPattern) {
+      String partnerName, String chosenForm, String otherFormDescription, Integer domain, String calendarPattern) {
 
     /** The project as its variables say now. */
     public static Facts of(VariableScope scope) {
       Long domain = Project.DOMAIN.get(scope);
       return new Facts(Project.TITLE.get(scope), Project.DEPARTMENT_GROUP.get(scope), Project.DEPARTMENT_NAME.get(scope),
           Project.PARTNER_GROUP.get(scope), Project.PARTNER_NAME.get(scope), Project.CHOSEN_FORM.get(scope),
+          CollaborationForm.descriptionOf(Project.CHOSEN_FORM.get(scope), Project.OTHER_FORM_DESCRIPTION.get(scope)),
           domain == null ? null : Math.toIntExact(domain), Project.CALENDAR_PATTERN.get(scope));
     }
   }

@@ -27,7 +27,7 @@ public class ProjectRepository {
   static final int MAX_LABEL = 200;
 
   private static final String COLUMNS = "project_number, title, proposer, proposer_group, department_group,"
-      + " department_name, partner_group, partner_name, chosen_form, collaboration_domain, calendar_pattern, phase,"
+      + " department_name, partner_group, partner_name, chosen_form, other_form_description, collaboration_domain, calendar_pattern, phase,"
       + " round_no, fiscal_year, phase_started_at, phase_due_at, overdue_since, latest_grade, last_decision,"
       + " last_decision_label, last_decision_reason, last_decided_by, last_decided_at, status, outcome,"
       + " process_instance_id, opened_at, updated_at, closed_at";
@@ -102,9 +102,10 @@ public class ProjectRepository {
   /** What a phase decided about the project (its department, partner, form ...), as soon as it has ended. */
   public void update(String number, ProjectRecord.Facts f, Instant now) {
     jdbc.update("UPDATE kyodo_project SET title = ?, department_group = ?, department_name = ?, partner_group = ?,"
-            + " partner_name = ?, chosen_form = ?, collaboration_domain = ?, calendar_pattern = ?, updated_at = ?"
-            + " WHERE project_number = ?",
-        f.title(), f.departmentGroup(), f.departmentName(), f.partnerGroup(), f.partnerName(), f.chosenForm(), f.domain(),
+            + " partner_name = ?, chosen_form = ?, other_form_description = ?, collaboration_domain = ?, calendar_pattern = ?,"
+            + " updated_at = ? WHERE project_number = ?",
+        f.title(), f.departmentGroup(), f.departmentName(), f.partnerGroup(), f.partnerName(), f.chosenForm(),
+        f.otherFormDescription(), f.domain(),
         f.calendarPattern(), ts(now), number);
   }
 
@@ -242,7 +243,7 @@ public class ProjectRepository {
     return new ProjectRecord(rs.getString("project_number"), rs.getString("title"), rs.getString("proposer"),
         rs.getString("proposer_group"), rs.getString("department_group"), rs.getString("department_name"),
         rs.getString("partner_group"), rs.getString("partner_name"), rs.getString("chosen_form"),
-        rs.getObject("collaboration_domain", Integer.class), rs.getString("calendar_pattern"),
+        rs.getString("other_form_description"), rs.getObject("collaboration_domain", Integer.class), rs.getString("calendar_pattern"),
         Phase.valueOf(rs.getString("phase")), rs.getInt("round_no"), rs.getObject("fiscal_year", Integer.class),
         instant(rs.getTimestamp("phase_started_at")), instant(rs.getTimestamp("phase_due_at")),
         instant(rs.getTimestamp("overdue_since")), rs.getString("latest_grade"), rs.getString("last_decision"),

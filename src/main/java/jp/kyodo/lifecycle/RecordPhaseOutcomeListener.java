@@ -23,6 +23,24 @@ public class RecordPhaseOutcomeListener implements ExecutionListener {
     this.projects = projects;
   }
 
+  /**
+   * A manager's answer on partner fixation (千葉 ②), taken inside ② or ⑥, is a decision of the project of its own
+   * — after the phase's, once per phase: the variables are cleared when recorded, so a later phase does not repeat it.
+   */
+  private void recordFixationException(DelegateExecution execution, Phase phase) {
+    if (phase != Phase.SELECTION && phase != Phase.IMPROVEMENT || Project.FIXATION_EXCEPTION.get(execution) == null) {
+      return;
+    }
+    java.util.Date at = Project.FIXATION_EXCEPTION_DECIDED_AT.get(execution);
+    jp.kyodo.platform.Decision answer = new jp.kyodo.platform.Decision(Project.FIXATION_EXCEPTION.get(execution),
+        Project.FIXATION_EXCEPTION_LABEL.get(execution), Project.FIXATION_EXCEPTION_REASON.get(execution),
+        Project.FIXATION_EXCEPTION_DECIDED_BY.get(execution),
+        at == null ? jp.kyodo.platform.CityCalendar.now() : at.toInstant());
+    ProjectDecisions.record(execution, projects, new ProjectDecision(phase, ROUND.getOrDefault(execution, 1L),
+        Project.FISCAL_YEAR.get(execution), answer), jp.kyodo.platform.SourceKey.of(execution) + ":fixation");
+    Project.FIXATION_EXCEPTION.set(execution, null);
+  }
+
   @Override
   public void notify(DelegateExecution execution) {
     if (execution.isCanceled()) {
@@ -35,6 +53,7 @@ public class RecordPhaseOutcomeListener implements ExecutionListener {
     projects.update(Project.PROJECT_NUMBER.get(execution), ProjectRecord.Facts.of(execution),
         decision.decision().decidedAt());
     ProjectDecisions.record(execution, projects, decision);
+    recordFixationException(execution, phase);
     // A phase that has ended is no longer late; the next one (perhaps in a year's own instance) has its own date.
     PHASE_OVERDUE.set(execution, false);
     if (phase == Phase.EVALUATION) {

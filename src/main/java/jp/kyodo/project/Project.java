@@ -1,5 +1,6 @@
 package jp.kyodo.project;
 
+import jp.kyodo.platform.Decision;
 import jp.kyodo.variables.Var;
 
 /**
@@ -24,6 +25,8 @@ public final class Project {
   public static final Var<String> PARTNER_NAME = Var.string("partnerName");
   /** 協働の形態, a {@code CollaborationForm} code (SUBSIDY, COMMISSION, JOINT_PROJECT, ...). */
   public static final Var<String> CHOSEN_FORM = Var.string("chosenForm");
+  /** What the form is when {@code chosenForm} is OTHER (小金井 第2章(4)), carried along beside it. */
+  public static final Var<String> OTHER_FORM_DESCRIPTION = Var.string("otherFormDescription");
   /** 協働の領域 2, 3 or 4 (関市 図1). */
   public static final Var<Long> DOMAIN = Var.number("domain");
   /** 年間スケジュールの型 (旭川 Q52): NEXT_YEAR or CURRENT_YEAR. */
@@ -43,4 +46,21 @@ public final class Project {
    * gets the project's department and partner instead and ignores it.
    */
   public static final Var<String> STARTED_BY = Var.string("startedBy");
+
+  /**
+   * 千葉 ②: the department's reason for asking a manager (課長) to let a fixed partner hold its collaboration once more
+   * (⑥ continue, ② sole source). Without it the fixation rule's refusal stands.
+   */
+  public static final Var<String> FIXATION_EXCEPTION_REQUEST = Var.string("fixationExceptionRequest");
+  /** The department asked, and the partner is fixed at that moment: a manager decides on the exception. */
+  public static final Var<Boolean> FIXATION_EXCEPTION_NEEDED = Var.bool("fixationExceptionNeeded");
+  /** The manager's answer ({@link FixationException}) and written reason, as the form sets them. */
+  public static final Var<String> FIXATION_EXCEPTION = Var.string("fixationException");
+  public static final Var<String> FIXATION_EXCEPTION_REASON = Var.string("fixationExceptionReason");
+  public static final Var<String> FIXATION_EXCEPTION_LABEL = Var.string("fixationExceptionLabel");
+  public static final Var<String> FIXATION_EXCEPTION_DECIDED_BY = Var.string("fixationExceptionDecidedBy");
+  public static final Var<java.util.Date> FIXATION_EXCEPTION_DECIDED_AT = Var.date("fixationExceptionDecidedAt");
+  /** The exception as a decision (who, when, why), for the process that called the phase to add to its decisions. */
+  public static final Decision.Variables FIXATION_EXCEPTION_DECISION = new Decision.Variables(FIXATION_EXCEPTION,
+      FIXATION_EXCEPTION_LABEL, FIXATION_EXCEPTION_REASON, FIXATION_EXCEPTION_DECIDED_BY, FIXATION_EXCEPTION_DECIDED_AT);
 }

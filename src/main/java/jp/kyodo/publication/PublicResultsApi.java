@@ -42,7 +42,8 @@ public class PublicResultsApi {
       + " WHERE d.project_number = p.project_number AND d.phase = 'EXAMINATION' AND d.decision = 'APPROVED')";
 
   static final String COLUMNS = "SELECT p.project_number, p.title, p.phase, p.status, p.outcome, p.fiscal_year,"
-      + " p.department_group, p.department_name, p.partner_name, p.chosen_form, p.collaboration_domain, p.latest_grade";
+      + " p.department_group, p.department_name, p.partner_name, p.chosen_form, p.other_form_description, p.collaboration_domain,"
+      + " p.latest_grade";
 
   private final NamedParameterJdbcTemplate named;
   private final JdbcTemplate jdbc;
@@ -209,8 +210,7 @@ public class PublicResultsApi {
     p.put("fiscalYearLabel", year == null ? null : yearLabel(((Number) year).intValue()));
     p.put("departmentName", rs.getString("department_name"));
     p.put("partnerName", rs.getString("partner_name"));
-    String form = rs.getString("chosen_form");
-    p.put("formLabel", form == null ? null : CollaborationForm.valueOf(form).label());
+    p.put("formLabel", CollaborationForm.describe(rs.getString("chosen_form"), rs.getString("other_form_description")));
     Object domain = rs.getObject("collaboration_domain");
     p.put("domainLabel", domain == null ? null : DOMAINS.get(((Number) domain).intValue()));
     String grade = rs.getString("latest_grade");

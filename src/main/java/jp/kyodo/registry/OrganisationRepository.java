@@ -139,6 +139,34 @@ public class OrganisationRepository {
         + " AND department_group = ? ORDER BY fiscal_year DESC", Integer.class, organisationId, departmentGroup);
   }
 
+  /**
+   * Keeps a manager's answer on a fixation exception (千葉 ②), once per task: the task's id is the row's, so a step
+   * run again writes nothing new. False when it was kept already.
+   */
+  public boolean recordFixationException(FixationExceptionRecord r) {
+    if (jdbc.queryForObject("SELECT COUNT(*) FROM kyodo_fixation_exception WHERE id = ?", Integer.class, r.id()) > 0) {
+      return false;
+    }
+    return UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_fixation_exception (id, organisation_id,"
+            + " department_group, project_number, fiscal_year, consecutive_years, phase, exception_allowed, request, reason,"
+            + " decided_by, decided_at, process_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        r.id(), r.organisationId(), r.departmentGroup(), r.projectNumber(), r.fiscalYear(), r.consecutiveYears(),
+        r.phase(), r.allowed(), r.request(), r.reason(), r.decidedBy(), Timestamp.from(r.decidedAt()),
+        r.processInstanceId()));
+  }
+
+  /** The managers' answers on fixation exceptions for the organisation and department, newest first. */
+  public List<FixationExceptionRecord> fixationExceptions(String organisationId, String departmentGroup) {
+    return jdbc.query("SELECT id, organisation_id, department_group, project_number, fiscal_year, consecutive_years,"
+        + " phase, exception_allowed, request, reason, decided_by, decided_at, process_instance_id"
+        + " FROM kyodo_fixation_exception WHERE organisation_id = ? AND department_group = ?"
+        + " ORDER BY fiscal_year DESC, decided_at DESC, id",
+        (rs, i) -> new FixationExceptionRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getBoolean(8), rs.getString(9), rs.getString(10),
+            rs.getString(11), rs.getTimestamp(12).toInstant(), rs.getString(13)),
+        organisationId, departmentGroup);
+  }
+
   private Organisation organisation(ResultSet rs, int row) throws SQLException {
     String id = rs.getString("id");
     Timestamp decidedAt = rs.getTimestamp("status_decided_at");

@@ -63,7 +63,7 @@ public class OpenSelectionDelegate implements JavaDelegate {
       int years = fixation.consecutiveYearsBefore(organisation.id(), department, fiscalYear);
       if (years >= fixation.years()) {
         fixed.add(organisation.name() + "（" + years + "年度連続）");
-        organisations.put(organisation.id(), organisation.name() + "（固定化のため特定の団体としては選べません）");
+        organisations.put(organisation.id(), organisation.name() + "（固定化に注意: 特定の団体とするには課長の例外判断が要ります）");
       } else {
         organisations.put(organisation.id(), organisation.name());
       }
@@ -71,7 +71,8 @@ public class OpenSelectionDelegate implements JavaDelegate {
     execution.setVariable(ORGANISATION_OPTIONS, Options.json(organisations));
     FIXATION_NOTICE.set(execution, fixed.isEmpty()
         ? "この課の協働事業を続けて担っている団体のうち、固定化の注意が必要な団体はありません。"
-        : "次の団体はこの課の協働事業を" + fixation.years() + "年度以上続けて担っています。公募で選定してください（千葉県 協働推進マニュアル ②）: "
+        : "次の団体はこの課の協働事業を" + fixation.years() + "年度以上続けて担っています。公募で選定するのが原則です。特定の団体として"
+            + "選ぶには「固定化の例外を課長に求める理由」を書き、課長が例外とするかを判断します（千葉県 協働推進マニュアル ②）: "
             + String.join("、", fixed));
 
     Map<String, String> reviewers = new LinkedHashMap<>();

@@ -29,6 +29,9 @@ public final class SelectionForms {
   public static final FormRules SOLE_SOURCE_APPROVAL_FORM = FormRules.forForm(FormIds.SOLE_SOURCE_APPROVAL)
       .build();
 
+  /** 千葉 ②: the manager's exception for a sole source to a fixed partner; the reason is required by the form. */
+  public static final FormRules FIXATION_EXCEPTION_FORM = FormRules.none(FormIds.FIXATION_EXCEPTION);
+
   public static final FormRules CALL_FORM;
 
   static {
@@ -83,7 +86,8 @@ public final class SelectionForms {
   public static final FormRules NO_PARTNER_FORM = FormRules.forForm(FormIds.NO_PARTNER)
       .build();
 
-  public static final List<FormRules> ALL = List.of(START_FORM, METHOD_FORM, SOLE_SOURCE_APPROVAL_FORM, CALL_FORM,
+  public static final List<FormRules> ALL = List.of(START_FORM, METHOD_FORM, SOLE_SOURCE_APPROVAL_FORM,
+      FIXATION_EXCEPTION_FORM, CALL_FORM,
       CALL_CHECK_FORM, SCREENING_FORM, CONFLICTS_FORM, SCORE_FORM, COMMITTEE_FORM, APPROVAL_FORM, NO_PARTNER_FORM);
 
   static boolean hasText(jp.kyodo.variables.Var<String> var, VariableScope scope) {

@@ -23,6 +23,9 @@ public final class SelectionProcess {
     public static final String START = "SelectionRequested";
     public static final String OPEN_SELECTION = "OpenSelection";
     public static final String CHOOSE_METHOD = "ChooseSelectionMethod";
+    public static final String SOLE_SOURCE_FIXATION_GATEWAY = "SoleSourceFixationGateway";
+    public static final String DECIDE_FIXATION_EXCEPTION = "DecideFixationException";
+    public static final String FIXATION_EXCEPTION_GATEWAY = "FixationExceptionGateway";
     public static final String APPROVE_SOLE_SOURCE = "ApproveSoleSource";
     public static final String RECORD_SOLE_SOURCE = "RecordSoleSourceSelection";
     public static final String WRITE_CALL = "WriteCall";
@@ -54,6 +57,7 @@ public final class SelectionProcess {
     public static final String START = "selection-start";
     public static final String METHOD = "selection-method";
     public static final String SOLE_SOURCE_APPROVAL = "selection-sole-source-approval";
+    public static final String FIXATION_EXCEPTION = "selection-fixation-exception";
     public static final String CALL = "selection-call";
     public static final String CALL_CHECK = "selection-call-check";
     public static final String SCREENING = "selection-screening";

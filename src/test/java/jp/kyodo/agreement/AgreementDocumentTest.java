@@ -16,8 +16,13 @@ public class AgreementDocumentTest {
 
   /** A commission agreement of 子育て支援課 with みどり町内会 (number given), for tests that need a stored one. */
   public static Agreement agreement(String number, String purpose, List<Agreement.Role> roles) {
+    return agreement(number, purpose, roles, "COMMISSION", null);
+  }
+
+  static Agreement agreement(String number, String purpose, List<Agreement.Role> roles, String form,
+      String otherFormDescription) {
     return new Agreement(number, 2026, "2026-001", "子育てひろばの運営", "dept-kosodate", "子育て支援課", "org-midori",
-        "みどり町内会", "COMMISSION", 500_000L, "suzuki", "yamamoto", purpose, "3年後に自主運営へ移行する",
+        "みどり町内会", form, otherFormDescription, 500_000L, "suzuki", "yamamoto", purpose, "3年後に自主運営へ移行する",
         List.of(new Agreement.Goal("G1", "ひろばの開催", "週2回・延べ80回", LocalDate.parse("2027-03-31"))), roles,
         List.of(new Agreement.BudgetLine("保育士の謝礼", 450_000, "CITY_PAYMENT"), new Agreement.BudgetLine("会場費", 50_000, "CITY_DIRECT")),
         0, 0, 0, new Agreement.PaymentPlan("COMMISSION_FEE", "AFTER_COMPLETION", 450_000, 0, 450_000, "委託料は事業の完了後、検査を経て支払います（旭川 Q51）。"),
@@ -47,6 +52,15 @@ public class AgreementDocumentTest {
       assertThat(font.isEmbedded()).as("the font travels with the document").isTrue();
       assertThat(document.getDocumentInformation().getTitle()).isEqualTo("協定書 2026-fukushi-007");
     }
+  }
+
+  /** 小金井 第2章(4): a form outside the list is agreed as what it is, not as a bare 「その他」. */
+  @Test
+  void anOtherFormOfCollaborationIsWrittenAsWhatItIs() throws Exception {
+    String text = text(new AgreementDocument().render(agreement("2026-fukushi-008", "居場所をつくる",
+        List.of(new Agreement.Role("運営", "BOTH")), "OTHER", "商店街の空き店舗を団体が借り、市が広報と相談員の派遣を担う")));
+    assertThat(text.replace("\n", "").replace("\r", ""))
+        .contains("その他（商店街の空き店舗を団体が借り、市が広報と相談員の派遣を担う）");
   }
 
   @Test

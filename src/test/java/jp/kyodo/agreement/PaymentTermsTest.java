@@ -53,6 +53,11 @@ class PaymentTermsTest {
       new Case("payment_terms-r7", "CO_HOSTING", "BURDEN_CHARGE", "AFTER_COMPLETION", true, "完了・検査の後"),
       new Case("payment_terms-r8", "COOPERATION", "NONE", null, true, "支払はありません"),
       new Case("payment_terms-r8", "SPONSORSHIP", "NONE", null, true, "直接支出"),
+      // 小金井 第2章(4): a form outside the list pays by the rule of what it pays
+      new Case("payment_terms-r1", "OTHER", "SUBSIDY", "ADVANCE", true, "一括して前払い"),
+      new Case("payment_terms-r5", "OTHER", "COMMISSION_FEE", "ADVANCE", false, "前払いはできません"),
+      new Case("payment_terms-r6", "OTHER", "BURDEN_CHARGE", "ADVANCE", true, "前金払いができます"),
+      new Case("payment_terms-r8", "OTHER", "NONE", null, true, "支払はありません"),
       new Case("payment_terms-r9", "SUBSIDY", "BURDEN_CHARGE", "ADVANCE", false, "補助金です"),
       new Case("payment_terms-r10", "COMMISSION", "BURDEN_CHARGE", "ADVANCE", false, "委託料です"),
       new Case("payment_terms-r11", "JOINT_PROJECT", "COMMISSION_FEE", "AFTER_COMPLETION", false, "負担金か"),

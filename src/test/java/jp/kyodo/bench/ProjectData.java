@@ -118,7 +118,7 @@ final class ProjectData {
       Phase phase = phases[p];
       boolean partnerKnown = p >= 2;
       ProjectRecord.Facts facts = new ProjectRecord.Facts(title, department[0], department[1],
-          partnerKnown ? partner[0] : null, partnerKnown ? partner[1] : null, "JOINT_PROJECT", 3, "NEXT_YEAR");
+          partnerKnown ? partner[0] : null, partnerKnown ? partner[1] : null, "JOINT_PROJECT", null, 3, "NEXT_YEAR");
       projects.enterPhase(number, facts, new ProjectRecord.PhaseEntry(phase, 1, fiscalYear, at, at.plusSeconds(86_400L * 60)),
           at);
       at = at.plusSeconds(86_400L * 30);

@@ -34,21 +34,37 @@ class EvaluationDecisionTablesTest {
   static final List<String> matched = TABLES.matched();
 
   record Case(String rule, String why, String goals, long sheet, Long efficiency, Long satisfaction, Grade grade,
-      Recommendation recommendation) {
+      Recommendation recommendation, GradeThresholds thresholds) {
+
+    /** A case under the city's default percentages (application.yml). */
+    Case(String rule, String why, String goals, long sheet, Long efficiency, Long satisfaction, Grade grade,
+        Recommendation recommendation) {
+      this(rule, why, goals, sheet, efficiency, satisfaction, grade, recommendation, GradeThresholds.defaults());
+    }
+
     @Override
     public String toString() {
       return rule + " " + why;
     }
 
+    /** The figures, and the percentages the business rule task hands over from {@link GradeThresholds}. */
     Map<String, Object> inputs() {
       Map<String, Object> inputs = new LinkedHashMap<>();
       inputs.put("goalAchievement", goals);
       inputs.put("sheetScore", sheet);
       inputs.put("efficiencyPercent", efficiency);
       inputs.put("satisfactionPercent", satisfaction);
+      inputs.put("gradeSheetScoreForA", thresholds.getSheetScoreForA());
+      inputs.put("gradeEfficiencyForA", thresholds.getEfficiencyForA());
+      inputs.put("gradeSatisfactionForA", thresholds.getSatisfactionForA());
+      inputs.put("gradeEfficiencyReviewBelow", thresholds.getEfficiencyReviewBelow());
+      inputs.put("gradeSheetScoreProcessWorks", thresholds.getSheetScoreProcessWorks());
       return inputs;
     }
   }
+
+  /** A city that asks more for an A and accepts less before it reconsiders the means. */
+  static final GradeThresholds STRICTER = new GradeThresholds(90, 110, 80, 70, 40);
 
   static final List<Case> CASES = List.of(
       // 旭川 Q69 viewpoints all met; Q17 independence worth considering
@@ -68,7 +84,18 @@ class EvaluationDecisionTablesTest {
       // 旭川 Q70: no result yet, but the collaboration works; short-term goals
       new Case("r5", "no goal, sheet 60", "NONE", 60, 50L, 40L, Grade.D, Recommendation.IMPROVE),
       // 旭川 Q70: collaboration may not be the right means
-      new Case("r6", "no goal, sheet 59", "NONE", 59, 120L, 90L, Grade.D, Recommendation.RECONSIDER_MEANS));
+      new Case("r6", "no goal, sheet 59", "NONE", 59, 120L, 90L, Grade.D, Recommendation.RECONSIDER_MEANS),
+      // The percentages are the city's (kyodo.rules.evaluation-grade.*): moved, the same figures grade differently
+      new Case("r3", "stricter: sheet 85 is no longer an A", "ALL", 85, 100L, 75L, Grade.B, Recommendation.RAISE_EFFECT,
+          STRICTER),
+      new Case("r1", "stricter: sheet 90, efficiency 110, satisfaction 80", "ALL", 90, 110L, 80L, Grade.A,
+          Recommendation.CONTINUE_OR_HANDOVER, STRICTER),
+      new Case("r3", "stricter: efficiency 75 is not reviewed below 70", "ALL", 100, 75L, null, Grade.B,
+          Recommendation.RAISE_EFFECT, STRICTER),
+      new Case("r2", "stricter: efficiency 69", "ALL", 100, 69L, null, Grade.B, Recommendation.REVIEW_COST, STRICTER),
+      new Case("r5", "stricter: sheet 45 still improves", "NONE", 45, null, null, Grade.D, Recommendation.IMPROVE,
+          STRICTER),
+      new Case("r6", "stricter: sheet 39", "NONE", 39, null, null, Grade.D, Recommendation.RECONSIDER_MEANS, STRICTER));
 
   static Stream<Case> cases() {
     return CASES.stream();
@@ -99,7 +126,8 @@ class EvaluationDecisionTablesTest {
       for (long sheet : new long[] {0, 40, 59, 60, 79, 80, 100}) {
         for (Long efficiency : java.util.Arrays.asList(null, 0L, 79L, 80L, 100L, 500L)) {
           for (Long satisfaction : java.util.Arrays.asList(null, 0L, 69L, 70L, 100L)) {
-            Map<String, Object> inputs = new Case("", "", goals, sheet, efficiency, satisfaction, null, null).inputs();
+            Map<String, Object> inputs = new Case("", "", goals, sheet, efficiency, satisfaction, null, null)
+                .inputs();
             assertThat(engine.evaluateDecision(decision, Variables.fromMap(inputs)).getResultList())
                 .as(inputs.toString()).hasSize(1);
           }

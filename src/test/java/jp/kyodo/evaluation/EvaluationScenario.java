@@ -41,6 +41,7 @@ public final class EvaluationScenario extends PhaseTestSupport {
     Mocks.register("compareSelfEvaluations", new CompareSelfEvaluationsDelegate(records));
     Mocks.register("recordJointReview", new RecordJointReviewListener());
     Mocks.register("recordEvaluation", new RecordEvaluationDelegate(records));
+    Mocks.register("gradeThresholds", GradeThresholds.defaults());
   }
 
   public String deploy() {

@@ -56,7 +56,7 @@ class OutcomeFiguresTest {
   }
 
   @ParameterizedTest(name = "{0} points → {1}%")
-  @CsvSource({"50,100", "49,98", "25,50", "0,0", "1,2", "30,60", "40,80"})
+  @CsvSource({"40,100", "39,98", "20,50", "0,0", "1,3", "30,75", "32,80"})
   void theSheetScoreCountsAPartlyAsHalfAYes(int points, long expected) {
     assertThat(RecordJointReviewListener.sheetScore(points)).isEqualTo(expected);
   }

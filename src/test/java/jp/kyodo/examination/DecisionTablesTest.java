@@ -64,9 +64,17 @@ class DecisionTablesTest {
     return map("domain", domain, "cityFunding", funding, "eventBased", event, "jointBody", jointBody, "publicFacility", facility);
   }
 
+  /** The five criteria, with the city's cut-offs as application.yml sets them by default (A from 20, B from 13). */
   static Map<String, Object> scores(int necessity, int benefit, int urgency, int feasibility, int costEffect) {
+    return cutOffs(necessity, benefit, urgency, feasibility, costEffect, PriorityThresholds.defaults());
+  }
+
+  /** The five criteria and the cut-offs the business rule task hands over from {@link PriorityThresholds}. */
+  static Map<String, Object> cutOffs(int necessity, int benefit, int urgency, int feasibility, int costEffect,
+      PriorityThresholds thresholds) {
     return map("necessity", (long) necessity, "publicBenefit", (long) benefit, "urgency", (long) urgency,
-        "feasibility", (long) feasibility, "costEffectiveness", (long) costEffect);
+        "feasibility", (long) feasibility, "costEffectiveness", (long) costEffect,
+        "priorityAFrom", thresholds.getRankAFrom(), "priorityBFrom", thresholds.getRankBFrom());
   }
 
   static final List<Case> CASES = List.of(
@@ -101,11 +109,14 @@ class DecisionTablesTest {
           map("recommendedForm", "SPONSORSHIP")),
       new Case("collaboration-form", "collaboration_form-r3", formInputs(2, false, false, false, false),
           map("recommendedForm", "FACILITY_PROVISION")),
+      // 関市 II-7③: an executive committee is the joint body both sides organise, for an event or not
       new Case("collaboration-form", "collaboration_form-r4", formInputs(3, false, true, true, false),
+          map("recommendedForm", "EXECUTIVE_COMMITTEE")),
+      new Case("collaboration-form", "collaboration_form-r4", formInputs(3, true, false, true, false),
           map("recommendedForm", "EXECUTIVE_COMMITTEE")),
       new Case("collaboration-form", "collaboration_form-r5", formInputs(3, true, true, false, false),
           map("recommendedForm", "CO_HOSTING")),
-      new Case("collaboration-form", "collaboration_form-r6", formInputs(3, true, false, true, false),
+      new Case("collaboration-form", "collaboration_form-r6", formInputs(3, true, false, false, false),
           map("recommendedForm", "JOINT_PROJECT")),
       new Case("collaboration-form", "collaboration_form-r7", formInputs(4, true, false, false, true),
           map("recommendedForm", "FACILITY_MANAGEMENT")),
@@ -126,7 +137,14 @@ class DecisionTablesTest {
       new Case("examination-priority", "examination_priority-r2", scores(4, 4, 4, 4, 3), map("priorityRank", "B", "priorityLabel", "B（優先度中）")),
       new Case("examination-priority", "examination_priority-r2", scores(3, 3, 3, 2, 2), map("priorityRank", "B")),
       new Case("examination-priority", "examination_priority-r3", scores(3, 3, 2, 2, 2), map("priorityRank", "C")),
-      new Case("examination-priority", "examination_priority-r3", scores(1, 1, 1, 1, 1), map("priorityRank", "C", "priorityLabel", "C（優先度低）")));
+      new Case("examination-priority", "examination_priority-r3", scores(1, 1, 1, 1, 1), map("priorityRank", "C", "priorityLabel", "C（優先度低）")),
+      // The cut-offs are the city's (kyodo.rules.priority.*): moved, the same total ranks differently
+      new Case("examination-priority", "examination_priority-r2", cutOffs(4, 4, 4, 4, 4, new PriorityThresholds(22, 15)),
+          map("priorityRank", "B")),
+      new Case("examination-priority", "examination_priority-r3", cutOffs(3, 3, 3, 3, 2, new PriorityThresholds(22, 15)),
+          map("priorityRank", "C")),
+      new Case("examination-priority", "examination_priority-r1", cutOffs(3, 3, 3, 3, 3, new PriorityThresholds(15, 10)),
+          map("priorityRank", "A")));
 
   static Stream<Case> cases() {
     return CASES.stream();

@@ -130,6 +130,15 @@ class ExaminationProcessTest {
     assertOutcome(instance, Elements.END_APPROVED, ExaminationOutcome.APPROVED, "tanaka", "承認");
   }
 
+  /** The cut-offs are the city's (kyodo.rules.priority.*), not the guideline's: the same scores rank as the city sets. */
+  @Test
+  void thePriorityCutOffsAreTheCitysSetting() {
+    org.camunda.bpm.engine.test.mock.Mocks.register("priorityThresholds", new PriorityThresholds(21, 13));
+    ProcessInstance instance = scenario.atReview();
+    assertThat(instance).variables().containsEntry(PRIORITY_RANK.name(), "B").containsEntry(PRIORITY_LABEL.name(), "B（優先度中）")
+        .as("the cut-offs are the task's own inputs, not the project's").doesNotContainKeys("priorityAFrom", "priorityBFrom");
+  }
+
   @Test
   void rejectedByTheCoordinatorWithTheReasonKept() {
     ProcessInstance instance = scenario.atReview();
@@ -188,6 +197,23 @@ class ExaminationProcessTest {
     scenario.complete(instance, Elements.ASSESS, "suzuki",
         with(assessment(), CHOSEN_FORM.name(), "COMMISSION", SPEC_AUTHOR.name(), "TOGETHER"));
     assertThat(instance).isWaitingAt(Elements.REVIEW);
+  }
+
+  /** 小金井 第2章(4): the forms are not limited to the traditional ones; an OTHER form says what it is. */
+  @Test
+  void anOtherFormOfCollaborationIsChosenWithWhatItIs() {
+    ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki", checkSheet());
+    Map<String, Object> other = with(assessment(), CHOSEN_FORM.name(), "OTHER", FORM_CHANGE_REASON.name(),
+        "空き店舗を使う新しい形で行うため");
+    assertRefusedAndUnchanged(instance, Elements.ASSESS, other,
+        "「その他の形態の内容」を入力してください（協働の形態に「その他」を選んだ場合）");
+
+    scenario.complete(instance, Elements.ASSESS, "suzuki",
+        with(other, OTHER_FORM_DESCRIPTION.name(), "団体が空き店舗を借り、市は広報と相談員の派遣を担う"));
+    assertThat(instance).isWaitingAt(Elements.REVIEW);
+    assertThat(instance).variables().containsEntry(CHOSEN_FORM.name(), "OTHER")
+        .containsEntry(OTHER_FORM_DESCRIPTION.name(), "団体が空き店舗を借り、市は広報と相談員の派遣を担う");
   }
 
   @Test

@@ -50,6 +50,7 @@ public final class ExaminationScenario {
     Mocks.register("recordDepartment", new RecordDepartmentListener());
     Mocks.register("countRevision", new CountRevisionListener());
     Mocks.register("recordExaminationOutcome", new RecordExaminationOutcomeListener());
+    Mocks.register("priorityThresholds", PriorityThresholds.defaults());
     people(engine.getIdentityService());
   }
 

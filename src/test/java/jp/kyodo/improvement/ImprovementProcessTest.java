@@ -14,6 +14,7 @@ import java.util.UUID;
 import jp.kyodo.improvement.ImprovementChoices.Decision;
 import jp.kyodo.improvement.ImprovementProcess.Elements;
 import jp.kyodo.project.Project;
+import jp.kyodo.registry.FixationExceptionRecord;
 import jp.kyodo.registry.Partnership;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -144,6 +145,53 @@ class ImprovementProcessTest {
         .containsEntry(PARTNER_WISH.name(), "INDEPENDENT");
   }
 
+  // ---------------------------------------------------------------- 関市 資料2 事業改善 1–5
+
+  /**
+   * 関市 資料2 事業改善 1–5 ask whether the improvement was talked through and written up: the dialogue answers them,
+   * with a reason for 一部・いいえ as on the rest of the sheet, and the partner confirms them with the record.
+   */
+  @Test
+  void theSheetsImprovementItemsAreAnsweredInTheDialogueAndThePartnerSeesThem() {
+    ProcessInstance instance = scenario.start("suzuki", startForm(true, "A"));
+    assertRefused(() -> scenario.complete(instance, Elements.DIALOGUE, "suzuki", without(dialogueOnMetGoals(), "improve3")))
+        .contains("「事業改善 3 今後の事業継続を話し合いましたか」を入力してください");
+    assertRefused(() -> scenario.complete(instance, Elements.DIALOGUE, "suzuki", with(dialogueOnMetGoals(), "improve2", "PARTLY")))
+        .contains("「事業改善 2：理由・課題」を入力してください（「一部」「いいえ」と答えた場合）");
+    assertRefused(() -> scenario.complete(instance, Elements.DIALOGUE, "suzuki", with(dialogueOnMetGoals(), "improve5", "たぶん")))
+        .contains("「事業改善 5 協働のパートナーと行政の双方にメリットがありましたか」に「たぶん」という選択肢はありません");
+    assertRefused(() -> scenario.complete(instance, Elements.DIALOGUE, "suzuki", with(dialogueOnMetGoals(), "improve2", "NO",
+        "improve2Comment", " "))).contains("「事業改善 2：理由・課題」を入力してください");
+    assertThat(instance).isWaitingAt(Elements.DIALOGUE);
+
+    scenario.complete(instance, Elements.DIALOGUE, "suzuki",
+        with(dialogueOnMetGoals(), "improve2", "PARTLY", "improve2Comment", "報告書は来月まとめる"));
+    Map<String, Object> shown = engine.getFormService()
+        .getTaskFormVariables(scenario.task(instance, Elements.PARTNER_REVIEW).getId());
+    assertThat(shown).containsEntry("improve1", "YES").containsEntry("improve2", "PARTLY")
+        .containsEntry("improve2Comment", "報告書は来月まとめる");
+  }
+
+  /** The answers are kept with the improvement decision, as one JSON array the lifecycle can take along. */
+  @Test
+  void theImprovementItemsAreKeptWithTheDecision() throws Exception {
+    ProcessInstance instance = scenario.atDecision(false);
+    scenario.complete(instance, Elements.DECIDE, "suzuki", decision("REVISE", "参加が目標の半分。事業の形から見直す"));
+
+    assertThat(instance).isEnded().hasPassed(Elements.END_REVISE);
+    var checklist = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(String.valueOf(scenario.historic(instance, CHECKLIST)));
+    assertThat(checklist).hasSize(ImprovementCheckItem.values().length);
+    assertThat(checklist.get(0).path("item").asText()).isEqualTo("improve1");
+    assertThat(checklist.get(0).path("label").asText()).isEqualTo("事業改善 1 今後の課題を話し合いましたか");
+    assertThat(checklist.get(0).path("answerLabel").asText()).isEqualTo("はい");
+    assertThat(checklist.get(0).path("comment").isNull()).isTrue();
+    assertThat(checklist.get(3).path("item").asText()).isEqualTo("improve4");
+    assertThat(checklist.get(3).path("answer").asText()).isEqualTo("NO");
+    assertThat(checklist.get(3).path("comment").asText()).isEqualTo("サロンの参加者が目標の半分にとどまった");
+    assertThat(scenario.historic(instance, DECISION.name())).isEqualTo("REVISE");
+  }
+
   // ---------------------------------------------------------------- the decision
 
   @ParameterizedTest(name = "{0} → {1}")
@@ -204,25 +252,119 @@ class ImprovementProcessTest {
 
   // ---------------------------------------------------------------- 千葉県 ②: partner fixation
 
+  /**
+   * 千葉 ②, refused without an exception: a department that would continue with a partner in its third year in a row,
+   * and asks no manager for an exception, is refused as before; reopening the call is the way on.
+   */
   @Test
-  void aPartnerInItsThirdYearInARowCannotSimplyContinueTheCallIsReopened() {
+  void withoutAnExceptionAPartnerInItsThirdYearInARowCannotContinue() {
     Pair pair = partnerHolding(1, 2);
     ProcessInstance instance = scenario.startCalled(KEY,
         handedOver(pair.organisation(), pair.name(), pair.department(), "テスト課"));
     assertThat(instance).variables().containsEntry(PARTNER_FIXED.name(), true).containsEntry(CONSECUTIVE_YEARS.name(), 3L);
     assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), FIXATION_NOTICE.name()))
         .contains(pair.name() + "はテスト課の協働事業を" + (thisYear() - 2) + "〜" + thisYear() + "年度の3年度続けて担っています")
-        .contains("公募をやり直して");
+        .contains("公募をやり直して").contains("「固定化の例外を課長に求める理由」を書き、課長が例外とするかを判断します");
     scenario.complete(instance, Elements.DIALOGUE, "tanaka", dialogueOnMetGoals());
     scenario.complete(instance, Elements.PARTNER_REVIEW, "tanaka", partnerReview("AGREE", null, "CONTINUE"));
 
     assertRefused(() -> scenario.complete(instance, Elements.DECIDE, "tanaka", decision("CONTINUE", "成果が上がっている")))
-        .contains("来年度も同じ団体と協働を続けることはできません").contains("千葉県 協働推進マニュアル②")
-        .contains("「公募をやり直して協働パートナーを選び直す（② パートナーの選定へ）」を選んでください");
+        .contains("課長が例外と認めない限り、来年度も同じ団体と協働を続けることはできません").contains("千葉県 協働推進マニュアル②")
+        .contains("「公募をやり直して協働パートナーを選び直す（② パートナーの選定へ）」を選ぶか、「固定化の例外を課長に求める理由」を書いてください");
+    assertRefused(() -> scenario.complete(instance, Elements.DECIDE, "tanaka",
+        continueAskingForAnException("成果が上がっている", "  "))).contains("課長が例外と認めない限り");
     assertThat(instance).isWaitingAt(Elements.DECIDE);
 
     scenario.complete(instance, Elements.DECIDE, "tanaka", decision("RECALL", "固定化を避けるため公募する"));
+    assertThat(instance).isEnded().hasPassed(Elements.END_RECALL).hasNotPassed(Elements.DECIDE_FIXATION_EXCEPTION);
+    assertThat(scenario.historic(instance, Project.FIXATION_EXCEPTION.name())).isNull();
+    assertThat(scenario.registry().fixationExceptions(pair.organisation(), pair.department())).isEmpty();
+  }
+
+  /** 千葉 ②「留意しましょう」, continued with an exception: a manager lets the project go on with a fixed partner. */
+  @Test
+  void aManagerMayLetTheProjectContinueWithAFixedPartnerWithAWrittenReason() {
+    Pair pair = partnerHolding(1, 2, 3);
+    ProcessInstance instance = handedOverAtDecision(pair);
+    scenario.complete(instance, Elements.DECIDE, "tanaka", continueAskingForAnException("地域に代わる団体がない",
+        "山間部で活動できる団体がほかにない。来年度中にほかの団体の育成を始める"));
+    assertThat(instance).isWaitingAt(Elements.DECIDE_FIXATION_EXCEPTION).hasPassed(Elements.FIXATION_GATEWAY);
+    assertThat(candidateGroups(scenario.task(instance, Elements.DECIDE_FIXATION_EXCEPTION))).containsExactly("managers");
+    assertThat(engine.getFormService().getTaskFormVariables(scenario.task(instance, Elements.DECIDE_FIXATION_EXCEPTION).getId()))
+        .containsEntry(Project.FIXATION_EXCEPTION_REQUEST.name(), "山間部で活動できる団体がほかにない。来年度中にほかの団体の育成を始める");
+    assertRefused(() -> scenario.complete(instance, Elements.DECIDE_FIXATION_EXCEPTION, "sato",
+        fixationException("EXCEPTION_ALLOWED", null))).contains("「判断の理由」を入力してください");
+    assertRefused(() -> scenario.complete(instance, Elements.DECIDE_FIXATION_EXCEPTION, "sato",
+        fixationException("EXCEPTION_ALLOWED", " \n "))).contains("「判断の理由」を入力してください");
+
+    scenario.complete(instance, Elements.DECIDE_FIXATION_EXCEPTION, "sato", fixationException("EXCEPTION_ALLOWED",
+        "代わる団体がなく、育成の計画もあるため1年度に限り認める"));
+    assertThat(instance).isEnded().hasPassed(Elements.END_CONTINUE);
+    assertThat(scenario.historic(instance, DECISION.name())).isEqualTo("CONTINUE");
+    assertThat(scenario.historic(instance, DECIDED_BY.name())).as("the department's decision stands").isEqualTo("tanaka");
+    assertThat(scenario.historic(instance, Project.FIXATION_EXCEPTION.name())).isEqualTo("EXCEPTION_ALLOWED");
+    assertThat(scenario.historic(instance, Project.FIXATION_EXCEPTION_LABEL.name()))
+        .isEqualTo("パートナーの固定化（千葉 ②）: 例外として、同じ団体との協働を続けることを認める");
+    assertThat(scenario.historic(instance, Project.FIXATION_EXCEPTION_REASON.name()))
+        .isEqualTo("代わる団体がなく、育成の計画もあるため1年度に限り認める");
+    assertThat(scenario.historic(instance, Project.FIXATION_EXCEPTION_DECIDED_BY.name())).isEqualTo("sato");
+    assertThat(scenario.historic(instance, Project.FIXATION_EXCEPTION_DECIDED_AT.name())).isNotNull();
+
+    List<FixationExceptionRecord> kept = scenario.registry().fixationExceptions(pair.organisation(), pair.department());
+    assertThat(kept).singleElement().satisfies(r -> {
+      assertThat(r.allowed()).isTrue();
+      assertThat(r.fiscalYear()).as("the year the exception is for").isEqualTo((int) thisYear() + 1);
+      assertThat(r.consecutiveYears()).isEqualTo(4);
+      assertThat(r.phase()).isEqualTo("IMPROVEMENT");
+      assertThat(r.decidedBy()).isEqualTo("sato");
+      assertThat(r.reason()).isEqualTo("代わる団体がなく、育成の計画もあるため1年度に限り認める");
+      assertThat(r.request()).contains("山間部で活動できる団体がほかにない");
+      assertThat(r.processInstanceId()).isEqualTo(instance.getId());
+    });
+  }
+
+  /**
+   * 千葉 ②, the exception declined: the rule's answer is taken — the call is reopened — as the manager's decision with
+   * the manager's reason; the next improvement of the same partner tells what was answered before.
+   */
+  @Test
+  void aManagerWhoDeclinesTheExceptionHasTheCallReopened() {
+    Pair pair = partnerHolding(1, 2);
+    ProcessInstance instance = handedOverAtDecision(pair);
+    scenario.complete(instance, Elements.DECIDE, "tanaka", continueAskingForAnException("成果が上がっている",
+        "団体の実績が大きい"));
+    assertRefused(() -> scenario.complete(instance, Elements.DECIDE_FIXATION_EXCEPTION, "sato",
+        fixationException("EXCEPTION_REFUSED", " "))).contains("「判断の理由」を入力してください");
+
+    scenario.complete(instance, Elements.DECIDE_FIXATION_EXCEPTION, "sato",
+        fixationException("EXCEPTION_REFUSED", "3年度続いており、ほかの団体にも機会を開くべき"));
     assertThat(instance).isEnded().hasPassed(Elements.END_RECALL);
+    assertThat(scenario.historic(instance, DECISION.name())).isEqualTo("RECALL");
+    assertThat(scenario.historic(instance, DECISION_LABEL.name())).isEqualTo(Decision.RECALL.label());
+    assertThat(scenario.historic(instance, DECIDED_BY.name())).isEqualTo("sato");
+    assertThat((String) scenario.historic(instance, REASON.name())).contains("固定化の例外を認めない")
+        .contains("ほかの団体にも機会を開くべき");
+    assertThat(scenario.historic(instance, Project.FIXATION_EXCEPTION.name())).isEqualTo("EXCEPTION_REFUSED");
+    assertThat(scenario.historic(instance, Project.FIXATION_EXCEPTION_DECIDED_BY.name())).isEqualTo("sato");
+    assertThat(scenario.registry().fixationExceptions(pair.organisation(), pair.department()))
+        .singleElement().satisfies(r -> assertThat(r.allowed()).isFalse());
+
+    ProcessInstance again = scenario.startCalled(KEY, handedOver(pair.organisation(), pair.name(), pair.department(), "テスト課"));
+    assertThat((String) engine.getRuntimeService().getVariable(again.getId(), FIXATION_NOTICE.name()))
+        .contains("これまでの課長の判断: " + (thisYear() + 1) + "年度: 例外を認めなかった（sato、理由「3年度続いており");
+  }
+
+  /** The number of years is the city's (kyodo.rules.partner-fixation-years), not the guideline's: at 4 a third year is not fixed. */
+  @Test
+  void theYearsAfterWhichAPartnerIsFixedAreTheCitysSetting() {
+    Mocks.register("partnerFixationRule", new PartnerFixationRuleListener(
+        new jp.kyodo.registry.PartnerFixation(scenario.registry(), 4)));
+    Pair pair = partnerHolding(1, 2);
+    ProcessInstance instance = handedOverAtDecision(pair);
+    assertThat(instance).variables().containsEntry(PARTNER_FIXED.name(), false).containsEntry(CONSECUTIVE_YEARS.name(), 3L);
+
+    scenario.complete(instance, Elements.DECIDE, "tanaka", decision("CONTINUE", "3年目で成果が上がっている"));
+    assertThat(instance).isEnded().hasPassed(Elements.END_CONTINUE);
   }
 
   @Test
@@ -231,8 +373,11 @@ class ImprovementProcessTest {
     ProcessInstance instance = handedOverAtDecision(pair);
     assertThat(instance).variables().containsEntry(PARTNER_FIXED.name(), false).containsEntry(CONSECUTIVE_YEARS.name(), 2L);
 
-    scenario.complete(instance, Elements.DECIDE, "tanaka", decision("CONTINUE", "2年目で成果が上がっている"));
-    assertThat(instance).isEnded().hasPassed(Elements.END_CONTINUE);
+    scenario.complete(instance, Elements.DECIDE, "tanaka", continueAskingForAnException("2年目で成果が上がっている",
+        "念のため課長に確認したい"));
+    assertThat(instance).isEnded().hasPassed(Elements.END_CONTINUE).hasNotPassed(Elements.DECIDE_FIXATION_EXCEPTION);
+    assertThat(scenario.historic(instance, Project.FIXATION_EXCEPTION_REQUEST.name()))
+        .as("nothing was asked of a manager for a partner that is not fixed").isNull();
   }
 
   @Test
@@ -245,6 +390,9 @@ class ImprovementProcessTest {
 
     assertRefused(() -> scenario.complete(instance, Elements.DECIDE, "tanaka", decision("CONTINUE", "継続")))
         .contains("3年度続けて担っています");
+    scenario.complete(instance, Elements.DECIDE, "tanaka", continueAskingForAnException("継続", "代わる団体がない"));
+    assertThat(instance).isWaitingAt(Elements.DECIDE_FIXATION_EXCEPTION);
+    assertThat(instance).variables().containsEntry(PARTNER_FIXED.name(), true);
   }
 
   @Test

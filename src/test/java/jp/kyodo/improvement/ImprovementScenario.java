@@ -23,13 +23,16 @@ public final class ImprovementScenario extends PhaseTestSupport {
       "forms/improvement-start.form",
       "forms/improvement-dialogue.form",
       "forms/improvement-partner-review.form",
-      "forms/improvement-decision.form"};
+      "forms/improvement-decision.form",
+      "forms/improvement-fixation-exception.form"};
 
   public ImprovementScenario(ProcessEngine engine) {
     super(engine);
     Mocks.register("resolveProject", new ResolveProjectDelegate(registry));
     Mocks.register("partnerFixationRule", new PartnerFixationRuleListener(new PartnerFixation(registry, 3)));
     Mocks.register("recordImprovementDecision", new RecordImprovementDecisionListener());
+    Mocks.register("recordFixationException", new RecordFixationExceptionListener(registry));
+    jp.kyodo.support.TestIdentity.user(engine.getIdentityService(), "sato", jp.kyodo.identity.KyodoGroups.MANAGERS);
   }
 
   public String deploy() {
@@ -81,6 +84,9 @@ public final class ImprovementScenario extends PhaseTestSupport {
     values.put(CAUSES.name(), "サロンの周知が町内会に届かなかった");
     values.put(COUNTERMEASURES.name(), "町内会の回覧板で毎月案内する");
     values.put(FUTURE_ISSUES.name(), "担い手の高齢化");
+    values.putAll(checklist("YES"));
+    values.put(ImprovementCheckItem.IMPROVE_4.answer().name(), "NO");
+    values.put(ImprovementCheckItem.IMPROVE_4.comment().name(), "サロンの参加者が目標の半分にとどまった");
     return values;
   }
 
@@ -89,6 +95,16 @@ public final class ImprovementScenario extends PhaseTestSupport {
     Map<String, Object> values = new HashMap<>();
     values.put(DIALOGUE_PARTICIPANTS.name(), "福祉課 鈴木、NPO法人ひかり 光代表");
     values.put(EFFECT_RAISING_MEASURES.name(), "近隣の地区にも見守りを広げる");
+    values.putAll(checklist("YES"));
+    return values;
+  }
+
+  /** 関市 資料2 事業改善 1–5, every item answered the same, without comments. */
+  public static Map<String, Object> checklist(String answer) {
+    Map<String, Object> values = new HashMap<>();
+    for (ImprovementCheckItem item : ImprovementCheckItem.values()) {
+      values.put(item.answer().name(), answer);
+    }
     return values;
   }
 
@@ -102,10 +118,27 @@ public final class ImprovementScenario extends PhaseTestSupport {
     return values;
   }
 
+  /** A manager's answer on continuing with a fixed partner (千葉 ②). */
+  public static Map<String, Object> fixationException(String answer, String reason) {
+    Map<String, Object> values = new HashMap<>();
+    values.put(jp.kyodo.project.Project.FIXATION_EXCEPTION.name(), answer);
+    if (reason != null) {
+      values.put(jp.kyodo.project.Project.FIXATION_EXCEPTION_REASON.name(), reason);
+    }
+    return values;
+  }
+
   public static Map<String, Object> decision(String decision, String reason) {
     Map<String, Object> values = new HashMap<>();
     values.put(DECISION.name(), decision);
     values.put(REASON.name(), reason);
+    return values;
+  }
+
+  /** Continue with the same partner, asking a manager for the fixation exception (千葉 ②) with the department's reason. */
+  public static Map<String, Object> continueAskingForAnException(String reason, String request) {
+    Map<String, Object> values = decision("CONTINUE", reason);
+    values.put(jp.kyodo.project.Project.FIXATION_EXCEPTION_REQUEST.name(), request);
     return values;
   }
 

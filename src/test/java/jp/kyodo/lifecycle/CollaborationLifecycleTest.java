@@ -310,6 +310,40 @@ class CollaborationLifecycleTest {
     assertThat(scenario.selection.registry.yearsHeld("org-hikari", "dept-fukushi")).containsExactly(2027);
   }
 
+  /**
+   * 小金井 第2章(4): a form of collaboration outside the list is chosen in ① with what it is, and that description
+   * travels with the form: Tasklist's column, ② and ③ (the recorded agreement and its 協定書) and the project record
+   * the public page reads.
+   */
+  @Test
+  void anOtherFormOfCollaborationTravelsWithItsDescriptionFromTheExaminationToTheAgreement() {
+    String description = "団体が空き店舗を借りて運営し、市は広報と相談員の派遣を担う";
+    ProcessInstance lifecycle = proposedByHikari();
+    String number = lifecycle.getBusinessKey();
+    scenario.examinationApproved(number, true, LifecycleScenario.FIRST_YEAR, "NEXT_YEAR", Map.of(
+        ExaminationProcess.CHOSEN_FORM.name(), "OTHER", ExaminationProcess.FORM_CHANGE_REASON.name(), "従来の形態に当てはまらない",
+        ExaminationProcess.OTHER_FORM_DESCRIPTION.name(), description));
+
+    assertThat(scenario.variable(lifecycle, CHOSEN_FORM_LABEL.name())).isEqualTo("その他（" + description + "）");
+    assertThat(scenario.variable(scenario.phaseInstance(number, SelectionProcess.KEY), Project.OTHER_FORM_DESCRIPTION.name()))
+        .isEqualTo(description);
+    assertThat(project(number).otherFormDescription()).isEqualTo(description);
+    assertThat(new jp.kyodo.publication.PublicResultsApi(scenario.jdbc, new jp.kyodo.publication.PublicationRepository(
+        scenario.jdbc)).project(number)).containsEntry("formLabel", "その他（" + description + "）");
+
+    scenario.soleSource(number, "org-hikari");
+    assertThat(scenario.variable(scenario.phaseInstance(number, AgreementProcess.KEY), Project.OTHER_FORM_DESCRIPTION.name()))
+        .isEqualTo(description);
+    scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
+        LocalDate.of(2027, 4, 1));
+    var agreement = scenario.agreement.agreements.find((String) scenario.variable(lifecycle,
+        Project.AGREEMENT_NUMBER.name())).orElseThrow();
+    assertThat(agreement.chosenForm()).isEqualTo("OTHER");
+    assertThat(agreement.otherFormDescription()).isEqualTo(description);
+    assertThat(scenario.variable(scenario.phaseInstance(number, ExecutionProcess.KEY), Project.OTHER_FORM_DESCRIPTION.name()))
+        .isEqualTo(description);
+  }
+
   @Test
   void partnerFixationForcesANewCallAndTheNewPartnerCarriesTheProjectUntilItIsHandedOver() {
     for (int year : new int[] {2025, 2026}) {

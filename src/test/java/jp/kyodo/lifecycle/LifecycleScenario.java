@@ -247,12 +247,20 @@ public final class LifecycleScenario {
 
   /** Taken in (a citizen proposal), checked and assessed by 福祉課, approved by the office. */
   public void examinationApproved(String projectNumber, boolean citizenProposal, long plannedYear, String pattern) {
+    examinationApproved(projectNumber, citizenProposal, plannedYear, pattern, Map.of());
+  }
+
+  /** As above, the assessment changed by {@code assessed} (another form of collaboration, say). */
+  public void examinationApproved(String projectNumber, boolean citizenProposal, long plannedYear, String pattern,
+      Map<String, Object> assessed) {
     if (citizenProposal) {
       complete(projectNumber, ExaminationProcess.Elements.INTAKE, "tanaka", intake("dept-fukushi"));
     }
     complete(projectNumber, ExaminationProcess.Elements.CHECK_SHEET, "suzuki", checkSheet());
-    complete(projectNumber, ExaminationProcess.Elements.ASSESS, "suzuki", with(assessment(),
+    Map<String, Object> assessment = new java.util.HashMap<>(with(assessment(),
         ExaminationProcess.PLANNED_FISCAL_YEAR.name(), (int) plannedYear, ExaminationProcess.CALENDAR_PATTERN.name(), pattern));
+    assessment.putAll(assessed);
+    complete(projectNumber, ExaminationProcess.Elements.ASSESS, "suzuki", assessment);
     complete(projectNumber, ExaminationProcess.Elements.REVIEW, "tanaka", review("PROCEED", "地域の課題に合っている"));
   }
 

@@ -39,7 +39,7 @@ class ProjectRepositoryTest {
 
   void enter(String number, Phase phase, String department, String partner, int fiscalYear) {
     projects.enterPhase(number, new ProjectRecord.Facts(number + "の事業", department, department + "の課", partner,
-        partner == null ? null : partner + "の会", "JOINT_PROJECT", 3, "NEXT_YEAR"),
+        partner == null ? null : partner + "の会", "JOINT_PROJECT", null, 3, "NEXT_YEAR"),
         new ProjectRecord.PhaseEntry(phase, 1, fiscalYear, NOW, NOW.plusSeconds(86_400)), NOW);
   }
 

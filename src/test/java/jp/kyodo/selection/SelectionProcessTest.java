@@ -207,20 +207,119 @@ class SelectionProcessTest {
   }
 
   @Test
-  void aSoleSourceNeedsAReasonARegisteredOrganisationAndOneThatIsNotFixed() {
+  void aSoleSourceNeedsAReasonAndARegisteredOrganisation() {
     ProcessInstance selection = scenario.startSelection("suzuki", start());
     assertRefused(() -> scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki", soleSource("org-hikari", " ")))
         .contains("「この団体を選ぶ理由（公募によらない理由）」を入力してください（特定の団体を選ぶ場合）");
     assertRefused(() -> scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki", soleSource("org-kumo", "理由")))
         .contains("「選定する団体」に「org-kumo」という選択肢はありません");
+    assertThat(selection).isWaitingAt(Elements.CHOOSE_METHOD);
+    Assertions.assertThat(scenario.variable(selection, METHOD.name())).isNull();
+  }
 
+  /** NPO法人ひかり held 福祉課's collaboration in 2024–2026: choosing it again without a call for 2027 is 千葉 ②'s case. */
+  ProcessInstance selectionWithAFixedPartner() {
     for (int year : new int[] {2024, 2025, 2026}) {
       scenario.registry.recordPartnership(new Partnership("org-hikari", "dept-fukushi", null, "見守り " + year, year, null));
     }
+    ProcessInstance selection = scenario.startSelection("suzuki", start());
+    Assertions.assertThat(scenario.variable(selection, ORGANISATION_OPTIONS).toString()).contains("課長の例外判断が要ります");
+    return selection;
+  }
+
+  /** Asked with the department's reason, the choice goes to a manager. */
+  ProcessInstance soleSourceToAFixedPartner() {
+    ProcessInstance selection = selectionWithAFixedPartner();
+    scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki", soleSourceAskingForAnException("org-hikari",
+        "山間部で活動できる唯一の団体", "代わる団体がなく、今年度中に担い手の育成を始める"));
+    assertThat(selection).isWaitingAt(Elements.DECIDE_FIXATION_EXCEPTION).hasPassed(Elements.SOLE_SOURCE_FIXATION_GATEWAY);
+    BpmnAwareTests.assertThat(BpmnAwareTests.task()).hasCandidateGroup("managers");
+    Assertions.assertThat((String) scenario.variable(selection, FIXATION_NOTICE.name()))
+        .contains("NPO法人ひかりはこの課の協働事業を3年度続けて担っています", "課長が理由を記録して例外と認める");
+    return selection;
+  }
+
+  /**
+   * 千葉 ②, refused without an exception: a sole source to a partner fixed in the department, with no exception
+   * asked of a manager, is refused as before; a request on a partner that is not fixed asks nothing of anyone.
+   */
+  @Test
+  void withoutAnExceptionASoleSourceToAFixedPartnerIsRefused() {
+    ProcessInstance selection = selectionWithAFixedPartner();
     assertRefused(() -> scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki", soleSource("org-hikari", "理由")))
-        .contains("NPO法人ひかりはこの課の協働事業を3年度続けて担っているため", "公募で選定してください");
+        .contains("NPO法人ひかりはこの課の協働事業を3年度続けて担っています", "課長が例外と認めない限り、特定の団体として選ぶことはできません",
+            "千葉県 協働推進マニュアル ②", "公募で選定するか、「固定化の例外を課長に求める理由」を書いてください");
+    assertRefused(() -> scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki",
+        soleSourceAskingForAnException("org-hikari", "理由", " "))).contains("課長が例外と認めない限り");
     assertThat(selection).isWaitingAt(Elements.CHOOSE_METHOD);
     Assertions.assertThat(scenario.variable(selection, METHOD.name())).isNull();
+
+    scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki", soleSourceAskingForAnException("org-midori",
+        "町内で唯一の団体", "念のため"));
+    assertThat(selection).isWaitingAt(Elements.APPROVE_SOLE_SOURCE).hasNotPassed(Elements.DECIDE_FIXATION_EXCEPTION);
+    Assertions.assertThat(scenario.variable(selection, jp.kyodo.project.Project.FIXATION_EXCEPTION_REQUEST.name())).isNull();
+  }
+
+  /**
+   * 千葉 ②「留意しましょう」, allowed as an exception: a manager lets the department name its fixed partner again, with a
+   * written reason, and the sole source then goes to its own approval (旭川 Q45).
+   */
+  @Test
+  void aManagerMayAllowASoleSourceToAFixedPartnerAsAnExceptionWithAReason() {
+    ProcessInstance selection = soleSourceToAFixedPartner();
+    assertRefused(() -> scenario.complete(selection, Elements.DECIDE_FIXATION_EXCEPTION, "sato",
+        values(jp.kyodo.project.Project.FIXATION_EXCEPTION.name(), "EXCEPTION_ALLOWED")))
+        .contains("「判断の理由」を入力してください");
+    assertRefused(() -> scenario.complete(selection, Elements.DECIDE_FIXATION_EXCEPTION, "sato",
+        values(jp.kyodo.project.Project.FIXATION_EXCEPTION.name(), "EXCEPTION_ALLOWED",
+            jp.kyodo.project.Project.FIXATION_EXCEPTION_REASON.name(), "  ")))
+        .contains("「判断の理由」を入力してください");
+
+    scenario.complete(selection, Elements.DECIDE_FIXATION_EXCEPTION, "sato", values(
+        jp.kyodo.project.Project.FIXATION_EXCEPTION.name(), "EXCEPTION_ALLOWED",
+        jp.kyodo.project.Project.FIXATION_EXCEPTION_REASON.name(), "ほかに担える団体がなく、育成の計画もある"));
+    assertThat(selection).isWaitingAt(Elements.APPROVE_SOLE_SOURCE).hasPassed(Elements.FIXATION_EXCEPTION_GATEWAY);
+    scenario.complete(selection, Elements.APPROVE_SOLE_SOURCE, "sato",
+        values(SOLE_SOURCE_APPROVAL.name(), "APPROVE", SOLE_SOURCE_APPROVAL_COMMENT.name(), "理由は妥当"));
+
+    assertOutcome(selection, Elements.END_SELECTED, SelectionOutcome.SELECTED, "sato", "山間部で活動できる唯一の団体");
+    Assertions.assertThat(scenario.historic(selection, PARTNER_GROUP.name())).isEqualTo("org-hikari");
+    Assertions.assertThat(scenario.historic(selection, jp.kyodo.project.Project.FIXATION_EXCEPTION.name()))
+        .isEqualTo("EXCEPTION_ALLOWED");
+    Assertions.assertThat(scenario.historic(selection, jp.kyodo.project.Project.FIXATION_EXCEPTION_REASON.name()))
+        .isEqualTo("ほかに担える団体がなく、育成の計画もある");
+    Assertions.assertThat(scenario.historic(selection, jp.kyodo.project.Project.FIXATION_EXCEPTION_DECIDED_BY.name()))
+        .isEqualTo("sato");
+    Assertions.assertThat(scenario.historic(selection, jp.kyodo.project.Project.FIXATION_EXCEPTION_DECIDED_AT.name()))
+        .isNotNull();
+    Assertions.assertThat(scenario.registry.fixationExceptions("org-hikari", "dept-fukushi")).singleElement()
+        .satisfies(r -> {
+          Assertions.assertThat(r.allowed()).isTrue();
+          Assertions.assertThat(r.phase()).isEqualTo("SELECTION");
+          Assertions.assertThat(r.fiscalYear()).isEqualTo(2027);
+          Assertions.assertThat(r.consecutiveYears()).isEqualTo(3);
+          Assertions.assertThat(r.request()).isEqualTo("代わる団体がなく、今年度中に担い手の育成を始める");
+          Assertions.assertThat(r.reason()).isEqualTo("ほかに担える団体がなく、育成の計画もある");
+          Assertions.assertThat(r.decidedBy()).isEqualTo("sato");
+        });
+  }
+
+  /** 千葉 ②, the exception declined: the rule's answer is taken, and the partner is chosen by a public call. */
+  @Test
+  void aSoleSourceToAFixedPartnerTheManagerDoesNotExceptGoesToAPublicCall() {
+    ProcessInstance selection = soleSourceToAFixedPartner();
+    scenario.complete(selection, Elements.DECIDE_FIXATION_EXCEPTION, "sato", values(
+        jp.kyodo.project.Project.FIXATION_EXCEPTION.name(), "EXCEPTION_REFUSED",
+        jp.kyodo.project.Project.FIXATION_EXCEPTION_REASON.name(), "4年目になるため、ほかの団体にも機会を開く"));
+
+    assertThat(selection).isWaitingAt(Elements.WRITE_CALL).hasNotPassed(Elements.APPROVE_SOLE_SOURCE);
+    Assertions.assertThat(scenario.variable(selection, METHOD.name())).isEqualTo("PUBLIC_CALL");
+    Assertions.assertThat(scenario.variable(selection, jp.kyodo.project.Project.FIXATION_EXCEPTION_LABEL.name()))
+        .isEqualTo("パートナーの固定化（千葉 ②）: 例外とせず、公募で協働パートナーを選び直す");
+    Assertions.assertThat(scenario.variable(selection, jp.kyodo.project.Project.FIXATION_EXCEPTION_DECIDED_BY.name()))
+        .isEqualTo("sato");
+    Assertions.assertThat(scenario.registry.fixationExceptions("org-hikari", "dept-fukushi")).singleElement()
+        .satisfies(r -> Assertions.assertThat(r.allowed()).isFalse());
   }
 
   @Test

@@ -38,6 +38,7 @@ public final class SelectionScenario {
   public static final String[] RESOURCES = {
       SelectionProcess.RESOURCE, CallApplicationProcess.RESOURCE,
       "forms/selection-start.form", "forms/selection-method.form", "forms/selection-sole-source-approval.form",
+      "forms/selection-fixation-exception.form",
       "forms/selection-call.form", "forms/selection-call-check.form", "forms/selection-screening.form",
       "forms/selection-conflicts.form", "forms/selection-score.form", "forms/selection-committee.form",
       "forms/selection-approval.form", "forms/selection-no-partner.form", "forms/call-application.form",
@@ -57,7 +58,7 @@ public final class SelectionScenario {
     DataSource dataSource = TestTables.migrated(engine);
     jdbc = new JdbcTemplate(dataSource);
     for (String table : List.of("kyodo_review", "kyodo_conflict_declaration", "kyodo_application", "kyodo_call",
-        "kyodo_selection", "kyodo_partnership", "kyodo_number_series")) {
+        "kyodo_selection", "kyodo_partnership", "kyodo_fixation_exception", "kyodo_number_series")) {
       jdbc.update("DELETE FROM " + table);
     }
     registry = new OrganisationRepository(jdbc);
@@ -65,6 +66,7 @@ public final class SelectionScenario {
     fixation = new PartnerFixation(registry, 3);
     Mocks.register("openSelection", new OpenSelectionDelegate(records, registry, fixation));
     Mocks.register("checkSoleSource", new CheckSoleSourceListener(registry, fixation));
+    Mocks.register("recordSoleSourceFixationException", new RecordSoleSourceFixationExceptionListener(registry, fixation));
     Mocks.register("composeCall", new ComposeCallDelegate());
     Mocks.register("publishCall", new PublishCallDelegate(records));
     Mocks.register("closeCall", new CloseCallDelegate(records));
@@ -129,6 +131,13 @@ public final class SelectionScenario {
   public static Map<String, Object> soleSource(String organisation, String reason) {
     return values(METHOD.name(), Method.SOLE_SOURCE.code(), SOLE_SOURCE_ORGANISATION.name(), organisation,
         SOLE_SOURCE_REASON.name(), reason);
+  }
+
+  /** A sole source to an organisation the department has held for years, asking a manager for an exception (千葉 ②). */
+  public static Map<String, Object> soleSourceAskingForAnException(String organisation, String reason, String request) {
+    Map<String, Object> values = new java.util.HashMap<>(soleSource(organisation, reason));
+    values.put(jp.kyodo.project.Project.FIXATION_EXCEPTION_REQUEST.name(), request);
+    return values;
   }
 
   public static Map<String, Object> call() {

@@ -230,7 +230,7 @@ public final class AppFixtures {
     } while (agreements.find(number).isPresent());
     LocalDate end = LocalDate.of(year + 1, 3, 31);
     agreements.insert(new Agreement(number, year, null, "見守りとサロン（入力チェック）", "dept-fukushi", "福祉課", "org-hikari",
-        "NPO法人ひかり", "JOINT_PROJECT", 1_200_000L, "suzuki", "yamamoto", "地域で見守る", null,
+        "NPO法人ひかり", "JOINT_PROJECT", null, 1_200_000L, "suzuki", "yamamoto", "地域で見守る", null,
         List.of(new Agreement.Goal("G1", "見守り訪問", "延べ400件", end)),
         List.of(new Agreement.Role("訪問", "PARTNER"), new Agreement.Role("会場", "CITY")),
         List.of(new Agreement.BudgetLine("謝礼", 800_000, "CITY_PAYMENT")), 0, 0, 0,
