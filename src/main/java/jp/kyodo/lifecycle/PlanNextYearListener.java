@@ -79,7 +79,8 @@ public class PlanNextYearListener implements TaskListener {
     if (plan == NextYearPlan.CONTINUE && partner != null
         && fixation.isFixed(partner, Project.DEPARTMENT_GROUP.get(execution), Math.toIntExact(fiscalYear + 1))) {
       throw new InvalidInputException("同じ団体が " + fixation.years() + " 年続けて担っているため、来年度は同じ団体と"
-          + "続けられません。「来年度は公募をやり直す」を選んでください（千葉県 ② 固定化の防止）。");
+          + "続けられません。「来年度は公募をやり直す」を選ぶか、課長に例外を求める場合は「今は決めない」を選んで"
+          + " ⑥ 事業の改善で求めてください（千葉県 ② 固定化の防止）。");
     }
     Phase phase = Phase.ofCode(CollaborationProcess.PHASE.get(execution)).orElse(Phase.EXECUTION);
     if (plan != NextYearPlan.NONE && phase == Phase.IMPROVEMENT) {
