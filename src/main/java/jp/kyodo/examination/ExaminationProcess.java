@@ -1,5 +1,6 @@
 package jp.kyodo.examination;
 
+import java.util.List;
 import jp.kyodo.platform.Decision;
 import jp.kyodo.variables.ListVar;
 import jp.kyodo.variables.Var;
@@ -72,6 +73,13 @@ public final class ExaminationProcess {
   public static final Var<String> DEPARTMENT_NAME = Var.string("departmentName");
   public static final String DEPARTMENT_OPTIONS = "departmentOptions";
 
+  // Who carries the project for the department from ① on: a main and a deputy, never one person (旭川 Q57), so that
+  // a transfer does not stop the work (千葉県 マニュアル 第1章 行政の課題④ 人事異動). The department chooses them on the
+  // check sheet from its members (the options), and ① hands them back.
+  public static final Var<String> MAIN_STAFF = Var.string("mainStaff");
+  public static final Var<String> DEPUTY_STAFF = Var.string("deputyStaff");
+  public static final String STAFF_OPTIONS = "staffOptions";
+
   // The proposal (事業提案 / 課題提案)
   public static final Var<String> TITLE = Var.string("title");
   public static final Var<String> ISSUE = Var.string("issue");
@@ -140,4 +148,16 @@ public final class ExaminationProcess {
   public static final Var<java.util.Date> OUTCOME_DECIDED_AT = Var.date("outcomeDecidedAt");
   public static final Decision.Variables DECISION_VARIABLES = new Decision.Variables(OUTCOME, OUTCOME_LABEL,
       OUTCOME_REASON, OUTCOME_DECIDED_BY, OUTCOME_DECIDED_AT);
+
+  /**
+   * What ① hands back to the process that called it, beside its decision ({@link #DECISION_VARIABLES}): the proposal
+   * as it stands at the end (its optional parts may be empty), who owns and carries it — the department with its main
+   * and deputy staff, chosen on the check sheet and so known at every end after it (旭川 Q57) — and what the
+   * examination settled on the way to the review (domain, form, priority, cost, calendar, year). The caller maps what
+   * it needs in its call activity; the lifecycle's mapping is in {@code processes/collaboration.bpmn}.
+   */
+  public static final List<Var<?>> HANDED_BACK = List.of(PROPOSAL_TYPE, PROPOSER_GROUP, DEPARTMENT_GROUP,
+      DEPARTMENT_NAME, MAIN_STAFF, DEPUTY_STAFF, TITLE, ISSUE, CONTENT, EXPECTED_EFFECT, TARGET, ROLE_IDEA,
+      PROPOSED_BUDGET, RELATED_DEPARTMENT_HINT, DOMAIN, DOMAIN_LABEL, CHOSEN_FORM, PRIORITY_RANK, PRIORITY_LABEL,
+      COST_ESTIMATE, CALENDAR_PATTERN, PLANNED_FISCAL_YEAR);
 }

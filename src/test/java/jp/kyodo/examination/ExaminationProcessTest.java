@@ -111,6 +111,97 @@ class ExaminationProcessTest {
 
 
   @Test
+  void theDepartmentNamesAMainAndADeputyWhenItTakesTheProjectUpAndTheExaminationHandsThemBack() {
+    ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
+    org.assertj.core.api.Assertions.assertThat(jp.kyodo.forms.Options.read(
+            engine.getRuntimeService().getVariable(instance.getId(), STAFF_OPTIONS)))
+        .as("福祉課's members, named as the form shows them").containsKeys("suzuki", "yamamoto")
+        .containsEntry("yamamoto", "山本 さくら (yamamoto)").doesNotContainKeys("yamada", "hikari", "tanaka");
+
+    scenario.complete(instance, Elements.CHECK_SHEET, "suzuki",
+        with(checkSheet(), MAIN_STAFF.name(), "yamamoto", DEPUTY_STAFF.name(), "suzuki"));
+    scenario.complete(instance, Elements.ASSESS, "suzuki", assessment());
+    scenario.complete(instance, Elements.REVIEW, "tanaka", review("PROCEED", null));
+
+    assertThat(instance).isEnded();
+    org.assertj.core.api.Assertions.assertThat(variable(instance, MAIN_STAFF.name())).isEqualTo("yamamoto");
+    org.assertj.core.api.Assertions.assertThat(variable(instance, DEPUTY_STAFF.name())).isEqualTo("suzuki");
+    for (jp.kyodo.variables.Var<?> handedBack : HANDED_BACK) {
+      if (!List.of(TARGET, ROLE_IDEA, RELATED_DEPARTMENT_HINT).contains(handedBack)) {
+        org.assertj.core.api.Assertions.assertThat(variable(instance, handedBack.name())).as(handedBack.name()).isNotNull();
+      }
+    }
+  }
+
+  /** What the lifecycle takes from ① must be what ① says it hands back (mainStaff and deputyStaff are for it to map). */
+  @Test
+  void theLifecycleTakesOnlyWhatTheExaminationHandsBack() {
+    org.camunda.bpm.model.bpmn.BpmnModelInstance lifecycle = org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(
+        new java.io.File("processes/collaboration.bpmn"));
+    java.util.Set<String> handedBack = new java.util.TreeSet<>();
+    HANDED_BACK.forEach(v -> handedBack.add(v.name()));
+    handedBack.addAll(List.of(OUTCOME.name(), OUTCOME_LABEL.name(), OUTCOME_REASON.name(), OUTCOME_DECIDED_BY.name(),
+        OUTCOME_DECIDED_AT.name()));
+    java.util.List<String> taken = new java.util.ArrayList<>();
+    for (org.camunda.bpm.model.bpmn.instance.CallActivity call
+        : lifecycle.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class)) {
+      if (KEY.equals(call.getCalledElement())) {
+        call.getExtensionElements().getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut.class)
+            .list().forEach(out -> taken.add(out.getCamundaSource()));
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(taken).isNotEmpty();
+    org.assertj.core.api.Assertions.assertThat(handedBack).containsAll(taken);
+  }
+
+  @Test
+  void theSamePersonTwiceOrSomeoneOutsideTheDepartmentIsRefusedAsStaff() {
+    ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
+    assertRefusedAndUnchanged(instance, Elements.CHECK_SHEET, with(checkSheet(), DEPUTY_STAFF.name(), "suzuki"),
+        "「副担当」は主担当とは別の、担当課の職員から選んでください");
+    assertRefusedAndUnchanged(instance, Elements.CHECK_SHEET, with(checkSheet(), MAIN_STAFF.name(), "yamada"),
+        "「主担当」に「yamada」という選択肢はありません");
+    assertRefusedAndUnchanged(instance, Elements.CHECK_SHEET, with(checkSheet(), DEPUTY_STAFF.name(), "hikari"),
+        "「副担当」に「hikari」という選択肢はありません");
+    Map<String, Object> noDeputy = checkSheet();
+    noDeputy.remove(DEPUTY_STAFF.name());
+    assertRefusedAndUnchanged(instance, Elements.CHECK_SHEET, noDeputy, "「副担当」を入力してください");
+  }
+
+  /** Someone offered when the check sheet opened who has left the department since is refused at submission. */
+  @Test
+  void staffWhoLeftTheDepartmentSinceTheCheckSheetOpenedAreRefused() {
+    jp.kyodo.support.TestIdentity.user(engine.getIdentityService(), "tenkin", jp.kyodo.identity.KyodoGroups.DEPARTMENTS,
+        "dept-fukushi");
+    try {
+      ProcessInstance instance = scenario.citizenProposalAtCheckSheet();
+      engine.getIdentityService().deleteMembership("tenkin", "dept-fukushi");
+      assertRefusedAndUnchanged(instance, Elements.CHECK_SHEET, with(checkSheet(), MAIN_STAFF.name(), "tenkin"),
+          "「主担当」は担当課の職員から選んでください");
+    } finally {
+      engine.getIdentityService().deleteUser("tenkin");
+    }
+  }
+
+  /** A department that cannot name two people would stop the proposal at its check sheet (旭川 Q57). */
+  @Test
+  void theOfficeCannotHandAProposalToADepartmentWithFewerThanTwoStaff() {
+    jp.kyodo.support.TestIdentity.group(engine.getIdentityService(), "dept-hitori",
+        jp.kyodo.identity.KyodoGroups.TYPE_DEPARTMENT, "一人課");
+    jp.kyodo.support.TestIdentity.user(engine.getIdentityService(), "hitori", jp.kyodo.identity.KyodoGroups.DEPARTMENTS,
+        "dept-hitori");
+    try {
+      ProcessInstance instance = scenario.start("hikari", proposal());
+      assertRefusedAndUnchanged(instance, Elements.INTAKE, intake("dept-hitori"), "職員が2人以上いる課から選んでください");
+      scenario.complete(instance, Elements.INTAKE, "tanaka", intake("dept-fukushi"));
+      assertThat(instance).isWaitingAt(Elements.CHECK_SHEET);
+    } finally {
+      engine.getIdentityService().deleteUser("hitori");
+      engine.getIdentityService().deleteGroup("dept-hitori");
+    }
+  }
+
+  @Test
   void approvedByTheCoordinator() {
     ProcessInstance instance = scenario.atReview();
     assertThat(instance).isWaitingAt(Elements.REVIEW)

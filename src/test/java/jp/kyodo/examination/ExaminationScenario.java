@@ -47,6 +47,7 @@ public final class ExaminationScenario {
       return;
     }
     Mocks.register("resolveProposer", new ResolveProposerDelegate());
+    Mocks.register("offerStaff", new OfferStaffListener());
     Mocks.register("recordDepartment", new RecordDepartmentListener());
     Mocks.register("countRevision", new CountRevisionListener());
     Mocks.register("recordExaminationOutcome", new RecordExaminationOutcomeListener());
@@ -59,6 +60,8 @@ public final class ExaminationScenario {
     TestIdentity.user(identity, "hikari", KyodoGroups.PARTNERS, "org-hikari");
     TestIdentity.user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
     TestIdentity.user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");
+    // 福祉課 has a second clerk: the check sheet names a main and a deputy (旭川 Q57).
+    TestIdentity.person(identity, "yamamoto", "山本", "さくら", KyodoGroups.DEPARTMENTS, "dept-fukushi");
     TestIdentity.user(identity, "yamada", KyodoGroups.DEPARTMENTS, "dept-kankyo");
     TestIdentity.user(identity, "tanaka", KyodoGroups.COORDINATORS);
     TestIdentity.user(identity, "nobody");
@@ -88,9 +91,11 @@ public final class ExaminationScenario {
     return values;
   }
 
-  /** Eligible, domain ③ (equal cooperation), recommended form: joint project. */
+  /** suzuki and yamamoto of 福祉課 carry it; eligible, domain ③ (equal cooperation), recommended form: joint project. */
   public static Map<String, Object> checkSheet() {
     Map<String, Object> values = new HashMap<>();
+    values.put(MAIN_STAFF.name(), "suzuki");
+    values.put(DEPUTY_STAFF.name(), "yamamoto");
     values.put(VOLUNTARY_PUBLIC_INTEREST.name(), true);
     values.put(NOT_FOR_PROFIT.name(), true);
     values.put(NOT_POLITICAL_OR_RELIGIOUS.name(), true);
