@@ -2,6 +2,7 @@ package jp.kyodo.examination;
 
 import java.util.List;
 import jp.kyodo.platform.Decision;
+import jp.kyodo.platform.DecisionLog;
 import jp.kyodo.variables.ListVar;
 import jp.kyodo.variables.Var;
 
@@ -37,6 +38,19 @@ public final class ExaminationProcess {
     public static final String END_OUTSIDE_DOMAIN = "OutsideCollaborationDomain";
     public static final String END_OUTSOURCING = "PlainOutsourcing";
     public static final String END_CITY_ALONE = "CityActsAlone";
+    // A proposal the department's examination would end as not collaboration is never ended silently: the office
+    // confirms the result with a reason or sends it back, and a citizen proposer is told and may revise.
+    public static final String FLOW_INELIGIBLE = "FlowIneligible";
+    public static final String FLOW_OUTSIDE_DOMAIN = "FlowOutsideDomain";
+    public static final String FLOW_OUTSOURCING = "FlowPlainOutsourcing";
+    public static final String FLOW_CITY_ALONE = "FlowCityAlone";
+    public static final String ENDING_JOIN = "EndingJoin";
+    public static final String CONFIRM_ENDING = "ConfirmEnding";
+    public static final String ENDING_CONFIRMATION_GATEWAY = "EndingConfirmationGateway";
+    public static final String ENDING_NOTICE_GATEWAY = "EndingNoticeGateway";
+    public static final String EXPLAIN_ENDING = "ExplainEnding";
+    public static final String ENDING_RESPONSE_GATEWAY = "EndingResponseGateway";
+    public static final String ENDING_ROUTE_GATEWAY = "EndingRouteGateway";
 
     private Elements() {}
   }
@@ -59,6 +73,8 @@ public final class ExaminationProcess {
     public static final String CHECK_SHEET = "examination-check-sheet";
     public static final String ASSESSMENT = "examination-assessment";
     public static final String REVIEW = "examination-review";
+    public static final String ENDING_CONFIRMATION = "examination-ending-confirmation";
+    public static final String ENDING_NOTICE = "examination-ending-notice";
 
     private FormIds() {}
   }
@@ -140,6 +156,29 @@ public final class ExaminationProcess {
   public static final Var<String> REVIEW_COMMENT = Var.string("reviewComment");
   public static final Var<Long> REVISION_COUNT = Var.number("revisionCount");
 
+  // An end as not collaboration, from the department's finding to the office's confirmation and the proposer's answer
+  // (東久留米 II-4(5) 説明責任; 関市 IV-3(2) 事業提案制度). Set afresh by each finding, cleared when the proposal
+  // reaches the review again: they describe the end now pending, the decision log keeps every one.
+  public static final Var<String> PROPOSED_ENDING = Var.string("proposedEnding");
+  public static final Var<String> PROPOSED_ENDING_LABEL = Var.string("proposedEndingLabel");
+  public static final Var<String> ENDING_FINDING = Var.string("endingFinding");
+  public static final Var<String> ENDING_DECISION = Var.string("endingDecision");
+  public static final Var<String> ENDING_REASON = Var.string("endingReason");
+  public static final Var<String> ENDING_RESPONSE = Var.string("endingResponse");
+  public static final Var<String> ENDING_COMMENT = Var.string("endingComment");
+  public static final String ENDING_RESPONSE_OPTIONS = "endingResponseOptions";
+  /** What the office and the proposer answered to the pending end. */
+  public static final List<Var<String>> ENDING_ANSWERS = List.of(ENDING_DECISION, ENDING_REASON, ENDING_RESPONSE,
+      ENDING_COMMENT);
+
+  /**
+   * Every decision taken inside ①, oldest first, as JSON Cockpit shows: the department's findings that would end the
+   * proposal, the office's confirmations and reviews, the proposer's answers. Each says where ({@code step}: the
+   * element id, {@code revision}: the revision count then) and what, why, who and when (docs/domain.md 原則).
+   */
+  public static final String DECISIONS = "examinationDecisions";
+  public static final DecisionLog DECISION_LOG = new DecisionLog(DECISIONS, "reason", true);
+
   // The recorded outcome (every end event)
   public static final Var<String> OUTCOME = Var.string("outcome");
   public static final Var<String> OUTCOME_LABEL = Var.string("outcomeLabel");
@@ -153,8 +192,9 @@ public final class ExaminationProcess {
    * What ① hands back to the process that called it, beside its decision ({@link #DECISION_VARIABLES}): the proposal
    * as it stands at the end (its optional parts may be empty), who owns and carries it — the department with its main
    * and deputy staff, chosen on the check sheet and so known at every end after it (旭川 Q57) — and what the
-   * examination settled on the way to the review (domain, form, priority, cost, calendar, year). The caller maps what
-   * it needs in its call activity; the lifecycle's mapping is in {@code processes/collaboration.bpmn}.
+   * examination settled on the way to the review (domain, form, priority, cost, calendar, year). Beside them, the log
+   * of ①'s decisions ({@link #DECISIONS}). The caller maps what it needs in its call activity; the lifecycle's mapping
+   * is in {@code processes/collaboration.bpmn}.
    */
   public static final List<Var<?>> HANDED_BACK = List.of(PROPOSAL_TYPE, PROPOSER_GROUP, DEPARTMENT_GROUP,
       DEPARTMENT_NAME, MAIN_STAFF, DEPUTY_STAFF, TITLE, ISSUE, CONTENT, EXPECTED_EFFECT, TARGET, ROLE_IDEA,

@@ -32,7 +32,9 @@ public final class ExaminationScenario {
       "forms/examination-intake.form",
       "forms/examination-check-sheet.form",
       "forms/examination-assessment.form",
-      "forms/examination-review.form"};
+      "forms/examination-review.form",
+      "forms/examination-ending-confirmation.form",
+      "forms/examination-ending-notice.form"};
 
   private final ProcessEngine engine;
 
@@ -51,6 +53,10 @@ public final class ExaminationScenario {
     Mocks.register("recordDepartment", new RecordDepartmentListener());
     Mocks.register("countRevision", new CountRevisionListener());
     Mocks.register("recordExaminationOutcome", new RecordExaminationOutcomeListener());
+    Mocks.register("proposeEnding", new ProposeEndingListener());
+    Mocks.register("recordExaminationDecision", new RecordExaminationDecisionListener());
+    Mocks.register("offerEndingResponses", new OfferEndingResponsesListener());
+    Mocks.register("settleEnding", new SettleEndingListener());
     people(engine.getIdentityService());
   }
 
@@ -133,6 +139,26 @@ public final class ExaminationScenario {
     values.put(REVIEW_DECISION.name(), decision);
     if (comment != null) {
       values.put(REVIEW_COMMENT.name(), comment);
+    }
+    return values;
+  }
+
+  /** The office's answer to an end the department's examination found. */
+  public static Map<String, Object> endingConfirmation(String decision, String reason) {
+    Map<String, Object> values = new HashMap<>();
+    values.put(ENDING_DECISION.name(), decision);
+    if (reason != null) {
+      values.put(ENDING_REASON.name(), reason);
+    }
+    return values;
+  }
+
+  /** The proposer's answer to an end the office confirmed. */
+  public static Map<String, Object> endingResponse(String response, String comment) {
+    Map<String, Object> values = new HashMap<>();
+    values.put(ENDING_RESPONSE.name(), response);
+    if (comment != null) {
+      values.put(ENDING_COMMENT.name(), comment);
     }
     return values;
   }
