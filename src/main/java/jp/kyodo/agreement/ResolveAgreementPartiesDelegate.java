@@ -80,7 +80,7 @@ public class ResolveAgreementPartiesDelegate implements JavaDelegate {
       MAIN_STAFF_NAME.set(execution, Actors.displayName(identity, main));
       DEPUTY_STAFF_NAME.set(execution, Actors.displayName(identity, deputy));
     }
-    Map<String, String> staff = AgreementParties.staff(identity, DEPARTMENT_GROUP.get(execution));
+    Map<String, String> staff = Actors.staffOf(identity, DEPARTMENT_GROUP.get(execution));
     if (staff.size() < 2) {
       throw new InvalidInputException("担当課「" + DEPARTMENT_NAME.get(execution)
           + "」の職員が2人以上いないため、主担当と副担当を決められません（旭川 Q57）。");

@@ -169,4 +169,45 @@ public final class ExaminationChoices {
       return label;
     }
   }
+
+  /**
+   * The office's answer when the department's examination ends a proposal as not collaboration (対象外・領域外・業務委託・
+   * 市単独): an end is confirmed with a written reason, never silently (東久留米 II-4(5) 情報公開の原則: 説明責任), or the
+   * department examines it again.
+   */
+  public enum EndingDecision implements Labeled {
+    CONFIRM("この結果で検討を終える（提案者に結果と理由を伝える）"),
+    REEXAMINE("担当課に再検討を求める");
+
+    private final String label;
+
+    EndingDecision(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /**
+   * The proposer's answer to a confirmed end: revise the proposal and submit it again (関市 IV-3(2) 事業提案制度), where
+   * the result allows it ({@link ExaminationOutcome#revisable()}), or accept the end.
+   */
+  public enum EndingResponse implements Labeled {
+    REVISE("提案を修正して出し直す"),
+    ACCEPT("この結果を了承する");
+
+    private final String label;
+
+    EndingResponse(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
 }

@@ -1,6 +1,8 @@
 package jp.kyodo.examination;
 
+import java.util.List;
 import jp.kyodo.platform.Decision;
+import jp.kyodo.platform.DecisionLog;
 import jp.kyodo.variables.ListVar;
 import jp.kyodo.variables.Var;
 
@@ -36,6 +38,19 @@ public final class ExaminationProcess {
     public static final String END_OUTSIDE_DOMAIN = "OutsideCollaborationDomain";
     public static final String END_OUTSOURCING = "PlainOutsourcing";
     public static final String END_CITY_ALONE = "CityActsAlone";
+    // A proposal the department's examination would end as not collaboration is never ended silently: the office
+    // confirms the result with a reason or sends it back, and a citizen proposer is told and may revise.
+    public static final String FLOW_INELIGIBLE = "FlowIneligible";
+    public static final String FLOW_OUTSIDE_DOMAIN = "FlowOutsideDomain";
+    public static final String FLOW_OUTSOURCING = "FlowPlainOutsourcing";
+    public static final String FLOW_CITY_ALONE = "FlowCityAlone";
+    public static final String ENDING_JOIN = "EndingJoin";
+    public static final String CONFIRM_ENDING = "ConfirmEnding";
+    public static final String ENDING_CONFIRMATION_GATEWAY = "EndingConfirmationGateway";
+    public static final String ENDING_NOTICE_GATEWAY = "EndingNoticeGateway";
+    public static final String EXPLAIN_ENDING = "ExplainEnding";
+    public static final String ENDING_RESPONSE_GATEWAY = "EndingResponseGateway";
+    public static final String ENDING_ROUTE_GATEWAY = "EndingRouteGateway";
 
     private Elements() {}
   }
@@ -58,6 +73,8 @@ public final class ExaminationProcess {
     public static final String CHECK_SHEET = "examination-check-sheet";
     public static final String ASSESSMENT = "examination-assessment";
     public static final String REVIEW = "examination-review";
+    public static final String ENDING_CONFIRMATION = "examination-ending-confirmation";
+    public static final String ENDING_NOTICE = "examination-ending-notice";
 
     private FormIds() {}
   }
@@ -71,6 +88,13 @@ public final class ExaminationProcess {
   public static final Var<String> DEPARTMENT_GROUP = Var.string("departmentGroup");
   public static final Var<String> DEPARTMENT_NAME = Var.string("departmentName");
   public static final String DEPARTMENT_OPTIONS = "departmentOptions";
+
+  // Who carries the project for the department from ① on: a main and a deputy, never one person (旭川 Q57), so that
+  // a transfer does not stop the work (千葉県 マニュアル 第1章 行政の課題④ 人事異動). The department chooses them on the
+  // check sheet from its members (the options), and ① hands them back.
+  public static final Var<String> MAIN_STAFF = Var.string("mainStaff");
+  public static final Var<String> DEPUTY_STAFF = Var.string("deputyStaff");
+  public static final String STAFF_OPTIONS = "staffOptions";
 
   // The proposal (事業提案 / 課題提案)
   public static final Var<String> TITLE = Var.string("title");
@@ -134,6 +158,29 @@ public final class ExaminationProcess {
   public static final Var<String> REVIEW_COMMENT = Var.string("reviewComment");
   public static final Var<Long> REVISION_COUNT = Var.number("revisionCount");
 
+  // An end as not collaboration, from the department's finding to the office's confirmation and the proposer's answer
+  // (東久留米 II-4(5) 説明責任; 関市 IV-3(2) 事業提案制度). Set afresh by each finding, cleared when the proposal
+  // reaches the review again: they describe the end now pending, the decision log keeps every one.
+  public static final Var<String> PROPOSED_ENDING = Var.string("proposedEnding");
+  public static final Var<String> PROPOSED_ENDING_LABEL = Var.string("proposedEndingLabel");
+  public static final Var<String> ENDING_FINDING = Var.string("endingFinding");
+  public static final Var<String> ENDING_DECISION = Var.string("endingDecision");
+  public static final Var<String> ENDING_REASON = Var.string("endingReason");
+  public static final Var<String> ENDING_RESPONSE = Var.string("endingResponse");
+  public static final Var<String> ENDING_COMMENT = Var.string("endingComment");
+  public static final String ENDING_RESPONSE_OPTIONS = "endingResponseOptions";
+  /** What the office and the proposer answered to the pending end. */
+  public static final List<Var<String>> ENDING_ANSWERS = List.of(ENDING_DECISION, ENDING_REASON, ENDING_RESPONSE,
+      ENDING_COMMENT);
+
+  /**
+   * Every decision taken inside ①, oldest first, as JSON Cockpit shows: the department's findings that would end the
+   * proposal, the office's confirmations and reviews, the proposer's answers. Each says where ({@code step}: the
+   * element id, {@code revision}: the revision count then) and what, why, who and when (docs/domain.md 原則).
+   */
+  public static final String DECISIONS = "examinationDecisions";
+  public static final DecisionLog DECISION_LOG = new DecisionLog(DECISIONS, "reason", true);
+
   // The recorded outcome (every end event)
   public static final Var<String> OUTCOME = Var.string("outcome");
   public static final Var<String> OUTCOME_LABEL = Var.string("outcomeLabel");
@@ -142,4 +189,17 @@ public final class ExaminationProcess {
   public static final Var<java.util.Date> OUTCOME_DECIDED_AT = Var.date("outcomeDecidedAt");
   public static final Decision.Variables DECISION_VARIABLES = new Decision.Variables(OUTCOME, OUTCOME_LABEL,
       OUTCOME_REASON, OUTCOME_DECIDED_BY, OUTCOME_DECIDED_AT);
+
+  /**
+   * What ① hands back to the process that called it, beside its decision ({@link #DECISION_VARIABLES}): the proposal
+   * as it stands at the end (its optional parts may be empty), who owns and carries it — the department with its main
+   * and deputy staff, chosen on the check sheet and so known at every end after it (旭川 Q57) — and what the
+   * examination settled on the way to the review (domain, form, priority, cost, calendar, year). Beside them, the log
+   * of ①'s decisions ({@link #DECISIONS}). The caller maps what it needs in its call activity; the lifecycle's mapping
+   * is in {@code processes/collaboration.bpmn}.
+   */
+  public static final List<Var<?>> HANDED_BACK = List.of(PROPOSAL_TYPE, PROPOSER_GROUP, DEPARTMENT_GROUP,
+      DEPARTMENT_NAME, MAIN_STAFF, DEPUTY_STAFF, TITLE, ISSUE, CONTENT, EXPECTED_EFFECT, TARGET, ROLE_IDEA,
+      PROPOSED_BUDGET, RELATED_DEPARTMENT_HINT, DOMAIN, DOMAIN_LABEL, CHOSEN_FORM, PRIORITY_RANK, PRIORITY_LABEL,
+      COST_ESTIMATE, CALENDAR_PATTERN, PLANNED_FISCAL_YEAR);
 }

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import jp.kyodo.agreement.Agreement;
 import jp.kyodo.agreement.AgreementChoices.ReportRhythm;
 import jp.kyodo.agreement.AgreementChoices.RoleParty;
-import jp.kyodo.agreement.AgreementParties;
 import jp.kyodo.agreement.AgreementProcess;
 import jp.kyodo.agreement.AgreementRepository;
 import jp.kyodo.agreement.AgreementTerm;
@@ -103,7 +102,7 @@ public class StartExecutionDelegate implements JavaDelegate {
     MAIN_STAFF_NAME.set(execution, Actors.displayName(identity, a.mainStaff()));
     DEPUTY_STAFF_NAME.set(execution, Actors.displayName(identity, a.deputyStaff()));
     execution.setVariable(STAFF_OPTIONS,
-        Options.json(AgreementParties.staff(identity, a.departmentGroup())));
+        Options.json(Actors.staffOf(identity, a.departmentGroup())));
     PURPOSE.set(execution, a.purpose());
     for (int i = 0; i < a.goals().size() && i < AgreementProcess.GOAL_SLOTS; i++) {
       Agreement.Goal goal = a.goals().get(i);

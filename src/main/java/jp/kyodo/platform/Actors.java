@@ -1,6 +1,8 @@
 package jp.kyodo.platform;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,6 +11,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.User;
 import jp.kyodo.engine.Privileged;
+import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.engine.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -73,6 +76,19 @@ public final class Actors {
     User user = Privileged.run(() ->
         identity.createUserQuery().userId(userId).singleResult());
     return user == null ? userId : displayName(user);
+  }
+
+  /**
+   * Who may carry a project for a department, as the forms offer them for its main and deputy staff (旭川 Q57: a
+   * project is never one person's): the department's members by user id, named as {@link #displayName(User)} does.
+   * ① 事業の検討 offers them when the department takes the project up, ③ and ④ when they are confirmed or handed over.
+   */
+  public static Map<String, String> staffOf(IdentityService identity, String departmentGroup) {
+    Map<String, String> staff = new LinkedHashMap<>();
+    for (User user : KyodoGroups.membersOf(identity, departmentGroup)) {
+      staff.put(user.getId(), displayName(user));
+    }
+    return staff;
   }
 
   public static String displayName(User user) {

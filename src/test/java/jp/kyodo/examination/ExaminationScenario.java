@@ -32,7 +32,9 @@ public final class ExaminationScenario {
       "forms/examination-intake.form",
       "forms/examination-check-sheet.form",
       "forms/examination-assessment.form",
-      "forms/examination-review.form"};
+      "forms/examination-review.form",
+      "forms/examination-ending-confirmation.form",
+      "forms/examination-ending-notice.form"};
 
   private final ProcessEngine engine;
 
@@ -47,10 +49,15 @@ public final class ExaminationScenario {
       return;
     }
     Mocks.register("resolveProposer", new ResolveProposerDelegate());
+    Mocks.register("offerStaff", new OfferStaffListener());
     Mocks.register("recordDepartment", new RecordDepartmentListener());
     Mocks.register("countRevision", new CountRevisionListener());
     Mocks.register("recordExaminationOutcome", new RecordExaminationOutcomeListener());
     Mocks.register("priorityThresholds", PriorityThresholds.defaults());
+    Mocks.register("proposeEnding", new ProposeEndingListener());
+    Mocks.register("recordExaminationDecision", new RecordExaminationDecisionListener());
+    Mocks.register("offerEndingResponses", new OfferEndingResponsesListener());
+    Mocks.register("settleEnding", new SettleEndingListener());
     people(engine.getIdentityService());
   }
 
@@ -60,6 +67,8 @@ public final class ExaminationScenario {
     TestIdentity.user(identity, "hikari", KyodoGroups.PARTNERS, "org-hikari");
     TestIdentity.user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
     TestIdentity.user(identity, "suzuki", KyodoGroups.DEPARTMENTS, "dept-fukushi");
+    // 福祉課 has a second clerk: the check sheet names a main and a deputy (旭川 Q57).
+    TestIdentity.person(identity, "yamamoto", "山本", "さくら", KyodoGroups.DEPARTMENTS, "dept-fukushi");
     TestIdentity.user(identity, "yamada", KyodoGroups.DEPARTMENTS, "dept-kankyo");
     TestIdentity.user(identity, "tanaka", KyodoGroups.COORDINATORS);
     TestIdentity.user(identity, "nobody");
@@ -89,9 +98,11 @@ public final class ExaminationScenario {
     return values;
   }
 
-  /** Eligible, domain ③ (equal cooperation), recommended form: joint project. */
+  /** suzuki and yamamoto of 福祉課 carry it; eligible, domain ③ (equal cooperation), recommended form: joint project. */
   public static Map<String, Object> checkSheet() {
     Map<String, Object> values = new HashMap<>();
+    values.put(MAIN_STAFF.name(), "suzuki");
+    values.put(DEPUTY_STAFF.name(), "yamamoto");
     values.put(VOLUNTARY_PUBLIC_INTEREST.name(), true);
     values.put(NOT_FOR_PROFIT.name(), true);
     values.put(NOT_POLITICAL_OR_RELIGIOUS.name(), true);
@@ -129,6 +140,26 @@ public final class ExaminationScenario {
     values.put(REVIEW_DECISION.name(), decision);
     if (comment != null) {
       values.put(REVIEW_COMMENT.name(), comment);
+    }
+    return values;
+  }
+
+  /** The office's answer to an end the department's examination found. */
+  public static Map<String, Object> endingConfirmation(String decision, String reason) {
+    Map<String, Object> values = new HashMap<>();
+    values.put(ENDING_DECISION.name(), decision);
+    if (reason != null) {
+      values.put(ENDING_REASON.name(), reason);
+    }
+    return values;
+  }
+
+  /** The proposer's answer to an end the office confirmed. */
+  public static Map<String, Object> endingResponse(String response, String comment) {
+    Map<String, Object> values = new HashMap<>();
+    values.put(ENDING_RESPONSE.name(), response);
+    if (comment != null) {
+      values.put(ENDING_COMMENT.name(), comment);
     }
     return values;
   }

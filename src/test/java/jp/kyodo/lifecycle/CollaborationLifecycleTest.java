@@ -689,6 +689,12 @@ class CollaborationLifecycleTest {
     scenario.complete(number, ExaminationProcess.Elements.INTAKE, "tanaka", ExaminationScenario.intake("dept-fukushi"));
     scenario.complete(number, ExaminationProcess.Elements.CHECK_SHEET, "suzuki", ExaminationScenario.with(
         ExaminationScenario.checkSheet(), ExaminationProcess.NOT_FOR_PROFIT.name(), false));
+    // No silent end: the office confirms the finding, the proposer reads why and accepts it.
+    scenario.complete(number, ExaminationProcess.Elements.CONFIRM_ENDING, "tanaka", Map.of(
+        ExaminationProcess.ENDING_DECISION.name(), "CONFIRM", ExaminationProcess.ENDING_REASON.name(),
+        "営利を目的とする活動のため、協働事業の対象になりません"));
+    scenario.complete(number, ExaminationProcess.Elements.EXPLAIN_ENDING, "hikari", Map.of(
+        ExaminationProcess.ENDING_RESPONSE.name(), "ACCEPT"));
 
     BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(Elements.END_AT_EXAMINATION);
     assertThat(scenario.tasks(number, Elements.HANDLE_OVERDUE)).isEmpty();

@@ -118,6 +118,21 @@ public final class AppFixtures {
         submit("suzuki", instance, "AssessPriorityAndForm", ExaminationScenario.assessment());
         yield at(instance, "CoordinatorReview");
       }
+      // A citizen proposal the department found ineligible (小金井 第2章(2)), for the office to confirm; then confirmed,
+      // for NPO法人ひかり to answer.
+      case "confirmEnding" -> {
+        String instance = start("hikari", "examination", ExaminationScenario.proposal());
+        submit("tanaka", instance, "AssignDepartment", ExaminationScenario.intake("dept-fukushi"));
+        submit("suzuki", instance, "FillCheckSheet", ExaminationScenario.with(ExaminationScenario.checkSheet(),
+            "notForProfit", false));
+        yield at(instance, "ConfirmEnding");
+      }
+      case "explainEnding" -> {
+        // its own proposal: the ones the office works in the matrix are used up
+        String instance = get("confirmEnding#explain" + copy).instanceId();
+        submit("tanaka", instance, "ConfirmEnding", ExaminationScenario.endingConfirmation("CONFIRM", "営利を目的とする活動です"));
+        yield at(instance, "ExplainEnding");
+      }
       // ② パートナーの選定
       case "method" -> at(start("suzuki", "partner-selection", selectionStart("選定の方法の入力チェック")),
           "ChooseSelectionMethod");
