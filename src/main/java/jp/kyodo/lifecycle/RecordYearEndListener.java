@@ -49,7 +49,9 @@ public class RecordYearEndListener implements ExecutionListener {
         .filter(id -> years.find(id).filter(y -> ended != null && y.fiscalYear() > ended
             && wayOfGoingOn(outcome) && !y.mode().name().equals(outcome)).isPresent()).toList();
     StopRunningYearsDelegate.stop(execution, otherWay, years, projects);
-    List<String> others = FiscalYears.runningYears(execution, project, endedInstance);
+    // (the engine deletes the stopped ones when the transaction ends: they no longer count)
+    List<String> others = FiscalYears.runningYears(execution, project, endedInstance).stream()
+        .filter(id -> !otherWay.contains(id)).toList();
     OTHER_YEARS_RUNNING.set(execution, (long) others.size());
     NEXT_YEAR_RUNNING.set(execution, others.stream().map(years::find).anyMatch(year -> year.isPresent()
         && ended != null && year.get().fiscalYear() > ended));

@@ -50,6 +50,9 @@ public class StopRunningYearsDelegate implements JavaDelegate {
     Decision improvement = ImprovementProcess.DECISION_VARIABLES.read(execution);
     String outcome = FiscalYearProcess.YEAR_OUTCOME.get(execution);
     for (String running : stopping) {
+      if (years.find(running).filter(y -> ProjectYearRepository.STOPPED.equals(y.status())).isPresent()) {
+        continue; // stopped earlier in this transaction; the engine removes it when the transaction ends
+      }
       Integer fiscalYear = years.find(running).map(ProjectYearRepository.ProjectYear::fiscalYear).orElse(null);
       String reason = "⑥ 事業の改善（" + FiscalYearProcess.ENDED_FISCAL_YEAR.get(execution) + "年度）で「"
           + improvement.label() + "」と決まったため: " + improvement.reason();

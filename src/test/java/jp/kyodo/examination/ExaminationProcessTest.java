@@ -159,7 +159,7 @@ class ExaminationProcessTest {
     org.assertj.core.api.Assertions.assertThat(variable(instance, MAIN_STAFF.name())).isEqualTo("yamamoto");
     org.assertj.core.api.Assertions.assertThat(variable(instance, DEPUTY_STAFF.name())).isEqualTo("suzuki");
     for (jp.kyodo.variables.Var<?> handedBack : HANDED_BACK) {
-      if (!List.of(TARGET, ROLE_IDEA, RELATED_DEPARTMENT_HINT).contains(handedBack)) {
+      if (!List.of(TARGET, ROLE_IDEA, RELATED_DEPARTMENT_HINT, OTHER_FORM_DESCRIPTION).contains(handedBack)) {
         org.assertj.core.api.Assertions.assertThat(variable(instance, handedBack.name())).as(handedBack.name()).isNotNull();
       }
     }

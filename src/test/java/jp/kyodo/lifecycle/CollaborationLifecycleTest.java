@@ -173,9 +173,10 @@ class CollaborationLifecycleTest {
         .containsExactly(number);
 
     BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.AGREEMENT);
-    // ③ 翌年度実施型: signed in April of fiscal year 2027.
-    assertThat(scenario.task(number, AgreementProcess.Elements.ASSIGN_PARTIES).getDueDate())
-        .isEqualTo(japan("2027-04-30T23:59"));
+    // ③ 翌年度実施型: signed in April of fiscal year 2027; the staff are ①'s (旭川 Q57), so ③ starts at the draft.
+    assertThat(scenario.tasks(number, AgreementProcess.Elements.ASSIGN_PARTIES)).isEmpty();
+    assertThat(scenario.task(number, AgreementProcess.Elements.DRAFT).getDueDate()).isEqualTo(japan("2027-04-30T23:59"));
+    assertThat(scenario.variable(first, Project.MAIN_STAFF.name())).isEqualTo("suzuki");
     scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
         LocalDate.of(2027, 4, 1));
     BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.EXECUTION, FiscalYearProcess.Elements.PLAN_NEXT_YEAR);
@@ -324,7 +325,8 @@ class CollaborationLifecycleTest {
         ExaminationProcess.CHOSEN_FORM.name(), "OTHER", ExaminationProcess.FORM_CHANGE_REASON.name(), "従来の形態に当てはまらない",
         ExaminationProcess.OTHER_FORM_DESCRIPTION.name(), description));
 
-    assertThat(scenario.variable(lifecycle, CHOSEN_FORM_LABEL.name())).isEqualTo("その他（" + description + "）");
+    assertThat(scenario.variable(year(number, LifecycleScenario.FIRST_YEAR), CHOSEN_FORM_LABEL.name()))
+        .isEqualTo("その他（" + description + "）");
     assertThat(scenario.variable(scenario.phaseInstance(number, SelectionProcess.KEY), Project.OTHER_FORM_DESCRIPTION.name()))
         .isEqualTo(description);
     assertThat(project(number).otherFormDescription()).isEqualTo(description);
@@ -332,11 +334,12 @@ class CollaborationLifecycleTest {
         scenario.jdbc)).project(number)).containsEntry("formLabel", "その他（" + description + "）");
 
     scenario.soleSource(number, "org-hikari");
+    scenario.budgetApproved(number);
     assertThat(scenario.variable(scenario.phaseInstance(number, AgreementProcess.KEY), Project.OTHER_FORM_DESCRIPTION.name()))
         .isEqualTo(description);
     scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
         LocalDate.of(2027, 4, 1));
-    var agreement = scenario.agreement.agreements.find((String) scenario.variable(lifecycle,
+    var agreement = scenario.agreement.agreements.find((String) scenario.variable(year(number, LifecycleScenario.FIRST_YEAR),
         Project.AGREEMENT_NUMBER.name())).orElseThrow();
     assertThat(agreement.chosenForm()).isEqualTo("OTHER");
     assertThat(agreement.otherFormDescription()).isEqualTo(description);
