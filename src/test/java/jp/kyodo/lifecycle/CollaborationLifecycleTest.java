@@ -86,6 +86,13 @@ class CollaborationLifecycleTest {
     return scenario.propose("hikari", ExaminationScenario.proposal());
   }
 
+  /** The first year's budget granted and its agreement signed on 1 April 2027: ④ runs, next year can be planned. */
+  void firstYearUnderWay(String number) {
+    scenario.budgetApproved(number);
+    scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
+        LocalDate.of(2027, 4, 1));
+  }
+
   /** A citizen proposal of hikari, approved for fiscal year 2027 (翌年度実施型), hikari chosen as sole source. */
   String approvedWithHikari(ProcessInstance lifecycle) {
     String number = lifecycle.getBusinessKey();
@@ -355,9 +362,7 @@ class CollaborationLifecycleTest {
     }
     ProcessInstance lifecycle = proposedByHikari();
     String number = approvedWithHikari(lifecycle);
-    scenario.budgetApproved(number);
-    scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
-        LocalDate.of(2027, 4, 1));
+    firstYearUnderWay(number);
     // While ④ runs the department cannot plan to continue with a partner that would be fixed (千葉 ②).
     assertThat((String) engine.getTaskService().getVariable(scenario.task(number, FiscalYearProcess.Elements.PLAN_NEXT_YEAR)
         .getId(), FiscalYearProcess.YEAR_PROGRESS.name())).contains("3 年続けて", "公募をやり直してください");
@@ -426,9 +431,7 @@ class CollaborationLifecycleTest {
   void aNewCallForNextYearOpensInTheSummerWhileThisYearRuns() {
     ProcessInstance lifecycle = proposedByHikari();
     String number = approvedWithHikari(lifecycle);
-    scenario.budgetApproved(number);
-    scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
-        LocalDate.of(2027, 4, 1));
+    firstYearUnderWay(number);
     LifecycleScenario.moveTo(LocalDate.of(2027, 6, 20));
     scenario.nextYearPlanned(number, "RECALL", "より多くの団体に機会を開くため、公募で選び直す");
 
@@ -450,9 +453,7 @@ class CollaborationLifecycleTest {
   void theImprovementStopsNextYearsWorkThatHadStartedAndEndsTheProject() {
     ProcessInstance lifecycle = proposedByHikari();
     String number = approvedWithHikari(lifecycle);
-    scenario.budgetApproved(number);
-    scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
-        LocalDate.of(2027, 4, 1));
+    firstYearUnderWay(number);
     scenario.nextYearPlanned(number, "CONTINUE", "同じ団体と続ける予定");
     ProcessInstance second = year(number, 2028);
     BpmnAwareTests.assertThat(second).isWaitingAt(FiscalYearProcess.Elements.BUDGET);
@@ -485,9 +486,7 @@ class CollaborationLifecycleTest {
   void theImprovementChangesHowNextYearGoesOnAndTheYearStartedTheOtherWayGivesWay() {
     ProcessInstance lifecycle = proposedByHikari();
     String number = approvedWithHikari(lifecycle);
-    scenario.budgetApproved(number);
-    scenario.agreementConcluded(number, "hikari", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
-        LocalDate.of(2027, 4, 1));
+    firstYearUnderWay(number);
     scenario.nextYearPlanned(number, "CONTINUE", "同じ団体と続ける予定");
     String continued = year(number, 2028).getId();
 
