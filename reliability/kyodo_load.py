@@ -336,7 +336,8 @@ class Project:
                 "voluntaryPublicInterest": True, "notForProfit": True, "notPoliticalOrReligious": True,
                 "notAgainstPublicOrder": True, "exercisesPublicAuthority": False, "privateOrValuePromoting": False,
                 "leadership": "EQUAL", "collaborationMerits": ["LOCAL_NEEDS", "FINE_GRAINED"], "cityFunding": False,
-                "eventBased": False, "jointBody": False, "publicFacility": False}),
+                "eventBased": False, "jointBody": False, "publicFacility": False,
+                "mainStaff": "suzuki", "deputyStaff": "yamamoto"}),
             "AssessPriorityAndForm": ("suzuki", {
                 "necessity": 4, "publicBenefit": 5, "urgency": 3, "feasibility": 4, "costEffectiveness": 4,
                 "costEstimate": 1200000, "costSharing": "会場費は市、講師謝礼は団体",

@@ -110,7 +110,8 @@ final class CollaborationLifecycle {
     String number = propose();
     // ① 事業の検討
     work(number, ExaminationProcess.Elements.INTAKE, "tanaka", ExaminationScenario.intake(team.department()));
-    work(number, ExaminationProcess.Elements.CHECK_SHEET, team.main(), ExaminationScenario.checkSheet());
+    work(number, ExaminationProcess.Elements.CHECK_SHEET, team.main(), ExaminationScenario.with(ExaminationScenario.checkSheet(),
+        ExaminationProcess.MAIN_STAFF.name(), team.main(), ExaminationProcess.DEPUTY_STAFF.name(), team.deputy()));
     work(number, ExaminationProcess.Elements.ASSESS, team.main(), ExaminationScenario.with(ExaminationScenario.assessment(),
         ExaminationProcess.PLANNED_FISCAL_YEAR.name(), 2027, ExaminationProcess.CALENDAR_PATTERN.name(), "NEXT_YEAR"));
     work(number, ExaminationProcess.Elements.REVIEW, "tanaka", ExaminationScenario.review("PROCEED", "地域の課題に合っている"));
@@ -147,9 +148,7 @@ final class CollaborationLifecycle {
     work(number, FiscalYearProcess.Elements.REQUEST_BUDGET, team.main(), Map.of(
         FiscalYearProcess.REQUESTED_BUDGET.name(), 800_000, FiscalYearProcess.BUDGET_BASIS.name(), "謝礼と会場費"));
     work(number, FiscalYearProcess.Elements.DECIDE_BUDGET, "tanaka", Map.of(FiscalYearProcess.BUDGET_DECISION.name(), "APPROVED"));
-    // ③ 協定・契約
-    work(number, AgreementProcess.Elements.ASSIGN_PARTIES, team.main(), SelectionScenario.values(
-        AgreementProcess.MAIN_STAFF.name(), team.main(), AgreementProcess.DEPUTY_STAFF.name(), team.deputy()));
+    // ③ 協定・契約 (the staff were named in ①)
     work(number, AgreementProcess.Elements.DRAFT, team.main(), LifecycleScenario.draft(TERM_START, TERM_END));
     work(number, AgreementProcess.Elements.PARTNER_CONFIRMS, team.partner(), Map.of(AgreementProcess.PARTNER_DECISION.name(), "AGREE"));
     work(number, AgreementProcess.Elements.DEPARTMENT_CONFIRMS, team.deputy(),

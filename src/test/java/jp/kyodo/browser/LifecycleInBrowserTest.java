@@ -245,8 +245,7 @@ class LifecycleInBrowserTest {
   // --- ③ 協定・契約
 
   void agreementConcluded(String number) {
-    work("suzuki", number, AgreementProcess.Elements.ASSIGN_PARTIES, SelectionScenario.values(
-        AgreementProcess.MAIN_STAFF.name(), "suzuki", AgreementProcess.DEPUTY_STAFF.name(), "yamamoto"));
+    // The main and deputy staff were named in ① (旭川 Q57): ③ starts at the draft.
     work("suzuki", number, AgreementProcess.Elements.DRAFT, LifecycleScenario.draft(TERM_START, TERM_END));
     work("hikari", number, AgreementProcess.Elements.PARTNER_CONFIRMS, Map.of(AgreementProcess.PARTNER_DECISION.name(), "AGREE"));
     work("yamamoto", number, AgreementProcess.Elements.DEPARTMENT_CONFIRMS,
