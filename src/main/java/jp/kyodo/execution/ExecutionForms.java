@@ -6,6 +6,8 @@ import jp.kyodo.platform.CityCalendar;
 import java.util.List;
 import java.util.regex.Pattern;
 import jp.kyodo.agreement.AgreementForms;
+import jp.kyodo.execution.ExecutionChoices.IssueDecision;
+import jp.kyodo.execution.ExecutionChoices.ReviewDecision;
 import jp.kyodo.forms.FormRules;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.variables.Var;
@@ -19,6 +21,11 @@ public final class ExecutionForms {
   static final long MAX_YEN = AgreementForms.MAX_YEN;
   static final Pattern AGREEMENT_NUMBER_PATTERN = Pattern.compile("^[0-9]{4}-[A-Za-z0-9_-]+-[0-9]{3,}$");
   static final String NOT_IN_FUTURE = "に未来の日付は入れられません。";
+  /** What the manager may decide on the issue that suspended the execution. */
+  static final java.util.Set<String> WHILE_SUSPENDED = java.util.Set.of(IssueDecision.SUSPEND.code(),
+      IssueDecision.RESUME.code(), IssueDecision.TERMINATE.code());
+  /** Payments stop while the execution is suspended over a serious issue (旭川 Q76). */
+  static final String SUSPENDED_NO_PAYMENT = "事業の実施は一時停止中です。再開が決まるまで支払はできません（旭川 Q76）。";
 
   public static final FormRules START = FormRules.forForm(FormIds.START)
       .check(AGREEMENT_NUMBER, (scope, value) -> AGREEMENT_NUMBER_PATTERN.matcher((String) value).matches(),
@@ -35,7 +42,10 @@ public final class ExecutionForms {
 
   public static final FormRules PROGRESS_REPORT = FormRules.none(FormIds.PROGRESS_REPORT);
 
+  /** While suspended no new deadline may start: asking for more would open a report with its reminders. */
   public static final FormRules REPORT_REVIEW = FormRules.forForm(FormIds.REPORT_REVIEW)
+      .rule(scope -> !(EXECUTION_SUSPENDED.isTrue(scope) && ReviewDecision.MORE.code().equals(REVIEW_DECISION.get(scope))),
+          "事業の実施は一時停止中のため、追加の報告は求められません（報告の期限と督促が動き出すため）。再開の後に求めてください（旭川 Q76）。")
       .build();
 
   public static final FormRules LATE_REPORT = FormRules.forForm(FormIds.LATE_REPORT)
@@ -47,7 +57,42 @@ public final class ExecutionForms {
 
   public static final FormRules ISSUE_HANDLING = FormRules.none(FormIds.ISSUE_HANDLING);
 
-  public static final FormRules ISSUE_DECISION_FORM = FormRules.none(FormIds.ISSUE_DECISION);
+  /**
+   * The manager decides with the partner heard (旭川 Q76). The issue that suspended the execution ends in resuming or
+   * terminating it (or stays suspended); only that issue may resume it, and a second issue cannot suspend it again.
+   */
+  public static final FormRules ISSUE_DECISION_FORM = FormRules.forForm(FormIds.ISSUE_DECISION)
+      .check(ISSUE_DECISION, (scope, value) -> !IssueDecision.RESUME.code().equals(value) || suspendedByThisIssue(scope),
+          "「事業を再開する」を選べるのは、この課題で事業を一時停止しているときだけです。")
+      .rule(scope -> !suspendedByThisIssue(scope) || WHILE_SUSPENDED.contains(ISSUE_DECISION.get(scope)),
+          "事業はこの課題で一時停止しています。「一時停止する（停止を続ける）」「再開する」「中止し、精算に進む」のいずれかを選んでください（旭川 Q76）。")
+      .rule(scope -> !(IssueDecision.SUSPEND.code().equals(ISSUE_DECISION.get(scope)) && EXECUTION_SUSPENDED.isTrue(scope)
+              && !suspendedByThisIssue(scope)),
+          "事業は別の課題で既に一時停止しています。再開するか中止するかは、その課題の判断で決めます。")
+      .build();
+
+
+  public static final FormRules ISSUE_VIEW = FormRules.none(FormIds.ISSUE_VIEW);
+
+  public static final FormRules ISSUE_RESOLUTION = FormRules.none(FormIds.ISSUE_RESOLUTION);
+
+  /**
+   * The settlement of a terminated execution: the city pays for the work done, at most what the agreement left to pay,
+   * or the partner repays part of what it received (e.g. an unused advance, 旭川 Q27) — one or the other.
+   */
+  public static final FormRules SETTLEMENT_DRAFT = FormRules.forForm(FormIds.SETTLEMENT_DRAFT)
+      .check(SETTLEMENT_PAY, (scope, value) -> (Long) value <= PAYMENT_TOTAL.getOrDefault(scope, 0L)
+          - PAID_SO_FAR.getOrDefault(scope, 0L),
+          "「精算で支払う額（円）」は、協定で決めた支払額のうち、まだ支払っていない額を超えられません。")
+      .check(SETTLEMENT_REPAY, (scope, value) -> (Long) value <= PAID_SO_FAR.getOrDefault(scope, 0L),
+          "「返還を求める額（円）」は、これまでに支払った額を超えられません。")
+      .rule(scope -> SETTLEMENT_PAY.get(scope) == 0 || SETTLEMENT_REPAY.get(scope) == 0,
+          "支払と返還は同時に決められません。差し引きして、どちらか一方の額だけを入れてください。")
+      .build();
+
+  public static final FormRules SETTLEMENT_CONFIRMATION_FORM = FormRules.none(FormIds.SETTLEMENT_CONFIRMATION);
+
+  public static final FormRules SETTLEMENT_APPROVAL_FORM = FormRules.none(FormIds.SETTLEMENT_APPROVAL);
 
   public static final FormRules PLAN_CHANGE_PROPOSAL = FormRules.forForm(FormIds.PLAN_CHANGE_PROPOSAL)
       .taskLocal()
@@ -76,7 +121,8 @@ public final class ExecutionForms {
   public static final FormRules INSPECTION = inspection();
 
   public static final List<FormRules> ALL = List.of(START, ADVANCE_PAYMENT, FINAL_PAYMENT, MIDTERM, PROGRESS_REPORT,
-      REPORT_REVIEW, LATE_REPORT, ISSUE_REPORT, ISSUE_HANDLING, ISSUE_DECISION_FORM, PLAN_CHANGE_PROPOSAL,
+      REPORT_REVIEW, LATE_REPORT, ISSUE_REPORT, ISSUE_HANDLING, ISSUE_DECISION_FORM, ISSUE_VIEW, ISSUE_RESOLUTION,
+      SETTLEMENT_DRAFT, SETTLEMENT_CONFIRMATION_FORM, SETTLEMENT_APPROVAL_FORM, PLAN_CHANGE_PROPOSAL,
       PLAN_CHANGE_ANSWER_FORM, HANDOVER_REQUEST, HANDOVER, HANDOVER_CONFIRMATION_FORM, COMPLETION_REPORT, INSPECTION);
 
   private static FormRules payment(String formId, Var<Long> scheduled, Var<Long> paid, Var<String> paidOn,
@@ -85,6 +131,7 @@ public final class ExecutionForms {
         .check(paid, (scope, value) -> scheduled.get(scope) != null && (Long) value <= scheduled.get(scope),
             "「支払った額（円）」は協定で決めた" + what + "の額を超えられません。")
         .check(paidOn, (scope, value) -> notInFuture(value), "「支払日」" + NOT_IN_FUTURE)
+        .rule(scope -> !EXECUTION_SUSPENDED.isTrue(scope), SUSPENDED_NO_PAYMENT)
         .build();
   }
 
@@ -96,6 +143,11 @@ public final class ExecutionForms {
     return FormRules.forForm(FormIds.INSPECTION)
         .check(INSPECTED_ON, (scope, value) -> notInFuture(value), "「検査日」" + NOT_IN_FUTURE)
         .build();
+  }
+
+  /** Whether the execution is suspended by the issue whose scope this is. */
+  static boolean suspendedByThisIssue(VariableScope scope) {
+    return EXECUTION_SUSPENDED.isTrue(scope) && ISSUE_ID.get(scope) != null && ISSUE_ID.get(scope).equals(SUSPENDED_ISSUE.get(scope));
   }
 
   static boolean notInFuture(Object date) {

@@ -42,6 +42,14 @@ public final class ExecutionProcess {
     public static final String OPEN_ISSUE = "OpenIssue";
     public static final String HANDLE_ISSUE = "HandleIssue";
     public static final String DECIDE_ISSUE = "DecideIssue";
+    public static final String ISSUE_HEARING_JOIN = "IssueHearingJoin";
+    public static final String STATE_ISSUE_VIEW = "StateIssueView";
+    public static final String ISSUE_DECISION_GATEWAY = "IssueDecisionGateway";
+    public static final String SUSPEND = "SuspendExecution";
+    public static final String RESOLVE_SUSPENDED_ISSUE = "ResolveSuspendedIssue";
+    public static final String RESUME = "ResumeExecution";
+    public static final String ISSUE_RESUMED = "IssueResumed";
+    public static final String TERMINATION_DECIDED = "TerminationDecided";
     public static final String OPEN_PLAN_CHANGE = "OpenPlanChange";
     public static final String ANSWER_PLAN_CHANGE = "AnswerPlanChange";
     public static final String SETTLE_PLAN_CHANGE = "SettlePlanChange";
@@ -56,6 +64,17 @@ public final class ExecutionProcess {
     public static final String PAY_AFTER_COMPLETION = "PayAfterCompletion";
     public static final String CLOSE = "CloseExecution";
     public static final String END_COMPLETED = "ExecutionCompleted";
+    /** The error the manager's decision to terminate throws out of the term (旭川 Q76), caught on the term's border. */
+    public static final String TERMINATED_ERROR_CODE = "EXECUTION_TERMINATED";
+    public static final String TERMINATING = "ExecutionTerminating";
+    public static final String SETTLEMENT_JOIN = "SettlementJoin";
+    public static final String DRAFT_SETTLEMENT = "DraftSettlement";
+    public static final String CONFIRM_SETTLEMENT = "PartnerConfirmsSettlement";
+    public static final String SETTLEMENT_CONFIRMATION_GATEWAY = "SettlementConfirmationGateway";
+    public static final String APPROVE_SETTLEMENT = "ApproveSettlement";
+    public static final String SETTLEMENT_APPROVAL_GATEWAY = "SettlementApprovalGateway";
+    public static final String SETTLE_TERMINATION = "SettleTermination";
+    public static final String END_TERMINATED = "ExecutionTerminated";
 
     private Elements() {}
   }
@@ -72,6 +91,11 @@ public final class ExecutionProcess {
     public static final String ISSUE_REPORT = "execution-issue-report";
     public static final String ISSUE_HANDLING = "execution-issue-handling";
     public static final String ISSUE_DECISION = "execution-issue-decision";
+    public static final String ISSUE_VIEW = "execution-issue-view";
+    public static final String ISSUE_RESOLUTION = "execution-issue-resolution";
+    public static final String SETTLEMENT_DRAFT = "execution-settlement-draft";
+    public static final String SETTLEMENT_CONFIRMATION = "execution-settlement-confirmation";
+    public static final String SETTLEMENT_APPROVAL = "execution-settlement-approval";
     public static final String PLAN_CHANGE_PROPOSAL = "execution-plan-change-proposal";
     public static final String PLAN_CHANGE_ANSWER = "execution-plan-change-answer";
     public static final String HANDOVER_REQUEST = "execution-handover-request";
@@ -164,6 +188,38 @@ public final class ExecutionProcess {
   public static final Var<String> ISSUE_DECISION = Var.string("issueDecision");
   public static final Var<String> ISSUE_DECISION_COMMENT = Var.string("issueDecisionComment");
   public static final Var<String> PENDING_ISSUE = Var.string("pendingIssueId");
+  /** Which side raised the issue, and its group: that side works on it while the execution is suspended. */
+  public static final Var<String> ISSUE_RAISED_SIDE = Var.string("issueRaisedSide");
+  public static final Var<String> ISSUE_REPORTER_GROUP = Var.string("issueReporterGroup");
+
+  // A serious issue before the manager: the partner is heard first; the manager may suspend, resume or terminate
+  // (旭川 Q76: 協定で定めた対応に沿って、双方の協力の下で解決を図る)
+  public static final Var<String> ISSUE_PARTNER_VIEW = Var.string("issuePartnerView");
+  public static final Var<String> ISSUE_PARTNER_WISH = Var.string("issuePartnerWish");
+  public static final Var<String> ISSUE_MEASURES = Var.string("issueMeasures");
+  public static final Var<Boolean> ISSUE_READY_TO_RESUME = Var.bool("issueReadyToResume");
+
+  // Suspension (process-wide): the term's timers and the payments stop until the manager resumes or terminates
+  public static final Var<Boolean> EXECUTION_SUSPENDED = Var.bool("executionSuspended");
+  public static final Var<String> SUSPENDED_ISSUE = Var.string("suspendedIssueId");
+  public static final Var<String> SUSPENDED_ON = Var.string("suspendedOn");
+
+  // Termination with settlement (what was done, what is paid or repaid), agreed by the partner, approved by a manager
+  public static final Var<String> TERMINATION_ISSUE = Var.string("terminationIssueId");
+  public static final Var<String> TERMINATION_REASON = Var.string("terminationReason");
+  public static final Var<String> TERMINATION_DECIDED_BY = Var.string("terminationDecidedBy");
+  public static final Var<Long> PAYMENT_TOTAL = Var.number("paymentTotal");
+  public static final Var<Long> PAID_SO_FAR = Var.number("paidSoFar");
+  public static final Var<String> SETTLEMENT_DONE = Var.string("settlementDone");
+  public static final Var<Long> SETTLEMENT_PAY = Var.number("settlementPayAmount");
+  public static final Var<Long> SETTLEMENT_REPAY = Var.number("settlementRepayAmount");
+  public static final Var<String> SETTLEMENT_NOTE = Var.string("settlementNote");
+  public static final Var<String> SETTLEMENT_CONFIRMATION = Var.string("settlementConfirmation");
+  public static final Var<String> SETTLEMENT_PARTNER_COMMENT = Var.string("settlementPartnerComment");
+  public static final Var<String> SETTLEMENT_APPROVAL = Var.string("settlementApproval");
+  public static final Var<String> SETTLEMENT_APPROVAL_COMMENT = Var.string("settlementApprovalComment");
+  /** Why the last draft came back (the partner's objection or the manager's), shown on the next draft. */
+  public static final Var<String> SETTLEMENT_LAST_REQUEST = Var.string("settlementLastRequest");
 
   // Plan changes (企画の修正, 評価シート 実施段階 3)
   public static final Var<String> PLAN_CHANGE_ID = Var.string("planChangeId");
@@ -208,4 +264,13 @@ public final class ExecutionProcess {
 
   /** Output for ⑤ 事業の評価: the execution ended with its completion report inspected. */
   public static final Var<Boolean> EXECUTION_COMPLETED = Var.bool("executionCompleted");
+
+  /**
+   * Output for ⑤ 事業の評価, whichever way the execution ended: {@code COMPLETED} or {@code TERMINATED}
+   * ({@link ExecutionChoices.ExecutionOutcome}), its Japanese label, and for a terminated one the settlement in
+   * Japanese (what was done, what was paid, what is paid or repaid), so that the year can still be evaluated.
+   */
+  public static final Var<String> EXECUTION_OUTCOME = Var.string("executionOutcome");
+  public static final Var<String> EXECUTION_OUTCOME_LABEL = Var.string("executionOutcomeLabel");
+  public static final Var<String> SETTLEMENT_SUMMARY = Var.string("settlementSummary");
 }

@@ -121,6 +121,13 @@ public class StartExecutionDelegate implements JavaDelegate {
     DOCUMENT_URL.set(execution, AgreementProcess.documentUrl(a.number()));
     APPLIED_PLAN_CHANGES.set(execution, null);
     EXECUTION_COMPLETED.set(execution, false);
+    // Declared on the instance, so that the steps of an issue (a scope of its own) set the instance's values.
+    EXECUTION_SUSPENDED.set(execution, false);
+    SUSPENDED_ISSUE.set(execution, null);
+    SUSPENDED_ON.set(execution, null);
+    EXECUTION_OUTCOME.set(execution, null);
+    EXECUTION_OUTCOME_LABEL.set(execution, null);
+    SETTLEMENT_SUMMARY.set(execution, null);
   }
 
   private void schedule(DelegateExecution execution, Agreement a, LocalDate today) {

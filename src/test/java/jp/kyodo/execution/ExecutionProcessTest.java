@@ -47,6 +47,7 @@ class ExecutionProcessTest {
 
   @AfterEach
   void tearDown() {
+    scenario.clearOwnTables();
     deployments.forEach(id -> engine.getRepositoryService().deleteDeployment(id, true));
     Mocks.reset();
     ClockUtil.reset();
@@ -138,11 +139,18 @@ class ExecutionProcessTest {
     Task handle = only(instance, Elements.HANDLE_ISSUE);
     assertThat(engine.getTaskService().getVariable(handle.getId(), CLAUSE_TROUBLE.name())).asString().contains("双方協力して解決");
     scenario.complete(handle, "suzuki", values(ISSUE_RESPONSE.name(), "家族に連絡し、保険の手続き", ESCALATE_ISSUE.name(), false));
+    assertThat(scenario.tasks(instance, Elements.DECIDE_ISSUE)).as("the partner is heard first").isEmpty();
+    Task view = only(instance, Elements.STATE_ISSUE_VIEW);
+    assertThat(candidate(view, "org-hikari")).isTrue();
+    scenario.complete(view, "hikari", values(ISSUE_PARTNER_VIEW.name(), "訪問時の声かけを徹底したい", ISSUE_PARTNER_WISH.name(), "CONTINUE"));
     Task decide = only(instance, Elements.DECIDE_ISSUE);
     assertThat(candidate(decide, "managers")).isTrue();
+    assertThat(engine.getTaskService().getVariable(decide.getId(), ISSUE_PARTNER_VIEW.name())).isEqualTo("訪問時の声かけを徹底したい");
     scenario.complete(decide, "sato", values(ISSUE_DECISION.name(), "REDO", ISSUE_DECISION_COMMENT.name(), "再発防止策も"));
     scenario.complete(instance, Elements.HANDLE_ISSUE, "suzuki",
         values(ISSUE_RESPONSE.name(), "訪問は2人1組にする", ESCALATE_ISSUE.name(), false));
+    scenario.complete(instance, Elements.STATE_ISSUE_VIEW, "hikari", values(ISSUE_PARTNER_VIEW.name(), "2人1組で対応できる",
+        ISSUE_PARTNER_WISH.name(), "CONTINUE"));
     scenario.complete(instance, Elements.DECIDE_ISSUE, "sato", values(ISSUE_DECISION.name(), "ACCEPT", ISSUE_DECISION_COMMENT.name(), "了承"));
     assertThat(scenario.tasks(instance, Elements.HANDLE_ISSUE)).isEmpty();
 
@@ -215,6 +223,9 @@ class ExecutionProcessTest {
 
     BpmnAwareTests.assertThat(instance).isEnded().hasPassed(Elements.CLOSE, Elements.END_COMPLETED);
     assertThat(scenario.variable(instance, EXECUTION_COMPLETED.name())).isEqualTo(true);
+    assertThat(scenario.variable(instance, EXECUTION_OUTCOME.name())).isEqualTo("COMPLETED");
+    assertThat(scenario.variable(instance, EXECUTION_OUTCOME_LABEL.name())).isEqualTo("完了（実施報告の検査に合格）");
+    assertThat(scenario.variable(instance, SETTLEMENT_SUMMARY.name())).isNull();
     ExecutionRepository.Execution record = scenario.executions.execution(agreementNumber);
     assertThat(record.status()).isEqualTo("COMPLETED");
     assertThat(record.mainStaff()).isEqualTo("kobayashi");
@@ -231,11 +242,219 @@ class ExecutionProcessTest {
     assertThat(reports.get(1).reviewedBy()).isEqualTo("kobayashi");
     assertThat(scenario.executions.issues(agreementNumber)).singleElement()
         .satisfies(i -> assertThat(i.status() + ":" + i.decidedBy() + ":" + i.raisedSide()).isEqualTo("CLOSED:sato:PARTNER"));
+    assertThat(scenario.executions.issueHearing(scenario.executions.issues(agreementNumber).get(0).id()).partnerView())
+        .isEqualTo("2人1組で対応できる");
     assertThat(scenario.executions.planChanges(agreementNumber)).singleElement()
         .satisfies(c -> assertThat(c.status() + ":" + c.answeredBy()).isEqualTo("APPLIED:suzuki"));
     assertThat(scenario.executions.handovers(agreementNumber)).singleElement()
         .satisfies(h -> assertThat(h.status() + ":" + h.partnerAnswer() + ":" + h.partnerAttendee())
             .isEqualTo("COMPLETED:CONFIRM:光 陽子（代表）"));
+  }
+
+  // Serious issues: the partner heard, suspension, resumption, termination with settlement (旭川 Q76)
+
+  /** Raises a serious issue from a standing task and has the department handle it: the partner is asked next. */
+  void seriousIssue(ProcessInstance instance, String standingTask, String user, String title) {
+    scenario.complete(instance, standingTask, user, values(ISSUE_TITLE.name(), title, ISSUE_DESCRIPTION.name(),
+        title + "の詳細", ISSUE_SEVERITY.name(), "SERIOUS"));
+    Task handle = scenario.tasks(instance, Elements.HANDLE_ISSUE).get(scenario.tasks(instance, Elements.HANDLE_ISSUE).size() - 1);
+    scenario.complete(handle, "suzuki", values(ISSUE_RESPONSE.name(), "事実を確認し、団体と対応を協議した", ESCALATE_ISSUE.name(), false));
+  }
+
+  void heard(ProcessInstance instance, String wish) {
+    scenario.complete(instance, Elements.STATE_ISSUE_VIEW, "hikari", values(ISSUE_PARTNER_VIEW.name(), "団体としての見解（" + wish + "）",
+        ISSUE_PARTNER_WISH.name(), wish));
+  }
+
+  void decide(ProcessInstance instance, String decision, String reason) {
+    scenario.complete(instance, Elements.DECIDE_ISSUE, "sato", values(ISSUE_DECISION.name(), decision,
+        ISSUE_DECISION_COMMENT.name(), reason));
+  }
+
+  long timers(ProcessInstance instance, boolean suspended) {
+    var query = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers();
+    return (suspended ? query.suspended() : query.active()).count();
+  }
+
+  Map<String, Object> settlement(long pay, long repay) {
+    return values(SETTLEMENT_DONE.name(), "4月〜9月の見守り訪問（延べ180件）とサロン12回", SETTLEMENT_PAY.name(), pay,
+        SETTLEMENT_REPAY.name(), repay, SETTLEMENT_NOTE.name(), "訪問記録は市に引き渡す");
+  }
+
+  @Test
+  void aSuspendedExecutionStopsItsTimersAndPaymentsUntilTheManagerResumesIt() {
+    ProcessInstance instance = started();
+    Task advance = only(instance, Elements.PAY_ADVANCE);
+    seriousIssue(instance, Elements.PARTNER_REPORTS_ISSUE, "hikari", "訪問員の不足");
+    Task view = only(instance, Elements.STATE_ISSUE_VIEW);
+    assertThat(engine.getTaskService().getVariable(view.getId(), CLAUSE_TROUBLE.name())).asString().contains("双方協力して解決");
+    heard(instance, "SUSPEND");
+    long running = timers(instance, false);
+    assertThat(running).as("report cycle, mid-term, end of reporting, end of term").isEqualTo(4);
+    decide(instance, "SUSPEND", "訪問員を確保するまで停止する");
+
+    assertThat(timers(instance, false)).isZero();
+    assertThat(timers(instance, true)).isEqualTo(running);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), EXECUTION_SUSPENDED.name())).isEqualTo(true);
+    assertThat(scenario.executions.execution(agreementNumber).status()).isEqualTo("SUSPENDED");
+    assertRefusedAndUnchanged(instance, advance, "suzuki", values(ADVANCE_PAID_AMOUNT.name(), 300_000, ADVANCE_PAID_ON.name(),
+        "2026-04-01"), "一時停止中です。再開が決まるまで支払はできません");
+    moveTo("2026-07-01T00:00:01Z");
+    assertThat(scenario.runDueJobs(instance)).as("the report date passes while suspended").isZero();
+    assertThat(scenario.tasks(instance, Elements.SUBMIT_REPORT)).isEmpty();
+
+    // The partner raised it: the partner works on it, is heard again, and the manager resumes.
+    Task resolve = only(instance, Elements.RESOLVE_SUSPENDED_ISSUE);
+    assertThat(candidate(resolve, "org-hikari")).isTrue();
+    assertThat(candidate(resolve, "dept-fukushi")).isFalse();
+    scenario.complete(resolve, "hikari", values(ISSUE_MEASURES.name(), "訪問員を3人増やし研修を終えた", ISSUE_READY_TO_RESUME.name(), true));
+    heard(instance, "CONTINUE");
+    assertRefusedAndUnchanged(instance, only(instance, Elements.DECIDE_ISSUE), "sato", values(ISSUE_DECISION.name(), "ACCEPT",
+        ISSUE_DECISION_COMMENT.name(), "了承"), "事業はこの課題で一時停止しています");
+    decide(instance, "RESUME", "体制が整ったので再開する");
+
+    assertThat(timers(instance, true)).isZero();
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), EXECUTION_SUSPENDED.name())).isEqualTo(false);
+    assertThat(scenario.runDueJobs(instance)).as("the report date that passed comes due at once").isEqualTo(1);
+    assertThat(only(instance, Elements.SUBMIT_REPORT)).isNotNull();
+    scenario.complete(advance, "suzuki", values(ADVANCE_PAID_AMOUNT.name(), 300_000, ADVANCE_PAID_ON.name(), "2026-04-01"));
+    BpmnAwareTests.assertThat(instance).hasPassed(Elements.SUSPEND, Elements.RESUME, Elements.ISSUE_RESUMED);
+    assertThat(scenario.executions.execution(agreementNumber).status()).isEqualTo("RUNNING");
+    assertThat(scenario.executions.suspensions(agreementNumber)).singleElement().satisfies(x -> assertThat(
+        x.suspendedBy() + ":" + x.timersStopped() + ":" + x.resumedBy() + ":" + x.resumeReason())
+        .isEqualTo("sato:4:sato:体制が整ったので再開する"));
+    assertThat(scenario.executions.issues(agreementNumber)).singleElement().satisfies(i -> {
+      assertThat(i.status() + ":" + i.managerDecision()).isEqualTo("CLOSED:RESUME");
+      assertThat(scenario.executions.issueHearing(i.id()).measures()).isEqualTo("訪問員を3人増やし研修を終えた");
+    });
+  }
+
+  @Test
+  void anIssueTheDepartmentRaisedIsWorkedOnThereWhileSuspendedAndEndsInTerminationWithASettlement() {
+    ProcessInstance instance = started();
+    scenario.complete(instance, Elements.PAY_ADVANCE, "suzuki", values(ADVANCE_PAID_AMOUNT.name(), 300_000,
+        ADVANCE_PAID_ON.name(), "2026-04-01"));
+    seriousIssue(instance, Elements.DEPARTMENT_REPORTS_ISSUE, "yamamoto", "個人情報を記録した名簿の紛失");
+    heard(instance, "SUSPEND");
+    decide(instance, "SUSPEND", "原因がわかるまで停止する");
+    Task resolve = only(instance, Elements.RESOLVE_SUSPENDED_ISSUE);
+    assertThat(candidate(resolve, "dept-fukushi")).as("the department raised it").isTrue();
+    assertThat(candidate(resolve, "org-hikari")).isFalse();
+    scenario.complete(resolve, "suzuki", values(ISSUE_MEASURES.name(), "名簿は見つからず、団体の管理体制に不備", ISSUE_READY_TO_RESUME.name(), false));
+    heard(instance, "TERMINATE");
+    decide(instance, "TERMINATE", "管理体制を立て直せないため中止する");
+
+    BpmnAwareTests.assertThat(instance).hasPassed(Elements.TERMINATION_DECIDED, Elements.TERMINATING).isWaitingAt(Elements.DRAFT_SETTLEMENT);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+        .as("the term's timers went with it").isZero();
+    for (String standing : List.of(Elements.PARTNER_REPORTS_ISSUE, Elements.DEPARTMENT_REPORTS_ISSUE,
+        Elements.PARTNER_PROPOSES_CHANGE, Elements.DEPARTMENT_PROPOSES_CHANGE, Elements.REQUEST_HANDOVER)) {
+      assertThat(scenario.tasks(instance, standing)).as(standing).isEmpty();
+    }
+    Task draft = only(instance, Elements.DRAFT_SETTLEMENT);
+    assertThat(draft.getAssignee()).isEqualTo("suzuki");
+    assertThat(engine.getTaskService().getVariable(draft.getId(), PAID_SO_FAR.name())).isEqualTo(300_000L);
+    assertThat(engine.getTaskService().getVariable(draft.getId(), PAYMENT_TOTAL.name())).isEqualTo(800_000L);
+    assertThat(engine.getTaskService().getVariable(draft.getId(), TERMINATION_REASON.name())).isEqualTo("管理体制を立て直せないため中止する");
+    assertThat(engine.getTaskService().getVariable(draft.getId(), CLAUSE_TROUBLE.name())).asString().contains("双方協力して解決");
+    assertRefusedAndUnchanged(instance, draft, "suzuki", settlement(100_000, 100_000), "支払と返還は同時に決められません");
+    assertRefusedAndUnchanged(instance, draft, "suzuki", settlement(0, 300_001), "これまでに支払った額を超えられません");
+    assertRefusedAndUnchanged(instance, draft, "suzuki", settlement(500_001, 0), "まだ支払っていない額を超えられません");
+    scenario.complete(draft, "suzuki", settlement(0, 100_000));
+    Task confirm = only(instance, Elements.CONFIRM_SETTLEMENT);
+    assertThat(candidate(confirm, "org-hikari")).isTrue();
+    scenario.complete(confirm, "hikari", values(SETTLEMENT_CONFIRMATION.name(), "AGREE"));
+    Task approve = only(instance, Elements.APPROVE_SETTLEMENT);
+    assertThat(candidate(approve, "managers")).isTrue();
+    scenario.complete(approve, "sato", values(SETTLEMENT_APPROVAL.name(), "APPROVE"));
+
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed(Elements.SETTLE_TERMINATION, Elements.END_TERMINATED)
+        .hasNotPassed(Elements.END_COMPLETED);
+    assertThat(scenario.variable(instance, EXECUTION_OUTCOME.name())).isEqualTo("TERMINATED");
+    assertThat(scenario.variable(instance, EXECUTION_OUTCOME_LABEL.name())).isEqualTo("中止（精算済み）");
+    assertThat(scenario.variable(instance, EXECUTION_COMPLETED.name())).isEqualTo(false);
+    assertThat((String) scenario.variable(instance, SETTLEMENT_SUMMARY.name())).contains("中止の理由: 管理体制を立て直せないため中止する",
+        "実施した内容: 4月〜9月の見守り訪問", "支払済みの額: 300,000円（協定の支払額 800,000円）", "精算で支払う額: 0円",
+        "返還を求める額: 100,000円", "その他の取り決め: 訪問記録は市に引き渡す", "団体の同意: hikari、決裁: sato");
+    ExecutionRepository.Execution record = scenario.executions.execution(agreementNumber);
+    assertThat(record.status()).isEqualTo("TERMINATED");
+    assertThat(record.terminatedAt()).isNotNull();
+    assertThat(scenario.executions.settlement(agreementNumber)).hasValueSatisfying(x -> assertThat(x.status() + ":"
+        + x.decidedBy() + ":" + x.paidBefore() + ":" + x.repayAmount() + ":" + x.partnerAnsweredBy() + ":" + x.approvedBy())
+        .isEqualTo("SETTLED:sato:300000:100000:hikari:sato"));
+    assertThat(scenario.executions.issues(agreementNumber)).singleElement()
+        .satisfies(i -> assertThat(i.status() + ":" + i.raisedSide()).isEqualTo("TERMINATED:DEPARTMENT"));
+    assertThat(scenario.executions.suspensions(agreementNumber)).singleElement()
+        .satisfies(x -> assertThat(x.resumedAt()).isNull());
+  }
+
+  @Test
+  void aSettlementIsDraftedAgainWhenThePartnerObjectsOrTheManagerReturnsIt() {
+    ProcessInstance instance = started();
+    seriousIssue(instance, Elements.PARTNER_REPORTS_ISSUE, "hikari", "代表者の辞任で活動が続けられない");
+    heard(instance, "TERMINATE");
+    decide(instance, "TERMINATE", "団体の申出により中止する");
+    assertThat(scenario.tasks(instance, Elements.PAY_ADVANCE)).as("no payment after the decision").isEmpty();
+    Task draft = only(instance, Elements.DRAFT_SETTLEMENT);
+    assertRefusedAndUnchanged(instance, draft, "suzuki", settlement(0, 1), "これまでに支払った額を超えられません");
+    assertRefusedAndUnchanged(instance, draft, "suzuki", settlement(800_001, 0), "まだ支払っていない額を超えられません");
+    scenario.complete(draft, "suzuki", settlement(200_000, 0));
+    Task confirm = only(instance, Elements.CONFIRM_SETTLEMENT);
+    assertRefusedAndUnchanged(instance, confirm, "hikari", values(SETTLEMENT_CONFIRMATION.name(), "OBJECT"), "同意しない理由");
+    scenario.complete(confirm, "hikari", values(SETTLEMENT_CONFIRMATION.name(), "OBJECT", SETTLEMENT_PARTNER_COMMENT.name(),
+        "訪問員の謝礼の実費は30万円"));
+    Task again = only(instance, Elements.DRAFT_SETTLEMENT);
+    assertThat(engine.getTaskService().getVariable(again.getId(), SETTLEMENT_LAST_REQUEST.name()))
+        .isEqualTo("協働パートナー（hikari）: 訪問員の謝礼の実費は30万円");
+    scenario.complete(again, "suzuki", settlement(300_000, 0));
+    scenario.complete(instance, Elements.CONFIRM_SETTLEMENT, "hikari", values(SETTLEMENT_CONFIRMATION.name(), "AGREE"));
+    assertRefusedAndUnchanged(instance, only(instance, Elements.APPROVE_SETTLEMENT), "sato",
+        values(SETTLEMENT_APPROVAL.name(), "RETURN"), "差し戻す理由");
+    scenario.complete(instance, Elements.APPROVE_SETTLEMENT, "sato", values(SETTLEMENT_APPROVAL.name(), "RETURN",
+        SETTLEMENT_APPROVAL_COMMENT.name(), "領収書の写しを添えて"));
+    assertThat(engine.getTaskService().getVariable(only(instance, Elements.DRAFT_SETTLEMENT).getId(),
+        SETTLEMENT_LAST_REQUEST.name())).isEqualTo("決裁者（sato）: 領収書の写しを添えて");
+    scenario.complete(instance, Elements.DRAFT_SETTLEMENT, "suzuki", settlement(300_000, 0));
+    assertThat(engine.getTaskService().getVariable(only(instance, Elements.CONFIRM_SETTLEMENT).getId(),
+        SETTLEMENT_CONFIRMATION.name())).as("a new draft is answered afresh").isNull();
+    scenario.complete(instance, Elements.CONFIRM_SETTLEMENT, "hikari", values(SETTLEMENT_CONFIRMATION.name(), "AGREE"));
+    scenario.complete(instance, Elements.APPROVE_SETTLEMENT, "sato", values(SETTLEMENT_APPROVAL.name(), "APPROVE"));
+
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed(Elements.END_TERMINATED).hasNotPassed(Elements.SUSPEND);
+    assertThat((String) scenario.variable(instance, SETTLEMENT_SUMMARY.name())).contains("支払済みの額: 0円",
+        "精算で支払う額: 300,000円", "返還を求める額: 0円");
+    assertThat(scenario.executions.settlement(agreementNumber)).hasValueSatisfying(x -> assertThat(x.payAmount() + ":"
+        + x.approval() + ":" + x.partnerAnswer()).isEqualTo("300000:APPROVE:AGREE"));
+  }
+
+  /** Two serious issues at once: the second cannot suspend again or resume; no new deadline starts while suspended. */
+  @Test
+  void onlyTheIssueThatSuspendedTheExecutionResumesItAndNoDeadlineStartsMeanwhile() {
+    ProcessInstance instance = started();
+    moveTo("2026-07-01T00:00:01Z");
+    scenario.runDueJobs(instance);
+    scenario.complete(instance, Elements.SUBMIT_REPORT, "hikari", report("4月〜6月"));
+    seriousIssue(instance, Elements.PARTNER_REPORTS_ISSUE, "hikari", "会場の閉鎖");
+    heard(instance, "SUSPEND");
+    decide(instance, "SUSPEND", "代わりの会場が決まるまで停止する");
+    Task review = only(instance, Elements.REVIEW_REPORT);
+    assertRefusedAndUnchanged(instance, review, "suzuki", values(REVIEW_DECISION.name(), "MORE", REVIEW_COMMENT.name(), "詳しく"),
+        "一時停止中のため、追加の報告は求められません");
+    scenario.complete(review, "suzuki", values(REVIEW_DECISION.name(), "ACCEPT"));
+
+    seriousIssue(instance, Elements.DEPARTMENT_REPORTS_ISSUE, "yamamoto", "苦情の電話");
+    heard(instance, "CONTINUE");
+    List<Task> decisions = scenario.tasks(instance, Elements.DECIDE_ISSUE);
+    assertThat(decisions).hasSize(1);
+    Task second = decisions.get(0);
+    assertRefusedAndUnchanged(instance, second, "sato", values(ISSUE_DECISION.name(), "SUSPEND", ISSUE_DECISION_COMMENT.name(), "停止"),
+        "別の課題で既に一時停止しています");
+    assertRefusedAndUnchanged(instance, second, "sato", values(ISSUE_DECISION.name(), "RESUME", ISSUE_DECISION_COMMENT.name(), "再開"),
+        "この課題で事業を一時停止しているときだけ");
+    scenario.complete(second, "sato", values(ISSUE_DECISION.name(), "ACCEPT", ISSUE_DECISION_COMMENT.name(), "対応を了承"));
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), EXECUTION_SUSPENDED.name())).as("still suspended").isEqualTo(true);
+    assertThat(scenario.executions.issues(agreementNumber)).extracting(i -> i.status() + ":" + i.raisedSide())
+        .containsExactlyInAnyOrder("SUSPENDED:PARTNER", "CLOSED:DEPARTMENT");
   }
 
   @Test
@@ -269,7 +488,8 @@ class ExecutionProcessTest {
     assertThat(scenario.tasks(instance, Elements.DECIDE_ISSUE)).isEmpty();
     scenario.complete(instance, Elements.DEPARTMENT_REPORTS_ISSUE, "yamamoto", issue);
     scenario.complete(instance, Elements.HANDLE_ISSUE, "suzuki", values(ISSUE_RESPONSE.name(), "費用の扱いを相談", ESCALATE_ISSUE.name(), true));
-    assertThat(scenario.tasks(instance, Elements.DECIDE_ISSUE)).hasSize(1);
+    assertThat(scenario.tasks(instance, Elements.DECIDE_ISSUE)).as("the partner is heard first").isEmpty();
+    assertThat(candidate(only(instance, Elements.STATE_ISSUE_VIEW), "org-hikari")).isTrue();
     assertThat(scenario.executions.issues(agreementNumber)).extracting(i -> i.status() + ":" + i.raisedSide())
         .containsExactlyInAnyOrder("CLOSED:DEPARTMENT", "WITH_MANAGER:DEPARTMENT");
   }
