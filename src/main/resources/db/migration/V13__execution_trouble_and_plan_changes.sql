@@ -68,3 +68,39 @@ CREATE TABLE kyodo_execution_settlement (
         CHECK (pay_amount >= 0 AND repay_amount >= 0 AND (pay_amount = 0 OR repay_amount = 0)
             AND pay_amount <= payment_total - paid_before AND repay_amount <= paid_before)
 );
+
+-- ④ plan changes change the plan (評価シート 実施段階 3, 関市 V-4 状況の変化に応じた柔軟な対応): a proposal carries the
+-- plan as data (JSON of goals, budget lines and income, advance, end of term), what it changes and whether money
+-- changes; the other side's answer and, for money, a manager's 決裁; an applied change amends the agreement's tables
+-- and is numbered 変更協定 第N号 (kyodo_agreement.amendment_no), with the 協定書 it replaced kept beside it.
+ALTER TABLE kyodo_execution_plan_change DROP CONSTRAINT kyodo_execution_plan_change_status_ck;
+ALTER TABLE kyodo_execution_plan_change ADD CONSTRAINT kyodo_execution_plan_change_status_ck
+    CHECK (status IN ('PROPOSED', 'APPLIED', 'DECLINED', 'REJECTED'));
+-- a change of data needs no words beyond its summary and reason: the text of other changes becomes optional
+ALTER TABLE kyodo_execution_plan_change ALTER COLUMN details DROP NOT NULL;
+ALTER TABLE kyodo_execution_plan_change ADD COLUMN proposed_plan VARCHAR(10000);
+ALTER TABLE kyodo_execution_plan_change ADD COLUMN changed_parts VARCHAR(64);
+ALTER TABLE kyodo_execution_plan_change ADD COLUMN changes VARCHAR(8000);
+ALTER TABLE kyodo_execution_plan_change ADD COLUMN money_changed BOOLEAN;
+ALTER TABLE kyodo_execution_plan_change ADD COLUMN answer VARCHAR(16);
+ALTER TABLE kyodo_execution_plan_change ADD COLUMN approval VARCHAR(16);
+ALTER TABLE kyodo_execution_plan_change ADD COLUMN approval_comment VARCHAR(2000);
+ALTER TABLE kyodo_execution_plan_change ADD COLUMN approved_by VARCHAR(64);
+ALTER TABLE kyodo_execution_plan_change ADD COLUMN approved_at TIMESTAMP;
+ALTER TABLE kyodo_execution_plan_change ADD COLUMN amendment_no INTEGER;
+
+ALTER TABLE kyodo_agreement ADD COLUMN amendment_no INTEGER DEFAULT 0 NOT NULL;
+
+CREATE TABLE kyodo_execution_amendment (
+    agreement_number   VARCHAR(40)    NOT NULL REFERENCES kyodo_agreement (agreement_number),
+    amendment_no       INTEGER        NOT NULL,
+    plan_change_id     VARCHAR(64)    NOT NULL REFERENCES kyodo_execution_plan_change (id),
+    summary            VARCHAR(200)   NOT NULL,
+    changes            VARCHAR(12000) NOT NULL,
+    agreed_on          DATE           NOT NULL,
+    approved_by        VARCHAR(64),
+    replaced_document  BYTEA,
+    document_at        TIMESTAMP,
+    PRIMARY KEY (agreement_number, amendment_no),
+    CONSTRAINT kyodo_execution_amendment_change_ux UNIQUE (plan_change_id)
+);

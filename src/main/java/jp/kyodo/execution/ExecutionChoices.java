@@ -149,6 +149,23 @@ public final class ExecutionChoices {
     }
   }
 
+  /** The manager's 決裁 of an agreed plan change that changes money (budget or payment). */
+  public enum PlanChangeApproval implements Labeled {
+    APPROVE("決裁する（修正が効力を持つ）"),
+    REJECT("決裁しない（修正しない）");
+
+    private final String label;
+
+    PlanChangeApproval(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
   public enum HandoverConfirmation implements Labeled {
     CONFIRM("同席して引継ぎの内容を確認した"),
     DISPUTE("引継ぎをやり直してほしい");

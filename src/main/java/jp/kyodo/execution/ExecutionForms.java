@@ -5,6 +5,9 @@ import jp.kyodo.platform.CityCalendar;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.kyodo.agreement.AgreementChoices.Bearer;
+import jp.kyodo.agreement.AgreementChoices.PaymentTiming;
+import jp.kyodo.agreement.AgreementChoices.PaymentType;
 import jp.kyodo.agreement.AgreementForms;
 import jp.kyodo.execution.ExecutionChoices.IssueDecision;
 import jp.kyodo.execution.ExecutionChoices.ReviewDecision;
@@ -94,11 +97,11 @@ public final class ExecutionForms {
 
   public static final FormRules SETTLEMENT_APPROVAL_FORM = FormRules.none(FormIds.SETTLEMENT_APPROVAL);
 
-  public static final FormRules PLAN_CHANGE_PROPOSAL = FormRules.forForm(FormIds.PLAN_CHANGE_PROPOSAL)
-      .taskLocal()
-      .build();
+  public static final FormRules PLAN_CHANGE_PROPOSAL = planChangeProposal();
 
   public static final FormRules PLAN_CHANGE_ANSWER_FORM = FormRules.none(FormIds.PLAN_CHANGE_ANSWER);
+
+  public static final FormRules PLAN_CHANGE_APPROVAL_FORM = FormRules.none(FormIds.PLAN_CHANGE_APPROVAL);
 
   public static final FormRules HANDOVER_REQUEST = FormRules.forForm(FormIds.HANDOVER_REQUEST)
       .check(NEW_MAIN_STAFF, (scope, value) -> isDepartmentMember(scope, (String) value) && !value.equals(MAIN_STAFF.get(scope)),
@@ -123,7 +126,7 @@ public final class ExecutionForms {
   public static final List<FormRules> ALL = List.of(START, ADVANCE_PAYMENT, FINAL_PAYMENT, MIDTERM, PROGRESS_REPORT,
       REPORT_REVIEW, LATE_REPORT, ISSUE_REPORT, ISSUE_HANDLING, ISSUE_DECISION_FORM, ISSUE_VIEW, ISSUE_RESOLUTION,
       SETTLEMENT_DRAFT, SETTLEMENT_CONFIRMATION_FORM, SETTLEMENT_APPROVAL_FORM, PLAN_CHANGE_PROPOSAL,
-      PLAN_CHANGE_ANSWER_FORM, HANDOVER_REQUEST, HANDOVER, HANDOVER_CONFIRMATION_FORM, COMPLETION_REPORT, INSPECTION);
+      PLAN_CHANGE_ANSWER_FORM, PLAN_CHANGE_APPROVAL_FORM, HANDOVER_REQUEST, HANDOVER, HANDOVER_CONFIRMATION_FORM, COMPLETION_REPORT, INSPECTION);
 
   private static FormRules payment(String formId, Var<Long> scheduled, Var<Long> paid, Var<String> paidOn,
       String what) {
@@ -133,6 +136,53 @@ public final class ExecutionForms {
         .check(paidOn, (scope, value) -> notInFuture(value), "「支払日」" + NOT_IN_FUTURE)
         .rule(scope -> !EXECUTION_SUSPENDED.isTrue(scope), SUSPENDED_NO_PAYMENT)
         .build();
+  }
+
+  /**
+   * A plan change proposes the agreement's data as it should be (関市 V-4): the rules of ③'s draft hold for it too — goals
+   * due within the term, a term within the fiscal year (旭川 Q31) that does not end in the past, a balanced
+   * income/expenditure plan (関市 V-3①), a payment that fits the agreed way of paying (旭川 Q51) — and an advance
+   * already paid cannot be changed.
+   */
+  private static FormRules planChangeProposal() {
+    FormRules.Builder b = FormRules.forForm(FormIds.PLAN_CHANGE_PROPOSAL).taskLocal();
+    for (int i = 0; i < NEW_GOAL_DUE.size(); i++) {
+      b.check(NEW_GOAL_DUE.get(i), (scope, value) -> dueWithinNewTerm(scope, value),
+          "「成果目標" + (i + 1) + "の達成期限（修正後）」は、協定の期間（修正後）の中の日付にしてください。");
+    }
+    return b
+        .check(NEW_TERM_END, (scope, value) -> newTermEndAllowed(scope, value),
+            "「期間の終わり（修正後）」は今日以後で、協定の年度（翌年3月31日まで）の中の日付にしてください。期間の始まりは変えられません（旭川 Q31）。")
+        .rule(scope -> PlanData.read(scope).advanceAmount() <= PlanData.read(scope).paymentAmount(),
+            "「前払いする額（修正後）」は、市から団体への支払額（「団体が支出する（市からの支払で賄う）」経費の合計）を超えられません。")
+        .rule(scope -> ADVANCE_PAID_AMOUNT.get(scope) == null
+                || NEW_ADVANCE_AMOUNT.getOrDefault(scope, 0L).equals(ADVANCE_AMOUNT.getOrDefault(scope, 0L)),
+            "前払金は支払済みのため、「前払いする額（修正後）」は変えられません。")
+        .rule(scope -> !PaymentTiming.AFTER_COMPLETION.code().equals(PAYMENT_TIMING.get(scope))
+                || NEW_ADVANCE_AMOUNT.getOrDefault(scope, 0L) == 0,
+            "この協定の支払は「全額を事業完了・検査の後に支払う」ため、「前払いする額（修正後）」は 0 です（旭川 Q51）。")
+        .rule(scope -> !PaymentType.NONE.code().equals(PAYMENT_TYPE.get(scope)) || PlanData.read(scope).paymentAmount() == 0,
+            "この協定に市から団体への支払はないため、「" + Bearer.CITY_PAYMENT.label() + "」の経費は入れられません。")
+        .rule(scope -> PaymentType.NONE.code().equals(PAYMENT_TYPE.get(scope)) || PlanData.read(scope).paymentAmount() > 0,
+            "市から団体に支払う協定です。「" + Bearer.CITY_PAYMENT.label() + "」の経費を1行以上入れてください（支払額になります）。")
+        .rule(scope -> PlanData.read(scope).partnerIncome() == PlanData.read(scope).borneBy(Bearer.PARTNER),
+            "収支計画が合っていません: 団体が負担する経費の合計と、団体の収入（自己資金・事業収入・その他）の合計を同じにしてください（関市 V-3①）。")
+        .build();
+  }
+
+  static boolean dueWithinNewTerm(VariableScope scope, Object due) {
+    java.util.Optional<java.time.LocalDate> day = CityCalendar.parseDay(due);
+    java.util.Optional<java.time.LocalDate> start = CityCalendar.parseDay(TERM_START.get(scope));
+    java.util.Optional<java.time.LocalDate> end = CityCalendar.parseDay(NEW_TERM_END.get(scope));
+    return day.isPresent() && (start.isEmpty() || !day.get().isBefore(start.get()))
+        && (end.isEmpty() || !day.get().isAfter(end.get()));
+  }
+
+  static boolean newTermEndAllowed(VariableScope scope, Object end) {
+    Long year = FISCAL_YEAR.get(scope);
+    return CityCalendar.parseDay(end).map(day -> year != null && CityCalendar.isInFiscalYear(year, day)
+        && !day.isBefore(CityCalendar.today())
+        && CityCalendar.parseDay(TERM_START.get(scope)).map(start -> !day.isBefore(start)).orElse(true)).orElse(false);
   }
 
   private static FormRules completionReport() {

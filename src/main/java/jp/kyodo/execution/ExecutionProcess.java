@@ -26,6 +26,7 @@ public final class ExecutionProcess {
     public static final String MIDTERM_TIMER = "MidtermReached";
     public static final String MIDTERM = "MidtermReview";
     public static final String REPORTING = "ProgressReporting";
+    public static final String REPORTING_UNTIL_TERM_END = "ReportingUntilTermEnd";
     public static final String REPORT_DUE = "ReportDue";
     public static final String OPEN_REPORT = "OpenProgressReport";
     public static final String SUBMIT_REPORT = "SubmitProgressReport";
@@ -53,6 +54,12 @@ public final class ExecutionProcess {
     public static final String OPEN_PLAN_CHANGE = "OpenPlanChange";
     public static final String ANSWER_PLAN_CHANGE = "AnswerPlanChange";
     public static final String SETTLE_PLAN_CHANGE = "SettlePlanChange";
+    public static final String PLAN_CHANGE_ANSWER_GATEWAY = "PlanChangeAnswerGateway";
+    public static final String APPROVE_PLAN_CHANGE = "ApprovePlanChange";
+    public static final String AMENDMENT_GATEWAY = "AmendmentGateway";
+    public static final String PRODUCE_AMENDED_AGREEMENT = "ProduceAmendedAgreement";
+    public static final String AGREEMENT_AMENDED = "AgreementAmended";
+    public static final String PLAN_CHANGE_SETTLED = "PlanChangeSettled";
     public static final String OPEN_HANDOVER = "OpenHandover";
     public static final String HOLD_HANDOVER = "HoldHandover";
     public static final String CONFIRM_HANDOVER = "PartnerConfirmsHandover";
@@ -98,6 +105,7 @@ public final class ExecutionProcess {
     public static final String SETTLEMENT_APPROVAL = "execution-settlement-approval";
     public static final String PLAN_CHANGE_PROPOSAL = "execution-plan-change-proposal";
     public static final String PLAN_CHANGE_ANSWER = "execution-plan-change-answer";
+    public static final String PLAN_CHANGE_APPROVAL = "execution-plan-change-approval";
     public static final String HANDOVER_REQUEST = "execution-handover-request";
     public static final String HANDOVER = "execution-handover";
     public static final String HANDOVER_CONFIRMATION = "execution-handover-confirmation";
@@ -132,6 +140,7 @@ public final class ExecutionProcess {
   public static final Var<String> TERM_END = AgreementProcess.TERM_END;
   public static final Var<String> REPORT_RHYTHM = AgreementProcess.REPORT_RHYTHM;
   public static final Var<String> PAYMENT_TYPE = AgreementProcess.PAYMENT_TYPE;
+  public static final Var<String> PAYMENT_TIMING = AgreementProcess.PAYMENT_TIMING;
   public static final Var<Long> ADVANCE_AMOUNT = AgreementProcess.ADVANCE_AMOUNT;
   public static final Var<Long> FINAL_AMOUNT = AgreementProcess.FINAL_AMOUNT;
   public static final Var<String> CLAUSE_TROUBLE = AgreementProcess.CLAUSE_TROUBLE;
@@ -233,6 +242,31 @@ public final class ExecutionProcess {
   public static final Var<String> APPLIED_PLAN_CHANGES = Var.string("appliedPlanChanges");
   public static final Var<String> PENDING_PLAN_CHANGE = Var.string("pendingPlanChangeId");
 
+  // The plan as data (関市 V-4: 状況の変化に応じた柔軟な対応): the proposal's form holds the agreement's goals, budget lines
+  // and the partner's income, the advance and the end of the term, filled in with the current ones, to be changed
+  // there; the values stay on the proposal's task.
+  public static final List<Var<String>> NEW_GOAL_TEXT = slots("newGoal", "Text", AgreementProcess.GOAL_SLOTS);
+  public static final List<Var<String>> NEW_GOAL_INDICATOR = slots("newGoal", "Indicator", AgreementProcess.GOAL_SLOTS);
+  public static final List<Var<String>> NEW_GOAL_DUE = slots("newGoal", "Due", AgreementProcess.GOAL_SLOTS);
+  public static final List<Var<String>> NEW_BUDGET_ITEM = slots("newBudget", "Item", AgreementProcess.BUDGET_SLOTS);
+  public static final List<Var<Long>> NEW_BUDGET_AMOUNT = IntStream.rangeClosed(1, AgreementProcess.BUDGET_SLOTS)
+      .mapToObj(i -> Var.number("newBudget" + i + "Amount")).toList();
+  public static final List<Var<String>> NEW_BUDGET_BEARER = slots("newBudget", "Bearer", AgreementProcess.BUDGET_SLOTS);
+  public static final Var<Long> NEW_INCOME_OWN_FUNDS = Var.number("newIncomeOwnFunds");
+  public static final Var<Long> NEW_INCOME_FEES = Var.number("newIncomeFees");
+  public static final Var<Long> NEW_INCOME_OTHER = Var.number("newIncomeOther");
+  public static final Var<Long> NEW_ADVANCE_AMOUNT = Var.number("newAdvanceAmount");
+  public static final Var<String> NEW_TERM_END = Var.string("newTermEnd");
+
+  // What a proposal changes, shown to the other side and the manager; a change of money needs the manager's 決裁
+  public static final Var<String> CHANGE_DIFF = Var.string("changeDiff");
+  public static final Var<Boolean> CHANGE_MONEY = Var.bool("changeMoney");
+  public static final Var<String> PLAN_CHANGE_APPROVAL = Var.string("planChangeApproval");
+  public static final Var<String> PLAN_CHANGE_APPROVAL_COMMENT = Var.string("planChangeApprovalComment");
+  public static final Var<Boolean> PLAN_CHANGE_APPLIED = Var.bool("planChangeApplied");
+  /** The agreement's amendment number (変更協定 第N号); 0 as concluded. */
+  public static final Var<Long> AMENDMENT_NO = Var.number("amendmentNo");
+
   // Staff handover with the partner present (千葉 ④, 旭川 Q57)
   public static final Var<String> HANDOVER_ID = Var.string("handoverId");
   public static final Var<String> NEW_MAIN_STAFF = Var.string("newMainStaff");
@@ -261,6 +295,10 @@ public final class ExecutionProcess {
   public static final Var<String> INSPECTION_RESULT = Var.string("inspectionResult");
   public static final Var<String> INSPECTION_COMMENT = Var.string("inspectionComment");
   public static final Var<String> INSPECTED_ON = Var.string("inspectedOn");
+
+  private static List<Var<String>> slots(String prefix, String suffix, int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(i -> Var.string(prefix + i + suffix)).toList();
+  }
 
   /** Output for ⑤ 事業の評価: the execution ended with its completion report inspected. */
   public static final Var<Boolean> EXECUTION_COMPLETED = Var.bool("executionCompleted");

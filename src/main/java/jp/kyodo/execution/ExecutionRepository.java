@@ -374,37 +374,97 @@ public class ExecutionRepository {
 
   // Plan changes
 
-  public String proposeChange(String id, String number, String side, String summary, String reason, String details, String by,
-      Instant at) {
+  /**
+   * Enters a proposed change with the plan it proposes as data (JSON of {@link PlanData}), the parts it changes, the
+   * lines saying how, and whether money changes (then a manager's 決裁 is needed).
+   */
+  public String proposeChange(String id, String number, String side, String summary, String reason, String details,
+      String proposedPlan, String changedParts, String changes, boolean moneyChanged, String by, Instant at) {
     // The id is the raising task's: a task completed once raises once (idempotency key).
     UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_execution_plan_change (id, agreement_number,"
-        + " proposed_by, proposed_side, proposed_at, summary, reason, details, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED')", id, number, by, side, ts(at),
-        summary, reason, details));
+        + " proposed_by, proposed_side, proposed_at, summary, reason, details, status, proposed_plan, changed_parts,"
+        + " changes, money_changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?)", id, number, by, side, ts(at),
+        summary, reason, details, proposedPlan, changedParts, changes, moneyChanged));
     return id;
   }
 
-  /** A plan change (row of {@code kyodo_execution_plan_change}): who proposed what and why, and the other side's answer. */
+  /**
+   * A plan change (row of {@code kyodo_execution_plan_change}): who proposed what and why, the plan as data and what it
+   * changes, the other side's answer, the manager's 決裁 when money changes, and the amendment it became.
+   */
   public record PlanChange(String id, String agreementNumber, String proposedBy, String proposedSide, Instant proposedAt,
-      String summary, String reason, String details, String status, String answerComment, String answeredBy,
-      Instant answeredAt) {}
+      String summary, String reason, String details, String status, String answer, String answerComment,
+      String answeredBy, Instant answeredAt, String proposedPlan, String changedParts, String changes,
+      boolean moneyChanged, String approval, String approvalComment, String approvedBy, Integer amendmentNo) {}
 
   private static final RowMapper<PlanChange> PLAN_CHANGE = (rs, i) -> new PlanChange(rs.getString("id"),
       rs.getString("agreement_number"), rs.getString("proposed_by"), rs.getString("proposed_side"),
       instant(rs, "proposed_at"), rs.getString("summary"), rs.getString("reason"), rs.getString("details"),
-      rs.getString("status"), rs.getString("answer_comment"), rs.getString("answered_by"), instant(rs, "answered_at"));
+      rs.getString("status"), rs.getString("answer"), rs.getString("answer_comment"), rs.getString("answered_by"),
+      instant(rs, "answered_at"), rs.getString("proposed_plan"), rs.getString("changed_parts"), rs.getString("changes"),
+      Boolean.TRUE.equals(rs.getObject("money_changed", Boolean.class)), rs.getString("approval"),
+      rs.getString("approval_comment"), rs.getString("approved_by"), rs.getObject("amendment_no", Integer.class));
 
   public PlanChange planChange(String id) {
     return jdbc.queryForObject("SELECT * FROM kyodo_execution_plan_change WHERE id = ?", PLAN_CHANGE, id);
   }
 
-  public void settleChange(String id, boolean applied, String comment, String by, Instant at) {
-    jdbc.update("UPDATE kyodo_execution_plan_change SET status = ?, answer_comment = ?, answered_by = ?, answered_at = ?"
-        + " WHERE id = ?", applied ? "APPLIED" : "DECLINED", comment, by, ts(at), id);
+  public void changeAnswered(String id, String answer, String comment, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_plan_change SET answer = ?, answer_comment = ?, answered_by = ?, answered_at = ?"
+        + " WHERE id = ?", answer, comment, by, ts(at), id);
+  }
+
+  public void changeApproved(String id, String approval, String comment, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_plan_change SET approval = ?, approval_comment = ?, approved_by = ?, approved_at = ?"
+        + " WHERE id = ?", approval, comment, by, ts(at), id);
+  }
+
+  /** How the change ended: APPLIED (with its amendment number), DECLINED by the other side, or REJECTED at 決裁. */
+  public void changeSettled(String id, String status, Integer amendmentNo) {
+    jdbc.update("UPDATE kyodo_execution_plan_change SET status = ?, amendment_no = ? WHERE id = ?", status, amendmentNo, id);
   }
 
   public List<PlanChange> planChanges(String number) {
     return jdbc.query("SELECT * FROM kyodo_execution_plan_change WHERE agreement_number = ? ORDER BY proposed_at, id",
         PLAN_CHANGE, number);
+  }
+
+  // Amendments of the agreement (変更協定, V13)
+
+  /** Enters 変更協定 第N号 for an applied change; once per change (a step run again finds it). */
+  public void amendment(String number, int amendmentNo, String planChangeId, String summary, String changes,
+      LocalDate agreedOn, String approvedBy) {
+    UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_execution_amendment (agreement_number, amendment_no,"
+        + " plan_change_id, summary, changes, agreed_on, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?)", number, amendmentNo,
+        planChangeId, summary, changes, day(agreedOn), approvedBy));
+  }
+
+  /** An amendment (row of {@code kyodo_execution_amendment}); the 協定書 it replaced is kept with it. */
+  public record Amendment(String agreementNumber, int amendmentNo, String planChangeId, String summary, String changes,
+      LocalDate agreedOn, String approvedBy, boolean replacedDocumentKept, Instant documentAt) {}
+
+  public List<Amendment> amendments(String number) {
+    return jdbc.query("SELECT agreement_number, amendment_no, plan_change_id, summary, changes, agreed_on, approved_by,"
+        + " CASE WHEN replaced_document IS NULL THEN 0 ELSE 1 END AS kept, document_at FROM kyodo_execution_amendment"
+        + " WHERE agreement_number = ? ORDER BY amendment_no", (rs, i) -> new Amendment(rs.getString(1), rs.getInt(2),
+        rs.getString(3), rs.getString(4), rs.getString(5), day(rs, "agreed_on"), rs.getString(7), rs.getInt("kept") == 1,
+        instant(rs, "document_at")), number);
+  }
+
+  /**
+   * Keeps the 協定書 an amendment replaces and notes when the amended one was made; the first run of the step keeps it,
+   * a run again leaves it (the document it would find is the amended one).
+   */
+  public void amendedDocument(String number, int amendmentNo, byte[] replaced, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_amendment SET replaced_document = ? WHERE agreement_number = ? AND amendment_no = ?"
+        + " AND replaced_document IS NULL AND document_at IS NULL", replaced, number, amendmentNo);
+    jdbc.update("UPDATE kyodo_execution_amendment SET document_at = ? WHERE agreement_number = ? AND amendment_no = ?",
+        ts(at), number, amendmentNo);
+  }
+
+  public byte[] replacedDocument(String number, int amendmentNo) {
+    return jdbc.queryForObject("SELECT replaced_document FROM kyodo_execution_amendment WHERE agreement_number = ?"
+        + " AND amendment_no = ?", byte[].class, number, amendmentNo);
   }
 
   // Handovers

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import jp.kyodo.agreement.AgreementProcess;
 import jp.kyodo.agreement.AgreementScenario;
+import static jp.kyodo.agreement.AgreementScenario.with;
 import jp.kyodo.execution.ExecutionProcess.Elements;
 import jp.kyodo.forms.InvalidInputException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -455,6 +456,172 @@ class ExecutionProcessTest {
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), EXECUTION_SUSPENDED.name())).as("still suspended").isEqualTo(true);
     assertThat(scenario.executions.issues(agreementNumber)).extracting(i -> i.status() + ":" + i.raisedSide())
         .containsExactlyInAnyOrder("SUSPENDED:PARTNER", "CLOSED:DEPARTMENT");
+  }
+
+  // Plan changes change the plan (評価シート 実施段階 3, 関市 V-4): as data, 変更協定 第N号, the 協定書 made again
+
+  static Map<String, Object> proposal(String summary, Object... changes) {
+    Map<String, Object> values = values(CHANGE_SUMMARY.name(), summary, CHANGE_REASON.name(), summary + "のため");
+    values.putAll(values(changes));
+    return values;
+  }
+
+  static String pdfText(byte[] pdf) {
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  Object taskValue(Task task, String name) {
+    return engine.getTaskService().getVariable(task.getId(), name);
+  }
+
+  Date jobDue(ProcessInstance instance, String activity) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId(activity)
+        .singleResult().getDuedate();
+  }
+
+  @Test
+  void anAgreedChangeOfGoalsAndTermAmendsTheAgreementItsDocumentAndTheTimers() {
+    ProcessInstance instance = started();
+    Task partners = only(instance, Elements.PARTNER_PROPOSES_CHANGE);
+    assertThat(taskValue(partners, NEW_GOAL_TEXT.get(0).name())).as("filled in with the agreement").isEqualTo("独居高齢者の見守り訪問");
+    assertThat(taskValue(partners, NEW_BUDGET_AMOUNT.get(0).name())).isEqualTo(600_000L);
+    assertThat(taskValue(partners, NEW_ADVANCE_AMOUNT.name())).isEqualTo(300_000L);
+    assertThat(taskValue(partners, NEW_TERM_END.name())).isEqualTo("2027-03-31");
+    byte[] concluded = scenario.agreement.agreements.document(agreementNumber).orElseThrow().content();
+
+    Task departments = only(instance, Elements.DEPARTMENT_PROPOSES_CHANGE);
+    Map<String, Object> change = proposal("期間を2月末までにし、担い手の育成を加える", NEW_GOAL_INDICATOR.get(1).name(),
+        "月3回・参加者 月40人", NEW_GOAL_TEXT.get(2).name(), "担い手の育成", NEW_GOAL_INDICATOR.get(2).name(), "新しい訪問員10人",
+        NEW_GOAL_DUE.get(2).name(), "2027-02-28", NEW_TERM_END.name(), "2027-02-28");
+    assertRefusedAndUnchanged(instance, departments, "suzuki", change, "「成果目標1の達成期限（修正後）」は、協定の期間（修正後）の中");
+    assertRefusedAndUnchanged(instance, departments, "suzuki", with(change, NEW_GOAL_DUE.get(0).name(), "2027-02-28",
+        NEW_TERM_END.name(), "2027-04-30"), "「期間の終わり（修正後）」は今日以後で、協定の年度");
+    scenario.complete(departments, "suzuki", with(change, NEW_GOAL_DUE.get(0).name(), "2027-02-28"));
+
+    Task answer = only(instance, Elements.ANSWER_PLAN_CHANGE);
+    assertThat(candidate(answer, "org-hikari")).isTrue();
+    assertThat((String) taskValue(answer, CHANGE_DIFF.name())).contains(
+        "成果目標G1: 「独居高齢者の見守り訪問」（指標 訪問 延べ400件、期限 2027-03-31） → 「独居高齢者の見守り訪問」（指標 訪問 延べ400件、期限 2027-02-28）",
+        "成果目標G3を加える: 「担い手の育成」（指標 新しい訪問員10人、期限 2027-02-28）", "期間の終わり: 2027-03-31 → 2027-02-28");
+    assertThat(taskValue(answer, CHANGE_MONEY.name())).isEqualTo(false);
+    scenario.complete(answer, "hikari", values(PLAN_CHANGE_ANSWER.name(), "AGREE"));
+
+    assertThat(scenario.tasks(instance, Elements.APPROVE_PLAN_CHANGE)).as("no money changes").isEmpty();
+    jp.kyodo.agreement.Agreement amended = scenario.agreement.agreements.find(agreementNumber).orElseThrow();
+    assertThat(amended.goals()).extracting(g -> g.id() + " " + g.indicator() + " " + g.due()).containsExactly(
+        "G1 訪問 延べ400件 2027-02-28", "G2 月3回・参加者 月40人 2026-12-31", "G3 新しい訪問員10人 2027-02-28");
+    assertThat(amended.termEnd()).hasToString("2027-02-28");
+    assertThat(amended.payment().amount()).isEqualTo(800_000L);
+    assertThat(scenario.agreement.agreements.amendmentNo(agreementNumber)).isEqualTo(1);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), AMENDMENT_NO.name())).isEqualTo(1L);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), GOAL_TEXT.get(2).name())).isEqualTo("G3 担い手の育成");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), TERM_END.name())).isEqualTo("2027-02-28");
+    assertThat(jobDue(instance, Elements.TERM_END_TIMER)).isEqualTo(Date.from(java.time.Instant.parse("2027-02-28T15:00:00Z")));
+    assertThat(jobDue(instance, Elements.REPORTING_UNTIL_TERM_END)).isEqualTo(Date.from(java.time.Instant.parse("2027-02-28T15:00:00Z")));
+    assertThat(jobDue(instance, Elements.MIDTERM_TIMER)).isEqualTo(Date.from(java.time.Instant.parse("2026-09-14T00:00:00Z")));
+    assertThat(taskValue(only(instance, Elements.PARTNER_PROPOSES_CHANGE), NEW_TERM_END.name()))
+        .as("open proposals are filled in again").isEqualTo("2027-02-28");
+    assertThat(scenario.executions.planChanges(agreementNumber)).singleElement().satisfies(c -> assertThat(c.status() + ":"
+        + c.changedParts() + ":" + c.moneyChanged() + ":" + c.amendmentNo() + ":" + c.answeredBy())
+        .isEqualTo("APPLIED:GOALS,TERM:false:1:hikari"));
+
+    assertThat(scenario.runDueJobs(instance)).as("the amended 協定書, as its own job").isEqualTo(1);
+    BpmnAwareTests.assertThat(instance).hasPassed(Elements.PRODUCE_AMENDED_AGREEMENT, Elements.AGREEMENT_AMENDED);
+    String document = pdfText(scenario.agreement.agreements.document(agreementNumber).orElseThrow().content());
+    assertThat(document).contains("変更協定 第1号", "変更の経過", "期間を2月末までにし、担い手の育成を加える", "担い手の育成",
+        "2027年2月28日まで");
+    assertThat(scenario.executions.replacedDocument(agreementNumber, 1)).as("the concluded 協定書 is kept").isEqualTo(concluded);
+    assertThat(pdfText(concluded)).doesNotContain("変更協定");
+  }
+
+  @Test
+  void aChangeOfMoneyTakesEffectOnlyWithTheManagersApproval() {
+    ProcessInstance instance = started();
+    scenario.complete(instance, Elements.PAY_ADVANCE, "suzuki", values(ADVANCE_PAID_AMOUNT.name(), 300_000,
+        ADVANCE_PAID_ON.name(), "2026-03-15"));
+    Task partners = only(instance, Elements.PARTNER_PROPOSES_CHANGE);
+    Map<String, Object> raise = proposal("訪問員の謝礼を増やす", NEW_BUDGET_AMOUNT.get(0).name(), 700_000);
+    assertRefusedAndUnchanged(instance, partners, "hikari", with(raise, NEW_ADVANCE_AMOUNT.name(), 200_000),
+        "前払金は支払済みのため");
+    assertRefusedAndUnchanged(instance, partners, "hikari", with(raise, NEW_INCOME_OWN_FUNDS.name(), 50_000),
+        "収支計画が合っていません");
+    assertRefusedAndUnchanged(instance, partners, "hikari", proposal("変更なし"), "修正の内容がありません");
+    scenario.complete(partners, "hikari", raise);
+    Task answer = only(instance, Elements.ANSWER_PLAN_CHANGE);
+    assertThat(taskValue(answer, CHANGE_MONEY.name())).isEqualTo(true);
+    assertThat((String) taskValue(answer, CHANGE_DIFF.name())).contains("経費1: 「訪問員の謝礼」600,000円（団体が支出する（市からの支払で賄う））"
+        + " → 「訪問員の謝礼」700,000円（団体が支出する（市からの支払で賄う））", "市から団体への支払: 800,000円（うち前払い 300,000円） → 900,000円（うち前払い 300,000円）");
+    scenario.complete(answer, "suzuki", values(PLAN_CHANGE_ANSWER.name(), "AGREE"));
+    assertThat(scenario.agreement.agreements.amendmentNo(agreementNumber)).as("not before the 決裁").isZero();
+
+    Task approval = only(instance, Elements.APPROVE_PLAN_CHANGE);
+    assertThat(candidate(approval, "managers")).isTrue();
+    scenario.complete(approval, "sato", values(PLAN_CHANGE_APPROVAL.name(), "APPROVE"));
+
+    jp.kyodo.agreement.Agreement amended = scenario.agreement.agreements.find(agreementNumber).orElseThrow();
+    assertThat(amended.payment().amount() + ":" + amended.payment().advanceAmount() + ":" + amended.payment().finalAmount()
+        + ":" + amended.expenditureTotal()).isEqualTo("900000:300000:600000:1150000");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), FINAL_AMOUNT.name())).isEqualTo(600_000L);
+    assertThat(scenario.executions.planChanges(agreementNumber)).singleElement().satisfies(c -> assertThat(c.status() + ":"
+        + c.changedParts() + ":" + c.approvedBy() + ":" + c.amendmentNo()).isEqualTo("APPLIED:BUDGET,PAYMENT:sato:1"));
+    assertThat(scenario.executions.amendments(agreementNumber)).singleElement()
+        .satisfies(a -> assertThat(a.approvedBy() + ":" + a.summary()).isEqualTo("sato:訪問員の謝礼を増やす"));
+    scenario.runDueJobs(instance);
+    assertThat(pdfText(scenario.agreement.agreements.document(agreementNumber).orElseThrow().content()))
+        .contains("変更協定 第1号", "700,000円", "900,000円");
+  }
+
+  @Test
+  void aChangeOfMoneyTheManagerDoesNotApproveChangesNothing() {
+    ProcessInstance instance = started();
+    scenario.complete(instance, Elements.DEPARTMENT_PROPOSES_CHANGE, "suzuki", proposal("前払いを減らす",
+        NEW_ADVANCE_AMOUNT.name(), 200_000));
+    scenario.complete(instance, Elements.ANSWER_PLAN_CHANGE, "hikari", values(PLAN_CHANGE_ANSWER.name(), "AGREE"));
+    Task approval = only(instance, Elements.APPROVE_PLAN_CHANGE);
+    assertRefusedAndUnchanged(instance, approval, "sato", values(PLAN_CHANGE_APPROVAL.name(), "REJECT"), "決裁しない理由");
+    scenario.complete(approval, "sato", values(PLAN_CHANGE_APPROVAL.name(), "REJECT", PLAN_CHANGE_APPROVAL_COMMENT.name(),
+        "団体の資金繰りに差し支える"));
+
+    BpmnAwareTests.assertThat(instance).hasPassed(Elements.PLAN_CHANGE_SETTLED).hasNotPassed(Elements.PRODUCE_AMENDED_AGREEMENT);
+    assertThat(scenario.agreement.agreements.find(agreementNumber).orElseThrow().payment().advanceAmount()).isEqualTo(300_000L);
+    assertThat(scenario.agreement.agreements.amendmentNo(agreementNumber)).isZero();
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), ADVANCE_AMOUNT.name())).isEqualTo(300_000L);
+    assertThat(scenario.executions.planChanges(agreementNumber)).singleElement().satisfies(c -> assertThat(c.status() + ":"
+        + c.answer() + ":" + c.approval() + ":" + c.approvalComment()).isEqualTo("REJECTED:AGREE:REJECT:団体の資金繰りに差し支える"));
+    assertThat(scenario.executions.amendments(agreementNumber)).isEmpty();
+  }
+
+  /** A proposed plan keeps to the way the agreement pays (旭川 Q51) and to the payment being the lines the city pays for. */
+  @Test
+  void aProposedPlanKeepsToTheWayTheAgreementPays() {
+    ProcessInstance instance = started();
+    Task proposal = only(instance, Elements.DEPARTMENT_PROPOSES_CHANGE);
+    assertRefusedAndUnchanged(instance, proposal, "suzuki", proposal("前払いを増やす", NEW_ADVANCE_AMOUNT.name(), 900_000),
+        "「前払いする額（修正後）」は、市から団体への支払額");
+    assertRefusedAndUnchanged(instance, proposal, "suzuki", proposal("市が直接支出する", NEW_BUDGET_BEARER.get(0).name(),
+        "CITY_DIRECT", NEW_BUDGET_BEARER.get(1).name(), "CITY_DIRECT", NEW_ADVANCE_AMOUNT.name(), 0), "市から団体に支払う協定です");
+
+    String commission = scenario.agreement.concluded(AgreementScenario.with(AgreementScenario.start(),
+        AgreementProcess.CHOSEN_FORM.name(), "COMMISSION", AgreementProcess.PROJECT_NUMBER.name(), "2026-003"),
+        AgreementScenario.with(AgreementScenario.draft(), AgreementProcess.PAYMENT_TYPE.name(), "COMMISSION_FEE",
+            AgreementProcess.PAYMENT_TIMING.name(), "AFTER_COMPLETION"));
+    ProcessInstance commissioned = scenario.start("suzuki", commission);
+    assertRefusedAndUnchanged(commissioned, only(commissioned, Elements.DEPARTMENT_PROPOSES_CHANGE), "suzuki",
+        proposal("前払いを入れる", NEW_ADVANCE_AMOUNT.name(), 100_000), "「全額を事業完了・検査の後に支払う」ため");
+
+    Map<String, Object> unpaid = AgreementScenario.with(AgreementScenario.draft(), AgreementProcess.PAYMENT_TYPE.name(), "NONE",
+        AgreementProcess.BUDGET_BEARER.get(0).name(), "CITY_DIRECT", AgreementProcess.BUDGET_BEARER.get(1).name(), "CITY_DIRECT");
+    unpaid.remove(AgreementProcess.PAYMENT_TIMING.name());
+    unpaid.remove(AgreementProcess.ADVANCE_AMOUNT.name());
+    String cooperation = scenario.agreement.concluded(AgreementScenario.with(AgreementScenario.start(),
+        AgreementProcess.PROJECT_NUMBER.name(), "2026-004"), unpaid);
+    ProcessInstance unpaidInstance = scenario.start("suzuki", cooperation);
+    assertRefusedAndUnchanged(unpaidInstance, only(unpaidInstance, Elements.DEPARTMENT_PROPOSES_CHANGE), "suzuki",
+        proposal("団体に支払う", NEW_BUDGET_BEARER.get(0).name(), "CITY_PAYMENT"), "この協定に市から団体への支払はないため");
   }
 
   @Test

@@ -41,6 +41,7 @@ public final class ExecutionScenario {
       "forms/execution-settlement-approval.form",
       "forms/execution-plan-change-proposal.form",
       "forms/execution-plan-change-answer.form",
+      "forms/execution-plan-change-approval.form",
       "forms/execution-handover-request.form",
       "forms/execution-handover.form",
       "forms/execution-handover-confirmation.form",
@@ -52,7 +53,8 @@ public final class ExecutionScenario {
   public final ExecutionRepository executions;
 
   /** ④'s own tables of V13, children first: cleared before ③'s scenario clears the agreements and executions. */
-  static final List<String> OWN_TABLES = List.of("kyodo_execution_settlement", "kyodo_execution_suspension");
+  static final List<String> OWN_TABLES = List.of("kyodo_execution_amendment", "kyodo_execution_settlement",
+      "kyodo_execution_suspension");
 
   public ExecutionScenario(ProcessEngine engine) {
     this.engine = engine;
@@ -65,11 +67,15 @@ public final class ExecutionScenario {
     Mocks.register("remindLateReport", new RemindLateReportDelegate(executions));
     Mocks.register("openIssue", new OpenIssueDelegate(executions));
     Mocks.register("openPlanChange", new OpenPlanChangeDelegate(executions));
-    Mocks.register("settlePlanChange", new SettlePlanChangeDelegate(executions));
+    Mocks.register("settlePlanChange", new SettlePlanChangeDelegate(executions, agreements));
+    Mocks.register("prefillPlanChange", new PrefillPlanChangeListener(agreements));
+    Mocks.register("recordPlanChangeAnswer", new RecordPlanChangeAnswerListener(executions));
+    Mocks.register("produceAmendedAgreement", new ProduceAmendedAgreementDelegate(executions, agreements,
+        agreement.document));
     Mocks.register("openHandover", new OpenHandoverDelegate(executions));
     Mocks.register("completeHandover", new CompleteHandoverDelegate(executions));
     Mocks.register("closeExecution", new CloseExecutionDelegate(executions));
-    Mocks.register("recordExecutionRequest", new RecordExecutionRequestListener(executions));
+    Mocks.register("recordExecutionRequest", new RecordExecutionRequestListener(executions, agreements));
     Mocks.register("recordPayment", new RecordPaymentListener(executions));
     Mocks.register("recordMidterm", new RecordMidtermListener(executions));
     Mocks.register("recordProgressReport", new RecordProgressReportListener(executions));
