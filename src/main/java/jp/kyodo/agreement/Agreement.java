@@ -65,6 +65,18 @@ public record Agreement(
    */
   public record StepDecision(String step, Decision decision) {}
 
+  /**
+   * The agreement as a plan change agreed during ④ 事業の実施 amends it (変更協定): the goals, the budget lines with the
+   * partner's income, the payment amounts and the end of the term; everything else stays as concluded.
+   */
+  public Agreement amended(List<Goal> goals, List<BudgetLine> budget, long incomeOwnFunds, long incomeFees,
+      long incomeOther, PaymentPlan payment, LocalDate termEnd) {
+    return new Agreement(number, fiscalYear, projectNumber, title, departmentGroup, departmentName, partnerGroup,
+        partnerName, chosenForm, costEstimate, mainStaff, deputyStaff, purpose, finalGoal, List.copyOf(goals), roles,
+        List.copyOf(budget), incomeOwnFunds, incomeFees, incomeOther, payment, termStart, termEnd, reportRhythm, clauses,
+        decisions, status, approvedBy, approvedAt, signedOn, processInstanceId);
+  }
+
   public long expenditureTotal() {
     return budget.stream().mapToLong(BudgetLine::amount).sum();
   }

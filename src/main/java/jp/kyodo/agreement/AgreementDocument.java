@@ -45,6 +45,17 @@ public class AgreementDocument {
   }
 
   public byte[] render(Agreement a) {
+    return render(a, java.util.List.of());
+  }
+
+  /** A change of the agreement agreed during its term (④ 事業の実施), as the amended 協定書 lists it. */
+  public record Amendment(int number, LocalDate agreedOn, String summary, String changes) {}
+
+  /**
+   * The 協定書 as amended during the term: the agreement's current contents, marked 変更協定 第N号 with the date, and an
+   * article listing every amendment (関市 V-4: the plan follows the situation, both sides agreeing).
+   */
+  public byte[] render(Agreement a, java.util.List<Amendment> amendments) {
     try (PDDocument document = new PDDocument()) {
       PDType0Font font = PDType0Font.load(document, new java.io.ByteArrayInputStream(font()), true);
       PDDocumentInformation info = document.getDocumentInformation();
@@ -57,6 +68,10 @@ public class AgreementDocument {
       w.right("協定番号 " + a.number(), BODY);
       if (a.projectNumber() != null) {
         w.right("事業番号 " + a.projectNumber(), BODY);
+      }
+      if (!amendments.isEmpty()) {
+        Amendment last = amendments.get(amendments.size() - 1);
+        w.right("変更協定 第" + last.number() + "号（" + date(last.agreedOn()) + " 変更）", BODY);
       }
       w.gap(8);
       w.paragraph("市（担当課: " + a.departmentName() + "。以下「甲」という。）と" + a.partnerName()
@@ -122,6 +137,14 @@ public class AgreementDocument {
           + " とする。甲の担当者が替わるときは、乙の同席のもとで引継ぎを行い、事業の目的と役割分担を共有する。");
       w.heading(++article, "協議");
       w.paragraph("この協定に定めのない事項及び協定の内容を変更する必要が生じたときは、甲乙協議して定める。");
+      if (!amendments.isEmpty()) {
+        w.heading(++article, "変更の経過");
+        w.paragraph("この協定は、甲乙の合意により次のとおり変更した。");
+        for (Amendment m : amendments) {
+          w.paragraph("変更協定 第" + m.number() + "号（" + date(m.agreedOn()) + "）　" + m.summary());
+          w.indented(m.changes());
+        }
+      }
       w.gap(8);
       w.paragraph("決裁: " + a.approvedBy() + "（" + date(CityCalendar.dayOf(a.approvedAt())) + "）");
       w.gap(14);

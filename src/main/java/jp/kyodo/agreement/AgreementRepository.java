@@ -129,6 +129,43 @@ public class AgreementRepository {
     }
   }
 
+  /** How often the agreement was amended during its term: 0 as concluded, N after 変更協定 第N号 (V13). */
+  public int amendmentNo(String number) {
+    Integer no = jdbc.queryForObject("SELECT amendment_no FROM kyodo_agreement WHERE agreement_number = ?", Integer.class,
+        number);
+    return no == null ? 0 : no;
+  }
+
+  /**
+   * Writes a change of the plan both sides agreed during ④ 事業の実施 (and a manager approved, when it changes money):
+   * the goals, the budget lines with their total and the partner's income, the payment amounts and the term, as
+   * {@link Agreement#amended} gives them. The amendment number goes up by one and is returned (変更協定 第N号).
+   */
+  public int amend(Agreement a) {
+    Agreement.PaymentPlan p = a.payment();
+    int rows = jdbc.update("UPDATE kyodo_agreement SET term_end = ?, payment_amount = ?, advance_amount = ?,"
+        + " final_amount = ?, expenditure_total = ?, income_own_funds = ?, income_fees = ?, income_other = ?,"
+        + " amendment_no = amendment_no + 1 WHERE agreement_number = ?", Date.valueOf(a.termEnd()), p.amount(),
+        p.advanceAmount(), p.finalAmount(), a.expenditureTotal(), a.incomeOwnFunds(), a.incomeFees(), a.incomeOther(),
+        a.number());
+    if (rows != 1) {
+      throw new IllegalStateException("no agreement " + a.number());
+    }
+    jdbc.update("DELETE FROM kyodo_agreement_goal WHERE agreement_number = ?", a.number());
+    int position = 0;
+    for (Agreement.Goal g : a.goals()) {
+      jdbc.update("INSERT INTO kyodo_agreement_goal (agreement_number, goal_id, position, description, indicator, due_date)"
+          + " VALUES (?, ?, ?, ?, ?, ?)", a.number(), g.id(), ++position, g.description(), g.indicator(), Date.valueOf(g.due()));
+    }
+    jdbc.update("DELETE FROM kyodo_agreement_budget_line WHERE agreement_number = ?", a.number());
+    position = 0;
+    for (Agreement.BudgetLine b : a.budget()) {
+      jdbc.update("INSERT INTO kyodo_agreement_budget_line (agreement_number, position, item, amount, bearer)"
+          + " VALUES (?, ?, ?, ?, ?)", a.number(), ++position, b.item(), b.amount(), b.bearer());
+    }
+    return amendmentNo(a.number());
+  }
+
   public Optional<Agreement> find(String number) {
     List<Agreement> found = jdbc.query("SELECT * FROM kyodo_agreement WHERE agreement_number = ?", this::agreement, number);
     return found.stream().findFirst();

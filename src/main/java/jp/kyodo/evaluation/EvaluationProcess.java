@@ -83,6 +83,15 @@ public final class EvaluationProcess {
    */
   public static final String AGREEMENT_GOALS = "agreementGoals";
 
+  /**
+   * Optional inputs from ④ 事業の実施 (the lifecycle passes them in; started on its own, from the start form): how the
+   * execution ended, {@code COMPLETED} or {@code TERMINATED}, and for a terminated one its settlement in words. Every
+   * form shows them read-only when the year was terminated, so both sides evaluate what was done before the end
+   * (旭川 Q76 事業失敗時の対応, 関市 V-6 改善は対話で); a terminated year is evaluated like any other.
+   */
+  public static final Var<String> EXECUTION_OUTCOME = Var.string("executionOutcome");
+  public static final Var<String> SETTLEMENT_SUMMARY = Var.string("settlementSummary");
+
   // 成果の取りまとめ (the department, before the self-evaluations)
   public static final Var<Long> ACTUAL_COST = Var.number("actualCost");
   public static final Var<String> EFFECT_MEASURE = Var.string("effectMeasure");

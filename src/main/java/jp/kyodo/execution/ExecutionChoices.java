@@ -40,13 +40,90 @@ public final class ExecutionChoices {
     }
   }
 
+  /**
+   * The manager's decision on a serious issue, the partner heard (旭川 Q76). SUSPEND stops the term's timers and
+   * payments (on an issue that suspended the execution already: it stays suspended while that side works on it);
+   * RESUME is for the issue that suspended it; TERMINATE ends the execution with a settlement.
+   */
   public enum IssueDecision implements Labeled {
-    ACCEPT("対応を了承する"),
-    REDO("担当課に対応のやり直しを求める");
+    ACCEPT("対応を了承し、事業を続ける"),
+    REDO("担当課に対応のやり直しを求める"),
+    SUSPEND("事業を一時停止する（停止中なら停止を続ける）"),
+    RESUME("事業を再開する（この課題で一時停止したとき）"),
+    TERMINATE("事業を中止し、精算に進む");
 
     private final String label;
 
     IssueDecision(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** What the partner would have the manager decide on a serious issue: its view is heard first (旭川 Q76). */
+  public enum PartnerWish implements Labeled {
+    CONTINUE("事業を続けたい"),
+    SUSPEND("一時停止して立て直したい"),
+    TERMINATE("中止もやむを得ない");
+
+    private final String label;
+
+    PartnerWish(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The partner's answer to the settlement of a terminated execution. */
+  public enum SettlementConfirmation implements Labeled {
+    AGREE("この精算案に同意する"),
+    OBJECT("同意しない（精算案の作り直しを求める）");
+
+    private final String label;
+
+    SettlementConfirmation(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The manager's 決裁 of the termination and its settlement (money is paid or repaid). */
+  public enum SettlementApproval implements Labeled {
+    APPROVE("中止と精算を決裁する"),
+    RETURN("差し戻す（精算案の作り直しを求める）");
+
+    private final String label;
+
+    SettlementApproval(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** How the execution ended, handed to ⑤ 事業の評価 ({@code executionOutcome}). */
+  public enum ExecutionOutcome implements Labeled {
+    COMPLETED("完了（実施報告の検査に合格）"),
+    TERMINATED("中止（精算済み）");
+
+    private final String label;
+
+    ExecutionOutcome(String label) {
       this.label = label;
     }
 
@@ -63,6 +140,23 @@ public final class ExecutionChoices {
     private final String label;
 
     PlanChangeAnswer(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The manager's 決裁 of an agreed plan change that changes money (budget or payment). */
+  public enum PlanChangeApproval implements Labeled {
+    APPROVE("決裁する（修正が効力を持つ）"),
+    REJECT("決裁しない（修正しない）");
+
+    private final String label;
+
+    PlanChangeApproval(String label) {
       this.label = label;
     }
 

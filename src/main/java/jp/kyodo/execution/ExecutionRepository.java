@@ -8,12 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** The execution tables (db/migration V4), read and written with plain SQL; every entry keeps who and when. */
+/** The execution tables (db/migration V4, V13), read and written with plain SQL; every entry keeps who and when. */
 @Repository
 public class ExecutionRepository {
 
@@ -64,7 +65,7 @@ public class ExecutionRepository {
       String completionSummary, String completionGoalNotes, Long completionExpenditure, Long completionSurplus,
       String completionCitizenInfo, String completionFutureIssues, String completionBy, Instant completionAt,
       String inspectionResult, String inspectionComment, LocalDate inspectedOn, String inspectedBy, Instant inspectedAt,
-      Instant completedAt) {}
+      Instant completedAt, Instant terminatedAt) {}
 
   public Execution execution(String agreementNumber) {
     return jdbc.queryForObject("SELECT * FROM kyodo_execution WHERE agreement_number = ?", (rs, i) -> new Execution(
@@ -76,7 +77,8 @@ public class ExecutionRepository {
         rs.getObject("completion_expenditure", Long.class), rs.getObject("completion_surplus", Long.class),
         rs.getString("completion_citizen_info"), rs.getString("completion_future_issues"), rs.getString("completion_by"),
         instant(rs, "completion_at"), rs.getString("inspection_result"), rs.getString("inspection_comment"),
-        day(rs, "inspected_on"), rs.getString("inspected_by"), instant(rs, "inspected_at"), instant(rs, "completed_at")),
+        day(rs, "inspected_on"), rs.getString("inspected_by"), instant(rs, "inspected_at"), instant(rs, "completed_at"),
+        instant(rs, "terminated_at")),
         agreementNumber);
   }
 
@@ -246,9 +248,123 @@ public class ExecutionRepository {
         + " WHERE id = ?", response, toManager, toManager ? "WITH_MANAGER" : "CLOSED", by, ts(at), id);
   }
 
-  public void issueDecided(String id, String decision, String comment, boolean closed, String by, Instant at) {
+  /** The manager's decision; {@code status} is where it leaves the issue (OPEN, SUSPENDED, CLOSED, TERMINATED). */
+  public void issueDecided(String id, String decision, String comment, String status, String by, Instant at) {
     jdbc.update("UPDATE kyodo_execution_issue SET manager_decision = ?, manager_comment = ?, status = ?, decided_by = ?,"
-        + " decided_at = ? WHERE id = ?", decision, comment, closed ? "CLOSED" : "OPEN", by, ts(at), id);
+        + " decided_at = ? WHERE id = ?", decision, comment, status, by, ts(at), id);
+  }
+
+  /** The partner's view of a serious issue, heard before the manager decides (旭川 Q76); the latest is kept. */
+  public void issueViewed(String id, String view, String wish, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_issue SET partner_view = ?, partner_wish = ?, partner_view_by = ?,"
+        + " partner_view_at = ? WHERE id = ?", view, wish, by, ts(at), id);
+  }
+
+  /** What the side that raised the issue did about it while the execution was suspended; the latest is kept. */
+  public void issueMeasures(String id, String measures, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_issue SET measures = ?, measures_by = ?, measures_at = ? WHERE id = ?",
+        measures, by, ts(at), id);
+  }
+
+  /** The partner's view and the measures of an issue (V13 columns of {@code kyodo_execution_issue}). */
+  public record IssueHearing(String partnerView, String partnerWish, String partnerViewBy, String measures,
+      String measuresBy) {}
+
+  public IssueHearing issueHearing(String id) {
+    return jdbc.queryForObject("SELECT partner_view, partner_wish, partner_view_by, measures, measures_by"
+        + " FROM kyodo_execution_issue WHERE id = ?", (rs, i) -> new IssueHearing(rs.getString(1), rs.getString(2),
+        rs.getString(3), rs.getString(4), rs.getString(5)), id);
+  }
+
+  // Suspension (V13): an issue stops the term's timers and payments until it is resumed or the execution terminated
+
+  /** Enters the suspension by an issue; false, and nothing entered, when that issue suspended the execution already. */
+  public boolean suspended(String number, String issueId, String reason, int timersStopped, String by, Instant at) {
+    boolean entered = UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_execution_suspension (issue_id,"
+        + " agreement_number, reason, suspended_by, suspended_at, timers_stopped) VALUES (?, ?, ?, ?, ?, ?)", issueId,
+        number, reason, by, ts(at), timersStopped));
+    jdbc.update("UPDATE kyodo_execution SET status = 'SUSPENDED' WHERE agreement_number = ?", number);
+    return entered;
+  }
+
+  public void resumed(String number, String issueId, String reason, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_suspension SET resumed_by = ?, resumed_at = ?, resume_reason = ? WHERE issue_id = ?",
+        by, ts(at), reason, issueId);
+    jdbc.update("UPDATE kyodo_execution SET status = 'RUNNING' WHERE agreement_number = ?", number);
+  }
+
+  /** A suspension (row of {@code kyodo_execution_suspension}): which issue, why, who, when, and its end. */
+  public record Suspension(String issueId, String agreementNumber, String reason, String suspendedBy,
+      Instant suspendedAt, int timersStopped, String resumedBy, Instant resumedAt, String resumeReason) {}
+
+  public List<Suspension> suspensions(String number) {
+    return jdbc.query("SELECT * FROM kyodo_execution_suspension WHERE agreement_number = ? ORDER BY suspended_at",
+        (rs, i) -> new Suspension(rs.getString("issue_id"), rs.getString("agreement_number"), rs.getString("reason"),
+            rs.getString("suspended_by"), instant(rs, "suspended_at"), rs.getInt("timers_stopped"),
+            rs.getString("resumed_by"), instant(rs, "resumed_at"), rs.getString("resume_reason")), number);
+  }
+
+  // Termination with settlement (V13)
+
+  /** What has been paid to the partner so far (advance, and after completion). */
+  public long paidSoFar(String number) {
+    Long paid = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM kyodo_execution_payment WHERE agreement_number = ?",
+        Long.class, number);
+    return paid == null ? 0 : paid;
+  }
+
+  /** Enters the manager's decision to terminate, with the amounts the settlement starts from; once per execution. */
+  public void terminationDecided(String number, String issueId, String reason, long paymentTotal, long paidBefore,
+      String by, Instant at) {
+    UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_execution_settlement (agreement_number, issue_id,"
+        + " termination_reason, decided_by, decided_at, payment_total, paid_before, status) VALUES (?, ?, ?, ?, ?, ?, ?,"
+        + " 'DECIDED')", number, issueId, reason, by, ts(at), paymentTotal, paidBefore));
+  }
+
+  public void settlementDrafted(String number, String workDone, long pay, long repay, String note, String by,
+      Instant at) {
+    jdbc.update("UPDATE kyodo_execution_settlement SET work_done = ?, pay_amount = ?, repay_amount = ?, note = ?,"
+        + " drafted_by = ?, drafted_at = ?, partner_answer = NULL, partner_comment = NULL, partner_answered_by = NULL,"
+        + " partner_answered_at = NULL, approval = NULL, approval_comment = NULL, approved_by = NULL, approved_at = NULL,"
+        + " status = 'DRAFTED' WHERE agreement_number = ?", workDone, pay, repay, note, by, ts(at), number);
+  }
+
+  public void settlementAnswered(String number, String answer, String comment, boolean agreed, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_settlement SET partner_answer = ?, partner_comment = ?, partner_answered_by = ?,"
+        + " partner_answered_at = ?, status = ? WHERE agreement_number = ?", answer, comment, by, ts(at),
+        agreed ? "AGREED" : "OBJECTED", number);
+  }
+
+  public void settlementApproval(String number, String approval, String comment, boolean approved, String by,
+      Instant at) {
+    jdbc.update("UPDATE kyodo_execution_settlement SET approval = ?, approval_comment = ?, approved_by = ?, approved_at = ?,"
+        + " status = ? WHERE agreement_number = ?", approval, comment, by, ts(at), approved ? "AGREED" : "RETURNED", number);
+  }
+
+  /** The settlement is approved: the execution ends as terminated. */
+  public void terminated(String number, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_settlement SET status = 'SETTLED', settled_at = ? WHERE agreement_number = ?",
+        ts(at), number);
+    jdbc.update("UPDATE kyodo_execution SET status = 'TERMINATED', terminated_at = ? WHERE agreement_number = ?", ts(at),
+        number);
+  }
+
+  /** The settlement of a terminated execution (row of {@code kyodo_execution_settlement}), step by step. */
+  public record Settlement(String agreementNumber, String issueId, String terminationReason, String decidedBy,
+      Instant decidedAt, long paymentTotal, long paidBefore, String workDone, Long payAmount, Long repayAmount,
+      String note, String draftedBy, String partnerAnswer, String partnerComment, String partnerAnsweredBy,
+      String approval, String approvalComment, String approvedBy, Instant approvedAt, String status,
+      Instant settledAt) {}
+
+  public Optional<Settlement> settlement(String number) {
+    return jdbc.query("SELECT * FROM kyodo_execution_settlement WHERE agreement_number = ?", (rs, i) -> new Settlement(
+        rs.getString("agreement_number"), rs.getString("issue_id"), rs.getString("termination_reason"),
+        rs.getString("decided_by"), instant(rs, "decided_at"), rs.getLong("payment_total"), rs.getLong("paid_before"),
+        rs.getString("work_done"), rs.getObject("pay_amount", Long.class), rs.getObject("repay_amount", Long.class),
+        rs.getString("note"), rs.getString("drafted_by"), rs.getString("partner_answer"), rs.getString("partner_comment"),
+        rs.getString("partner_answered_by"), rs.getString("approval"), rs.getString("approval_comment"),
+        rs.getString("approved_by"), instant(rs, "approved_at"), rs.getString("status"), instant(rs, "settled_at")),
+        number).stream().findFirst();
   }
 
   public List<Issue> issues(String number) {
@@ -258,37 +374,97 @@ public class ExecutionRepository {
 
   // Plan changes
 
-  public String proposeChange(String id, String number, String side, String summary, String reason, String details, String by,
-      Instant at) {
+  /**
+   * Enters a proposed change with the plan it proposes as data (JSON of {@link PlanData}), the parts it changes, the
+   * lines saying how, and whether money changes (then a manager's 決裁 is needed).
+   */
+  public String proposeChange(String id, String number, String side, String summary, String reason, String details,
+      String proposedPlan, String changedParts, String changes, boolean moneyChanged, String by, Instant at) {
     // The id is the raising task's: a task completed once raises once (idempotency key).
     UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_execution_plan_change (id, agreement_number,"
-        + " proposed_by, proposed_side, proposed_at, summary, reason, details, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED')", id, number, by, side, ts(at),
-        summary, reason, details));
+        + " proposed_by, proposed_side, proposed_at, summary, reason, details, status, proposed_plan, changed_parts,"
+        + " changes, money_changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?)", id, number, by, side, ts(at),
+        summary, reason, details, proposedPlan, changedParts, changes, moneyChanged));
     return id;
   }
 
-  /** A plan change (row of {@code kyodo_execution_plan_change}): who proposed what and why, and the other side's answer. */
+  /**
+   * A plan change (row of {@code kyodo_execution_plan_change}): who proposed what and why, the plan as data and what it
+   * changes, the other side's answer, the manager's 決裁 when money changes, and the amendment it became.
+   */
   public record PlanChange(String id, String agreementNumber, String proposedBy, String proposedSide, Instant proposedAt,
-      String summary, String reason, String details, String status, String answerComment, String answeredBy,
-      Instant answeredAt) {}
+      String summary, String reason, String details, String status, String answer, String answerComment,
+      String answeredBy, Instant answeredAt, String proposedPlan, String changedParts, String changes,
+      boolean moneyChanged, String approval, String approvalComment, String approvedBy, Integer amendmentNo) {}
 
   private static final RowMapper<PlanChange> PLAN_CHANGE = (rs, i) -> new PlanChange(rs.getString("id"),
       rs.getString("agreement_number"), rs.getString("proposed_by"), rs.getString("proposed_side"),
       instant(rs, "proposed_at"), rs.getString("summary"), rs.getString("reason"), rs.getString("details"),
-      rs.getString("status"), rs.getString("answer_comment"), rs.getString("answered_by"), instant(rs, "answered_at"));
+      rs.getString("status"), rs.getString("answer"), rs.getString("answer_comment"), rs.getString("answered_by"),
+      instant(rs, "answered_at"), rs.getString("proposed_plan"), rs.getString("changed_parts"), rs.getString("changes"),
+      Boolean.TRUE.equals(rs.getObject("money_changed", Boolean.class)), rs.getString("approval"),
+      rs.getString("approval_comment"), rs.getString("approved_by"), rs.getObject("amendment_no", Integer.class));
 
   public PlanChange planChange(String id) {
     return jdbc.queryForObject("SELECT * FROM kyodo_execution_plan_change WHERE id = ?", PLAN_CHANGE, id);
   }
 
-  public void settleChange(String id, boolean applied, String comment, String by, Instant at) {
-    jdbc.update("UPDATE kyodo_execution_plan_change SET status = ?, answer_comment = ?, answered_by = ?, answered_at = ?"
-        + " WHERE id = ?", applied ? "APPLIED" : "DECLINED", comment, by, ts(at), id);
+  public void changeAnswered(String id, String answer, String comment, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_plan_change SET answer = ?, answer_comment = ?, answered_by = ?, answered_at = ?"
+        + " WHERE id = ?", answer, comment, by, ts(at), id);
+  }
+
+  public void changeApproved(String id, String approval, String comment, String by, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_plan_change SET approval = ?, approval_comment = ?, approved_by = ?, approved_at = ?"
+        + " WHERE id = ?", approval, comment, by, ts(at), id);
+  }
+
+  /** How the change ended: APPLIED (with its amendment number), DECLINED by the other side, or REJECTED at 決裁. */
+  public void changeSettled(String id, String status, Integer amendmentNo) {
+    jdbc.update("UPDATE kyodo_execution_plan_change SET status = ?, amendment_no = ? WHERE id = ?", status, amendmentNo, id);
   }
 
   public List<PlanChange> planChanges(String number) {
     return jdbc.query("SELECT * FROM kyodo_execution_plan_change WHERE agreement_number = ? ORDER BY proposed_at, id",
         PLAN_CHANGE, number);
+  }
+
+  // Amendments of the agreement (変更協定, V13)
+
+  /** Enters 変更協定 第N号 for an applied change; once per change (a step run again finds it). */
+  public void amendment(String number, int amendmentNo, String planChangeId, String summary, String changes,
+      LocalDate agreedOn, String approvedBy) {
+    UniqueInsert.tryInsert(jdbc, () -> jdbc.update("INSERT INTO kyodo_execution_amendment (agreement_number, amendment_no,"
+        + " plan_change_id, summary, changes, agreed_on, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?)", number, amendmentNo,
+        planChangeId, summary, changes, day(agreedOn), approvedBy));
+  }
+
+  /** An amendment (row of {@code kyodo_execution_amendment}); the 協定書 it replaced is kept with it. */
+  public record Amendment(String agreementNumber, int amendmentNo, String planChangeId, String summary, String changes,
+      LocalDate agreedOn, String approvedBy, boolean replacedDocumentKept, Instant documentAt) {}
+
+  public List<Amendment> amendments(String number) {
+    return jdbc.query("SELECT agreement_number, amendment_no, plan_change_id, summary, changes, agreed_on, approved_by,"
+        + " CASE WHEN replaced_document IS NULL THEN 0 ELSE 1 END AS kept, document_at FROM kyodo_execution_amendment"
+        + " WHERE agreement_number = ? ORDER BY amendment_no", (rs, i) -> new Amendment(rs.getString(1), rs.getInt(2),
+        rs.getString(3), rs.getString(4), rs.getString(5), day(rs, "agreed_on"), rs.getString(7), rs.getInt("kept") == 1,
+        instant(rs, "document_at")), number);
+  }
+
+  /**
+   * Keeps the 協定書 an amendment replaces and notes when the amended one was made; the first run of the step keeps it,
+   * a run again leaves it (the document it would find is the amended one).
+   */
+  public void amendedDocument(String number, int amendmentNo, byte[] replaced, Instant at) {
+    jdbc.update("UPDATE kyodo_execution_amendment SET replaced_document = ? WHERE agreement_number = ? AND amendment_no = ?"
+        + " AND replaced_document IS NULL AND document_at IS NULL", replaced, number, amendmentNo);
+    jdbc.update("UPDATE kyodo_execution_amendment SET document_at = ? WHERE agreement_number = ? AND amendment_no = ?",
+        ts(at), number, amendmentNo);
+  }
+
+  public byte[] replacedDocument(String number, int amendmentNo) {
+    return jdbc.queryForObject("SELECT replaced_document FROM kyodo_execution_amendment WHERE agreement_number = ?"
+        + " AND amendment_no = ?", byte[].class, number, amendmentNo);
   }
 
   // Handovers

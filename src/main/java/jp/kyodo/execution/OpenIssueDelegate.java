@@ -11,13 +11,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * An issue or trouble was raised (by either side, at any time): its handling gets its own scope with
- * the issue as recorded, so several issues can be handled side by side.
+ * the issue as recorded — and which side raised it, whose group works on it while the execution is suspended — so
+ * several issues can be handled side by side.
  */
 @Component("openIssue")
 public class OpenIssueDelegate implements JavaDelegate {
 
   static final List<Var<?>> HANDLING_VALUES = List.of(ISSUE_RESPONSE, ESCALATE_ISSUE, ISSUE_TO_MANAGER, ISSUE_DECISION,
-      ISSUE_DECISION_COMMENT);
+      ISSUE_DECISION_COMMENT, ISSUE_PARTNER_VIEW, ISSUE_PARTNER_WISH, ISSUE_MEASURES, ISSUE_READY_TO_RESUME);
 
   private final ExecutionRepository executions;
 
@@ -33,8 +34,12 @@ public class OpenIssueDelegate implements JavaDelegate {
     execution.setVariableLocal(ISSUE_TITLE.name(), issue.title());
     execution.setVariableLocal(ISSUE_DESCRIPTION.name(), issue.description());
     execution.setVariableLocal(ISSUE_SEVERITY.name(), issue.severity());
-    execution.setVariableLocal(ISSUE_RAISED_BY.name(),
-        Side.valueOf(issue.raisedSide()).label() + "（" + issue.raisedBy() + "）");
+    Side side = Side.valueOf(issue.raisedSide());
+    execution.setVariableLocal(ISSUE_RAISED_BY.name(), side.label() + "（" + issue.raisedBy() + "）");
+    // The side that raised it takes part in resolving it (旭川 Q76): while suspended, the issue is that side's task.
+    execution.setVariableLocal(ISSUE_RAISED_SIDE.name(), side.code());
+    execution.setVariableLocal(ISSUE_REPORTER_GROUP.name(),
+        side == Side.PARTNER ? PARTNER_GROUP.get(execution) : DEPARTMENT_GROUP.get(execution));
     for (Var<?> value : HANDLING_VALUES) {
       execution.setVariableLocal(value.name(), null);
     }

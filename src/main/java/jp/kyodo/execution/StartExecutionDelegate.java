@@ -20,7 +20,10 @@ import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.engine.Privileged;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -104,23 +107,28 @@ public class StartExecutionDelegate implements JavaDelegate {
     execution.setVariable(STAFF_OPTIONS,
         Options.json(Actors.staffOf(identity, a.departmentGroup())));
     PURPOSE.set(execution, a.purpose());
-    for (int i = 0; i < a.goals().size() && i < AgreementProcess.GOAL_SLOTS; i++) {
-      Agreement.Goal goal = a.goals().get(i);
-      GOAL_TEXT.get(i).set(execution, goal.id() + " " + goal.description());
-      GOAL_INDICATOR.get(i).set(execution, goal.indicator() + "（期限 " + goal.due() + "）");
-    }
+    showGoals(execution, a.goals(), false);
     ROLES_SUMMARY.set(execution, a.roles().stream()
         .map(r -> "・" + r.task() + "（" + RoleParty.valueOf(r.party()).label() + "）").collect(Collectors.joining("\n")));
     TERM_START.set(execution, a.termStart().toString());
     TERM_END.set(execution, a.termEnd().toString());
     REPORT_RHYTHM.set(execution, a.reportRhythm());
     PAYMENT_TYPE.set(execution, a.payment().type());
+    PAYMENT_TIMING.set(execution, a.payment().timing());
     ADVANCE_AMOUNT.set(execution, a.payment().advanceAmount());
     FINAL_AMOUNT.set(execution, a.payment().finalAmount());
     CLAUSE_TROUBLE.set(execution, a.clauses().trouble());
     DOCUMENT_URL.set(execution, AgreementProcess.documentUrl(a.number()));
+    AMENDMENT_NO.set(execution, (long) agreements.amendmentNo(a.number()));
     APPLIED_PLAN_CHANGES.set(execution, null);
     EXECUTION_COMPLETED.set(execution, false);
+    // Declared on the instance, so that the steps of an issue (a scope of its own) set the instance's values.
+    EXECUTION_SUSPENDED.set(execution, false);
+    SUSPENDED_ISSUE.set(execution, null);
+    SUSPENDED_ON.set(execution, null);
+    EXECUTION_OUTCOME.set(execution, null);
+    EXECUTION_OUTCOME_LABEL.set(execution, null);
+    SETTLEMENT_SUMMARY.set(execution, null);
   }
 
   private void schedule(DelegateExecution execution, Agreement a, LocalDate today) {
@@ -130,11 +138,59 @@ public class StartExecutionDelegate implements JavaDelegate {
     REPORT_COUNT.set(execution, (long) dates.size());
     REPORT_CYCLE.set(execution, dates.isEmpty() ? null
         : "R" + dates.size() + "/" + at(dates.get(0)) + "/P" + rhythm.period().toTotalMonths() + "M");
-    long days = ChronoUnit.DAYS.between(a.termStart(), a.termEnd());
-    MIDTERM_AT.set(execution, Date.from(CityCalendar.at(a.termStart().plusDays(days / 2), REPORT_TIME).toInstant()));
-    TERM_END_AT.set(execution, Date.from(CityCalendar.startOf(a.termEnd().plusDays(1))));
+    MIDTERM_AT.set(execution, midtermAt(a.termStart(), a.termEnd()));
+    TERM_END_AT.set(execution, termEndAt(a.termEnd()));
     REMINDER_AFTER.set(execution, reminderAfter);
     ESCALATION_AFTER.set(execution, escalationAfter);
+  }
+
+  /** The goals as the forms show them (id and what; indicator and due date); a slot no longer used is emptied. */
+  static void showGoals(DelegateExecution execution, List<Agreement.Goal> goals, boolean clearRest) {
+    for (int i = 0; i < AgreementProcess.GOAL_SLOTS; i++) {
+      Agreement.Goal goal = i < goals.size() ? goals.get(i) : null;
+      if (goal != null) {
+        GOAL_TEXT.get(i).set(execution, goal.id() + " " + goal.description());
+        GOAL_INDICATOR.get(i).set(execution, goal.indicator() + "（期限 " + goal.due() + "）");
+      } else if (clearRest && execution.getVariable(GOAL_TEXT.get(i).name()) != null) {
+        GOAL_TEXT.get(i).set(execution, null);
+        GOAL_INDICATOR.get(i).set(execution, null);
+      }
+    }
+  }
+
+  /** The mid-term check: the middle of the term, in the morning. */
+  static Date midtermAt(LocalDate start, LocalDate end) {
+    long days = ChronoUnit.DAYS.between(start, end);
+    return Date.from(CityCalendar.at(start.plusDays(days / 2), REPORT_TIME).toInstant());
+  }
+
+  /** The term is over when its last day is. */
+  static Date termEndAt(LocalDate end) {
+    return Date.from(CityCalendar.startOf(end.plusDays(1)));
+  }
+
+  /**
+   * A term amended during the execution (変更協定): the end of the term and of the reporting, and a mid-term check not
+   * yet held, move with it. Report dates stay as agreed: a shorter term ends the reporting earlier, a longer one adds
+   * no report (the completion report covers the rest).
+   */
+  static void reschedule(DelegateExecution execution, LocalDate start, LocalDate end) {
+    Date termEnd = termEndAt(end);
+    Date midterm = midtermAt(start, end);
+    TERM_END_AT.set(execution, termEnd);
+    MIDTERM_AT.set(execution, midterm);
+    ManagementService management = execution.getProcessEngineServices().getManagementService();
+    // The process moves its own timers, whoever's change it applies.
+    Privileged.run(() -> {
+      for (String activity : List.of(Elements.TERM_END_TIMER, Elements.REPORTING_UNTIL_TERM_END, Elements.MIDTERM_TIMER)) {
+        Date due = Elements.MIDTERM_TIMER.equals(activity) ? midterm : termEnd;
+        for (Job job : management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers()
+            .activityId(activity).list()) {
+          management.setJobDuedate(job.getId(), due);
+        }
+      }
+      return null;
+    });
   }
 
   /** An ISO 8601 date-time with the city's offset, as the timer cycle reads it. */

@@ -464,6 +464,53 @@ class EvaluationProcessTest {
         .containsEntry(EVALUATION_RECOMMENDATION.name(), "RECONSIDER_MEANS");
   }
 
+  // ---------------------------------------------------------------- a terminated year (④ 旭川 Q76)
+
+  static final String SETTLEMENT = "事業の実施を中止しました（中止の判断: sato、2026-10-05）。\n実施した内容: 4月〜9月の清掃12回\n"
+      + "支払済みの額: 300,000円（協定の支払額 600,000円）\n精算で支払う額: 0円\n返還を求める額: 100,000円";
+
+  @Test
+  void aTerminatedYearIsStillEvaluatedWithItsSettlementShownReadOnlyOnEveryForm() {
+    ProcessInstance instance = scenario.startCalled(KEY, with(handedOver(GOALS_JSON), EXECUTION_OUTCOME.name(), "TERMINATED",
+        SETTLEMENT_SUMMARY.name(), SETTLEMENT));
+    for (String formId : List.of(FormIds.OUTCOMES, FormIds.SELF_ASSESSMENT, FormIds.THIRD_PARTY, FormIds.JOINT_REVIEW,
+        FormIds.CONFIRMATION)) {
+      for (String shown : List.of(EXECUTION_OUTCOME.name(), SETTLEMENT_SUMMARY.name())) {
+        assertThat(jp.kyodo.support.FormsOnDisk.spec(formId).fields().get(shown)).as(formId + " shows " + shown).isNotNull()
+            .satisfies(field -> assertThat(field.kind()).isEqualTo(jp.kyodo.forms.FieldSpec.Kind.DISPLAY));
+      }
+    }
+    Task outcomes = task(instance, Elements.RECORD_OUTCOMES);
+    assertThat(engine.getTaskService().getVariable(outcomes.getId(), SETTLEMENT_SUMMARY.name())).isEqualTo(SETTLEMENT);
+    scenario.complete(instance, Elements.RECORD_OUTCOMES, "yamada", outcomes("PARTLY", "NO", "NO"));
+    for (String side : List.of(Elements.DEPARTMENT_SELF, Elements.PARTNER_SELF)) {
+      assertThat(engine.getTaskService().getVariable(task(instance, side).getId(), EXECUTION_OUTCOME.name())).isEqualTo("TERMINATED");
+    }
+    scenario.complete(instance, Elements.DEPARTMENT_SELF, "yamada", sheet(Answer.PARTLY));
+    scenario.complete(instance, Elements.PARTNER_SELF, "midori", sheet(Answer.PARTLY));
+    assertThat(engine.getTaskService().getVariable(task(instance, Elements.JOINT_REVIEW).getId(), SETTLEMENT_SUMMARY.name()))
+        .isEqualTo(SETTLEMENT);
+    scenario.complete(instance, Elements.JOINT_REVIEW, "yamada", jointReview(Answer.PARTLY));
+    assertThat(engine.getTaskService().getVariable(task(instance, Elements.CONFIRM).getId(), SETTLEMENT_SUMMARY.name()))
+        .isEqualTo(SETTLEMENT);
+    scenario.complete(instance, Elements.CONFIRM, "midori", confirmation("AGREE", null));
+
+    assertThat(instance).isEnded().hasPassed(Elements.RECORD, Elements.END);
+    assertThat(scenario.records.find(instance.getId())).hasValueSatisfying(record -> assertThat(record.goalsMet()).isFalse());
+  }
+
+  @Test
+  void aClerkWhoStartsTheEvaluationOfATerminatedYearGivesItsSettlement() {
+    assertRefused(() -> scenario.start("suzuki", with(startForm(), EXECUTION_OUTCOME.name(), "TERMINATED")))
+        .contains("「中止と精算の内容（実施した内容・支払済み・支払または返還）」を入力してください（事業を中止した場合）");
+    assertRefused(() -> scenario.start("suzuki", with(startForm(), EXECUTION_OUTCOME.name(), "ABORTED")))
+        .contains("「事業の実施の結果」に「ABORTED」という選択肢はありません");
+    ProcessInstance instance = scenario.start("suzuki", with(startForm(), EXECUTION_OUTCOME.name(), "TERMINATED",
+        SETTLEMENT_SUMMARY.name(), SETTLEMENT));
+    assertThat(engine.getTaskService().getVariable(task(instance, Elements.RECORD_OUTCOMES).getId(), SETTLEMENT_SUMMARY.name()))
+        .isEqualTo(SETTLEMENT);
+  }
+
   @Test
   void theAgreementGoalsVariableIsJson() {
     ProcessInstance instance = scenario.start("suzuki", startForm());

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Drives ④ 事業の実施 on a concluded agreement (③ run through {@link AgreementScenario}): forms as
@@ -33,8 +34,14 @@ public final class ExecutionScenario {
       "forms/execution-issue-report.form",
       "forms/execution-issue-handling.form",
       "forms/execution-issue-decision.form",
+      "forms/execution-issue-view.form",
+      "forms/execution-issue-resolution.form",
+      "forms/execution-settlement-draft.form",
+      "forms/execution-settlement-confirmation.form",
+      "forms/execution-settlement-approval.form",
       "forms/execution-plan-change-proposal.form",
       "forms/execution-plan-change-answer.form",
+      "forms/execution-plan-change-approval.form",
       "forms/execution-handover-request.form",
       "forms/execution-handover.form",
       "forms/execution-handover-confirmation.form",
@@ -45,8 +52,13 @@ public final class ExecutionScenario {
   public final AgreementScenario agreement;
   public final ExecutionRepository executions;
 
+  /** ④'s own tables of V13, children first: cleared before ③'s scenario clears the agreements and executions. */
+  static final List<String> OWN_TABLES = List.of("kyodo_execution_amendment", "kyodo_execution_settlement",
+      "kyodo_execution_suspension");
+
   public ExecutionScenario(ProcessEngine engine) {
     this.engine = engine;
+    clearOwnTables(new JdbcTemplate(engine.getProcessEngineConfiguration().getDataSource()));
     agreement = new AgreementScenario(engine);
     executions = new ExecutionRepository(agreement.jdbc);
     AgreementRepository agreements = agreement.agreements;
@@ -55,17 +67,43 @@ public final class ExecutionScenario {
     Mocks.register("remindLateReport", new RemindLateReportDelegate(executions));
     Mocks.register("openIssue", new OpenIssueDelegate(executions));
     Mocks.register("openPlanChange", new OpenPlanChangeDelegate(executions));
-    Mocks.register("settlePlanChange", new SettlePlanChangeDelegate(executions));
+    Mocks.register("settlePlanChange", new SettlePlanChangeDelegate(executions, agreements));
+    Mocks.register("prefillPlanChange", new PrefillPlanChangeListener(agreements));
+    Mocks.register("recordPlanChangeAnswer", new RecordPlanChangeAnswerListener(executions));
+    Mocks.register("produceAmendedAgreement", new ProduceAmendedAgreementDelegate(executions, agreements,
+        agreement.document));
     Mocks.register("openHandover", new OpenHandoverDelegate(executions));
     Mocks.register("completeHandover", new CompleteHandoverDelegate(executions));
     Mocks.register("closeExecution", new CloseExecutionDelegate(executions));
-    Mocks.register("recordExecutionRequest", new RecordExecutionRequestListener(executions));
+    Mocks.register("recordExecutionRequest", new RecordExecutionRequestListener(executions, agreements));
     Mocks.register("recordPayment", new RecordPaymentListener(executions));
     Mocks.register("recordMidterm", new RecordMidtermListener(executions));
     Mocks.register("recordProgressReport", new RecordProgressReportListener(executions));
     Mocks.register("recordIssueHandling", new RecordIssueHandlingListener(executions));
     Mocks.register("recordHandover", new RecordHandoverListener(executions));
     Mocks.register("recordCompletion", new RecordCompletionListener(executions));
+    Mocks.register("suspendExecution", new SuspendExecutionDelegate(executions));
+    Mocks.register("resumeExecution", new ResumeExecutionDelegate(executions));
+    Mocks.register("recordSettlement", new RecordSettlementListener(executions));
+    Mocks.register("settleTermination", new SettleTerminationDelegate(executions));
+  }
+
+  /**
+   * Deletes the rows of ④'s V13 tables, which refer to executions and issues: ③'s scenario clears those next, in this
+   * test class or the next one that shares the in-memory database.
+   */
+  public static void clearOwnTables(JdbcTemplate jdbc) {
+    for (String table : OWN_TABLES) {
+      Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) = ?",
+          Integer.class, table);
+      if (n != null && n > 0) {
+        jdbc.update("DELETE FROM " + table);
+      }
+    }
+  }
+
+  public void clearOwnTables() {
+    clearOwnTables(agreement.jdbc);
   }
 
   /** Deploys ③ and ④; returns both deployment ids. */
@@ -92,7 +130,8 @@ public final class ExecutionScenario {
   public int runDueJobs(ProcessInstance instance) {
     int ran = 0;
     for (int round = 0; round < 50; round++) {
-      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list();
+      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable()
+          .active().list();
       if (due.isEmpty()) {
         return ran;
       }
