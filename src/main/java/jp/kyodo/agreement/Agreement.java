@@ -72,7 +72,8 @@ public record Agreement(
   public Agreement amended(List<Goal> goals, List<BudgetLine> budget, long incomeOwnFunds, long incomeFees,
       long incomeOther, PaymentPlan payment, LocalDate termEnd) {
     return new Agreement(number, fiscalYear, projectNumber, title, departmentGroup, departmentName, partnerGroup,
-        partnerName, chosenForm, costEstimate, mainStaff, deputyStaff, purpose, finalGoal, List.copyOf(goals), roles,
+        partnerName, chosenForm, otherFormDescription, costEstimate, mainStaff, deputyStaff, purpose, finalGoal,
+        List.copyOf(goals), roles,
         List.copyOf(budget), incomeOwnFunds, incomeFees, incomeOther, payment, termStart, termEnd, reportRhythm, clauses,
         decisions, status, approvedBy, approvedAt, signedOn, processInstanceId);
   }

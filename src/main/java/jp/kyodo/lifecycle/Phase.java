@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.Optional;
 import jp.kyodo.evaluation.EvaluationProcess;
+import jp.kyodo.execution.ExecutionChoices;
+import jp.kyodo.execution.ExecutionProcess;
 import jp.kyodo.forms.Labeled;
 import jp.kyodo.improvement.ImprovementProcess;
 import jp.kyodo.platform.CityCalendar;
@@ -52,6 +54,11 @@ public enum Phase implements Labeled {
   EXECUTION("④ 事業の実施", FiscalYearProcess.Elements.EXECUTION) {
     @Override
     Decision decided(DelegateExecution execution) {
+      if (ExecutionChoices.ExecutionOutcome.TERMINATED.name().equals(ExecutionProcess.EXECUTION_OUTCOME.get(execution))) {
+        // 旭川 Q76: ended early by the manager's decision, with the settlement as the record ⑤ reads.
+        return Decision.now(ExecutionChoices.ExecutionOutcome.TERMINATED.name(), ExecutionProcess.EXECUTION_OUTCOME_LABEL.get(execution),
+            ExecutionProcess.SETTLEMENT_SUMMARY.get(execution), execution);
+      }
       return Decision.now("COMPLETED", "事業を実施し、実施報告の検査を終えた",
           "協定番号 " + Project.AGREEMENT_NUMBER.get(execution) + " の実施報告が検査に合格し、支払を終えた（旭川 Q51）", execution);
     }

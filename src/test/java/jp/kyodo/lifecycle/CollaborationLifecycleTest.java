@@ -503,6 +503,49 @@ class CollaborationLifecycleTest {
     assertThat(decisions(number)).endsWith("IMPROVEMENT:1:2027:RECALL:suzuki", "IMPROVEMENT:1:2028:YEAR_STOPPED:suzuki");
   }
 
+  /**
+   * 旭川 Q76: a serious issue in ④ ends, by the manager's decision with the partner heard, in termination with a
+   * settlement; ⑤ evaluates the year with that record, and ⑥ decides what follows.
+   */
+  @Test
+  void aTerminationInTheExecutionIsSettledAndTheYearIsStillEvaluated() {
+    ProcessInstance lifecycle = proposedByHikari();
+    String number = approvedWithHikari(lifecycle);
+    firstYearUnderWay(number);
+    scenario.nextYearPlanned(number, "NONE", null);
+    scenario.complete(number, ExecutionProcess.Elements.PARTNER_REPORTS_ISSUE, "hikari", Map.of(
+        ExecutionProcess.ISSUE_TITLE.name(), "代表者の辞任", ExecutionProcess.ISSUE_DESCRIPTION.name(),
+        "代表者が辞任し、訪問員を確保できない", ExecutionProcess.ISSUE_SEVERITY.name(), "SERIOUS"));
+    scenario.complete(number, ExecutionProcess.Elements.HANDLE_ISSUE, "suzuki", Map.of(
+        ExecutionProcess.ISSUE_RESPONSE.name(), "事実を確認し、団体と対応を協議した", ExecutionProcess.ESCALATE_ISSUE.name(), false));
+    scenario.complete(number, ExecutionProcess.Elements.STATE_ISSUE_VIEW, "hikari", Map.of(
+        ExecutionProcess.ISSUE_PARTNER_VIEW.name(), "続けることは難しい", ExecutionProcess.ISSUE_PARTNER_WISH.name(), "TERMINATE"));
+    scenario.complete(number, ExecutionProcess.Elements.DECIDE_ISSUE, "sato", Map.of(
+        ExecutionProcess.ISSUE_DECISION.name(), "TERMINATE", ExecutionProcess.ISSUE_DECISION_COMMENT.name(), "団体の申出により中止する"));
+    scenario.complete(number, ExecutionProcess.Elements.DRAFT_SETTLEMENT, "suzuki", Map.of(
+        ExecutionProcess.SETTLEMENT_DONE.name(), "4月の見守り訪問（延べ30件）", ExecutionProcess.SETTLEMENT_PAY.name(), 50_000,
+        ExecutionProcess.SETTLEMENT_REPAY.name(), 0, ExecutionProcess.SETTLEMENT_NOTE.name(), "訪問記録は市に引き渡す"));
+    scenario.complete(number, ExecutionProcess.Elements.CONFIRM_SETTLEMENT, "hikari", Map.of(
+        ExecutionProcess.SETTLEMENT_CONFIRMATION.name(), "AGREE"));
+    scenario.complete(number, ExecutionProcess.Elements.APPROVE_SETTLEMENT, "sato", Map.of(
+        ExecutionProcess.SETTLEMENT_APPROVAL.name(), "APPROVE"));
+
+    ProcessInstance first = year(number, LifecycleScenario.FIRST_YEAR);
+    BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.EVALUATION);
+    ProcessInstance evaluation = scenario.phaseInstance(number, EvaluationProcess.KEY);
+    assertThat(scenario.variable(evaluation, ExecutionProcess.EXECUTION_OUTCOME.name())).isEqualTo("TERMINATED");
+    assertThat((String) scenario.variable(evaluation, ExecutionProcess.SETTLEMENT_SUMMARY.name()))
+        .contains("団体の申出により中止する", "精算で支払う額: 50,000円");
+    assertThat(decisions(number)).endsWith("EXECUTION:1:2027:TERMINATED:sato");
+    assertThat(scenario.projects.decisions(number).get(scenario.projects.decisions(number).size() - 1).decision().reason())
+        .contains("4月の見守り訪問（延べ30件）");
+
+    scenario.evaluationRecorded(number, "hikari");
+    scenario.improvementDecided(number, "hikari", ExaminationScenario.with(
+        ImprovementScenario.decision("END", "担い手がいなくなった"), ImprovementProcess.END_REASON.name(), "NOT_RIGHT_MEANS"));
+    BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(Elements.END_ENDED);
+  }
+
   /** 予算要求 refused (旭川 Q50): the year has no work, and a project with no other year ends, with the office's reason. */
   @Test
   void aBudgetThatIsNotGrantedEndsTheProjectWithTheReason() {
