@@ -345,26 +345,51 @@ class StaffHandoverProcessTest {
     assertThat(state(number)).isEqualTo(before);
   }
 
+  /** A project that ends while its handover waits for the manager (its end closes it in kyodo_project). */
+  @Test
+  void refusesToConfirmForAProjectThatEndedMeanwhile() {
+    String number = projectAtAgreement();
+    ProcessInstance handover = report("suzuki", number);
+    desk.complete(task(handover, Elements.RECORD), "suzuki", record("yamamoto", "kobayashi"));
+    scenario.projects.close(number, ProjectOutcome.ENDED, java.time.Instant.now());
+    List<String> before = state(number);
+
+    assertRefused(() -> confirm(handover, CONFIRM, null)).endsWith("事業「" + number + "」は終了しているため、担当者を交代できません。");
+    BpmnAwareTests.assertThat(handover).isWaitingAt(Elements.CONFIRM);
+    assertThat(state(number)).isEqualTo(before);
+    confirm(handover, WITHDRAW, "事業が終わった");
+    BpmnAwareTests.assertThat(handover).isEnded().hasPassed(Elements.END_WITHDRAWN);
+  }
+
   /** A project whose lifecycle was removed (Cockpit) while kyodo_project still lists it as running. */
   @Test
   void refusesAProjectWhoseLifecycleNoLongerRuns() {
     String number = projectAtAgreement();
+    ProcessInstance reportedBefore = report("suzuki", number);
+    desk.complete(task(reportedBefore, Elements.RECORD), "suzuki", record("yamamoto", "kobayashi"));
     String lifecycle = scenario.projects.find(number).orElseThrow().processInstanceId();
     engine.getRuntimeService().deleteProcessInstance(lifecycle, "テスト: 管理者が削除した");
     List<String> before = state(number);
 
     assertRefused(() -> report("suzuki", number)).contains("の進行（協働事業のプロセス）が見つからない");
-    assertThat(handoversEverStarted()).isZero();
+    assertThat(handoversEverStarted()).isOne();
+    assertRefused(() -> confirm(reportedBefore, CONFIRM, null)).contains("の進行（協働事業のプロセス）が見つからない");
+    BpmnAwareTests.assertThat(reportedBefore).isWaitingAt(Elements.CONFIRM);
     assertThat(state(number)).isEqualTo(before);
   }
 
-  /** Before ③ names them there are no staff to hand over (the partner and the staff are chosen together). */
+  /**
+   * Before ③ names them there are no staff to hand over (the partner and the staff are chosen together); a citizen's
+   * proposal the office has not yet given to a department has no department to hand over in.
+   */
   @Test
-  void refusesAProjectWhoseStaffAreNotNamedYet() {
+  void refusesAProjectWhoseDepartmentOrStaffAreNotNamedYet() {
+    String proposed = scenario.propose("hikari", ExaminationScenario.proposal()).getBusinessKey();
     String number = approvedProject();
     assertThat(scenario.tasks(number, AgreementProcess.Elements.ASSIGN_PARTIES)).hasSize(1);
     List<String> before = state(number);
 
+    assertRefused(() -> report("suzuki", proposed)).endsWith("事業「" + proposed + "」はまだ担当課が決まっていないため、担当者を交代できません。");
     assertRefused(() -> report("suzuki", number)).contains("まだ主担当・副担当が決まっていないため");
     assertThat(handoversEverStarted()).isZero();
     assertThat(state(number)).isEqualTo(before);
@@ -411,6 +436,8 @@ class StaffHandoverProcessTest {
       engine.getIdentityService().deleteMembership("kobayashi", "dept-fukushi");
       assertRefused(() -> desk.complete(record, "suzuki", record("yamamoto", "kobayashi")))
           .contains("「新しい副担当」は担当課の職員から選んでください");
+      assertRefused(() -> desk.complete(record, "suzuki", record("kobayashi", "yamamoto")))
+          .contains("「新しい主担当」は担当課の職員から選んでください");
       BpmnAwareTests.assertThat(handover).isWaitingAt(Elements.RECORD);
       engine.getIdentityService().createMembership("kobayashi", "dept-fukushi");
       desk.complete(record, "suzuki", record("yamamoto", "kobayashi"));
