@@ -251,6 +251,9 @@ class AuthorizationMatrixTest {
             (t, user) -> jp.kyodo.evaluation.EvaluationScenario.startForm())),
         new Resource("start ⑥ improvement", users("suzuki"), starts("improvement",
             (t, user) -> jp.kyodo.improvement.ImprovementScenario.startForm(true, "A"))),
+        // 担当者の交代: the project's department or a manager; the administrator, in neither, is refused by the process.
+        new Resource("start 担当者の交代 (staff-handover)", users("suzuki", "sato"), starts("staff-handover",
+            (t, user) -> Map.of("projectNumber", projectNumber(t, "staffedProject")))),
         new Resource("start 団体登録 (partner-registration)", users("admin", "hikari", "midori"),
             starts("partner-registration", (t, user) -> AppFixtures.registrationApplication("権限確認の会 " + user))),
         // --- each kind of task: seen over REST, and worked (the engine's TASK_WORK)
@@ -403,7 +406,8 @@ class AuthorizationMatrixTest {
     assertThat(ROLES.values()).contains("administrator", "coordinators", "managers", "evaluators", "anonymous");
     List<Resource> resources = resources();
     assertThat(resources.stream().map(Resource::name).distinct().count()).isEqualTo(resources.size());
-    for (String kind : List.of("start ①", "start ②", "start ③", "start ④", "start ⑤", "start ⑥", "① ", "② ", "③ ", "④ ",
+    for (String kind : List.of("start ①", "start ②", "start ③", "start ④", "start ⑤", "start ⑥", "start 担当者の交代",
+        "① ", "② ", "③ ", "④ ",
         "⑤ ", "⑥ ", "api: ", "/public/", "/actuator", "app")) {
       assertThat(resources).as(kind).anyMatch(r -> r.name().contains(kind));
     }

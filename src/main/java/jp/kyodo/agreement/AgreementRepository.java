@@ -166,6 +166,16 @@ public class AgreementRepository {
     return amendmentNo(a.number());
   }
 
+  /**
+   * The department's staff changed (担当者の交代) while the agreement was still being concluded: ④ takes its staff
+   * from the agreement when it starts, so it starts with the successors. The 協定書 already generated keeps the names
+   * it was approved with.
+   */
+  public void staff(String number, String main, String deputy) {
+    jdbc.update("UPDATE kyodo_agreement SET main_staff = ?, deputy_staff = ? WHERE agreement_number = ?", main, deputy,
+        number);
+  }
+
   public Optional<Agreement> find(String number) {
     List<Agreement> found = jdbc.query("SELECT * FROM kyodo_agreement WHERE agreement_number = ?", this::agreement, number);
     return found.stream().findFirst();

@@ -8,7 +8,10 @@ import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.platform.PhaseModule;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
-/** The lifecycle (協働事業) as the base sees it: a partner or a department proposes a project, which Tasklist lists by its number, title, partner and department. */
+/**
+ * The lifecycle (協働事業) as the base sees it: a partner or a department proposes a project, which Tasklist lists by its
+ * number, title, partner and department; the department or a manager reports a change of its staff (担当者の交代).
+ */
 public final class LifecycleModule implements PhaseModule {
 
   @Override
@@ -18,7 +21,9 @@ public final class LifecycleModule implements PhaseModule {
 
   @Override
   public Map<String, List<String>> starters() {
-    return Map.of(CollaborationProcess.KEY, List.of(KyodoGroups.PARTNERS, KyodoGroups.DEPARTMENTS));
+    // 担当者の交代 is reported by the department's clerks or their manager (the process checks which department).
+    return Map.of(CollaborationProcess.KEY, List.of(KyodoGroups.PARTNERS, KyodoGroups.DEPARTMENTS),
+        StaffHandoverProcess.KEY, List.of(KyodoGroups.DEPARTMENTS, KyodoGroups.MANAGERS));
   }
 
   /**

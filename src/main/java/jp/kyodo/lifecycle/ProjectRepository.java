@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import jp.kyodo.evaluation.EvaluationChoices;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.platform.Decision;
 import jp.kyodo.platform.NumberSeries;
@@ -152,9 +153,15 @@ public class ProjectRepository {
     jdbc.update("UPDATE kyodo_project SET last_decision = ?, last_decision_label = ?, last_decision_reason = ?,"
             + " last_decided_by = ?, last_decided_at = ?, updated_at = ? WHERE project_number = ?",
         d.outcome(), label, reason, d.decidedBy(), ts(d.decidedAt()), ts(d.decidedAt()), number);
-    if (where.phase() == Phase.EVALUATION) {
+    // Only ⑤'s own outcome is a grade: a manager's answer to an overdue ⑤, or a staff handover while ⑤ runs, is
+    // recorded under ⑤ too and leaves the grade as it was.
+    if (where.phase() == Phase.EVALUATION && isGrade(d.outcome())) {
       jdbc.update("UPDATE kyodo_project SET latest_grade = ? WHERE project_number = ?", d.outcome(), number);
     }
+  }
+
+  private static boolean isGrade(String outcome) {
+    return java.util.Arrays.stream(EvaluationChoices.Grade.values()).anyMatch(grade -> grade.name().equals(outcome));
   }
 
   private int nextPosition(String number) {

@@ -75,6 +75,17 @@ public record Decision(String outcome, String label, String reason, String decid
       decidedAt.set(scope, d.decidedAt() == null ? null : Date.from(d.decidedAt()));
     }
 
+    /** The same values by name, for a process written to through the engine's services (not its own scope). */
+    public java.util.Map<String, Object> values(Decision d) {
+      java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+      values.put(outcome.name(), d.outcome());
+      values.put(label.name(), d.label());
+      values.put(reason.name(), d.reason());
+      values.put(decidedBy.name(), d.decidedBy());
+      values.put(decidedAt.name(), d.decidedAt() == null ? null : Date.from(d.decidedAt()));
+      return values;
+    }
+
     /** The decision as the variables hold it; a missing time reads as null. */
     public Decision read(VariableScope scope) {
       Date at = decidedAt.get(scope);

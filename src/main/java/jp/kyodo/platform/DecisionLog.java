@@ -47,7 +47,16 @@ public final class DecisionLog {
 
   /** Appends the decision, after the fields that say where it was taken (null values are kept as null). */
   public void append(VariableScope scope, Map<String, ?> where, Decision d) {
-    ArrayNode log = read(scope);
+    scope.setVariable(variable, appended(scope.getVariable(variable), where, d));
+  }
+
+  /**
+   * The log's value (as read from the variable, null for none) with the decision appended, to be written back: for
+   * a decision about a process taken in another one (a project's staff handover is its own process), whose step
+   * reaches the log through the engine's services rather than as its own scope.
+   */
+  public Object appended(Object current, Map<String, ?> where, Decision d) {
+    ArrayNode log = parse(current, variable);
     ObjectNode entry = log.addObject();
     where.forEach((field, value) -> entry.set(field, JSON.valueToTree(value)));
     entry.put("decision", d.outcome());
@@ -57,7 +66,7 @@ public final class DecisionLog {
     entry.put(reasonField, d.reason());
     entry.put("decidedBy", d.decidedBy());
     entry.put("decidedAt", d.decidedAt().toString());
-    scope.setVariable(variable, SpinValues.jsonValue(log.toString()).create());
+    return SpinValues.jsonValue(log.toString()).create();
   }
 
   /**
@@ -97,7 +106,10 @@ public final class DecisionLog {
   }
 
   private static ArrayNode read(VariableScope scope, String variable) {
-    Object current = scope.getVariable(variable);
+    return parse(scope.getVariable(variable), variable);
+  }
+
+  private static ArrayNode parse(Object current, String variable) {
     if (current == null) {
       return JSON.createArrayNode();
     }

@@ -71,6 +71,7 @@ public final class LifecycleScenario {
     improvement = new ImprovementScenario(engine);
     jdbc = agreement.jdbc;
     jdbc.update("DELETE FROM kyodo_project_decision");
+    jdbc.update("DELETE FROM kyodo_staff_handover");
     jdbc.update("DELETE FROM kyodo_project_year");
     jdbc.update("DELETE FROM kyodo_project");
     jdbc.update("DELETE FROM kyodo_number_series");

@@ -156,6 +156,13 @@ class ProjectRepositoryTest {
     assertThat(project.lastDecision()).isEqualTo("B");
     assertThat(project.lastDecidedBy()).isEqualTo("suzuki");
     assertThat(project.latestGrade()).isEqualTo("B");
+    // Decisions under ⑤ that are not its grade (a manager's answer to an overdue ⑤, a staff handover) keep the grade.
+    for (String other : java.util.List.of(ProjectDecision.OVERDUE_HANDLED, ProjectDecision.STAFF_HANDOVER)) {
+      projects.recordDecision(number, new ProjectDecision(Phase.EVALUATION, 1, 2027L,
+          new Decision(other, "ほかの判断", null, "sato", NOW.plusSeconds(90))));
+    }
+    assertThat(projects.find(number).orElseThrow().lastDecision()).isEqualTo(ProjectDecision.STAFF_HANDOVER);
+    assertThat(projects.find(number).orElseThrow().latestGrade()).isEqualTo("B");
 
     projects.markOverdue(number, NOW);
     assertThat(projects.find(number).orElseThrow().overdueSince()).isEqualTo(NOW);

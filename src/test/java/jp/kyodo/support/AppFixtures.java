@@ -180,6 +180,8 @@ public final class AppFixtures {
         engine.getManagementService().executeJob(timer);
         yield new Fixture(lifecycle, task(lifecycle, "HandleOverduePhase"), get("hikariProject" + copy).detail());
       }
+      // A project of 福祉課 at ③ whose main and deputy staff are named (suzuki, yamamoto): what 担当者の交代 needs.
+      case "staffedProject" -> staffedProject();
       // A partner's proposal whose check sheet 福祉課's suzuki has claimed: the target of writes around the forms.
       case "claimedCheckSheet" -> {
         String lifecycle = start("hikari", "collaboration", ExaminationScenario.with(ExaminationScenario.proposal(),
@@ -208,6 +210,30 @@ public final class AppFixtures {
       case "approvedAgreement" -> new Fixture(null, null, approvedAgreement());
       default -> throw new IllegalArgumentException("no fixture " + name);
     };
+  }
+
+  /**
+   * hikari proposes, the office gives it to 福祉課, which checks and assesses it for next fiscal year; the office
+   * approves; みどり町内会 is chosen as sole source with the manager's approval; the budget is granted; 福祉課 names
+   * suzuki main and yamamoto deputy with the partner at ③.
+   */
+  private Fixture staffedProject() {
+    String lifecycle = start("hikari", "collaboration", ExaminationScenario.with(ExaminationScenario.proposal(),
+        "title", "担当者の交代（権限の確認）"));
+    submit("tanaka", lifecycle, "AssignDepartment", ExaminationScenario.intake("dept-fukushi"));
+    submit("suzuki", lifecycle, "FillCheckSheet", ExaminationScenario.checkSheet());
+    submit("suzuki", lifecycle, "AssessPriorityAndForm", ExaminationScenario.assessment());
+    submit("tanaka", lifecycle, "CoordinatorReview", ExaminationScenario.review("PROCEED", "地域の課題に合っている"));
+    submit("suzuki", lifecycle, "ChooseSelectionMethod", Map.of("selectionMethod", "SOLE_SOURCE",
+        "soleSourceOrganisation", "org-midori", "soleSourceReason", "地域で同種の活動をしている唯一の団体"));
+    submit("sato", lifecycle, "ApproveSoleSource", Map.of("soleSourceApproval", "APPROVE",
+        "soleSourceApprovalComment", "理由は妥当（旭川 Q45）"));
+    submit("suzuki", lifecycle, "RequestBudget", Map.of("requestedBudget", 800_000, "budgetBasis", "謝礼と会場費"));
+    submit("tanaka", lifecycle, "DecideBudget", Map.of("budgetDecision", "APPROVED"));
+    submit("suzuki", lifecycle, "AssignAgreementParties", Map.of("mainStaff", "suzuki", "deputyStaff", "yamamoto"));
+    String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(lifecycle).singleResult()
+        .getBusinessKey();
+    return new Fixture(lifecycle, task(lifecycle, "DraftAgreement"), number);
   }
 
   public static Map<String, Object> registrationApplication(String organisation) {
