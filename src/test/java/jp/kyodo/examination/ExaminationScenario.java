@@ -196,4 +196,17 @@ public final class ExaminationScenario {
     return instance;
   }
 
+
+  /**
+   * The staff the check sheet offers (what {@code offerStaff} puts on the task) and the department they belong to,
+   * for a process that shows the form without ①'s listeners: 福祉課's suzuki and yamamoto, created if missing.
+   */
+  public static Map<String, Object> staffOffered(IdentityService identity) {
+    people(identity);
+    Map<String, Object> values = new java.util.HashMap<>();
+    values.put("departmentGroup", "dept-fukushi");
+    values.put("staffOptions", jp.kyodo.forms.Options.json(java.util.Map.of("suzuki", "鈴木 一郎 (suzuki)",
+        "yamamoto", "山本 さくら (yamamoto)")));
+    return values;
+  }
 }

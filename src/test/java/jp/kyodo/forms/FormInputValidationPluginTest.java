@@ -200,6 +200,9 @@ class FormInputValidationPluginTest {
     deploy(withTask(t -> t.camundaFormRef("examination-check-sheet").camundaFormRefBinding("latest")));
     ProcessInstance clean = engine().getRuntimeService().startProcessInstanceByKey("probe");
     ProcessInstance repeated = engine().getRuntimeService().startProcessInstanceByKey("probe");
+    for (ProcessInstance instance : java.util.List.of(clean, repeated)) {
+      engine().getRuntimeService().setVariables(instance.getId(), jp.kyodo.examination.ExaminationScenario.staffOffered(engine().getIdentityService()));
+    }
 
     for (ProcessInstance instance : java.util.List.of(clean, repeated)) {
       String task = engine().getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();

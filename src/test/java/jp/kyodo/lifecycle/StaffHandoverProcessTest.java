@@ -82,11 +82,9 @@ class StaffHandoverProcessTest {
     return number;
   }
 
-  /** A first year at ③: hikari the partner, suzuki main and yamamoto deputy, the draft (suzuki's) open. */
+  /** A first year at ③: hikari the partner, suzuki main and yamamoto deputy (named in ①), the draft (suzuki's) open. */
   String projectAtAgreement() {
     String number = approvedProject();
-    scenario.complete(number, AgreementProcess.Elements.ASSIGN_PARTIES, "suzuki", TestDesk.values(
-        AgreementProcess.MAIN_STAFF.name(), "suzuki", AgreementProcess.DEPUTY_STAFF.name(), "yamamoto"));
     assertThat(scenario.task(number, AgreementProcess.Elements.DRAFT).getAssignee()).isEqualTo("suzuki");
     return number;
   }
@@ -385,14 +383,15 @@ class StaffHandoverProcessTest {
   @Test
   void refusesAProjectWhoseDepartmentOrStaffAreNotNamedYet() {
     String proposed = scenario.propose("hikari", ExaminationScenario.proposal()).getBusinessKey();
-    String number = approvedProject();
-    assertThat(scenario.tasks(number, AgreementProcess.Elements.ASSIGN_PARTIES)).hasSize(1);
-    List<String> before = state(number);
+    // ① names the staff on its check sheet (旭川 Q57); before ① has handed the project on, there is none to hand over.
+    String examined = scenario.propose("hikari", ExaminationScenario.proposal()).getBusinessKey();
+    scenario.complete(examined, ExaminationProcess.Elements.INTAKE, "tanaka", ExaminationScenario.intake("dept-fukushi"));
+    List<String> before = state(examined);
 
     assertRefused(() -> report("suzuki", proposed)).endsWith("事業「" + proposed + "」はまだ担当課が決まっていないため、担当者を交代できません。");
-    assertRefused(() -> report("suzuki", number)).contains("まだ主担当・副担当が決まっていないため");
+    assertRefused(() -> report("suzuki", examined)).contains("事業「" + examined + "」はまだ");
     assertThat(handoversEverStarted()).isZero();
-    assertThat(state(number)).isEqualTo(before);
+    assertThat(state(examined)).isEqualTo(before);
   }
 
   @Test

@@ -230,7 +230,6 @@ public final class AppFixtures {
         "soleSourceApprovalComment", "理由は妥当（旭川 Q45）"));
     submit("suzuki", lifecycle, "RequestBudget", Map.of("requestedBudget", 800_000, "budgetBasis", "謝礼と会場費"));
     submit("tanaka", lifecycle, "DecideBudget", Map.of("budgetDecision", "APPROVED"));
-    submit("suzuki", lifecycle, "AssignAgreementParties", Map.of("mainStaff", "suzuki", "deputyStaff", "yamamoto"));
     String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(lifecycle).singleResult()
         .getBusinessKey();
     return new Fixture(lifecycle, task(lifecycle, "DraftAgreement"), number);
