@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import jp.kyodo.platform.Decision;
 
-/** An approved agreement (協定) as kept in the tables of V3__agreement.sql. */
+/**
+ * An approved agreement (協定) as kept in the tables of V3__agreement.sql and V12__agreement_negotiation.sql: the
+ * plan both sides agreed ({@code workPlan}, 関市 V-3①) and the selection of ② it rests on come last.
+ */
 public record Agreement(
     String number,
     int fiscalYear,
@@ -37,7 +40,9 @@ public record Agreement(
     String approvedBy,
     Instant approvedAt,
     LocalDate signedOn,
-    String processInstanceId) {
+    String processInstanceId,
+    String workPlan,
+    String selectionNumber) {
 
   public static final String APPROVED = "APPROVED";
   public static final String CONCLUDED = "CONCLUDED";

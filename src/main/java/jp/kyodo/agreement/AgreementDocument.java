@@ -76,6 +76,11 @@ public class AgreementDocument {
             + "年度の中間目標を定める（年度ごとに協定を結ぶ）。");
         w.indented(a.finalGoal());
       }
+      if (a.workPlan() != null) {
+        // The plan both sides agreed (関市 V-3①), grown from the selected proposal (旭川 Q51).
+        w.heading(++article, "事業の内容と進め方");
+        w.paragraph(a.workPlan());
+      }
       w.heading(++article, "協働の形態");
       w.paragraph(label(CollaborationForm.class, a.chosenForm()));
       w.heading(++article, "役割分担");

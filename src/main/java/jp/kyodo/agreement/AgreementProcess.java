@@ -2,6 +2,7 @@ package jp.kyodo.agreement;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import jp.kyodo.examination.ExaminationProcess;
 import jp.kyodo.project.Project;
 import jp.kyodo.variables.Var;
 
@@ -21,6 +22,7 @@ public final class AgreementProcess {
   public static final class Elements {
     public static final String START = "AgreementRequested";
     public static final String RESOLVE_PARTIES = "ResolveAgreementParties";
+    public static final String PREPARE_DRAFT = "PrepareAgreementDraft";
     public static final String PARTIES_KNOWN = "PartiesKnownGateway";
     public static final String ASSIGN_PARTIES = "AssignAgreementParties";
     public static final String DRAFT = "DraftAgreement";
@@ -87,6 +89,20 @@ public final class AgreementProcess {
   public static final String STAFF_OPTIONS = "staffOptions";
   public static final Var<String> MAIN_STAFF_NAME = Var.string("mainStaffName");
   public static final Var<String> DEPUTY_STAFF_NAME = Var.string("deputyStaffName");
+
+  // What the draft starts from (旭川 Q51: 「選定された団体の提案内容をベースに…協議・調整しながら決定」): the lifecycle
+  // passes the selection of ② and ①'s role idea; started on its own, the start form names the selection.
+  /** The selection (② パートナーの選定) that chose the partner, e.g. {@code 2026-S001}; null when there was none. */
+  public static final Var<String> SELECTION_NUMBER = Var.string("selectionNumber");
+  /** ①'s 想定する役割分担, the base of the draft when ② had no application (a sole source) or did not run. */
+  public static final Var<String> ROLE_IDEA = ExaminationProcess.ROLE_IDEA;
+  /** Where the draft comes from, in the clerk's words (shown to both sides). */
+  public static final Var<String> DRAFT_BASIS = Var.string("draftBasis");
+  /** The winning application's plan and money plan as the organisation submitted them (shown, never changed). */
+  public static final Var<String> PROPOSED_PLAN = Var.string("proposedPlan");
+  public static final Var<String> PROPOSED_BUDGET_PLAN = Var.string("proposedBudgetPlan");
+  /** 事業の内容と進め方: the concrete plan both sides agree (関市 V-3①), prefilled from the proposal or the role idea. */
+  public static final Var<String> WORK_PLAN = Var.string("workPlan");
 
   // Purpose and measurable goals (関市 V-3①, 小金井 ④), yearly intermediate goals of longer work (旭川 Q31)
   public static final Var<String> PURPOSE = Var.string("purpose");

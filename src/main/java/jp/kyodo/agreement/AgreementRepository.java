@@ -14,7 +14,7 @@ import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The agreement tables (db/migration V3), read and written with plain SQL. */
+/** The agreement tables (db/migration V3, V12), read and written with plain SQL. */
 @Repository
 public class AgreementRepository {
 
@@ -78,14 +78,15 @@ public class AgreementRepository {
             + " deputy_staff, purpose, final_goal, term_start, term_end, report_rhythm, payment_type, payment_timing,"
             + " payment_amount, advance_amount, final_amount, payment_terms_note, expenditure_total, income_own_funds,"
             + " income_fees, income_other, clause_confidentiality, clause_surplus, clause_results, clause_trouble, status,"
-            + " approved_by, approved_at, process_instance_id, source_key)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " approved_by, approved_at, process_instance_id, source_key, work_plan, selection_number)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?)",
         a.number(), a.fiscalYear(), serial, a.projectNumber(), a.title(), a.departmentGroup(), a.departmentName(),
         a.partnerGroup(), a.partnerName(), a.chosenForm(), a.costEstimate(), a.mainStaff(), a.deputyStaff(), a.purpose(),
         a.finalGoal(), Date.valueOf(a.termStart()), Date.valueOf(a.termEnd()), a.reportRhythm(), p.type(), p.timing(),
         p.amount(), p.advanceAmount(), p.finalAmount(), p.note(), a.expenditureTotal(), a.incomeOwnFunds(), a.incomeFees(),
         a.incomeOther(), c.confidentiality(), c.surplus(), c.results(), c.trouble(), a.status(), a.approvedBy(),
-        Timestamp.from(a.approvedAt()), a.processInstanceId(), sourceKey));
+        Timestamp.from(a.approvedAt()), a.processInstanceId(), sourceKey, a.workPlan(), a.selectionNumber()));
     if (!inserted) {
       return false;
     }
@@ -176,6 +177,7 @@ public class AgreementRepository {
         new Agreement.Clauses(rs.getString("clause_confidentiality"), rs.getString("clause_surplus"),
             rs.getString("clause_results"), rs.getString("clause_trouble")),
         decisions, rs.getString("status"), rs.getString("approved_by"), rs.getTimestamp("approved_at").toInstant(),
-        signedOn == null ? null : signedOn.toLocalDate(), rs.getString("process_instance_id"));
+        signedOn == null ? null : signedOn.toLocalDate(), rs.getString("process_instance_id"), rs.getString("work_plan"),
+        rs.getString("selection_number"));
   }
 }

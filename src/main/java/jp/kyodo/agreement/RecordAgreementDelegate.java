@@ -61,7 +61,7 @@ public class RecordAgreementDelegate implements JavaDelegate {
         new Agreement.Clauses(CLAUSE_CONFIDENTIALITY.get(execution), CLAUSE_SURPLUS.get(execution),
             CLAUSE_RESULTS.get(execution), CLAUSE_TROUBLE.get(execution)),
         decisions, Agreement.APPROVED, approver != null ? approver : approval.decision().decidedBy(),
-        CityCalendar.now(), null, execution.getProcessInstanceId());
+        CityCalendar.now(), null, execution.getProcessInstanceId(), WORK_PLAN.get(execution), SELECTION_NUMBER.get(execution));
     OptionalInt serial = agreements.insertNumbered(fiscalYear, department,
         taken -> agreements.insert(withSerial.apply(taken), taken, sourceKey), () -> {
           // Refused: this step's agreement written meanwhile (a retry racing itself), or the project's year taken by

@@ -61,6 +61,12 @@ class AgreementProcessTest {
     throw new AssertionError("expected the input to be refused, got " + thrown, thrown);
   }
 
+  /** A variable of the running instance, typed as the process class declares it. */
+  @SuppressWarnings("unchecked")
+  <T> T variable(ProcessInstance instance, jp.kyodo.variables.Var<T> variable) {
+    return (T) engine.getRuntimeService().getVariable(instance.getId(), variable.name());
+  }
+
   String variablesOf(ProcessInstance instance) {
     return new TreeMap<>(engine.getRuntimeService().getVariables(instance.getId())).toString();
   }
@@ -201,6 +207,48 @@ class AgreementProcessTest {
     assertThat(task()).isAssignedTo("kobayashi");
     assertThat(instance).variables().containsEntry(PARTNER_NAME.name(), "みどり町内会").containsEntry(PARTIES_KNOWN.name(), true)
         .containsEntry(DEPUTY_STAFF_NAME.name(), "鈴木 一郎 (suzuki)");
+    org.assertj.core.api.Assertions.assertThat(variable(instance, DRAFT_BASIS)).contains("たたき台になる提案や役割分担の案はありません");
+    org.assertj.core.api.Assertions.assertThat(variable(instance, WORK_PLAN)).isNull();
+  }
+
+  /** 旭川 Q51: the selected organisation's proposal is the base of the draft; the agreement keeps what was made of it. */
+  @Test
+  void calledAfterAPublicCallTheDraftStartsFromTheWinningApplication() {
+    String selection = scenario.selection("2026-S001", "2026-001", "PUBLIC_CALL", "SELECTED", "org-hikari");
+    Map<String, Object> project = with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi", PARTNER_GROUP.name(), "org-hikari",
+        MAIN_STAFF.name(), "suzuki", DEPUTY_STAFF.name(), "yamamoto", SELECTION_NUMBER.name(), selection,
+        ROLE_IDEA.name(), "市は会場、団体は訪問");
+    ProcessInstance instance = new jp.kyodo.support.TestDesk(engine).startCalled(KEY, project);
+
+    assertThat(instance).isWaitingAt(Elements.DRAFT).hasPassed(Elements.PREPARE_DRAFT);
+    assertThat(instance).variables().containsEntry(WORK_PLAN.name(), PROPOSED_PLAN_TEXT)
+        .containsEntry(PROPOSED_PLAN.name(), PROPOSED_PLAN_TEXT).containsEntry(PROPOSED_BUDGET_PLAN.name(), PROPOSED_BUDGET_TEXT);
+    org.assertj.core.api.Assertions.assertThat(variable(instance, DRAFT_BASIS)).contains("公募（T3-2026-S001-K1）で選定された団体の提案「見守り隊とサロン」", "旭川 Q51");
+
+    String agreed = PROPOSED_PLAN_TEXT + "サロンは公民館で開く。";
+    scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), WORK_PLAN.name(), agreed));
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+    Agreement agreement = scenario.agreements.find(variable(instance, AGREEMENT_NUMBER)).orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(agreement.workPlan()).isEqualTo(agreed);
+    org.assertj.core.api.Assertions.assertThat(agreement.selectionNumber()).isEqualTo(selection);
+  }
+
+  /** A sole source has no application: ①'s idea of who does what is the base (旭川 Q51, Q45). */
+  @Test
+  void calledAfterASoleSourceTheDraftStartsFromTheRoleIdeaOfTheExamination() {
+    String selection = scenario.selection("2026-S002", "2026-001", "SOLE_SOURCE", "SELECTED", "org-hikari");
+    Map<String, Object> project = with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi", PARTNER_GROUP.name(), "org-hikari",
+        MAIN_STAFF.name(), "suzuki", DEPUTY_STAFF.name(), "yamamoto", SELECTION_NUMBER.name(), selection,
+        ROLE_IDEA.name(), "市は会場と名簿を用意し、団体は訪問とサロンを担う");
+    ProcessInstance instance = new jp.kyodo.support.TestDesk(engine).startCalled(KEY, project);
+
+    assertThat(instance).isWaitingAt(Elements.DRAFT);
+    assertThat(instance).variables().containsEntry(WORK_PLAN.name(), "市は会場と名簿を用意し、団体は訪問とサロンを担う")
+        .doesNotContainKey(PROPOSED_PLAN.name());
+    org.assertj.core.api.Assertions.assertThat(variable(instance, DRAFT_BASIS))
+        .contains("特定の団体として選定した（選定 T3-2026-S002）", "① 事業の検討で出された役割分担の案");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.project.SelectionResultRepository;
 import jp.kyodo.registry.Organisation;
 import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.OrganisationType;
@@ -53,6 +54,7 @@ public final class AgreementScenario {
   public final JdbcTemplate jdbc;
   public final AgreementRepository agreements;
   public final OrganisationRepository registry;
+  public final SelectionResultRepository selections;
   public final AgreementDocument document = new AgreementDocument();
 
   public AgreementScenario(ProcessEngine engine) {
@@ -74,7 +76,9 @@ public final class AgreementScenario {
             List.of("福祉"), "実績", "収支", RegistrationStatus.REGISTERED, "登録", "admin", NOW, List.of(org[2])));
       }
     }
+    selections = new SelectionResultRepository(jdbc);
     Mocks.register("resolveAgreementParties", new ResolveAgreementPartiesDelegate(registry, agreements));
+    Mocks.register("prepareAgreementDraft", new PrepareAgreementDraftDelegate(selections));
     Mocks.register("recordAgreementParties", new RecordAgreementPartiesListener());
     Mocks.register("checkAgreementDraft", new CheckAgreementDraftListener());
     Mocks.register("recordAgreementDecision", new RecordAgreementDecisionListener());
@@ -94,7 +98,45 @@ public final class AgreementScenario {
       }
     }
     jdbc.update("DELETE FROM kyodo_partnership");
+    // The selections this scenario wrote into ②'s tables (numbers SELECTION_PREFIX…); ②'s own tests keep theirs.
+    String mine = SELECTION_PREFIX + "%";
+    jdbc.update("DELETE FROM kyodo_application WHERE call_number IN (SELECT call_number FROM kyodo_call"
+        + " WHERE selection_number LIKE ?)", mine);
+    jdbc.update("DELETE FROM kyodo_call WHERE selection_number LIKE ?", mine);
+    jdbc.update("DELETE FROM kyodo_selection WHERE selection_number LIKE ?", mine);
   }
+
+  /** Numbers of the selections this scenario writes, apart from those ② numbers itself ({@code 2026-S001}). */
+  public static final String SELECTION_PREFIX = "T3-";
+
+  /**
+   * A decided selection of ② as its tables keep it, for fiscal year 2026 and 福祉課: {@code method} PUBLIC_CALL (with a
+   * call and the organisation's winning application) or SOLE_SOURCE, {@code outcome} SELECTED or another. Returns its
+   * number.
+   */
+  public String selection(String number, String projectNumber, String method, String outcome, String organisation) {
+    String selectionNumber = SELECTION_PREFIX + number;
+    java.sql.Timestamp at = java.sql.Timestamp.from(NOW);
+    jdbc.update("INSERT INTO kyodo_selection (selection_number, process_instance_id, project_number, project_title,"
+        + " department_group, fiscal_year, method, outcome, organisation_id, reason, decided_by, decided_at, created_at)"
+        + " VALUES (?, ?, ?, ?, 'dept-fukushi', ?, ?, ?, ?, '提案が最も優れている', 'sato', ?, ?)", selectionNumber,
+        "selection-" + selectionNumber, projectNumber, "高齢者の見守りと居場所づくり", YEAR, method, outcome,
+        "SELECTED".equals(outcome) ? organisation : null, at, at);
+    if ("PUBLIC_CALL".equals(method)) {
+      String call = selectionNumber + "-K1";
+      jdbc.update("INSERT INTO kyodo_call (call_number, selection_number, purpose, eligibility, criteria_json, deadline_at,"
+          + " quorum, reviewers, status, published_by, published_at) VALUES (?, ?, '見守りの担い手', '登録団体',"
+          + " '[{\"label\":\"実現性\",\"weight\":100}]', ?, 1, 'ito', 'DECIDED', 'tanaka', ?)", call, selectionNumber, at, at);
+      jdbc.update("INSERT INTO kyodo_application (application_id, call_number, organisation_id, process_instance_id,"
+          + " submitted_by, submitted_at, proposal_title, proposal, budget_plan, eligible, result) VALUES (?, ?, ?, 'app',"
+          + " 'hikari', ?, '見守り隊とサロン', ?, ?, TRUE, ?)", call + "-A01", call, organisation, at, PROPOSED_PLAN_TEXT,
+          PROPOSED_BUDGET_TEXT, "SELECTED".equals(outcome) ? "SELECTED" : "NOT_SELECTED");
+    }
+    return selectionNumber;
+  }
+
+  public static final String PROPOSED_PLAN_TEXT = "訪問員10名で独居高齢者を週1回訪問し、月2回サロンを開く。市は会場と名簿を用意する。";
+  public static final String PROPOSED_BUDGET_TEXT = "謝礼60万円、消耗品20万円（市の負担金で賄う）、交通費10万円（会費）";
 
   static boolean tableExists(JdbcTemplate jdbc, String table) {
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) = ?",
@@ -144,6 +186,7 @@ public final class AgreementScenario {
   public static Map<String, Object> draft() {
     Map<String, Object> v = new HashMap<>();
     v.put(PURPOSE.name(), "独居高齢者の孤立を防ぎ、地域で見守る仕組みをつくる");
+    v.put(WORK_PLAN.name(), "訪問員が独居高齢者を訪ね、月2回サロンを開く。市は会場と名簿を用意する。");
     v.put(GOAL_TEXT.get(0).name(), "独居高齢者の見守り訪問");
     v.put(GOAL_INDICATOR.get(0).name(), "訪問 延べ400件");
     v.put(GOAL_DUE.get(0).name(), "2027-03-31");

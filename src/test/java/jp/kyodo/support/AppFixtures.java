@@ -237,7 +237,8 @@ public final class AppFixtures {
         new Agreement.PaymentPlan("BURDEN_CHARGE", "PARTIAL_ADVANCE", 800_000, 300_000, 500_000, "一部を前払い"),
         LocalDate.of(year, 4, 1), end, "QUARTERLY",
         new Agreement.Clauses("個人情報を守る。", "剰余は返還する。", "双方が公表できる。", "双方で協議する。"),
-        List.of(), Agreement.APPROVED, "sato", Instant.now(), null, "fixture-" + number), serial);
+        List.of(), Agreement.APPROVED, "sato", Instant.now(), null, "fixture-" + number, "訪問とサロンを毎月行う。", null),
+        serial);
     // The 協定書 as the job would store it (its content is tested elsewhere): who may download it is what matters here.
     agreements.storeDocument(number, number + ".pdf", "%PDF-1.4 協定書".getBytes(java.nio.charset.StandardCharsets.UTF_8),
         Instant.now());
