@@ -6,3 +6,7 @@
 
 ALTER TABLE kyodo_agreement ADD COLUMN work_plan VARCHAR(4000);
 ALTER TABLE kyodo_agreement ADD COLUMN selection_number VARCHAR(32);
+
+-- The partner proposes its own terms and the department answers, round by round (旭川 Q51 協議・調整): a round's
+-- decision keeps what the proposal changed, one field per line (「役割2の担い手: 市 → 団体」); null for the other steps.
+ALTER TABLE kyodo_agreement_decision ADD COLUMN details VARCHAR(10000);

@@ -63,10 +63,11 @@ public record Agreement(
   public record Clauses(String confidentiality, String surplus, String results, String trouble) {}
 
   /**
-   * A confirmation, request for changes or approval, and at which step (PARTNER, DEPARTMENT, MANAGER); its codes are
-   * {@link AgreementChoices.Confirmation}'s and {@link AgreementChoices.Approval}'s, its reason the comment.
+   * A confirmation, proposal, answer or approval, and at which step (PARTNER, PARTNER_PROPOSAL, DEPARTMENT_ANSWER,
+   * DEPARTMENT, MANAGER); its codes are those of {@link AgreementChoices}, its reason the comment. {@code details}
+   * lists what a partner's proposal changed, one field per line (null for the other steps).
    */
-  public record StepDecision(String step, Decision decision) {}
+  public record StepDecision(String step, Decision decision, String details) {}
 
   public long expenditureTotal() {
     return budget.stream().mapToLong(BudgetLine::amount).sum();

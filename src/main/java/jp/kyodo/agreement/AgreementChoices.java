@@ -105,7 +105,44 @@ public final class AgreementChoices {
     }
   }
 
-  /** The partner's and the department's answer to a draft. */
+  /**
+   * The partner's answer to a draft. It does not only agree or ask: it writes its own version of the terms (旭川 Q51
+   * 「協議・調整しながら決定」; the partner is an equal, 東久留米 II-4 対等). The department answers with {@link Confirmation}.
+   */
+  public enum PartnerAnswer implements Labeled {
+    AGREE("この内容で合意する"),
+    PROPOSE_CHANGES("修正案を出す（事業の内容・役割分担・経費などを団体が書き換えて提案する）");
+
+    private final String label;
+
+    PartnerAnswer(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The department's answer to the partner's proposal. */
+  public enum ProposalAnswer implements Labeled {
+    ACCEPT("修正案を受け入れる（この内容で担当課の確認に進む）"),
+    ANSWER("受け入れずに回答する（担当課の案に戻して協定書案の作成へ。回答は団体に伝わります）");
+
+    private final String label;
+
+    ProposalAnswer(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The department's answer to a draft (and, in diagrams deployed before the partner's proposal, the partner's). */
   public enum Confirmation implements Labeled {
     AGREE("この内容で合意する"),
     REQUEST_CHANGES("修正を求める（協定書案の作成に戻す）");

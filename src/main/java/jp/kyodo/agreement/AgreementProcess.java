@@ -25,10 +25,18 @@ public final class AgreementProcess {
     public static final String PREPARE_DRAFT = "PrepareAgreementDraft";
     public static final String PARTIES_KNOWN = "PartiesKnownGateway";
     public static final String ASSIGN_PARTIES = "AssignAgreementParties";
+    public static final String DRAFT_JOIN = "DraftJoin";
     public static final String DRAFT = "DraftAgreement";
     public static final String PARTNER_CONFIRMS = "PartnerConfirmsAgreement";
+    public static final String PARTNER_DECISION_GATEWAY = "PartnerDecisionGateway";
+    public static final String PARTNER_PROPOSES = "PartnerProposesChanges";
+    public static final String ANSWER_PROPOSAL = "DepartmentAnswersProposal";
+    public static final String PROPOSAL_ANSWER_GATEWAY = "ProposalAnswerGateway";
+    public static final String DEPARTMENT_CONFIRM_JOIN = "DepartmentConfirmJoin";
     public static final String DEPARTMENT_CONFIRMS = "DepartmentConfirmsAgreement";
+    public static final String DEPARTMENT_DECISION_GATEWAY = "DepartmentDecisionGateway";
     public static final String APPROVE = "ApproveAgreement";
+    public static final String APPROVAL_GATEWAY = "ApprovalGateway";
     public static final String RECORD = "RecordAgreement";
     public static final String GENERATE_DOCUMENT = "GenerateAgreementDocument";
     public static final String EXCHANGE = "ExchangeAgreement";
@@ -50,6 +58,8 @@ public final class AgreementProcess {
     public static final String PARTIES = "agreement-parties";
     public static final String DRAFT = "agreement-draft";
     public static final String PARTNER_CONFIRMATION = "agreement-partner-confirmation";
+    public static final String PARTNER_PROPOSAL = "agreement-partner-proposal";
+    public static final String PROPOSAL_ANSWER = "agreement-proposal-answer";
     public static final String DEPARTMENT_CONFIRMATION = "agreement-department-confirmation";
     public static final String APPROVAL = "agreement-approval";
     public static final String EXCHANGE = "agreement-exchange";
@@ -153,6 +163,18 @@ public final class AgreementProcess {
   public static final Var<String> APPROVAL_DECISION = Var.string("approvalDecision");
   public static final Var<String> APPROVAL_COMMENT = Var.string("approvalComment");
   public static final Var<String> LAST_CHANGE_REQUEST = Var.string("lastChangeRequest");
+
+  // The partner's own proposal and the department's answer, round by round (旭川 Q51 協議・調整)
+  /** Why the partner proposes its changes (required). */
+  public static final Var<String> PARTNER_PROPOSAL_REASON = Var.string("partnerProposalReason");
+  /** What the partner changed, field by field ("役割2の担い手: 市 → 団体"), for the department's answer. */
+  public static final Var<String> PARTNER_PROPOSAL_SUMMARY = Var.string("partnerProposalSummary");
+  /** The negotiable terms as they stood before the partner's proposal (JSON), restored when the department answers. */
+  public static final String TERMS_BEFORE_PROPOSAL = "termsBeforeProposal";
+  public static final Var<String> PROPOSAL_ANSWER = Var.string("proposalAnswer");
+  public static final Var<String> PROPOSAL_ANSWER_COMMENT = Var.string("proposalAnswerComment");
+  /** The department's answer to the partner's last proposal, shown to the partner at its next confirmation. */
+  public static final Var<String> PROPOSAL_ANSWER_NOTE = Var.string("proposalAnswerNote");
   /** Every confirmation and approval with who, when and why, as JSON (written to the agreement at approval). */
   public static final String DECISION_LOG = "agreementDecisionLog";
 

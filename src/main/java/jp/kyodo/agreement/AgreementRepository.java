@@ -109,8 +109,9 @@ public class AgreementRepository {
     for (Agreement.StepDecision s : a.decisions()) {
       Decision d = s.decision();
       jdbc.update("INSERT INTO kyodo_agreement_decision (agreement_number, position, step, decision, comment_text,"
-              + " decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          a.number(), ++position, s.step(), d.outcome(), d.reason(), d.decidedBy(), Timestamp.from(d.decidedAt()));
+              + " decided_by, decided_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          a.number(), ++position, s.step(), d.outcome(), d.reason(), d.decidedBy(), Timestamp.from(d.decidedAt()),
+          s.details());
     }
     return true;
   }
@@ -159,10 +160,10 @@ public class AgreementRepository {
     List<Agreement.BudgetLine> budget = jdbc.query("SELECT item, amount, bearer FROM kyodo_agreement_budget_line"
             + " WHERE agreement_number = ? ORDER BY position",
         (b, i) -> new Agreement.BudgetLine(b.getString(1), b.getLong(2), b.getString(3)), number);
-    List<Agreement.StepDecision> decisions = jdbc.query("SELECT step, decision, comment_text, decided_by, decided_at"
-            + " FROM kyodo_agreement_decision WHERE agreement_number = ? ORDER BY position",
+    List<Agreement.StepDecision> decisions = jdbc.query("SELECT step, decision, comment_text, decided_by, decided_at,"
+            + " details FROM kyodo_agreement_decision WHERE agreement_number = ? ORDER BY position",
         (d, i) -> new Agreement.StepDecision(d.getString(1), new Decision(d.getString(2), null, d.getString(3),
-            d.getString(4), d.getTimestamp(5).toInstant())), number);
+            d.getString(4), d.getTimestamp(5).toInstant()), d.getString(6)), number);
     Object cost = rs.getObject("cost_estimate");
     Long costEstimate = cost == null ? null : ((Number) cost).longValue();
     Date signedOn = rs.getDate("signed_on");

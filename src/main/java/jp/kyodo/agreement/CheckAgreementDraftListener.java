@@ -30,6 +30,18 @@ public class CheckAgreementDraftListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    checkAndCompute(task);
+    for (var answer : List.of(PARTNER_DECISION, PARTNER_COMMENT, DEPARTMENT_DECISION, DEPARTMENT_COMMENT, APPROVAL_DECISION,
+        APPROVAL_COMMENT, LAST_CHANGE_REQUEST)) {
+      answer.set(task, null);
+    }
+  }
+
+  /**
+   * The rules of a draft, for the drafter's draft and for the partner's proposal alike (a proposal is a draft the
+   * partner wrote): refused with every reason, or the totals and the payment plan computed.
+   */
+  static void checkAndCompute(DelegateTask task) {
     AgreementDraft draft = AgreementDraft.read(task);
     List<String> problems = new ArrayList<>();
     if (!draft.hasRoleFor(RoleParty.CITY) || !draft.hasRoleFor(RoleParty.PARTNER)) {
@@ -69,10 +81,6 @@ public class CheckAgreementDraftListener implements TaskListener {
     PAYMENT_TERMS_NOTE.set(task, (String) terms.get("paymentTermsNote"));
     if (!paysPartner) {
       PAYMENT_TIMING.set(task, null);
-    }
-    for (var answer : List.of(PARTNER_DECISION, PARTNER_COMMENT, DEPARTMENT_DECISION, DEPARTMENT_COMMENT, APPROVAL_DECISION,
-        APPROVAL_COMMENT, LAST_CHANGE_REQUEST)) {
-      answer.set(task, null);
     }
   }
 

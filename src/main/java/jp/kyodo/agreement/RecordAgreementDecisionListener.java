@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps every answer to a draft — the partner's and the department's confirmation, the manager's
  * approval — with who, when and why in a JSON log that goes into the agreement at approval. A request
- * for changes is also shown to the drafter in the next round.
+ * for changes is also shown to the drafter in the next round. The partner does not request changes: it proposes its
+ * own (RecordPartnerProposalListener); its REQUEST_CHANGES is still read for instances of the diagrams before that.
  */
 @Component("recordAgreementDecision")
 public class RecordAgreementDecisionListener implements TaskListener {
@@ -51,6 +52,10 @@ public class RecordAgreementDecisionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Step step = Step.of(task.getTaskDefinitionKey());
+    if (step == Step.PARTNER) {
+      // The department's answer to the partner's last proposal has been read: the next round starts afresh.
+      PROPOSAL_ANSWER_NOTE.set(task, null);
+    }
     String decision = step.decision.get(task);
     String comment = step.comment.get(task);
     // The log keeps no label: the step's code says what was answered.

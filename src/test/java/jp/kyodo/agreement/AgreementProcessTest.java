@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jp.kyodo.agreement.AgreementProcess.Elements;
+import jp.kyodo.agreement.AgreementProcess.FormIds;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.variables.ListVar;
 import org.apache.pdfbox.Loader;
@@ -162,21 +163,17 @@ class AgreementProcessTest {
   }
 
   @Test
-  void changesRequestedByThePartnerTheDepartmentOrTheManagerGoBackToDrafting() {
+  void changesRequestedByTheDepartmentOrTheManagerGoBackToDrafting() {
     ProcessInstance instance = scenario.atDraft();
     scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
-    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari",
-        Map.of(PARTNER_DECISION.name(), "REQUEST_CHANGES", PARTNER_COMMENT.name(), "サロンを月3回にしたい"));
-    assertThat(instance).isWaitingAt(Elements.DRAFT);
-    assertThat(instance).variables().containsEntry(LAST_CHANGE_REQUEST.name(), "団体（hikari）からの修正依頼: サロンを月3回にしたい");
-
-    scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), GOAL_INDICATOR.get(1).name(), "月3回"));
-    assertThat(instance).variables().containsEntry(PARTNER_DECISION.name(), null).containsEntry(LAST_CHANGE_REQUEST.name(), null);
     scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
     scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto",
         Map.of(DEPARTMENT_DECISION.name(), "REQUEST_CHANGES", DEPARTMENT_COMMENT.name(), "広報の役割を団体にも"));
     assertThat(instance).isWaitingAt(Elements.DRAFT);
-    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    assertThat(instance).variables().containsEntry(LAST_CHANGE_REQUEST.name(), "担当課（yamamoto）からの修正依頼: 広報の役割を団体にも");
+
+    scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), GOAL_INDICATOR.get(1).name(), "月3回"));
+    assertThat(instance).variables().containsEntry(PARTNER_DECISION.name(), null).containsEntry(LAST_CHANGE_REQUEST.name(), null);
     scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
     scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
     scenario.complete(instance, Elements.APPROVE, "sato",
@@ -192,9 +189,100 @@ class AgreementProcessTest {
     String number = (String) engine.getRuntimeService().getVariable(instance.getId(), AGREEMENT_NUMBER.name());
     org.assertj.core.api.Assertions.assertThat(scenario.agreements.find(number).orElseThrow().decisions())
         .extracting(d -> d.step() + ":" + d.decision().outcome() + ":" + d.decision().decidedBy())
-        .containsExactly("PARTNER:REQUEST_CHANGES:hikari", "PARTNER:AGREE:hikari", "DEPARTMENT:REQUEST_CHANGES:yamamoto",
+        .containsExactly("PARTNER:AGREE:hikari", "DEPARTMENT:REQUEST_CHANGES:yamamoto",
             "PARTNER:AGREE:hikari", "DEPARTMENT:AGREE:yamamoto", "MANAGER:RETURN:sato", "PARTNER:AGREE:hikari",
             "DEPARTMENT:AGREE:yamamoto", "MANAGER:APPROVE:sato");
+  }
+
+  /** The partner rewrites the terms itself (旭川 Q51 協議・調整); the department takes its proposal as it is. */
+  @Test
+  void thePartnerProposesItsOwnTermsAndTheDepartmentAcceptsThem() {
+    ProcessInstance instance = scenario.atDraft();
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "PROPOSE_CHANGES"));
+    assertThat(instance).isWaitingAt(Elements.PARTNER_PROPOSES);
+    assertThat(task()).hasCandidateGroup("org-hikari");
+
+    scenario.complete(instance, Elements.PARTNER_PROPOSES, "hikari", Map.of(ROLE_PARTY.get(2).name(), "PARTNER",
+        BUDGET_AMOUNT.get(0).name(), 650_000, PARTNER_PROPOSAL_REASON.name(), "名簿は団体で整えられる。訪問員を1人増やしたい"));
+
+    assertThat(instance).isWaitingAt(Elements.ANSWER_PROPOSAL);
+    assertThat(task()).isAssignedTo("suzuki");
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PARTNER_PROPOSAL_SUMMARY)).isEqualTo(
+        "役割3の担い手: 市と団体が共同で → 団体\n経費1の金額（円）: 600,000円 → 650,000円");
+    assertThat(instance).variables().containsEntry(PAYMENT_AMOUNT.name(), 850_000L).containsEntry(FINAL_AMOUNT.name(), 550_000L);
+
+    scenario.complete(instance, Elements.ANSWER_PROPOSAL, "suzuki", Map.of(PROPOSAL_ANSWER.name(), "ACCEPT"));
+    assertThat(instance).isWaitingAt(Elements.DEPARTMENT_CONFIRMS);
+    scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+
+    Agreement agreement = scenario.agreements.find(variable(instance, AGREEMENT_NUMBER)).orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(agreement.roles().get(2).party()).isEqualTo("PARTNER");
+    org.assertj.core.api.Assertions.assertThat(agreement.payment().amount()).isEqualTo(850_000);
+    org.assertj.core.api.Assertions.assertThat(agreement.decisions())
+        .extracting(d -> d.step() + ":" + d.decision().outcome() + ":" + d.decision().decidedBy() + ":" + d.decision().reason())
+        .containsExactly("PARTNER:PROPOSE_CHANGES:hikari:null",
+            "PARTNER_PROPOSAL:PROPOSED:hikari:名簿は団体で整えられる。訪問員を1人増やしたい", "DEPARTMENT_ANSWER:ACCEPT:suzuki:null",
+            "DEPARTMENT:AGREE:yamamoto:null", "MANAGER:APPROVE:sato:null");
+    org.assertj.core.api.Assertions.assertThat(agreement.decisions().get(1).details())
+        .isEqualTo("役割3の担い手: 市と団体が共同で → 団体\n経費1の金額（円）: 600,000円 → 650,000円");
+  }
+
+  /** Not accepted: the department's terms come back to the drafter, and the partner reads the answer next round. */
+  @Test
+  void theDepartmentAnswersAProposalAndItsOwnTermsComeBackToTheDrafter() {
+    ProcessInstance instance = scenario.atDraft();
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "PROPOSE_CHANGES"));
+    scenario.complete(instance, Elements.PARTNER_PROPOSES, "hikari", Map.of(PAYMENT_TIMING.name(), "ADVANCE",
+        PARTNER_PROPOSAL_REASON.name(), "会の資金が少ないので全額を前払いにしてほしい"));
+    assertThat(instance).variables().containsEntry(ADVANCE_AMOUNT.name(), 800_000L);
+
+    assertRefusedAndUnchanged(instance, Elements.ANSWER_PROPOSAL, "suzuki", Map.of(PROPOSAL_ANSWER.name(), "ANSWER"),
+        "「団体への回答」を入力してください（受け入れずに回答する場合）");
+    scenario.complete(instance, Elements.ANSWER_PROPOSAL, "suzuki", Map.of(PROPOSAL_ANSWER.name(), "ANSWER",
+        PROPOSAL_ANSWER_COMMENT.name(), "前払いは30万円までです。残りは検査の後に払います"));
+
+    assertThat(instance).isWaitingAt(Elements.DRAFT);
+    assertThat(instance).variables().containsEntry(PAYMENT_TIMING.name(), "PARTIAL_ADVANCE").containsEntry(ADVANCE_AMOUNT.name(), 300_000L);
+    org.assertj.core.api.Assertions.assertThat(variable(instance, LAST_CHANGE_REQUEST)).contains(
+        "団体の修正案に担当課（suzuki）が回答しました: 前払いは30万円までです", "会の資金が少ない",
+        "支払の時期: 一部を前払いし、残額を事業完了・検査の後に支払う → 全額を前払いする（事業の開始時）");
+
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PROPOSAL_ANSWER_NOTE))
+        .isEqualTo("前回の修正案への担当課（suzuki）の回答: 前払いは30万円までです。残りは検査の後に払います");
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PROPOSAL_ANSWER_NOTE)).isNull();
+    assertThat(instance).isWaitingAt(Elements.DEPARTMENT_CONFIRMS);
+  }
+
+  /** The changes read as the partner wrote them: each negotiable term is an input of the proposal form, by its label. */
+  @Test
+  void theNegotiableTermsAreTheProposalFormsInputsByTheirLabels() {
+    var form = jp.kyodo.support.FormsOnDisk.spec(FormIds.PARTNER_PROPOSAL);
+    for (AgreementTerms.Term term : AgreementTerms.NEGOTIABLE) {
+      var field = form.fields().get(term.variable().name());
+      org.assertj.core.api.Assertions.assertThat(field).as(term.variable().name()).isNotNull();
+      org.assertj.core.api.Assertions.assertThat(field.kind()).as(term.variable().name())
+          .isNotEqualTo(jp.kyodo.forms.FieldSpec.Kind.DISPLAY);
+      org.assertj.core.api.Assertions.assertThat(field.label()).startsWith(term.label());
+    }
+  }
+
+  /** A proposal is a draft the partner wrote: the draft's rules hold, and a refused one changes nothing. */
+  @Test
+  void aProposalBreakingTheDraftsRulesIsRefused() {
+    ProcessInstance instance = scenario.atDraft();
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "PROPOSE_CHANGES"));
+    assertRefusedAndUnchanged(instance, Elements.PARTNER_PROPOSES, "hikari", Map.of(INCOME_FEES.name(), 0,
+        PARTNER_PROPOSAL_REASON.name(), "参加費は取らない"), "収支計画が合っていません");
+    assertRefusedAndUnchanged(instance, Elements.PARTNER_PROPOSES, "hikari", Map.of(ROLE_PARTY.get(1).name(), "PARTNER",
+        ROLE_PARTY.get(2).name(), "PARTNER", PARTNER_PROPOSAL_REASON.name(), "全部団体で"), "市が担う役割と団体が担う役割");
+    assertRefusedAndUnchanged(instance, Elements.PARTNER_PROPOSES, "hikari", Map.of(ROLE_PARTY.get(2).name(), "PARTNER"),
+        "「修正を提案する理由」を入力してください");
   }
 
   @Test
@@ -436,7 +524,7 @@ class AgreementProcessTest {
     assertRefusedAndUnchanged(instance, Elements.PARTNER_CONFIRMS, "hikari",
         Map.of(PARTNER_DECISION.name(), "AGREE", PARTNER_GROUP.name(), "org-midori"), "「partnerGroup」はこのフォームの項目ではない");
     assertRefusedAndUnchanged(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "REQUEST_CHANGES"),
-        "「修正してほしい点・意見」を入力してください（修正を求める場合）");
+        "「団体としての回答」に「REQUEST_CHANGES」という選択肢はありません");
     // A display-only value in the submission is dropped, not taken.
     scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE", PURPOSE.name(), "書き換え"));
     assertThat(instance).variables().containsEntry(PURPOSE.name(), draft().get(PURPOSE.name()));

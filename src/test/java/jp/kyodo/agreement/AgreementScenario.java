@@ -43,6 +43,8 @@ public final class AgreementScenario {
       "forms/agreement-parties.form",
       "forms/agreement-draft.form",
       "forms/agreement-partner-confirmation.form",
+      "forms/agreement-partner-proposal.form",
+      "forms/agreement-proposal-answer.form",
       "forms/agreement-department-confirmation.form",
       "forms/agreement-approval.form",
       "forms/agreement-exchange.form"};
@@ -82,6 +84,8 @@ public final class AgreementScenario {
     Mocks.register("recordAgreementParties", new RecordAgreementPartiesListener());
     Mocks.register("checkAgreementDraft", new CheckAgreementDraftListener());
     Mocks.register("recordAgreementDecision", new RecordAgreementDecisionListener());
+    Mocks.register("recordPartnerProposal", new RecordPartnerProposalListener());
+    Mocks.register("recordProposalAnswer", new RecordProposalAnswerListener());
     Mocks.register("recordAgreement", new RecordAgreementDelegate(agreements, registry));
     Mocks.register("generateAgreementDocument", new GenerateAgreementDocumentDelegate(agreements, document));
     Mocks.register("recordAgreementSigned", new RecordAgreementSignedListener(agreements));
