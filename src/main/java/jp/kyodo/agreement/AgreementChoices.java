@@ -107,11 +107,14 @@ public final class AgreementChoices {
 
   /**
    * The partner's answer to a draft. It does not only agree or ask: it writes its own version of the terms (旭川 Q51
-   * 「協議・調整しながら決定」; the partner is an equal, 東久留米 II-4 対等). The department answers with {@link Confirmation}.
+   * 「協議・調整しながら決定」; the partner is an equal, 東久留米 II-4 対等), or declines to sign at all — collaboration rests on
+   * the partner's own will (東久留米 II-4 自主性), and a declined year goes back to the selection. The department answers
+   * with {@link Confirmation}.
    */
   public enum PartnerAnswer implements Labeled {
     AGREE("この内容で合意する"),
-    PROPOSE_CHANGES("修正案を出す（事業の内容・役割分担・経費などを団体が書き換えて提案する）");
+    PROPOSE_CHANGES("修正案を出す（事業の内容・役割分担・経費などを団体が書き換えて提案する）"),
+    DECLINE("協定を結ばない（辞退する）");
 
     private final String label;
 

@@ -41,6 +41,7 @@ public final class AgreementProcess {
     public static final String GENERATE_DOCUMENT = "GenerateAgreementDocument";
     public static final String EXCHANGE = "ExchangeAgreement";
     public static final String END_CONCLUDED = "AgreementConcluded";
+    public static final String END_DECLINED = "AgreementDeclined";
 
     private Elements() {}
   }
@@ -177,6 +178,13 @@ public final class AgreementProcess {
   public static final Var<String> PROPOSAL_ANSWER_NOTE = Var.string("proposalAnswerNote");
   /** Every confirmation and approval with who, when and why, as JSON (written to the agreement at approval). */
   public static final String DECISION_LOG = "agreementDecisionLog";
+
+  // How ③ ended, for the lifecycle: SIGNED, or DECLINED by the partner (then the year goes back to ②)
+  /** {@link AgreementOutcome}'s code, set at the end event. */
+  public static final Var<String> AGREEMENT_OUTCOME = Var.string("agreementOutcome");
+  /** Why the partner declined (required in its confirmation form) and who declined for it. */
+  public static final Var<String> PARTNER_DECLINE_REASON = Var.string("partnerDeclineReason");
+  public static final Var<String> PARTNER_DECLINED_BY = Var.string("partnerDeclinedBy");
 
   // The concluded agreement
   public static final Var<String> DOCUMENT_URL = Var.string("agreementDocumentUrl");

@@ -68,6 +68,13 @@ class AgreementProcessTest {
     return (T) engine.getRuntimeService().getVariable(instance.getId(), variable.name());
   }
 
+  /** A variable of an ended instance, as its history keeps it. */
+  Object historic(ProcessInstance instance, jp.kyodo.variables.Var<?> variable) {
+    var found = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(variable.name()).singleResult();
+    return found == null ? null : found.getValue();
+  }
+
   String variablesOf(ProcessInstance instance) {
     return new TreeMap<>(engine.getRuntimeService().getVariables(instance.getId())).toString();
   }
@@ -157,6 +164,7 @@ class AgreementProcessTest {
 
     scenario.complete(instance, Elements.EXCHANGE, "suzuki", Map.of(SIGNED_ON.name(), "2026-03-15"));
     assertThat(instance).isEnded().hasPassed(Elements.END_CONCLUDED);
+    org.assertj.core.api.Assertions.assertThat(historic(instance, AGREEMENT_OUTCOME)).isEqualTo("SIGNED");
     Agreement concluded = scenario.agreements.find(number).orElseThrow();
     org.assertj.core.api.Assertions.assertThat(concluded.status()).isEqualTo(Agreement.CONCLUDED);
     org.assertj.core.api.Assertions.assertThat(concluded.signedOn()).hasToString("2026-03-15");
@@ -256,6 +264,31 @@ class AgreementProcessTest {
     scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
     org.assertj.core.api.Assertions.assertThat(variable(instance, PROPOSAL_ANSWER_NOTE)).isNull();
     assertThat(instance).isWaitingAt(Elements.DEPARTMENT_CONFIRMS);
+  }
+
+  /**
+   * The partner may decline to sign (its own will, 東久留米 II-4 自主性): with its reason, recorded in the decision log,
+   * and the lifecycle learns it to choose again.
+   */
+  @Test
+  void thePartnerDeclinesWithAReasonAndNoAgreementIsMade() {
+    ProcessInstance instance = scenario.atDraft();
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    assertRefusedAndUnchanged(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "DECLINE"),
+        "「辞退する理由」を入力してください（辞退する場合）");
+
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "DECLINE",
+        PARTNER_DECLINE_REASON.name(), "担い手の会員が減り、今年度は引き受けられない"));
+
+    assertThat(instance).isEnded().hasPassed(Elements.END_DECLINED).hasNotPassed(Elements.RECORD);
+    org.assertj.core.api.Assertions.assertThat(historic(instance, AGREEMENT_OUTCOME)).isEqualTo("DECLINED");
+    org.assertj.core.api.Assertions.assertThat(historic(instance, PARTNER_DECLINE_REASON))
+        .isEqualTo("担い手の会員が減り、今年度は引き受けられない");
+    org.assertj.core.api.Assertions.assertThat(historic(instance, PARTNER_DECLINED_BY)).isEqualTo("hikari");
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(historic(instance, jp.kyodo.variables.Var.string(DECISION_LOG))))
+        .contains("\"step\":\"PARTNER\",\"decision\":\"DECLINE\",\"comment\":\"担い手の会員が減り、今年度は引き受けられない\"",
+            "\"decidedBy\":\"hikari\"");
+    org.assertj.core.api.Assertions.assertThat(scenario.agreements.existsForProjectYear("2026-001", (int) YEAR)).isFalse();
   }
 
   /** The changes read as the partner wrote them: each negotiable term is an input of the proposal form, by its label. */

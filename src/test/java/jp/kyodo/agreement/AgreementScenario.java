@@ -89,6 +89,7 @@ public final class AgreementScenario {
     Mocks.register("recordAgreement", new RecordAgreementDelegate(agreements, registry));
     Mocks.register("generateAgreementDocument", new GenerateAgreementDocumentDelegate(agreements, document));
     Mocks.register("recordAgreementSigned", new RecordAgreementSignedListener(agreements));
+    Mocks.register("recordAgreementOutcome", new RecordAgreementOutcomeListener());
   }
 
   /** Kyodo's own rows of the phases ③ and ④, children first; the registry stays. */
