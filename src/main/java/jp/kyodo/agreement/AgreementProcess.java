@@ -107,6 +107,11 @@ public final class AgreementProcess {
   public static final Var<String> SELECTION_NUMBER = Var.string("selectionNumber");
   /** ①'s 想定する役割分担, the base of the draft when ② had no application (a sole source) or did not run. */
   public static final Var<String> ROLE_IDEA = ExaminationProcess.ROLE_IDEA;
+  /**
+   * What the city's budget granted the project for the year (予算, yen; the lifecycle passes it, a clerk starting ③ on
+   * its own may state it): the city's spending in the agreement may not exceed it. Null when no budget was decided.
+   */
+  public static final Var<Long> APPROVED_BUDGET = Var.number("approvedBudget");
   /** Where the draft comes from, in the clerk's words (shown to both sides). */
   public static final Var<String> DRAFT_BASIS = Var.string("draftBasis");
   /** The winning application's plan and money plan as the organisation submitted them (shown, never changed). */

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * The rules of a draft that span the whole agreement, checked when the drafter submits it: roles for
  * both sides (旭川 Q48), a balanced income/expenditure plan (関市 V-3①), payment terms that fit the form
  * of collaboration (DMN {@code payment-terms}: 旭川 Q51, 関市 V-3③), at least one progress report in the
- * term. A draft that breaks one is refused with every reason and nothing changes; an accepted one gets
+ * term, and the city's spending within the budget granted ({@code approvedBudget}, 旭川 Q52 予算要求). A draft that breaks one is refused with every reason and nothing changes; an accepted one gets
  * its totals and payment plan, and the earlier answers are cleared for the next round of confirmations.
  */
 @Component("checkAgreementDraft")
@@ -57,6 +57,13 @@ public class CheckAgreementDraftListener implements TaskListener {
     }
     if (PaymentTiming.PARTIAL_ADVANCE.code().equals(draft.paymentTiming()) && draft.requestedAdvance() >= payment) {
       problems.add("「前払いする額（円）」は支払額 " + yen(payment) + " より少なくしてください（全額なら「全額を前払いする」を選びます）。");
+    }
+    Long budget = APPROVED_BUDGET.get(task);
+    long citySpending = draft.borneBy(Bearer.CITY_DIRECT) + payment;
+    if (budget != null && citySpending > budget) {
+      // The budget pays for all the city spends on the project: what it pays the partner and what it spends directly.
+      problems.add("市の負担（市が直接支出する経費 " + yen(draft.borneBy(Bearer.CITY_DIRECT)) + " と団体への支払 " + yen(payment)
+          + " の合計 " + yen(citySpending) + "）が、予算で認められた額 " + yen(budget) + " を超えています。経費の額か負担の分け方を見直してください。");
     }
     long partnerCosts = draft.borneBy(Bearer.PARTNER);
     if (draft.partnerIncome() != partnerCosts) {

@@ -488,6 +488,26 @@ class AgreementProcessTest {
     org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), PAYMENT_TIMING.name())).isNull();
   }
 
+  /**
+   * The budget granted pays for all the city spends on the project: what it pays the partner and what it spends
+   * directly (150,000 yen in the draft). Beyond it, the draft and the partner's proposal are refused, naming the amount.
+   */
+  @Test
+  void theCitysSpendingCannotExceedTheApprovedBudget() {
+    Map<String, Object> project = with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi", PARTNER_GROUP.name(), "org-hikari",
+        MAIN_STAFF.name(), "suzuki", DEPUTY_STAFF.name(), "yamamoto", APPROVED_BUDGET.name(), 900_000L);
+    ProcessInstance instance = new jp.kyodo.support.TestDesk(engine).startCalled(KEY, project);
+
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", draft(), "市の負担（市が直接支出する経費 150,000円 と団体への支払 "
+        + "800,000円 の合計 950,000円）が、予算で認められた額 900,000円 を超えています");
+    scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), BUDGET_AMOUNT.get(1).name(), 150_000));
+    assertThat(instance).variables().containsEntry(PAYMENT_AMOUNT.name(), 750_000L);
+
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "PROPOSE_CHANGES"));
+    assertRefusedAndUnchanged(instance, Elements.PARTNER_PROPOSES, "hikari", Map.of(BUDGET_AMOUNT.get(0).name(), 650_000,
+        PARTNER_PROPOSAL_REASON.name(), "訪問員を増やしたい"), "予算で認められた額 900,000円 を超えています");
+  }
+
   @Test
   void aPartialAdvanceIsLessThanThePayment() {
     ProcessInstance instance = scenario.atDraft();
