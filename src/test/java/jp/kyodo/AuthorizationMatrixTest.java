@@ -244,7 +244,7 @@ class AuthorizationMatrixTest {
             (t, user) -> AppFixtures.selectionStart("権限の確認（選定）"))),
         new Resource("start 公募への応募 (call-application)", users("hikari", "midori"), starts("call-application",
             (t, user) -> AppFixtures.application(t.fixtures().get("openCall").detail(), "権限の確認（応募）"))),
-        new Resource("start ③ agreement", users("suzuki"), starts("agreement", (t, user) -> AppFixtures.agreementStart())),
+        new Resource("start ③ agreement", users("suzuki"), starts("agreement", (t, user) -> t.fixtures().agreementStart())),
         new Resource("start ④ execution", users("suzuki"), starts("execution", (t, user) -> Map.of("agreementNumber",
             t.fixtures().get("approvedAgreement#" + user).detail()))),
         new Resource("start ⑤ evaluation", users("suzuki"), starts("evaluation",

@@ -19,10 +19,15 @@ public final class AgreementForms {
   public static final long MAX_YEN = 100_000_000_000L;
   static final Pattern PROJECT_NUMBER_PATTERN = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9-]{0,39}$");
 
-  /** Started from Tasklist by a department (the lifecycle passes the same values into its call). */
+  /**
+   * Started from Tasklist by a department (the lifecycle passes the same values into its call); the selection it
+   * names is looked up when the process starts (ResolveAgreementPartiesDelegate), where a refusal changes nothing.
+   */
   public static final FormRules START = FormRules.forForm(FormIds.START)
       .check(PROJECT_NUMBER, (scope, value) -> PROJECT_NUMBER_PATTERN.matcher((String) value).matches(),
           "「事業番号」は半角英数字とハイフンで入力してください（例: 2026-001）。")
+      .check(SELECTION_NUMBER, (scope, value) -> PROJECT_NUMBER_PATTERN.matcher((String) value).matches(),
+          "「選定番号（② パートナーの選定）」は半角英数字とハイフンで入力してください（例: 2026-S001）。")
       .check(FISCAL_YEAR, (scope, value) -> yearIsReasonable((Long) value), "「協定の年度」は今年度から5年度先までの年度（西暦）で入力してください。")
       .build();
 

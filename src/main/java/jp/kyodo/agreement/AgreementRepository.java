@@ -116,6 +116,12 @@ public class AgreementRepository {
     return true;
   }
 
+  /** The agreement resting on that selection of ②, if there is one (a selection chooses a partner for one year). */
+  public Optional<String> numberBySelection(String selectionNumber) {
+    return jdbc.queryForList("SELECT agreement_number FROM kyodo_agreement WHERE selection_number = ?", String.class,
+        selectionNumber).stream().findFirst();
+  }
+
   /** The number of the agreement a process instance recorded already, if it did. */
   public Optional<String> numberBySourceKey(String sourceKey) {
     return jdbc.queryForList("SELECT agreement_number FROM kyodo_agreement WHERE source_key = ?", String.class, sourceKey)

@@ -88,27 +88,84 @@ class AgreementProcessTest {
     org.assertj.core.api.Assertions.assertThat(variablesOf(instance)).isEqualTo(before);
   }
 
+  /**
+   * Started on its own, ③ takes the partner ② chose for the project's year (found by the project number when the
+   * clerk names no selection); the clerk chooses the two staff and cannot change the partner.
+   */
   @Test
-  void aDepartmentStartsAnAgreementAndChoosesThePartnerAndTwoStaff() {
+  void startedOnItsOwnItTakesThePartnerTheSelectionChose() {
+    String selection = scenario.selection("2026-S010", "2026-001", "PUBLIC_CALL", "SELECTED", "org-hikari");
     ProcessInstance instance = scenario.start("suzuki", start());
 
-    assertThat(instance).isWaitingAt(Elements.ASSIGN_PARTIES).hasPassed(Elements.RESOLVE_PARTIES);
+    assertThat(instance).isWaitingAt(Elements.ASSIGN_PARTIES).hasPassed(Elements.RESOLVE_PARTIES, Elements.PREPARE_DRAFT);
     assertThat(task()).hasCandidateGroup("dept-fukushi");
     assertThat(instance).variables().containsEntry(DEPARTMENT_GROUP.name(), "dept-fukushi")
-        .containsEntry(DEPARTMENT_NAME.name(), "福祉課").containsEntry(PARTNER_CHOSEN.name(), false);
-    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), PARTNER_OPTIONS).toString())
-        .contains("org-hikari", "NPO法人ひかり", "org-midori");
+        .containsEntry(DEPARTMENT_NAME.name(), "福祉課").containsEntry(PARTNER_CHOSEN.name(), true)
+        .containsEntry(PARTNER_GROUP.name(), "org-hikari").containsEntry(PARTNER_NAME.name(), "NPO法人ひかり")
+        .containsEntry(SELECTION_NUMBER.name(), selection).containsEntry(WORK_PLAN.name(), PROPOSED_PLAN_TEXT);
     org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), STAFF_OPTIONS).toString())
         .contains("suzuki", "鈴木 一郎 (suzuki)", "yamamoto").doesNotContain("yamada");
+    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-midori", "yamamoto", "suzuki"),
+        "既に決まっている場合は変えられません");
 
-    scenario.complete(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "yamamoto", "suzuki"));
+    scenario.complete(instance, Elements.ASSIGN_PARTIES, "suzuki", AgreementScenario.staff("yamamoto", "suzuki"));
 
     assertThat(instance).isWaitingAt(Elements.DRAFT);
     assertThat(task()).isAssignedTo("yamamoto");
     org.assertj.core.api.Assertions.assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("dept-fukushi")
         .includeAssignedTasks().taskDefinitionKey(Elements.DRAFT).count()).as("the deputy can take it over").isEqualTo(1);
     assertThat(instance).variables().containsEntry(PARTNER_GROUP.name(), "org-hikari")
-        .containsEntry(PARTNER_NAME.name(), "NPO法人ひかり").containsEntry(MAIN_STAFF_NAME.name(), "山本 さくら (yamamoto)");
+        .containsEntry(MAIN_STAFF_NAME.name(), "山本 さくら (yamamoto)");
+  }
+
+  /**
+   * No way around ②: without a selection that chose a partner for the department's project and year — a public call
+   * decided, or a sole source a manager approved — ③ does not start on its own, and nothing is left behind.
+   */
+  @Test
+  void startedOnItsOwnWithoutADecidedSelectionItIsRefused() {
+    assertRefused(() -> scenario.start("suzuki", start())).contains("事業番号「2026-001」の2026年度に、協働パートナーを決めた選定はありません",
+        "② パートナーの選定で協働パートナーが決まってから");
+    assertRefused(() -> scenario.start("suzuki", with(start(), PROJECT_NUMBER.name(), null)))
+        .contains("「選定番号」を入力してください");
+    assertRefused(() -> scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), "2026-S999")))
+        .contains("選定番号「2026-S999」の選定はありません");
+    String running = scenario.selection("2026-S020", "2026-001", null, null, null);
+    assertRefused(() -> scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), running)))
+        .contains("協働パートナーが決まっていません");
+    String withoutPartner = scenario.selection("2026-S021", "2026-001", "PUBLIC_CALL", "WITHOUT_COLLABORATION", "org-hikari");
+    assertRefused(() -> scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), withoutPartner)))
+        .contains("協働パートナーが決まっていません");
+    String otherYear = scenario.selection("2027-S001", "2026-001", "PUBLIC_CALL", "SELECTED", "org-hikari", 2027);
+    assertRefused(() -> scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), otherYear)))
+        .contains("2027年度の選定です");
+    String otherProject = scenario.selection("2026-S022", "2026-005", "SOLE_SOURCE", "SELECTED", "org-hikari");
+    assertRefused(() -> scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), otherProject)))
+        .contains("事業番号「2026-005」の選定です");
+    String selected = scenario.selection("2026-S023", "2026-001", "SOLE_SOURCE", "SELECTED", "org-hikari");
+    assertRefused(() -> scenario.start("yamada", with(start(), SELECTION_NUMBER.name(), selected)))
+        .contains("は 環境政策課 の選定ではありません");
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+        .count()).isZero();
+  }
+
+  /**
+   * 千葉県 協働推進マニュアル ②: a sole source to an organisation that held the department's work the limit of years in a
+   * row is refused on this path too; a public call is how such a partner is chosen again.
+   */
+  @Test
+  void aSoleSourceToAPartnerHeldTooLongIsRefusedOnItsOwnPathToo() {
+    for (int year = 2023; year <= 2025; year++) {
+      scenario.registry.recordPartnership(new jp.kyodo.registry.Partnership("org-hikari", "dept-fukushi", "2026-001",
+          "高齢者の見守りと居場所づくり", year, null));
+    }
+    String soleSource = scenario.selection("2026-S030", "2026-001", "SOLE_SOURCE", "SELECTED", "org-hikari");
+    assertRefused(() -> scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), soleSource)))
+        .contains("NPO法人ひかりはこの課の協働事業を3年度続けて担っている", "千葉県 協働推進マニュアル ②");
+
+    String publicCall = scenario.selection("2026-S031", "2026-001", "PUBLIC_CALL", "SELECTED", "org-hikari");
+    ProcessInstance instance = scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), publicCall));
+    assertThat(instance).isWaitingAt(Elements.ASSIGN_PARTIES);
   }
 
   @Test
@@ -389,26 +446,52 @@ class AgreementProcessTest {
 
   @Test
   void onlyADepartmentsClerkStartsAndOnlyOnceAProjectAndYear() {
-    assertRefused(() -> scenario.start("hikari", start())).contains("一つの担当課に所属する職員");
-    assertRefused(() -> scenario.start("nobody", start())).contains("一つの担当課に所属する職員");
-    assertRefused(() -> scenario.start("suzuki", with(start(), FISCAL_YEAR.name(), 2019))).contains("今年度から5年度先まで");
-    assertRefused(() -> scenario.start("suzuki", with(start(), PROJECT_NUMBER.name(), "第1号"))).contains("半角英数字");
+    String selection = scenario.selection("2026-S040", null, "PUBLIC_CALL", "SELECTED", "org-hikari");
+    Map<String, Object> selected = with(start(), SELECTION_NUMBER.name(), selection);
+    assertRefused(() -> scenario.start("hikari", selected)).contains("一つの担当課に所属する職員");
+    assertRefused(() -> scenario.start("nobody", selected)).contains("一つの担当課に所属する職員");
+    assertRefused(() -> scenario.start("suzuki", with(selected, FISCAL_YEAR.name(), 2019))).contains("今年度から5年度先まで");
+    assertRefused(() -> scenario.start("suzuki", with(selected, PROJECT_NUMBER.name(), "第1号"))).contains("半角英数字");
+    assertRefused(() -> scenario.start("suzuki", with(selected, SELECTION_NUMBER.name(), "選定1号"))).contains("「選定番号（② パートナーの選定）」は半角英数字");
     org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
 
     scenario.approved();
-    assertRefused(() -> scenario.start("suzuki", start())).contains("2026年度の協定は既にあります");
-    scenario.start("suzuki", with(start(), PROJECT_NUMBER.name(), "2026-002"));
+    assertRefused(() -> scenario.startSelected("suzuki", start(), "org-hikari")).contains("2026年度の協定は既にあります");
+    scenario.startSelected("suzuki", with(start(), PROJECT_NUMBER.name(), "2026-002"), "org-hikari");
+
+    // A selection chooses a partner for one year of one project: one agreement rests on it.
+    ProcessInstance first = scenario.start("suzuki", with(selected, PROJECT_NUMBER.name(), "2026-003"));
+    scenario.complete(first, Elements.ASSIGN_PARTIES, "suzuki", AgreementScenario.staff("suzuki", "yamamoto"));
+    scenario.complete(first, Elements.DRAFT, "suzuki", draft());
+    scenario.complete(first, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    scenario.complete(first, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(first, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+    assertRefused(() -> scenario.start("suzuki", with(selected, PROJECT_NUMBER.name(), "2026-004")))
+        .contains("の選定による協定は既にあります（協定番号 2026-fukushi-");
   }
 
   @Test
   void theStaffAreTwoDifferentMembersOfTheDepartment() {
-    ProcessInstance instance = scenario.start("suzuki", start());
-    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "suzuki", "suzuki"),
+    ProcessInstance instance = scenario.startSelected("suzuki", start(), "org-hikari");
+    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", AgreementScenario.staff("suzuki", "suzuki"),
         "主担当とは別の");
-    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "yamada", "suzuki"),
+    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", AgreementScenario.staff("yamada", "suzuki"),
         "「主担当」に「yamada」という選択肢はありません");
+  }
+
+  /** Called before the partner is known, the department chooses it among the registered organisations (旭川 Q42). */
+  @Test
+  void calledWithoutAPartnerTheDepartmentChoosesARegisteredOrganisation() {
+    ProcessInstance instance = new jp.kyodo.support.TestDesk(engine).startCalled(KEY,
+        with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi"));
+    assertThat(instance).isWaitingAt(Elements.ASSIGN_PARTIES);
+    assertThat(instance).variables().containsEntry(PARTNER_CHOSEN.name(), false);
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), PARTNER_OPTIONS).toString())
+        .contains("org-hikari", "NPO法人ひかり", "org-midori");
     assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("dept-kankyo", "suzuki", "yamamoto"),
         "「協働パートナー（団体）」に「dept-kankyo」という選択肢はありません");
+    scenario.complete(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-midori", "suzuki", "yamamoto"));
+    assertThat(instance).variables().containsEntry(PARTNER_GROUP.name(), "org-midori").containsEntry(PARTNER_NAME.name(), "みどり町内会");
   }
 
   /** Tasklist sends the shown but empty next slots (goal 3, role 4, cost 5) as empty text: they stay empty. */
@@ -559,8 +642,8 @@ class AgreementProcessTest {
   @Test
   void agreementsOfADepartmentAreNumberedPerYear() {
     scenario.approved();
-    ProcessInstance second = scenario.start("suzuki", with(start(), PROJECT_NUMBER.name(), "2026-002"));
-    scenario.complete(second, Elements.ASSIGN_PARTIES, "suzuki", parties("org-midori", "kobayashi", "suzuki"));
+    ProcessInstance second = scenario.startSelected("suzuki", with(start(), PROJECT_NUMBER.name(), "2026-002"), "org-midori");
+    scenario.complete(second, Elements.ASSIGN_PARTIES, "suzuki", AgreementScenario.staff("kobayashi", "suzuki"));
     scenario.complete(second, Elements.DRAFT, "kobayashi", draft());
     scenario.complete(second, Elements.PARTNER_CONFIRMS, "midori", Map.of(PARTNER_DECISION.name(), "AGREE"));
     scenario.complete(second, Elements.DEPARTMENT_CONFIRMS, "suzuki", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));

@@ -15,6 +15,7 @@ import jp.kyodo.project.SelectionResultRepository;
 import jp.kyodo.registry.Organisation;
 import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.OrganisationType;
+import jp.kyodo.registry.PartnerFixation;
 import jp.kyodo.registry.RegistrationStatus;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -79,7 +80,8 @@ public final class AgreementScenario {
       }
     }
     selections = new SelectionResultRepository(jdbc);
-    Mocks.register("resolveAgreementParties", new ResolveAgreementPartiesDelegate(registry, agreements));
+    Mocks.register("resolveAgreementParties", new ResolveAgreementPartiesDelegate(registry, agreements, selections,
+        new PartnerFixation(registry, FIXATION_YEARS)));
     Mocks.register("prepareAgreementDraft", new PrepareAgreementDraftDelegate(selections));
     Mocks.register("recordAgreementParties", new RecordAgreementPartiesListener());
     Mocks.register("checkAgreementDraft", new CheckAgreementDraftListener());
@@ -113,6 +115,25 @@ public final class AgreementScenario {
 
   /** Numbers of the selections this scenario writes, apart from those ② numbers itself ({@code 2026-S001}). */
   public static final String SELECTION_PREFIX = "T3-";
+  /** The partner-fixation limit of the tests (kyodo.partner-fixation.years' default). */
+  public static final int FIXATION_YEARS = 3;
+
+  private int selectionCount = 0;
+
+  /**
+   * Starts ③ on its own as a clerk does after ② chose {@code organisation} by a public call for the start values'
+   * project and year: the selection is written into ②'s tables first and named in the start form.
+   */
+  public ProcessInstance startSelected(String userId, Map<String, Object> values, String organisation) {
+    String selection = selection("AUTO-" + (++selectionCount), (String) values.get(PROJECT_NUMBER.name()), "PUBLIC_CALL",
+        "SELECTED", organisation, ((Number) values.getOrDefault(FISCAL_YEAR.name(), YEAR)).intValue());
+    return start(userId, with(values, SELECTION_NUMBER.name(), selection));
+  }
+
+  /** The staff a clerk chooses once the partner is known. */
+  public static Map<String, Object> staff(String main, String deputy) {
+    return new HashMap<>(Map.of(MAIN_STAFF.name(), main, DEPUTY_STAFF.name(), deputy));
+  }
 
   /**
    * A decided selection of ② as its tables keep it, for fiscal year 2026 and 福祉課: {@code method} PUBLIC_CALL (with a
@@ -120,12 +141,17 @@ public final class AgreementScenario {
    * number.
    */
   public String selection(String number, String projectNumber, String method, String outcome, String organisation) {
+    return selection(number, projectNumber, method, outcome, organisation, (int) YEAR);
+  }
+
+  public String selection(String number, String projectNumber, String method, String outcome, String organisation,
+      int fiscalYear) {
     String selectionNumber = SELECTION_PREFIX + number;
     java.sql.Timestamp at = java.sql.Timestamp.from(NOW);
     jdbc.update("INSERT INTO kyodo_selection (selection_number, process_instance_id, project_number, project_title,"
         + " department_group, fiscal_year, method, outcome, organisation_id, reason, decided_by, decided_at, created_at)"
         + " VALUES (?, ?, ?, ?, 'dept-fukushi', ?, ?, ?, ?, '提案が最も優れている', 'sato', ?, ?)", selectionNumber,
-        "selection-" + selectionNumber, projectNumber, "高齢者の見守りと居場所づくり", YEAR, method, outcome,
+        "selection-" + selectionNumber, projectNumber, "高齢者の見守りと居場所づくり", fiscalYear, method, outcome,
         "SELECTED".equals(outcome) ? organisation : null, at, at);
     if ("PUBLIC_CALL".equals(method)) {
       String call = selectionNumber + "-K1";
@@ -265,10 +291,10 @@ public final class AgreementScenario {
     return instance;
   }
 
-  /** Started by suzuki, hikari chosen, suzuki main and yamamoto deputy: waiting at the draft. */
+  /** Started by suzuki after ② chose hikari, suzuki main and yamamoto deputy: waiting at the draft. */
   public ProcessInstance atDraft() {
-    ProcessInstance instance = start("suzuki", start());
-    complete(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "suzuki", "yamamoto"));
+    ProcessInstance instance = startSelected("suzuki", start(), "org-hikari");
+    complete(instance, Elements.ASSIGN_PARTIES, "suzuki", staff("suzuki", "yamamoto"));
     return instance;
   }
 
@@ -279,8 +305,8 @@ public final class AgreementScenario {
 
   /** An agreement of these start and draft values, concluded on 2026-04-01 (the clock moved there). */
   public String concluded(Map<String, Object> startValues, Map<String, Object> draftValues) {
-    ProcessInstance instance = start("suzuki", startValues);
-    complete(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "suzuki", "yamamoto"));
+    ProcessInstance instance = startSelected("suzuki", startValues, "org-hikari");
+    complete(instance, Elements.ASSIGN_PARTIES, "suzuki", staff("suzuki", "yamamoto"));
     complete(instance, Elements.DRAFT, "suzuki", draftValues);
     complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
     complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));

@@ -130,8 +130,7 @@ public final class AppFixtures {
       case "parties" -> at(start("suzuki", "agreement", agreementStart()), "AssignAgreementParties");
       case "draft" -> {
         String instance = start("suzuki", "agreement", agreementStart());
-        submit("suzuki", instance, "AssignAgreementParties", Map.of("chosenPartnerGroup", "org-hikari", "mainStaff",
-            "suzuki", "deputyStaff", "yamamoto"));
+        submit("suzuki", instance, "AssignAgreementParties", Map.of("mainStaff", "suzuki", "deputyStaff", "yamamoto"));
         yield at(instance, "DraftAgreement");
       }
       // ④ 事業の実施, on an agreement written straight into the tables (③ itself is tested elsewhere)
@@ -214,9 +213,21 @@ public final class AppFixtures {
         (int) thisYear() + 1);
   }
 
-  public static Map<String, Object> agreementStart() {
+  /**
+   * The start form of ③ for a fresh project of 福祉課 this fiscal year, whose partner (NPO法人ひかり) ② chose by a public
+   * call: the selection is written into ②'s tables (③ started on its own needs one) and named in the form.
+   */
+  public Map<String, Object> agreementStart() {
+    String project = "FX-" + System.nanoTime();
+    String selection = "FXS-" + System.nanoTime();
+    java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+    new org.springframework.jdbc.core.JdbcTemplate(engine.getProcessEngineConfiguration().getDataSource()).update(
+        "INSERT INTO kyodo_selection (selection_number, process_instance_id, project_number, project_title, department_group,"
+            + " fiscal_year, method, outcome, organisation_id, reason, decided_by, decided_at, created_at)"
+            + " VALUES (?, ?, ?, '協定の入力チェック', 'dept-fukushi', ?, 'PUBLIC_CALL', 'SELECTED', 'org-hikari', '選定の理由',"
+            + " 'sato', ?, ?)", selection, "fixture-" + selection, project, (int) thisYear(), now, now);
     return Map.of("title", "協定の入力チェック", "chosenForm", "JOINT_PROJECT", "fiscalYear", (int) thisYear(),
-        "costEstimate", 1_200_000, "projectNumber", "FX-" + System.nanoTime());
+        "costEstimate", 1_200_000, "projectNumber", project, "selectionNumber", selection);
   }
 
   /** An approved agreement of 福祉課 with NPO法人ひかり for this fiscal year, 300,000 yen paid in advance. */
