@@ -56,8 +56,20 @@ public record Agreement(
   /** One cost and who bears it (旭川 Q48, Q49). */
   public record BudgetLine(String item, long amount, String bearer) {}
 
-  /** What the city pays the partner, and when (旭川 Q51, 関市 V-3③). */
-  public record PaymentPlan(String type, String timing, long amount, long advanceAmount, long finalAmount, String note) {}
+  /**
+   * What the city pays the partner, and when (旭川 Q51, 関市 V-3③): the kind of payment, its timing, the amounts, and the
+   * schedule as data — the instalments ④ pays, each once its moment has come. {@code advanceAmount} is what is paid at
+   * the start, {@code finalAmount} all that waits for a check of the work (completion, each month or each stage).
+   * {@code grantDecisionRef} names the grant decision that allows a subsidy's partial advance (null otherwise).
+   */
+  public record PaymentPlan(String type, String timing, long amount, long advanceAmount, long finalAmount, String note,
+      String grantDecisionRef, List<Instalment> instalments) {}
+
+  /**
+   * One payment of the schedule: its number (1, 2, …), what it waits for ({@link AgreementChoices.InstalmentKind}),
+   * the day from which it is due and the amount.
+   */
+  public record Instalment(int number, String kind, LocalDate dueOn, long amount) {}
 
   /** The clauses both sides agree in advance (旭川 Q18, Q27, Q76, 関市 V-5②). */
   public record Clauses(String confidentiality, String surplus, String results, String trouble) {}

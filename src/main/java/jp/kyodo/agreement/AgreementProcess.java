@@ -143,6 +143,9 @@ public final class AgreementProcess {
   public static final Var<String> PAYMENT_TYPE = Var.string("paymentType");
   public static final Var<String> PAYMENT_TIMING = Var.string("paymentTiming");
   public static final Var<Long> ADVANCE_AMOUNT = Var.number("advanceAmount");
+  /** For a subsidy paid partly in advance: whether the grant decision allows it (YES/NO), and which decision. */
+  public static final Var<String> GRANT_ALLOWS_ADVANCE = Var.string("grantAllowsAdvance");
+  public static final Var<String> GRANT_DECISION_REF = Var.string("grantDecisionRef");
 
   // Term (期間, 旭川 Q31) and reporting rhythm
   public static final Var<String> TERM_START = Var.string("termStart");
@@ -160,6 +163,8 @@ public final class AgreementProcess {
   public static final Var<Long> PAYMENT_AMOUNT = Var.number("paymentAmount");
   public static final Var<Long> FINAL_AMOUNT = Var.number("finalAmount");
   public static final Var<String> PAYMENT_TERMS_NOTE = Var.string("paymentTermsNote");
+  /** The instalments, one per line (date, kind, amount), as both sides read them before agreeing. */
+  public static final Var<String> PAYMENT_SCHEDULE_TEXT = Var.string("paymentScheduleText");
 
   // Both sides confirm, a manager approves; a request for changes goes back to drafting
   public static final Var<String> PARTNER_DECISION = Var.string("partnerDecision");

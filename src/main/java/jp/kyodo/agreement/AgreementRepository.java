@@ -78,15 +78,16 @@ public class AgreementRepository {
             + " deputy_staff, purpose, final_goal, term_start, term_end, report_rhythm, payment_type, payment_timing,"
             + " payment_amount, advance_amount, final_amount, payment_terms_note, expenditure_total, income_own_funds,"
             + " income_fees, income_other, clause_confidentiality, clause_surplus, clause_results, clause_trouble, status,"
-            + " approved_by, approved_at, process_instance_id, source_key, work_plan, selection_number)"
+            + " approved_by, approved_at, process_instance_id, source_key, work_plan, selection_number, grant_decision_ref)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?)",
+            + " ?, ?, ?, ?)",
         a.number(), a.fiscalYear(), serial, a.projectNumber(), a.title(), a.departmentGroup(), a.departmentName(),
         a.partnerGroup(), a.partnerName(), a.chosenForm(), a.costEstimate(), a.mainStaff(), a.deputyStaff(), a.purpose(),
         a.finalGoal(), Date.valueOf(a.termStart()), Date.valueOf(a.termEnd()), a.reportRhythm(), p.type(), p.timing(),
         p.amount(), p.advanceAmount(), p.finalAmount(), p.note(), a.expenditureTotal(), a.incomeOwnFunds(), a.incomeFees(),
         a.incomeOther(), c.confidentiality(), c.surplus(), c.results(), c.trouble(), a.status(), a.approvedBy(),
-        Timestamp.from(a.approvedAt()), a.processInstanceId(), sourceKey, a.workPlan(), a.selectionNumber()));
+        Timestamp.from(a.approvedAt()), a.processInstanceId(), sourceKey, a.workPlan(), a.selectionNumber(),
+        p.grantDecisionRef()));
     if (!inserted) {
       return false;
     }
@@ -104,6 +105,10 @@ public class AgreementRepository {
     for (Agreement.BudgetLine b : a.budget()) {
       jdbc.update("INSERT INTO kyodo_agreement_budget_line (agreement_number, position, item, amount, bearer)"
           + " VALUES (?, ?, ?, ?, ?)", a.number(), ++position, b.item(), b.amount(), b.bearer());
+    }
+    for (Agreement.Instalment i : p.instalments()) {
+      jdbc.update("INSERT INTO kyodo_agreement_instalment (agreement_number, instalment_no, kind, due_on, amount)"
+          + " VALUES (?, ?, ?, ?, ?)", a.number(), i.number(), i.kind(), Date.valueOf(i.dueOn()), i.amount());
     }
     position = 0;
     for (Agreement.StepDecision s : a.decisions()) {
@@ -170,6 +175,9 @@ public class AgreementRepository {
             + " details FROM kyodo_agreement_decision WHERE agreement_number = ? ORDER BY position",
         (d, i) -> new Agreement.StepDecision(d.getString(1), new Decision(d.getString(2), null, d.getString(3),
             d.getString(4), d.getTimestamp(5).toInstant()), d.getString(6)), number);
+    List<Agreement.Instalment> instalments = jdbc.query("SELECT instalment_no, kind, due_on, amount"
+            + " FROM kyodo_agreement_instalment WHERE agreement_number = ? ORDER BY instalment_no",
+        (i, n) -> new Agreement.Instalment(i.getInt(1), i.getString(2), i.getDate(3).toLocalDate(), i.getLong(4)), number);
     Object cost = rs.getObject("cost_estimate");
     Long costEstimate = cost == null ? null : ((Number) cost).longValue();
     Date signedOn = rs.getDate("signed_on");
@@ -179,7 +187,8 @@ public class AgreementRepository {
         rs.getString("main_staff"), rs.getString("deputy_staff"), rs.getString("purpose"), rs.getString("final_goal"),
         goals, roles, budget, rs.getLong("income_own_funds"), rs.getLong("income_fees"), rs.getLong("income_other"),
         new Agreement.PaymentPlan(rs.getString("payment_type"), rs.getString("payment_timing"), rs.getLong("payment_amount"),
-            rs.getLong("advance_amount"), rs.getLong("final_amount"), rs.getString("payment_terms_note")),
+            rs.getLong("advance_amount"), rs.getLong("final_amount"), rs.getString("payment_terms_note"),
+            rs.getString("grant_decision_ref"), instalments),
         rs.getDate("term_start").toLocalDate(), rs.getDate("term_end").toLocalDate(), rs.getString("report_rhythm"),
         new Agreement.Clauses(rs.getString("clause_confidentiality"), rs.getString("clause_surplus"),
             rs.getString("clause_results"), rs.getString("clause_trouble")),

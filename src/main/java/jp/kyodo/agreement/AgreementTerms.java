@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import jp.kyodo.agreement.AgreementChoices.Bearer;
+import jp.kyodo.agreement.AgreementChoices.GrantAdvance;
 import jp.kyodo.agreement.AgreementChoices.PaymentTiming;
 import jp.kyodo.agreement.AgreementChoices.RoleParty;
 import jp.kyodo.forms.Labeled;
@@ -64,6 +65,8 @@ final class AgreementTerms {
     terms.add(new Term(INCOME_OTHER, "寄付・他の助成金などその他の収入（円）", null));
     terms.add(new Term(PAYMENT_TIMING, "支払の時期", PaymentTiming.class));
     terms.add(new Term(ADVANCE_AMOUNT, "前払いする額（円）", null));
+    terms.add(new Term(GRANT_ALLOWS_ADVANCE, "交付決定で一部の前払い（概算払い）が認められているか", GrantAdvance.class));
+    terms.add(new Term(GRANT_DECISION_REF, "交付決定の番号と日付", null));
     return List.copyOf(terms);
   }
 

@@ -38,11 +38,17 @@ public class SelectionResultRepository {
     return numbers.stream().findFirst().flatMap(this::find);
   }
 
-  /** The winning application of the selection's calls (a call may be repeated: the latest round's winner). */
+  /**
+   * The winning application of the partner the selection chose (a call may be repeated: the latest round's). Matched
+   * by organisation, not just by result: a call may one day choose several partners (旭川 Q71), each with its own
+   * proposal and agreement.
+   */
   private Optional<SelectionResult.Proposal> proposal(String selectionNumber) {
     return jdbc.query("SELECT a.application_id, a.call_number, a.proposal_title, a.proposal, a.budget_plan"
             + " FROM kyodo_application a JOIN kyodo_call c ON c.call_number = a.call_number"
-            + " WHERE c.selection_number = ? AND a.result = ? ORDER BY c.published_at DESC, a.application_id DESC",
+            + " JOIN kyodo_selection s ON s.selection_number = c.selection_number"
+            + " WHERE c.selection_number = ? AND a.result = ? AND a.organisation_id = s.organisation_id"
+            + " ORDER BY c.published_at DESC, a.application_id DESC",
         (rs, i) -> new SelectionResult.Proposal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5)), selectionNumber, SelectionResult.SELECTED).stream().findFirst();
   }

@@ -197,7 +197,9 @@ class AgreementProcessTest {
     org.assertj.core.api.Assertions.assertThat(agreement.roles()).hasSize(3);
     org.assertj.core.api.Assertions.assertThat(agreement.budget()).hasSize(4);
     org.assertj.core.api.Assertions.assertThat(agreement.payment()).isEqualTo(new Agreement.PaymentPlan("BURDEN_CHARGE",
-        "PARTIAL_ADVANCE", 800_000, 300_000, 500_000, agreement.payment().note()));
+        "PARTIAL_ADVANCE", 800_000, 300_000, 500_000, agreement.payment().note(), null, List.of(
+            new Agreement.Instalment(1, "ADVANCE", java.time.LocalDate.parse("2026-04-01"), 300_000),
+            new Agreement.Instalment(2, "AFTER_COMPLETION", java.time.LocalDate.parse("2027-03-31"), 500_000))));
     org.assertj.core.api.Assertions.assertThat(agreement.decisions()).extracting(d -> d.decision().decidedBy())
         .containsExactly("hikari", "yamamoto", "sato");
     org.assertj.core.api.Assertions.assertThat(agreement.approvedBy()).isEqualTo("sato");
@@ -553,10 +555,84 @@ class AgreementProcessTest {
   void aSubsidyIsPaidInOneAdvanceSumOrAfterCompletionButNotInParts() {
     ProcessInstance instance = scenario.atDraft();
     engine.getRuntimeService().setVariable(instance.getId(), CHOSEN_FORM.name(), "SUBSIDY");
-    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "SUBSIDY"),
-        "補助金は一括での前払いか");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "SUBSIDY",
+        GRANT_ALLOWS_ADVANCE.name(), "NO"), "補助金の一部の前払いは、交付決定で認められている場合に限ります");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "SUBSIDY",
+        PAYMENT_TIMING.name(), "MONTHLY"), "補助金は毎月や段階ごとには支払いません");
     scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "SUBSIDY", PAYMENT_TIMING.name(), "ADVANCE"));
-    assertThat(instance).variables().containsEntry(ADVANCE_AMOUNT.name(), 800_000L).containsEntry(FINAL_AMOUNT.name(), 0L);
+    assertThat(instance).variables().containsEntry(ADVANCE_AMOUNT.name(), 800_000L).containsEntry(FINAL_AMOUNT.name(), 0L)
+        .containsEntry(PAYMENT_SCHEDULE_TEXT.name(), "第1回　2026年4月1日以後　事業の開始時の前払い　800,000円");
+  }
+
+  /**
+   * 関市 V-3③ (the partner's finances, 「補助金の一括前払い」): a subsidy may be paid partly in advance where the grant
+   * decision allows it; the form asks, the decision is named and kept with the agreement.
+   */
+  @Test
+  void aSubsidyIsPaidPartlyInAdvanceWhereTheGrantDecisionAllowsIt() {
+    ProcessInstance instance = scenario.atDraft();
+    engine.getRuntimeService().setVariable(instance.getId(), CHOSEN_FORM.name(), "SUBSIDY");
+    Map<String, Object> subsidy = with(draft(), PAYMENT_TYPE.name(), "SUBSIDY");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", subsidy,
+        "「交付決定で一部の前払い（概算払い）が認められているか」を入力してください（補助金の一部を前払いする場合）");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(subsidy, GRANT_ALLOWS_ADVANCE.name(), "YES"),
+        "「交付決定の番号と日付」を入力してください（交付決定で一部の前払いが認められている場合）");
+
+    scenario.complete(instance, Elements.DRAFT, "suzuki", with(subsidy, GRANT_ALLOWS_ADVANCE.name(), "YES",
+        GRANT_DECISION_REF.name(), "福祉第123号（2026年3月10日）"));
+    assertThat(instance).variables().containsEntry(ADVANCE_AMOUNT.name(), 300_000L).containsEntry(FINAL_AMOUNT.name(), 500_000L);
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PAYMENT_TERMS_NOTE)).contains("交付決定で認められた一部を前払い");
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+    Agreement.PaymentPlan plan = scenario.agreements.find(variable(instance, AGREEMENT_NUMBER)).orElseThrow().payment();
+    org.assertj.core.api.Assertions.assertThat(plan.grantDecisionRef()).isEqualTo("福祉第123号（2026年3月10日）");
+    org.assertj.core.api.Assertions.assertThat(plan.instalments()).extracting(i -> i.kind() + ":" + i.amount())
+        .containsExactly("ADVANCE:300000", "AFTER_COMPLETION:500000");
+  }
+
+  /** 関市 V-3③ 「月払いの委託契約」: a commission paid each month, after that month's work is confirmed. */
+  @Test
+  void aCommissionIsPaidMonthlyEachAfterTheMonthsWorkIsConfirmed() {
+    ProcessInstance instance = scenario.atDraft();
+    engine.getRuntimeService().setVariable(instance.getId(), CHOSEN_FORM.name(), "COMMISSION");
+    Map<String, Object> monthly = with(draft(), PAYMENT_TYPE.name(), "COMMISSION_FEE", PAYMENT_TIMING.name(), "MONTHLY");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(monthly, TERM_END.name(), "2026-04-30",
+        GOAL_DUE.get(0).name(), "2026-04-30", GOAL_DUE.get(1).name(), "2026-04-30", REPORT_RHYTHM.name(), "MONTHLY"),
+        "支払が2回以上になる期間が必要です");
+
+    scenario.complete(instance, Elements.DRAFT, "suzuki", monthly);
+    assertThat(instance).variables().containsEntry(ADVANCE_AMOUNT.name(), 0L).containsEntry(FINAL_AMOUNT.name(), 800_000L);
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PAYMENT_SCHEDULE_TEXT)).startsWith(
+        "第1回　2026年4月30日以後　その月の履行を確認した後の支払（月払い）　66,666円").endsWith(
+        "第12回　2027年3月31日以後　その月の履行を確認した後の支払（月払い）　66,674円");
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+
+    List<Agreement.Instalment> instalments = scenario.agreements.find(variable(instance, AGREEMENT_NUMBER)).orElseThrow()
+        .payment().instalments();
+    org.assertj.core.api.Assertions.assertThat(instalments).hasSize(12).allMatch(i -> i.kind().equals("MONTHLY"));
+    org.assertj.core.api.Assertions.assertThat(instalments.get(10).dueOn()).hasToString("2027-02-28");
+    org.assertj.core.api.Assertions.assertThat(instalments.stream().mapToLong(Agreement.Instalment::amount).sum()).isEqualTo(800_000);
+  }
+
+  /**
+   * 旭川 Q51 「委託契約であれば原則として事業完了後の支払い」: 原則 leaves room to pay by stages, each after its inspection —
+   * the stages end at the progress reports and at the term's end.
+   */
+  @Test
+  void aCommissionIsPaidByStagesEachAfterItsInspection() {
+    ProcessInstance instance = scenario.atDraft();
+    engine.getRuntimeService().setVariable(instance.getId(), CHOSEN_FORM.name(), "FACILITY_MANAGEMENT");
+    scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "COMMISSION_FEE",
+        PAYMENT_TIMING.name(), "STAGED"));
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PAYMENT_SCHEDULE_TEXT)).isEqualTo(String.join("\n",
+        "第1回　2026年7月1日以後　その段階の検査の後の支払（部分払い）　200,000円",
+        "第2回　2026年10月1日以後　その段階の検査の後の支払（部分払い）　200,000円",
+        "第3回　2027年1月1日以後　その段階の検査の後の支払（部分払い）　200,000円",
+        "第4回　2027年3月31日以後　その段階の検査の後の支払（部分払い）　200,000円"));
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PAYMENT_TERMS_NOTE)).contains("部分払い");
   }
 
   @Test

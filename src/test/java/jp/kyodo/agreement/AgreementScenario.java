@@ -98,7 +98,8 @@ public final class AgreementScenario {
   public static void clearTables(JdbcTemplate jdbc) {
     for (String table : List.of("kyodo_execution_goal_result", "kyodo_execution_report", "kyodo_execution_payment",
         "kyodo_execution_issue", "kyodo_execution_plan_change", "kyodo_execution_handover", "kyodo_execution",
-        "kyodo_agreement_document", "kyodo_agreement_decision", "kyodo_agreement_budget_line", "kyodo_agreement_role",
+        "kyodo_agreement_document", "kyodo_agreement_instalment", "kyodo_agreement_decision", "kyodo_agreement_budget_line",
+        "kyodo_agreement_role",
         "kyodo_agreement_goal", "kyodo_agreement", "kyodo_number_series")) {
       if (tableExists(jdbc, table)) {
         jdbc.update("DELETE FROM " + table);
