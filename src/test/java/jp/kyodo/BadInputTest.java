@@ -106,10 +106,7 @@ class BadInputTest {
   }
 
   static Map<String, Object> draft() {
-    Map<String, Object> draft = new HashMap<>(jp.kyodo.agreement.AgreementScenario.draft());
-    draft.replaceAll((name, value) -> value instanceof String text && text.matches("202[67]-\\d\\d-\\d\\d")
-        ? (Long.parseLong(text.substring(0, 4)) - 2026 + YEAR) + text.substring(4) : value);
-    return draft;
+    return AppFixtures.agreementDraft();
   }
 
   static Stream<Bad> badInputs() {

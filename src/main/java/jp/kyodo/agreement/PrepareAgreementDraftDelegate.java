@@ -31,6 +31,11 @@ public class PrepareAgreementDraftDelegate implements JavaDelegate {
     SelectionResult selection = number == null ? null : selections.find(number)
         // The lifecycle hands over the number ② gave; one it does not know is a fault of the model, not of a clerk.
         .orElseThrow(() -> new IllegalStateException("no selection " + number + " in kyodo_selection"));
+    if (selection != null && !chosePartnerForThisYear(selection, execution)) {
+      // A year continued with the same partner has no selection of its own: an earlier year's is not this agreement's.
+      selection = null;
+      SELECTION_NUMBER.set(execution, null);
+    }
     SelectionResult.Proposal proposal = selection == null ? null : selection.proposal();
     String roleIdea = blankToNull(ROLE_IDEA.get(execution));
     String basis;
@@ -52,6 +57,11 @@ public class PrepareAgreementDraftDelegate implements JavaDelegate {
     }
     DRAFT_BASIS.set(execution, basis);
     WORK_PLAN.set(execution, plan);
+  }
+
+  private static boolean chosePartnerForThisYear(SelectionResult selection, DelegateExecution execution) {
+    return selection.selected() && selection.organisationId().equals(PARTNER_GROUP.get(execution))
+        && selection.fiscalYear() == FISCAL_YEAR.get(execution).intValue();
   }
 
   private static String blankToNull(String text) {

@@ -431,6 +431,19 @@ class AgreementProcessTest {
         .contains("特定の団体として選定した（選定 T3-2026-S002）", "① 事業の検討で出された役割分担の案");
   }
 
+  /** A year continued with the same partner has no selection of its own: last year's proposal is not this year's base. */
+  @Test
+  void calledForAContinuedYearAnEarlierYearsSelectionIsNotTheBase() {
+    String lastYear = scenario.selection("2025-S001", "2026-001", "PUBLIC_CALL", "SELECTED", "org-hikari", 2025);
+    Map<String, Object> project = with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi", PARTNER_GROUP.name(), "org-hikari",
+        MAIN_STAFF.name(), "suzuki", DEPUTY_STAFF.name(), "yamamoto", SELECTION_NUMBER.name(), lastYear,
+        ROLE_IDEA.name(), "市は会場、団体は訪問");
+    ProcessInstance instance = new jp.kyodo.support.TestDesk(engine).startCalled(KEY, project);
+
+    assertThat(instance).variables().containsEntry(WORK_PLAN.name(), "市は会場、団体は訪問").containsEntry(SELECTION_NUMBER.name(), null)
+        .doesNotContainKey(PROPOSED_PLAN.name());
+  }
+
   @Test
   void aFixedPartnerCannotBeChangedWhileTheStaffAreChosen() {
     Map<String, Object> project = with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi", PARTNER_GROUP.name(), "org-midori");

@@ -133,6 +133,14 @@ public final class AppFixtures {
         submit("suzuki", instance, "AssignAgreementParties", Map.of("mainStaff", "suzuki", "deputyStaff", "yamamoto"));
         yield at(instance, "DraftAgreement");
       }
+      // The partner rewriting the terms in its own task (③ 協定書案への修正案を出す)
+      case "partnerProposal" -> {
+        String instance = start("suzuki", "agreement", agreementStart());
+        submit("suzuki", instance, "AssignAgreementParties", Map.of("mainStaff", "suzuki", "deputyStaff", "yamamoto"));
+        submit("suzuki", instance, "DraftAgreement", agreementDraft());
+        submit("hikari", instance, "PartnerConfirmsAgreement", Map.of("partnerDecision", "PROPOSE_CHANGES"));
+        yield at(instance, "PartnerProposesChanges");
+      }
       // ④ 事業の実施, on an agreement written straight into the tables (③ itself is tested elsewhere)
       case "execution" -> {
         String number = approvedAgreement();
@@ -228,6 +236,14 @@ public final class AppFixtures {
             + " 'sato', ?, ?)", selection, "fixture-" + selection, project, (int) thisYear(), now, now);
     return Map.of("title", "協定の入力チェック", "chosenForm", "JOINT_PROJECT", "fiscalYear", (int) thisYear(),
         "costEstimate", 1_200_000, "projectNumber", project, "selectionNumber", selection);
+  }
+
+  /** The process tests' draft of ③, its dates moved into this fiscal year. */
+  public static Map<String, Object> agreementDraft() {
+    Map<String, Object> draft = new java.util.HashMap<>(jp.kyodo.agreement.AgreementScenario.draft());
+    draft.replaceAll((name, value) -> value instanceof String text && text.matches("202[67]-\\d\\d-\\d\\d")
+        ? (Long.parseLong(text.substring(0, 4)) - 2026 + thisYear()) + text.substring(4) : value);
+    return draft;
   }
 
   /** An approved agreement of 福祉課 with NPO法人ひかり for this fiscal year, 300,000 yen paid in advance. */
