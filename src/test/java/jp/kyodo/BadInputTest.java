@@ -106,10 +106,7 @@ class BadInputTest {
   }
 
   static Map<String, Object> draft() {
-    Map<String, Object> draft = new HashMap<>(jp.kyodo.agreement.AgreementScenario.draft());
-    draft.replaceAll((name, value) -> value instanceof String text && text.matches("202[67]-\\d\\d-\\d\\d")
-        ? (Long.parseLong(text.substring(0, 4)) - 2026 + YEAR) + text.substring(4) : value);
-    return draft;
+    return AppFixtures.agreementDraft();
   }
 
   static Stream<Bad> badInputs() {
@@ -168,6 +165,9 @@ class BadInputTest {
             "fiscalYear", (int) YEAR, "costEstimate", -5), "概算経費"),
         start("agreement: fiscal year missing", "suzuki", "agreement", Map.of("title", "協定", "chosenForm", "JOINT_PROJECT",
             "costEstimate", 100), "「協定の年度」を入力してください"),
+        start("agreement: no partner chosen in ② (no way around the selection)", "suzuki", "agreement", Map.of("title",
+            "協定", "chosenForm", "JOINT_PROJECT", "fiscalYear", (int) YEAR, "costEstimate", 100, "selectionNumber",
+            "1999-S999"), "選定番号「1999-S999」の選定はありません"),
         start("execution: SQL as the agreement number", "suzuki", "execution", Map.of("agreementNumber", "' OR '1'='1"),
             "協定番号"),
         start("execution: an agreement that does not exist", "suzuki", "execution", Map.of("agreementNumber",
@@ -225,9 +225,9 @@ class BadInputTest {
             CityCalendar.today().minusDays(1).toString()), "締切"),
         // --- ③ 協定・契約 ---
         task("③ parties: the same person as main and deputy", "parties", "suzuki",
-            Map.of("chosenPartnerGroup", "org-hikari", "mainStaff", "suzuki", "deputyStaff", "suzuki"), "副担当"),
+            Map.of("mainStaff", "suzuki", "deputyStaff", "suzuki"), "副担当"),
         task("③ parties: a partner as the city's main staff", "parties", "suzuki",
-            Map.of("chosenPartnerGroup", "org-hikari", "mainStaff", "hikari", "deputyStaff", "yamamoto"), "主担当"),
+            Map.of("mainStaff", "hikari", "deputyStaff", "yamamoto"), "主担当"),
         task("③ draft: a term ending after the fiscal year", "draft", "suzuki",
             with(draft(), "termEnd", (YEAR + 2) + "-03-31"), "年度"),
         task("③ draft: a term starting after it ends", "draft", "suzuki",

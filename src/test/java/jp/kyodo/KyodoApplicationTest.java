@@ -484,15 +484,15 @@ class KyodoApplicationTest {
   @Test
   void anAgreementIsDraftedAgreedApprovedDownloadedAndItsExecutionStarted() throws Exception {
     long year = jp.kyodo.platform.CityCalendar.currentFiscalYear();
-    Map<String, Object> start = jp.kyodo.agreement.AgreementScenario.with(jp.kyodo.agreement.AgreementScenario.start(),
-        "fiscalYear", year, "projectNumber", "APP-" + System.nanoTime());
+    // ③ started on its own rests on a partner ② chose for the project's year (written into ②'s tables by the fixture).
+    Map<String, Object> start = new jp.kyodo.support.AppFixtures(port, engine, agreementRepository).agreementStart();
     Response started = as("suzuki").post(REST + "/process-definition/key/agreement/submit-form", RestClient.variables(start));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String instance = started.json().path("id").asText();
     assertThat(as("hikari").post(REST + "/process-definition/key/agreement/submit-form", RestClient.variables(start)).status())
         .as("partners do not start agreements").isIn(403, 404);
 
-    submit("suzuki", instance, "AssignAgreementParties", jp.kyodo.agreement.AgreementScenario.parties("org-hikari", "suzuki", "yamamoto"));
+    submit("suzuki", instance, "AssignAgreementParties", jp.kyodo.agreement.AgreementScenario.staff("suzuki", "yamamoto"));
     Map<String, Object> draft = new java.util.HashMap<>(jp.kyodo.agreement.AgreementScenario.draft());
     draft.replaceAll((name, value) -> value instanceof String text && text.matches("202[67]-\\d\\d-\\d\\d")
         ? (Long.parseLong(text.substring(0, 4)) - 2026 + year) + text.substring(4) : value);
@@ -577,6 +577,9 @@ class KyodoApplicationTest {
 
   @Autowired
   jp.kyodo.registry.OrganisationRepository organisations;
+
+  @Autowired
+  jp.kyodo.agreement.AgreementRepository agreementRepository;
 
   @Test
   void aPartnerCannotReadTheDepartmentsSelfEvaluationBeforeBothAreInNorAnotherOrganisationsEvaluation() {

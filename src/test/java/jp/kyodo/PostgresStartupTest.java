@@ -55,7 +55,8 @@ class PostgresStartupTest {
         agreement.otherFormDescription(), agreement.costEstimate(), agreement.mainStaff(), agreement.deputyStaff(), agreement.purpose(), agreement.finalGoal(),
         agreement.goals(), agreement.roles(), agreement.budget(), 0, 0, 0, agreement.payment(), agreement.termStart(),
         agreement.termEnd(), agreement.reportRhythm(), agreement.clauses(), agreement.decisions(), agreement.status(),
-        agreement.approvedBy(), agreement.approvedAt(), null, "pi-" + number), serial);
+        agreement.approvedBy(), agreement.approvedAt(), null, "pi-" + number, agreement.workPlan(),
+        agreement.selectionNumber()), serial);
     byte[] pdf = documents.render(agreements.find(number).orElseThrow());
     agreements.storeDocument(number, documents.fileName(agreement), pdf, java.time.Instant.now());
     assertThat(agreements.document(number).orElseThrow().content()).isEqualTo(pdf);

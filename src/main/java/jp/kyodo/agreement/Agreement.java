@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import jp.kyodo.platform.Decision;
 
-/** An approved agreement (協定) as kept in the tables of V3__agreement.sql. */
+/**
+ * An approved agreement (協定) as kept in the tables of V3__agreement.sql and V12__agreement_negotiation.sql: the
+ * plan both sides agreed ({@code workPlan}, 関市 V-3①) and the selection of ② it rests on come last.
+ */
 public record Agreement(
     String number,
     int fiscalYear,
@@ -39,7 +42,9 @@ public record Agreement(
     String approvedBy,
     Instant approvedAt,
     LocalDate signedOn,
-    String processInstanceId) {
+    String processInstanceId,
+    String workPlan,
+    String selectionNumber) {
 
   public static final String APPROVED = "APPROVED";
   public static final String CONCLUDED = "CONCLUDED";
@@ -53,17 +58,30 @@ public record Agreement(
   /** One cost and who bears it (旭川 Q48, Q49). */
   public record BudgetLine(String item, long amount, String bearer) {}
 
-  /** What the city pays the partner, and when (旭川 Q51, 関市 V-3③). */
-  public record PaymentPlan(String type, String timing, long amount, long advanceAmount, long finalAmount, String note) {}
+  /**
+   * What the city pays the partner, and when (旭川 Q51, 関市 V-3③): the kind of payment, its timing, the amounts, and the
+   * schedule as data — the instalments ④ pays, each once its moment has come. {@code advanceAmount} is what is paid at
+   * the start, {@code finalAmount} all that waits for a check of the work (completion, each month or each stage).
+   * {@code grantDecisionRef} names the grant decision that allows a subsidy's partial advance (null otherwise).
+   */
+  public record PaymentPlan(String type, String timing, long amount, long advanceAmount, long finalAmount, String note,
+      String grantDecisionRef, List<Instalment> instalments) {}
+
+  /**
+   * One payment of the schedule: its number (1, 2, …), what it waits for ({@link AgreementChoices.InstalmentKind}),
+   * the day from which it is due and the amount.
+   */
+  public record Instalment(int number, String kind, LocalDate dueOn, long amount) {}
 
   /** The clauses both sides agree in advance (旭川 Q18, Q27, Q76, 関市 V-5②). */
   public record Clauses(String confidentiality, String surplus, String results, String trouble) {}
 
   /**
-   * A confirmation, request for changes or approval, and at which step (PARTNER, DEPARTMENT, MANAGER); its codes are
-   * {@link AgreementChoices.Confirmation}'s and {@link AgreementChoices.Approval}'s, its reason the comment.
+   * A confirmation, proposal, answer or approval, and at which step (PARTNER, PARTNER_PROPOSAL, DEPARTMENT_ANSWER,
+   * DEPARTMENT, MANAGER); its codes are those of {@link AgreementChoices}, its reason the comment. {@code details}
+   * lists what a partner's proposal changed, one field per line (null for the other steps).
    */
-  public record StepDecision(String step, Decision decision) {}
+  public record StepDecision(String step, Decision decision, String details) {}
 
   /**
    * The agreement as a plan change agreed during ④ 事業の実施 amends it (変更協定): the goals, the budget lines with the
@@ -71,11 +89,16 @@ public record Agreement(
    */
   public Agreement amended(List<Goal> goals, List<BudgetLine> budget, long incomeOwnFunds, long incomeFees,
       long incomeOther, PaymentPlan payment, LocalDate termEnd) {
+    // The schedule follows the amended amounts and term (月払い・部分払い are parts of the whole, 関市 V-3③).
+    PaymentPlan rescheduled = new PaymentPlan(payment.type(), payment.timing(), payment.amount(), payment.advanceAmount(),
+        payment.finalAmount(), payment.note(), payment.grantDecisionRef(), PaymentSchedule.of(payment.timing(),
+        payment.amount(), payment.advanceAmount(), termStart, termEnd,
+        AgreementChoices.ReportRhythm.valueOf(reportRhythm).period()));
     return new Agreement(number, fiscalYear, projectNumber, title, departmentGroup, departmentName, partnerGroup,
         partnerName, chosenForm, otherFormDescription, costEstimate, mainStaff, deputyStaff, purpose, finalGoal,
-        List.copyOf(goals), roles,
-        List.copyOf(budget), incomeOwnFunds, incomeFees, incomeOther, payment, termStart, termEnd, reportRhythm, clauses,
-        decisions, status, approvedBy, approvedAt, signedOn, processInstanceId);
+        List.copyOf(goals), roles, List.copyOf(budget), incomeOwnFunds, incomeFees, incomeOther, rescheduled, termStart,
+        termEnd, reportRhythm, clauses, decisions, status, approvedBy, approvedAt, signedOn, processInstanceId, workPlan,
+        selectionNumber);
   }
 
   public long expenditureTotal() {

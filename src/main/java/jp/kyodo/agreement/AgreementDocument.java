@@ -91,6 +91,11 @@ public class AgreementDocument {
             + "年度の中間目標を定める（年度ごとに協定を結ぶ）。");
         w.indented(a.finalGoal());
       }
+      if (a.workPlan() != null) {
+        // The plan both sides agreed (関市 V-3①), grown from the selected proposal (旭川 Q51).
+        w.heading(++article, "事業の内容と進め方");
+        w.paragraph(a.workPlan());
+      }
       w.heading(++article, "協働の形態");
       w.paragraph(CollaborationForm.describe(a.chosenForm(), a.otherFormDescription()));
       w.heading(++article, "役割分担");
@@ -116,7 +121,13 @@ public class AgreementDocument {
       } else {
         w.paragraph("甲は乙に" + label(PaymentType.class, p.type()) + "として " + yen(p.amount()) + " を支払う。支払の時期: "
             + label(PaymentTiming.class, p.timing()) + "。");
-        w.indented("前払い " + yen(p.advanceAmount()) + "（事業の開始時）／ 事業完了・検査の後 " + yen(p.finalAmount()));
+        // The schedule as agreed, payment by payment: what each waits for and from when (関市 V-3③, 旭川 Q51).
+        if (!p.instalments().isEmpty()) {
+          w.indented(PaymentSchedule.text(p.instalments()));
+        }
+        if (p.grantDecisionRef() != null) {
+          w.indented("一部の前払いは、交付決定（" + p.grantDecisionRef() + "）で認められたものである。");
+        }
       }
       w.indented(p.note());
       w.heading(++article, "期間");

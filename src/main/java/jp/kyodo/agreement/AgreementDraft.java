@@ -23,6 +23,7 @@ record AgreementDraft(
     String paymentType,
     String paymentTiming,
     long requestedAdvance,
+    String grantAllowsAdvance,
     LocalDate termStart,
     LocalDate termEnd) {
 
@@ -52,8 +53,19 @@ record AgreementDraft(
     return new AgreementDraft(goals, roles, budget, INCOME_OWN_FUNDS.get(scope), INCOME_FEES.get(scope),
         INCOME_OTHER.get(scope), PAYMENT_TYPE.get(scope),
         PaymentType.NONE.code().equals(PAYMENT_TYPE.get(scope)) ? null : PAYMENT_TIMING.get(scope),
-        ADVANCE_AMOUNT.getOrDefault(scope, 0L), CityCalendar.parseDay(TERM_START.get(scope)).orElseThrow(),
-        CityCalendar.parseDay(TERM_END.get(scope)).orElseThrow());
+        ADVANCE_AMOUNT.getOrDefault(scope, 0L), grantQuestionAsked(scope) ? GRANT_ALLOWS_ADVANCE.get(scope) : null,
+        CityCalendar.parseDay(TERM_START.get(scope)).orElseThrow(), CityCalendar.parseDay(TERM_END.get(scope)).orElseThrow());
+  }
+
+  /** The grant decision matters only to a subsidy paid partly in advance (関市 V-3③); the forms ask only then. */
+  static boolean grantQuestionAsked(VariableScope scope) {
+    return PaymentType.SUBSIDY.code().equals(PAYMENT_TYPE.get(scope))
+        && PaymentTiming.PARTIAL_ADVANCE.code().equals(PAYMENT_TIMING.get(scope));
+  }
+
+  /** The payment plan as instalments, for the term and the report rhythm of this draft. */
+  List<Agreement.Instalment> instalments(java.time.Period reportPeriod) {
+    return PaymentSchedule.of(paymentTiming, paymentAmount(), advanceAmount(), termStart, termEnd, reportPeriod);
   }
 
   long expenditureTotal() {

@@ -19,10 +19,15 @@ public final class AgreementForms {
   public static final long MAX_YEN = 100_000_000_000L;
   static final Pattern PROJECT_NUMBER_PATTERN = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9-]{0,39}$");
 
-  /** Started from Tasklist by a department (the lifecycle passes the same values into its call). */
+  /**
+   * Started from Tasklist by a department (the lifecycle passes the same values into its call); the selection it
+   * names is looked up when the process starts (ResolveAgreementPartiesDelegate), where a refusal changes nothing.
+   */
   public static final FormRules START = FormRules.forForm(FormIds.START)
       .check(PROJECT_NUMBER, (scope, value) -> PROJECT_NUMBER_PATTERN.matcher((String) value).matches(),
           "「事業番号」は半角英数字とハイフンで入力してください（例: 2026-001）。")
+      .check(SELECTION_NUMBER, (scope, value) -> PROJECT_NUMBER_PATTERN.matcher((String) value).matches(),
+          "「選定番号（② パートナーの選定）」は半角英数字とハイフンで入力してください（例: 2026-S001）。")
       .check(FISCAL_YEAR, (scope, value) -> yearIsReasonable((Long) value), "「協定の年度」は今年度から5年度先までの年度（西暦）で入力してください。")
       .build();
 
@@ -38,6 +43,11 @@ public final class AgreementForms {
 
   public static final FormRules PARTNER_CONFIRMATION = FormRules.none(FormIds.PARTNER_CONFIRMATION);
 
+  /** The partner's proposal keeps the draft's rules for what it may rewrite: goals within the term. */
+  public static final FormRules PARTNER_PROPOSAL = goalsWithinTerm(FormRules.forForm(FormIds.PARTNER_PROPOSAL)).build();
+
+  public static final FormRules PROPOSAL_ANSWER = FormRules.none(FormIds.PROPOSAL_ANSWER);
+
   public static final FormRules DEPARTMENT_CONFIRMATION = FormRules.none(FormIds.DEPARTMENT_CONFIRMATION);
 
   public static final FormRules APPROVAL = FormRules.none(FormIds.APPROVAL);
@@ -47,17 +57,20 @@ public final class AgreementForms {
           "「締結日（双方が記名押印した日）」に未来の日付は入れられません。")
       .build();
 
-  public static final List<FormRules> ALL = List.of(START, PARTIES, DRAFT, PARTNER_CONFIRMATION, DEPARTMENT_CONFIRMATION,
-      APPROVAL, EXCHANGE);
+  public static final List<FormRules> ALL = List.of(START, PARTIES, DRAFT, PARTNER_CONFIRMATION, PARTNER_PROPOSAL,
+      PROPOSAL_ANSWER, DEPARTMENT_CONFIRMATION, APPROVAL, EXCHANGE);
 
-  private static FormRules draft() {
-    FormRules.Builder b = FormRules.forForm(FormIds.DRAFT);
+  private static FormRules.Builder goalsWithinTerm(FormRules.Builder b) {
     for (int i = 0; i < GOAL_SLOTS; i++) {
       int slot = i;
       b.check(GOAL_DUE.get(i), (scope, value) -> dueWithinTerm(scope, (String) value),
           "「成果目標" + (slot + 1) + "の達成期限」は協定の期間内の日付にしてください。");
     }
-    return b
+    return b;
+  }
+
+  private static FormRules draft() {
+    return goalsWithinTerm(FormRules.forForm(FormIds.DRAFT))
         .check(TERM_START, (scope, value) -> withinFiscalYear(scope, (String) value),
             "「協定の期間（開始日）」は協定の年度（4月1日〜翌年3月31日）の中の日付にしてください（旭川 Q31）。")
         .check(TERM_END, (scope, value) -> withinFiscalYear(scope, (String) value) && !startAfter(scope, (String) value),

@@ -2,6 +2,7 @@ package jp.kyodo.agreement;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import jp.kyodo.examination.ExaminationProcess;
 import jp.kyodo.project.Project;
 import jp.kyodo.variables.Var;
 
@@ -21,16 +22,26 @@ public final class AgreementProcess {
   public static final class Elements {
     public static final String START = "AgreementRequested";
     public static final String RESOLVE_PARTIES = "ResolveAgreementParties";
+    public static final String PREPARE_DRAFT = "PrepareAgreementDraft";
     public static final String PARTIES_KNOWN = "PartiesKnownGateway";
     public static final String ASSIGN_PARTIES = "AssignAgreementParties";
+    public static final String DRAFT_JOIN = "DraftJoin";
     public static final String DRAFT = "DraftAgreement";
     public static final String PARTNER_CONFIRMS = "PartnerConfirmsAgreement";
+    public static final String PARTNER_DECISION_GATEWAY = "PartnerDecisionGateway";
+    public static final String PARTNER_PROPOSES = "PartnerProposesChanges";
+    public static final String ANSWER_PROPOSAL = "DepartmentAnswersProposal";
+    public static final String PROPOSAL_ANSWER_GATEWAY = "ProposalAnswerGateway";
+    public static final String DEPARTMENT_CONFIRM_JOIN = "DepartmentConfirmJoin";
     public static final String DEPARTMENT_CONFIRMS = "DepartmentConfirmsAgreement";
+    public static final String DEPARTMENT_DECISION_GATEWAY = "DepartmentDecisionGateway";
     public static final String APPROVE = "ApproveAgreement";
+    public static final String APPROVAL_GATEWAY = "ApprovalGateway";
     public static final String RECORD = "RecordAgreement";
     public static final String GENERATE_DOCUMENT = "GenerateAgreementDocument";
     public static final String EXCHANGE = "ExchangeAgreement";
     public static final String END_CONCLUDED = "AgreementConcluded";
+    public static final String END_DECLINED = "AgreementDeclined";
 
     private Elements() {}
   }
@@ -48,6 +59,8 @@ public final class AgreementProcess {
     public static final String PARTIES = "agreement-parties";
     public static final String DRAFT = "agreement-draft";
     public static final String PARTNER_CONFIRMATION = "agreement-partner-confirmation";
+    public static final String PARTNER_PROPOSAL = "agreement-partner-proposal";
+    public static final String PROPOSAL_ANSWER = "agreement-proposal-answer";
     public static final String DEPARTMENT_CONFIRMATION = "agreement-department-confirmation";
     public static final String APPROVAL = "agreement-approval";
     public static final String EXCHANGE = "agreement-exchange";
@@ -89,6 +102,25 @@ public final class AgreementProcess {
   public static final Var<String> MAIN_STAFF_NAME = Var.string("mainStaffName");
   public static final Var<String> DEPUTY_STAFF_NAME = Var.string("deputyStaffName");
 
+  // What the draft starts from (旭川 Q51: 「選定された団体の提案内容をベースに…協議・調整しながら決定」): the lifecycle
+  // passes the selection of ② and ①'s role idea; started on its own, the start form names the selection.
+  /** The selection (② パートナーの選定) that chose the partner, e.g. {@code 2026-S001}; null when there was none. */
+  public static final Var<String> SELECTION_NUMBER = Var.string("selectionNumber");
+  /** ①'s 想定する役割分担, the base of the draft when ② had no application (a sole source) or did not run. */
+  public static final Var<String> ROLE_IDEA = ExaminationProcess.ROLE_IDEA;
+  /**
+   * What the city's budget granted the project for the year (予算, yen; the lifecycle passes it, a clerk starting ③ on
+   * its own may state it): the city's spending in the agreement may not exceed it. Null when no budget was decided.
+   */
+  public static final Var<Long> APPROVED_BUDGET = Var.number("approvedBudget");
+  /** Where the draft comes from, in the clerk's words (shown to both sides). */
+  public static final Var<String> DRAFT_BASIS = Var.string("draftBasis");
+  /** The winning application's plan and money plan as the organisation submitted them (shown, never changed). */
+  public static final Var<String> PROPOSED_PLAN = Var.string("proposedPlan");
+  public static final Var<String> PROPOSED_BUDGET_PLAN = Var.string("proposedBudgetPlan");
+  /** 事業の内容と進め方: the concrete plan both sides agree (関市 V-3①), prefilled from the proposal or the role idea. */
+  public static final Var<String> WORK_PLAN = Var.string("workPlan");
+
   // Purpose and measurable goals (関市 V-3①, 小金井 ④), yearly intermediate goals of longer work (旭川 Q31)
   public static final Var<String> PURPOSE = Var.string("purpose");
   public static final Var<String> FINAL_GOAL = Var.string("finalGoal");
@@ -112,6 +144,9 @@ public final class AgreementProcess {
   public static final Var<String> PAYMENT_TYPE = Var.string("paymentType");
   public static final Var<String> PAYMENT_TIMING = Var.string("paymentTiming");
   public static final Var<Long> ADVANCE_AMOUNT = Var.number("advanceAmount");
+  /** For a subsidy paid partly in advance: whether the grant decision allows it (YES/NO), and which decision. */
+  public static final Var<String> GRANT_ALLOWS_ADVANCE = Var.string("grantAllowsAdvance");
+  public static final Var<String> GRANT_DECISION_REF = Var.string("grantDecisionRef");
 
   // Term (期間, 旭川 Q31) and reporting rhythm
   public static final Var<String> TERM_START = Var.string("termStart");
@@ -129,6 +164,8 @@ public final class AgreementProcess {
   public static final Var<Long> PAYMENT_AMOUNT = Var.number("paymentAmount");
   public static final Var<Long> FINAL_AMOUNT = Var.number("finalAmount");
   public static final Var<String> PAYMENT_TERMS_NOTE = Var.string("paymentTermsNote");
+  /** The instalments, one per line (date, kind, amount), as both sides read them before agreeing. */
+  public static final Var<String> PAYMENT_SCHEDULE_TEXT = Var.string("paymentScheduleText");
 
   // Both sides confirm, a manager approves; a request for changes goes back to drafting
   public static final Var<String> PARTNER_DECISION = Var.string("partnerDecision");
@@ -138,8 +175,27 @@ public final class AgreementProcess {
   public static final Var<String> APPROVAL_DECISION = Var.string("approvalDecision");
   public static final Var<String> APPROVAL_COMMENT = Var.string("approvalComment");
   public static final Var<String> LAST_CHANGE_REQUEST = Var.string("lastChangeRequest");
+
+  // The partner's own proposal and the department's answer, round by round (旭川 Q51 協議・調整)
+  /** Why the partner proposes its changes (required). */
+  public static final Var<String> PARTNER_PROPOSAL_REASON = Var.string("partnerProposalReason");
+  /** What the partner changed, field by field ("役割2の担い手: 市 → 団体"), for the department's answer. */
+  public static final Var<String> PARTNER_PROPOSAL_SUMMARY = Var.string("partnerProposalSummary");
+  /** The negotiable terms as they stood before the partner's proposal (JSON), restored when the department answers. */
+  public static final String TERMS_BEFORE_PROPOSAL = "termsBeforeProposal";
+  public static final Var<String> PROPOSAL_ANSWER = Var.string("proposalAnswer");
+  public static final Var<String> PROPOSAL_ANSWER_COMMENT = Var.string("proposalAnswerComment");
+  /** The department's answer to the partner's last proposal, shown to the partner at its next confirmation. */
+  public static final Var<String> PROPOSAL_ANSWER_NOTE = Var.string("proposalAnswerNote");
   /** Every confirmation and approval with who, when and why, as JSON (written to the agreement at approval). */
   public static final String DECISION_LOG = "agreementDecisionLog";
+
+  // How ③ ended, for the lifecycle: SIGNED, or DECLINED by the partner (then the year goes back to ②)
+  /** {@link AgreementOutcome}'s code, set at the end event. */
+  public static final Var<String> AGREEMENT_OUTCOME = Var.string("agreementOutcome");
+  /** Why the partner declined (required in its confirmation form) and who declined for it. */
+  public static final Var<String> PARTNER_DECLINE_REASON = Var.string("partnerDeclineReason");
+  public static final Var<String> PARTNER_DECLINED_BY = Var.string("partnerDeclinedBy");
 
   // The concluded agreement
   public static final Var<String> DOCUMENT_URL = Var.string("agreementDocumentUrl");

@@ -14,7 +14,7 @@ import jp.kyodo.platform.UniqueInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The agreement tables (db/migration V3), read and written with plain SQL. */
+/** The agreement tables (db/migration V3, V12), read and written with plain SQL. */
 @Repository
 public class AgreementRepository {
 
@@ -78,14 +78,15 @@ public class AgreementRepository {
             + " deputy_staff, purpose, final_goal, term_start, term_end, report_rhythm, payment_type, payment_timing,"
             + " payment_amount, advance_amount, final_amount, payment_terms_note, expenditure_total, income_own_funds,"
             + " income_fees, income_other, clause_confidentiality, clause_surplus, clause_results, clause_trouble, status,"
-            + " approved_by, approved_at, process_instance_id, source_key)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " approved_by, approved_at, process_instance_id, source_key, work_plan, selection_number, grant_decision_ref)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         a.number(), a.fiscalYear(), serial, a.projectNumber(), a.title(), a.departmentGroup(), a.departmentName(),
         a.partnerGroup(), a.partnerName(), a.chosenForm(), a.otherFormDescription(), a.costEstimate(), a.mainStaff(), a.deputyStaff(), a.purpose(),
         a.finalGoal(), Date.valueOf(a.termStart()), Date.valueOf(a.termEnd()), a.reportRhythm(), p.type(), p.timing(),
         p.amount(), p.advanceAmount(), p.finalAmount(), p.note(), a.expenditureTotal(), a.incomeOwnFunds(), a.incomeFees(),
         a.incomeOther(), c.confidentiality(), c.surplus(), c.results(), c.trouble(), a.status(), a.approvedBy(),
-        Timestamp.from(a.approvedAt()), a.processInstanceId(), sourceKey));
+        Timestamp.from(a.approvedAt()), a.processInstanceId(), sourceKey, a.workPlan(), a.selectionNumber(),
+        p.grantDecisionRef()));
     if (!inserted) {
       return false;
     }
@@ -104,14 +105,22 @@ public class AgreementRepository {
       jdbc.update("INSERT INTO kyodo_agreement_budget_line (agreement_number, position, item, amount, bearer)"
           + " VALUES (?, ?, ?, ?, ?)", a.number(), ++position, b.item(), b.amount(), b.bearer());
     }
+    insertInstalments(a);
     position = 0;
     for (Agreement.StepDecision s : a.decisions()) {
       Decision d = s.decision();
       jdbc.update("INSERT INTO kyodo_agreement_decision (agreement_number, position, step, decision, comment_text,"
-              + " decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          a.number(), ++position, s.step(), d.outcome(), d.reason(), d.decidedBy(), Timestamp.from(d.decidedAt()));
+              + " decided_by, decided_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          a.number(), ++position, s.step(), d.outcome(), d.reason(), d.decidedBy(), Timestamp.from(d.decidedAt()),
+          s.details());
     }
     return true;
+  }
+
+  /** The agreement resting on that selection of ②, if there is one (a selection chooses a partner for one year). */
+  public Optional<String> numberBySelection(String selectionNumber) {
+    return jdbc.queryForList("SELECT agreement_number FROM kyodo_agreement WHERE selection_number = ?", String.class,
+        selectionNumber).stream().findFirst();
   }
 
   /** The number of the agreement a process instance recorded already, if it did. */
@@ -163,6 +172,8 @@ public class AgreementRepository {
       jdbc.update("INSERT INTO kyodo_agreement_budget_line (agreement_number, position, item, amount, bearer)"
           + " VALUES (?, ?, ?, ?, ?)", a.number(), ++position, b.item(), b.amount(), b.bearer());
     }
+    jdbc.update("DELETE FROM kyodo_agreement_instalment WHERE agreement_number = ?", a.number());
+    insertInstalments(a);
     return amendmentNo(a.number());
   }
 
@@ -174,6 +185,13 @@ public class AgreementRepository {
   public void staff(String number, String main, String deputy) {
     jdbc.update("UPDATE kyodo_agreement SET main_staff = ?, deputy_staff = ? WHERE agreement_number = ?", main, deputy,
         number);
+  }
+
+  private void insertInstalments(Agreement a) {
+    for (Agreement.Instalment i : a.payment().instalments()) {
+      jdbc.update("INSERT INTO kyodo_agreement_instalment (agreement_number, instalment_no, kind, due_on, amount)"
+          + " VALUES (?, ?, ?, ?, ?)", a.number(), i.number(), i.kind(), Date.valueOf(i.dueOn()), i.amount());
+    }
   }
 
   public Optional<Agreement> find(String number) {
@@ -205,10 +223,13 @@ public class AgreementRepository {
     List<Agreement.BudgetLine> budget = jdbc.query("SELECT item, amount, bearer FROM kyodo_agreement_budget_line"
             + " WHERE agreement_number = ? ORDER BY position",
         (b, i) -> new Agreement.BudgetLine(b.getString(1), b.getLong(2), b.getString(3)), number);
-    List<Agreement.StepDecision> decisions = jdbc.query("SELECT step, decision, comment_text, decided_by, decided_at"
-            + " FROM kyodo_agreement_decision WHERE agreement_number = ? ORDER BY position",
+    List<Agreement.StepDecision> decisions = jdbc.query("SELECT step, decision, comment_text, decided_by, decided_at,"
+            + " details FROM kyodo_agreement_decision WHERE agreement_number = ? ORDER BY position",
         (d, i) -> new Agreement.StepDecision(d.getString(1), new Decision(d.getString(2), null, d.getString(3),
-            d.getString(4), d.getTimestamp(5).toInstant())), number);
+            d.getString(4), d.getTimestamp(5).toInstant()), d.getString(6)), number);
+    List<Agreement.Instalment> instalments = jdbc.query("SELECT instalment_no, kind, due_on, amount"
+            + " FROM kyodo_agreement_instalment WHERE agreement_number = ? ORDER BY instalment_no",
+        (i, n) -> new Agreement.Instalment(i.getInt(1), i.getString(2), i.getDate(3).toLocalDate(), i.getLong(4)), number);
     Object cost = rs.getObject("cost_estimate");
     Long costEstimate = cost == null ? null : ((Number) cost).longValue();
     Date signedOn = rs.getDate("signed_on");
@@ -218,11 +239,13 @@ public class AgreementRepository {
         rs.getString("main_staff"), rs.getString("deputy_staff"), rs.getString("purpose"), rs.getString("final_goal"),
         goals, roles, budget, rs.getLong("income_own_funds"), rs.getLong("income_fees"), rs.getLong("income_other"),
         new Agreement.PaymentPlan(rs.getString("payment_type"), rs.getString("payment_timing"), rs.getLong("payment_amount"),
-            rs.getLong("advance_amount"), rs.getLong("final_amount"), rs.getString("payment_terms_note")),
+            rs.getLong("advance_amount"), rs.getLong("final_amount"), rs.getString("payment_terms_note"),
+            rs.getString("grant_decision_ref"), instalments),
         rs.getDate("term_start").toLocalDate(), rs.getDate("term_end").toLocalDate(), rs.getString("report_rhythm"),
         new Agreement.Clauses(rs.getString("clause_confidentiality"), rs.getString("clause_surplus"),
             rs.getString("clause_results"), rs.getString("clause_trouble")),
         decisions, rs.getString("status"), rs.getString("approved_by"), rs.getTimestamp("approved_at").toInstant(),
-        signedOn == null ? null : signedOn.toLocalDate(), rs.getString("process_instance_id"));
+        signedOn == null ? null : signedOn.toLocalDate(), rs.getString("process_instance_id"), rs.getString("work_plan"),
+        rs.getString("selection_number"));
   }
 }

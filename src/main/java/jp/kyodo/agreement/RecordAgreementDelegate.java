@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntFunction;
 import jp.kyodo.examination.ExaminationChoices.CollaborationForm;
+import jp.kyodo.agreement.AgreementChoices.ReportRhythm;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.platform.Actors;
 import jp.kyodo.platform.CityCalendar;
@@ -59,12 +60,13 @@ public class RecordAgreementDelegate implements JavaDelegate {
         PURPOSE.get(execution), FINAL_GOAL.get(execution), draft.goals(), draft.roles(), draft.budget(),
         draft.incomeOwnFunds(), draft.incomeFees(), draft.incomeOther(),
         new Agreement.PaymentPlan(draft.paymentType(), draft.paymentTiming(), PAYMENT_AMOUNT.get(execution),
-            ADVANCE_AMOUNT.get(execution), FINAL_AMOUNT.get(execution), PAYMENT_TERMS_NOTE.get(execution)),
+            ADVANCE_AMOUNT.get(execution), FINAL_AMOUNT.get(execution), PAYMENT_TERMS_NOTE.get(execution),
+            GRANT_DECISION_REF.get(execution), draft.instalments(ReportRhythm.valueOf(REPORT_RHYTHM.get(execution)).period())),
         draft.termStart(), draft.termEnd(), REPORT_RHYTHM.get(execution),
         new Agreement.Clauses(CLAUSE_CONFIDENTIALITY.get(execution), CLAUSE_SURPLUS.get(execution),
             CLAUSE_RESULTS.get(execution), CLAUSE_TROUBLE.get(execution)),
         decisions, Agreement.APPROVED, approver != null ? approver : approval.decision().decidedBy(),
-        CityCalendar.now(), null, execution.getProcessInstanceId());
+        CityCalendar.now(), null, execution.getProcessInstanceId(), WORK_PLAN.get(execution), SELECTION_NUMBER.get(execution));
     OptionalInt serial = agreements.insertNumbered(fiscalYear, department,
         taken -> agreements.insert(withSerial.apply(taken), taken, sourceKey), () -> {
           // Refused: this step's agreement written meanwhile (a retry racing itself), or the project's year taken by

@@ -237,7 +237,8 @@ record PlanData(List<Goal> goals, List<Line> budget, long incomeOwnFunds, long i
     Agreement.PaymentPlan p = current.payment();
     return current.amended(agreedGoals, budgetFrom.budget.stream().map(b -> new Agreement.BudgetLine(b.item(), b.amount(),
             b.bearer())).toList(), budgetFrom.incomeOwnFunds, budgetFrom.incomeFees, budgetFrom.incomeOther,
-        new Agreement.PaymentPlan(p.type(), p.timing(), amount, advance, amount - advance, p.note()),
+        new Agreement.PaymentPlan(p.type(), p.timing(), amount, advance, amount - advance, p.note(),
+            p.grantDecisionRef(), p.instalments()),
         parts.contains(Part.TERM) ? LocalDate.parse(termEnd) : current.termEnd());
   }
 

@@ -25,10 +25,12 @@ public class AgreementDocumentTest {
         "みどり町内会", form, otherFormDescription, 500_000L, "suzuki", "yamamoto", purpose, "3年後に自主運営へ移行する",
         List.of(new Agreement.Goal("G1", "ひろばの開催", "週2回・延べ80回", LocalDate.parse("2027-03-31"))), roles,
         List.of(new Agreement.BudgetLine("保育士の謝礼", 450_000, "CITY_PAYMENT"), new Agreement.BudgetLine("会場費", 50_000, "CITY_DIRECT")),
-        0, 0, 0, new Agreement.PaymentPlan("COMMISSION_FEE", "AFTER_COMPLETION", 450_000, 0, 450_000, "委託料は事業の完了後、検査を経て支払います（旭川 Q51）。"),
+        0, 0, 0, new Agreement.PaymentPlan("COMMISSION_FEE", "AFTER_COMPLETION", 450_000, 0, 450_000, "委託料は事業の完了後、検査を経て支払います（旭川 Q51）。",
+            null, List.of(new Agreement.Instalment(1, "AFTER_COMPLETION", LocalDate.parse("2027-03-31"), 450_000))),
         LocalDate.parse("2026-04-01"), LocalDate.parse("2027-03-31"), "MONTHLY",
         new Agreement.Clauses("個人情報は適正に管理する。", "利益は乙の収入とする。", "成果は双方が公表できる。", "トラブル時は双方で協議する。"),
-        List.of(), Agreement.APPROVED, "sato", Instant.parse("2026-03-20T01:00:00Z"), null, "pi");
+        List.of(), Agreement.APPROVED, "sato", Instant.parse("2026-03-20T01:00:00Z"), null, "pi",
+        "保育士2名で週2回ひろばを開き、月1回の講座を開く。", null);
   }
 
   static String text(byte[] pdf) throws Exception {
@@ -46,7 +48,8 @@ public class AgreementDocumentTest {
         "子どもと保護者の居場所をつくる", "G1", "ひろばの開催", "週2回・延べ80回", "2027年3月31日", "3年後に自主運営へ移行する",
         "2026年度の中間目標", "事業委託", "ひろばの運営", "団体", "会場の提供", "保育士の謝礼", "450,000円", "委託料", "全額を事業完了・検査の後に支払う",
         "毎月", "個人情報は適正に管理する", "利益は乙の収入とする", "成果は双方が公表できる", "トラブル時は双方で協議する", "主担当 suzuki",
-        "副担当 yamamoto", "乙の同席のもと", "決裁: sato（2026年3月20日）");
+        "副担当 yamamoto", "乙の同席のもと", "決裁: sato（2026年3月20日）", "事業の内容と進め方", "保育士2名で週2回ひろばを開き",
+        "第1回　2027年3月31日以後　事業完了・検査の後の支払　450,000円");
     try (PDDocument document = Loader.loadPDF(pdf)) {
       PDFont font = document.getPage(0).getResources().getFont(document.getPage(0).getResources().getFontNames().iterator().next());
       assertThat(font.isEmbedded()).as("the font travels with the document").isTrue();

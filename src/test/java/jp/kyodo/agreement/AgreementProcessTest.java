@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jp.kyodo.agreement.AgreementProcess.Elements;
+import jp.kyodo.agreement.AgreementProcess.FormIds;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.variables.ListVar;
 import org.apache.pdfbox.Loader;
@@ -61,6 +62,19 @@ class AgreementProcessTest {
     throw new AssertionError("expected the input to be refused, got " + thrown, thrown);
   }
 
+  /** A variable of the running instance, typed as the process class declares it. */
+  @SuppressWarnings("unchecked")
+  <T> T variable(ProcessInstance instance, jp.kyodo.variables.Var<T> variable) {
+    return (T) engine.getRuntimeService().getVariable(instance.getId(), variable.name());
+  }
+
+  /** A variable of an ended instance, as its history keeps it. */
+  Object historic(ProcessInstance instance, jp.kyodo.variables.Var<?> variable) {
+    var found = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(variable.name()).singleResult();
+    return found == null ? null : found.getValue();
+  }
+
   String variablesOf(ProcessInstance instance) {
     return new TreeMap<>(engine.getRuntimeService().getVariables(instance.getId())).toString();
   }
@@ -74,27 +88,84 @@ class AgreementProcessTest {
     org.assertj.core.api.Assertions.assertThat(variablesOf(instance)).isEqualTo(before);
   }
 
+  /**
+   * Started on its own, ③ takes the partner ② chose for the project's year (found by the project number when the
+   * clerk names no selection); the clerk chooses the two staff and cannot change the partner.
+   */
   @Test
-  void aDepartmentStartsAnAgreementAndChoosesThePartnerAndTwoStaff() {
+  void startedOnItsOwnItTakesThePartnerTheSelectionChose() {
+    String selection = scenario.selection("2026-S010", "2026-001", "PUBLIC_CALL", "SELECTED", "org-hikari");
     ProcessInstance instance = scenario.start("suzuki", start());
 
-    assertThat(instance).isWaitingAt(Elements.ASSIGN_PARTIES).hasPassed(Elements.RESOLVE_PARTIES);
+    assertThat(instance).isWaitingAt(Elements.ASSIGN_PARTIES).hasPassed(Elements.RESOLVE_PARTIES, Elements.PREPARE_DRAFT);
     assertThat(task()).hasCandidateGroup("dept-fukushi");
     assertThat(instance).variables().containsEntry(DEPARTMENT_GROUP.name(), "dept-fukushi")
-        .containsEntry(DEPARTMENT_NAME.name(), "福祉課").containsEntry(PARTNER_CHOSEN.name(), false);
-    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), PARTNER_OPTIONS).toString())
-        .contains("org-hikari", "NPO法人ひかり", "org-midori");
+        .containsEntry(DEPARTMENT_NAME.name(), "福祉課").containsEntry(PARTNER_CHOSEN.name(), true)
+        .containsEntry(PARTNER_GROUP.name(), "org-hikari").containsEntry(PARTNER_NAME.name(), "NPO法人ひかり")
+        .containsEntry(SELECTION_NUMBER.name(), selection).containsEntry(WORK_PLAN.name(), PROPOSED_PLAN_TEXT);
     org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), STAFF_OPTIONS).toString())
         .contains("suzuki", "鈴木 一郎 (suzuki)", "yamamoto").doesNotContain("yamada");
+    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-midori", "yamamoto", "suzuki"),
+        "既に決まっている場合は変えられません");
 
-    scenario.complete(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "yamamoto", "suzuki"));
+    scenario.complete(instance, Elements.ASSIGN_PARTIES, "suzuki", AgreementScenario.staff("yamamoto", "suzuki"));
 
     assertThat(instance).isWaitingAt(Elements.DRAFT);
     assertThat(task()).isAssignedTo("yamamoto");
     org.assertj.core.api.Assertions.assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("dept-fukushi")
         .includeAssignedTasks().taskDefinitionKey(Elements.DRAFT).count()).as("the deputy can take it over").isEqualTo(1);
     assertThat(instance).variables().containsEntry(PARTNER_GROUP.name(), "org-hikari")
-        .containsEntry(PARTNER_NAME.name(), "NPO法人ひかり").containsEntry(MAIN_STAFF_NAME.name(), "山本 さくら (yamamoto)");
+        .containsEntry(MAIN_STAFF_NAME.name(), "山本 さくら (yamamoto)");
+  }
+
+  /**
+   * No way around ②: without a selection that chose a partner for the department's project and year — a public call
+   * decided, or a sole source a manager approved — ③ does not start on its own, and nothing is left behind.
+   */
+  @Test
+  void startedOnItsOwnWithoutADecidedSelectionItIsRefused() {
+    assertRefused(() -> scenario.start("suzuki", start())).contains("事業番号「2026-001」の2026年度に、協働パートナーを決めた選定はありません",
+        "② パートナーの選定で協働パートナーが決まってから");
+    assertRefused(() -> scenario.start("suzuki", with(start(), PROJECT_NUMBER.name(), null)))
+        .contains("「選定番号」を入力してください");
+    assertRefused(() -> scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), "2026-S999")))
+        .contains("選定番号「2026-S999」の選定はありません");
+    String running = scenario.selection("2026-S020", "2026-001", null, null, null);
+    assertRefused(() -> scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), running)))
+        .contains("協働パートナーが決まっていません");
+    String withoutPartner = scenario.selection("2026-S021", "2026-001", "PUBLIC_CALL", "WITHOUT_COLLABORATION", "org-hikari");
+    assertRefused(() -> scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), withoutPartner)))
+        .contains("協働パートナーが決まっていません");
+    String otherYear = scenario.selection("2027-S001", "2026-001", "PUBLIC_CALL", "SELECTED", "org-hikari", 2027);
+    assertRefused(() -> scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), otherYear)))
+        .contains("2027年度の選定です");
+    String otherProject = scenario.selection("2026-S022", "2026-005", "SOLE_SOURCE", "SELECTED", "org-hikari");
+    assertRefused(() -> scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), otherProject)))
+        .contains("事業番号「2026-005」の選定です");
+    String selected = scenario.selection("2026-S023", "2026-001", "SOLE_SOURCE", "SELECTED", "org-hikari");
+    assertRefused(() -> scenario.start("yamada", with(start(), SELECTION_NUMBER.name(), selected)))
+        .contains("は 環境政策課 の選定ではありません");
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+        .count()).isZero();
+  }
+
+  /**
+   * 千葉県 協働推進マニュアル ②: a sole source to an organisation that held the department's work the limit of years in a
+   * row is refused on this path too; a public call is how such a partner is chosen again.
+   */
+  @Test
+  void aSoleSourceToAPartnerHeldTooLongIsRefusedOnItsOwnPathToo() {
+    for (int year = 2023; year <= 2025; year++) {
+      scenario.registry.recordPartnership(new jp.kyodo.registry.Partnership("org-hikari", "dept-fukushi", "2026-001",
+          "高齢者の見守りと居場所づくり", year, null));
+    }
+    String soleSource = scenario.selection("2026-S030", "2026-001", "SOLE_SOURCE", "SELECTED", "org-hikari");
+    assertRefused(() -> scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), soleSource)))
+        .contains("NPO法人ひかりはこの課の協働事業を3年度続けて担っている", "千葉県 協働推進マニュアル ②");
+
+    String publicCall = scenario.selection("2026-S031", "2026-001", "PUBLIC_CALL", "SELECTED", "org-hikari");
+    ProcessInstance instance = scenario.start("suzuki", with(start(), SELECTION_NUMBER.name(), publicCall));
+    assertThat(instance).isWaitingAt(Elements.ASSIGN_PARTIES);
   }
 
   @Test
@@ -126,7 +197,9 @@ class AgreementProcessTest {
     org.assertj.core.api.Assertions.assertThat(agreement.roles()).hasSize(3);
     org.assertj.core.api.Assertions.assertThat(agreement.budget()).hasSize(4);
     org.assertj.core.api.Assertions.assertThat(agreement.payment()).isEqualTo(new Agreement.PaymentPlan("BURDEN_CHARGE",
-        "PARTIAL_ADVANCE", 800_000, 300_000, 500_000, agreement.payment().note()));
+        "PARTIAL_ADVANCE", 800_000, 300_000, 500_000, agreement.payment().note(), null, List.of(
+            new Agreement.Instalment(1, "ADVANCE", java.time.LocalDate.parse("2026-04-01"), 300_000),
+            new Agreement.Instalment(2, "AFTER_COMPLETION", java.time.LocalDate.parse("2027-03-31"), 500_000))));
     org.assertj.core.api.Assertions.assertThat(agreement.decisions()).extracting(d -> d.decision().decidedBy())
         .containsExactly("hikari", "yamamoto", "sato");
     org.assertj.core.api.Assertions.assertThat(agreement.approvedBy()).isEqualTo("sato");
@@ -150,27 +223,24 @@ class AgreementProcessTest {
 
     scenario.complete(instance, Elements.EXCHANGE, "suzuki", Map.of(SIGNED_ON.name(), "2026-03-15"));
     assertThat(instance).isEnded().hasPassed(Elements.END_CONCLUDED);
+    org.assertj.core.api.Assertions.assertThat(historic(instance, AGREEMENT_OUTCOME)).isEqualTo("SIGNED");
     Agreement concluded = scenario.agreements.find(number).orElseThrow();
     org.assertj.core.api.Assertions.assertThat(concluded.status()).isEqualTo(Agreement.CONCLUDED);
     org.assertj.core.api.Assertions.assertThat(concluded.signedOn()).hasToString("2026-03-15");
   }
 
   @Test
-  void changesRequestedByThePartnerTheDepartmentOrTheManagerGoBackToDrafting() {
+  void changesRequestedByTheDepartmentOrTheManagerGoBackToDrafting() {
     ProcessInstance instance = scenario.atDraft();
     scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
-    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari",
-        Map.of(PARTNER_DECISION.name(), "REQUEST_CHANGES", PARTNER_COMMENT.name(), "サロンを月3回にしたい"));
-    assertThat(instance).isWaitingAt(Elements.DRAFT);
-    assertThat(instance).variables().containsEntry(LAST_CHANGE_REQUEST.name(), "団体（hikari）からの修正依頼: サロンを月3回にしたい");
-
-    scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), GOAL_INDICATOR.get(1).name(), "月3回"));
-    assertThat(instance).variables().containsEntry(PARTNER_DECISION.name(), null).containsEntry(LAST_CHANGE_REQUEST.name(), null);
     scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
     scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto",
         Map.of(DEPARTMENT_DECISION.name(), "REQUEST_CHANGES", DEPARTMENT_COMMENT.name(), "広報の役割を団体にも"));
     assertThat(instance).isWaitingAt(Elements.DRAFT);
-    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    assertThat(instance).variables().containsEntry(LAST_CHANGE_REQUEST.name(), "担当課（yamamoto）からの修正依頼: 広報の役割を団体にも");
+
+    scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), GOAL_INDICATOR.get(1).name(), "月3回"));
+    assertThat(instance).variables().containsEntry(PARTNER_DECISION.name(), null).containsEntry(LAST_CHANGE_REQUEST.name(), null);
     scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
     scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
     scenario.complete(instance, Elements.APPROVE, "sato",
@@ -186,9 +256,125 @@ class AgreementProcessTest {
     String number = (String) engine.getRuntimeService().getVariable(instance.getId(), AGREEMENT_NUMBER.name());
     org.assertj.core.api.Assertions.assertThat(scenario.agreements.find(number).orElseThrow().decisions())
         .extracting(d -> d.step() + ":" + d.decision().outcome() + ":" + d.decision().decidedBy())
-        .containsExactly("PARTNER:REQUEST_CHANGES:hikari", "PARTNER:AGREE:hikari", "DEPARTMENT:REQUEST_CHANGES:yamamoto",
+        .containsExactly("PARTNER:AGREE:hikari", "DEPARTMENT:REQUEST_CHANGES:yamamoto",
             "PARTNER:AGREE:hikari", "DEPARTMENT:AGREE:yamamoto", "MANAGER:RETURN:sato", "PARTNER:AGREE:hikari",
             "DEPARTMENT:AGREE:yamamoto", "MANAGER:APPROVE:sato");
+  }
+
+  /** The partner rewrites the terms itself (旭川 Q51 協議・調整); the department takes its proposal as it is. */
+  @Test
+  void thePartnerProposesItsOwnTermsAndTheDepartmentAcceptsThem() {
+    ProcessInstance instance = scenario.atDraft();
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "PROPOSE_CHANGES"));
+    assertThat(instance).isWaitingAt(Elements.PARTNER_PROPOSES);
+    assertThat(task()).hasCandidateGroup("org-hikari");
+
+    scenario.complete(instance, Elements.PARTNER_PROPOSES, "hikari", Map.of(ROLE_PARTY.get(2).name(), "PARTNER",
+        BUDGET_AMOUNT.get(0).name(), 650_000, PARTNER_PROPOSAL_REASON.name(), "名簿は団体で整えられる。訪問員を1人増やしたい"));
+
+    assertThat(instance).isWaitingAt(Elements.ANSWER_PROPOSAL);
+    assertThat(task()).isAssignedTo("suzuki");
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PARTNER_PROPOSAL_SUMMARY)).isEqualTo(
+        "役割3の担い手: 市と団体が共同で → 団体\n経費1の金額（円）: 600,000円 → 650,000円");
+    assertThat(instance).variables().containsEntry(PAYMENT_AMOUNT.name(), 850_000L).containsEntry(FINAL_AMOUNT.name(), 550_000L);
+
+    scenario.complete(instance, Elements.ANSWER_PROPOSAL, "suzuki", Map.of(PROPOSAL_ANSWER.name(), "ACCEPT"));
+    assertThat(instance).isWaitingAt(Elements.DEPARTMENT_CONFIRMS);
+    scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+
+    Agreement agreement = scenario.agreements.find(variable(instance, AGREEMENT_NUMBER)).orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(agreement.roles().get(2).party()).isEqualTo("PARTNER");
+    org.assertj.core.api.Assertions.assertThat(agreement.payment().amount()).isEqualTo(850_000);
+    org.assertj.core.api.Assertions.assertThat(agreement.decisions())
+        .extracting(d -> d.step() + ":" + d.decision().outcome() + ":" + d.decision().decidedBy() + ":" + d.decision().reason())
+        .containsExactly("PARTNER:PROPOSE_CHANGES:hikari:null",
+            "PARTNER_PROPOSAL:PROPOSED:hikari:名簿は団体で整えられる。訪問員を1人増やしたい", "DEPARTMENT_ANSWER:ACCEPT:suzuki:null",
+            "DEPARTMENT:AGREE:yamamoto:null", "MANAGER:APPROVE:sato:null");
+    org.assertj.core.api.Assertions.assertThat(agreement.decisions().get(1).details())
+        .isEqualTo("役割3の担い手: 市と団体が共同で → 団体\n経費1の金額（円）: 600,000円 → 650,000円");
+  }
+
+  /** Not accepted: the department's terms come back to the drafter, and the partner reads the answer next round. */
+  @Test
+  void theDepartmentAnswersAProposalAndItsOwnTermsComeBackToTheDrafter() {
+    ProcessInstance instance = scenario.atDraft();
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "PROPOSE_CHANGES"));
+    scenario.complete(instance, Elements.PARTNER_PROPOSES, "hikari", Map.of(PAYMENT_TIMING.name(), "ADVANCE",
+        PARTNER_PROPOSAL_REASON.name(), "会の資金が少ないので全額を前払いにしてほしい"));
+    assertThat(instance).variables().containsEntry(ADVANCE_AMOUNT.name(), 800_000L);
+
+    assertRefusedAndUnchanged(instance, Elements.ANSWER_PROPOSAL, "suzuki", Map.of(PROPOSAL_ANSWER.name(), "ANSWER"),
+        "「団体への回答」を入力してください（受け入れずに回答する場合）");
+    scenario.complete(instance, Elements.ANSWER_PROPOSAL, "suzuki", Map.of(PROPOSAL_ANSWER.name(), "ANSWER",
+        PROPOSAL_ANSWER_COMMENT.name(), "前払いは30万円までです。残りは検査の後に払います"));
+
+    assertThat(instance).isWaitingAt(Elements.DRAFT);
+    assertThat(instance).variables().containsEntry(PAYMENT_TIMING.name(), "PARTIAL_ADVANCE").containsEntry(ADVANCE_AMOUNT.name(), 300_000L);
+    org.assertj.core.api.Assertions.assertThat(variable(instance, LAST_CHANGE_REQUEST)).contains(
+        "団体の修正案に担当課（suzuki）が回答しました: 前払いは30万円までです", "会の資金が少ない",
+        "支払の時期: 一部を前払いし、残額を事業完了・検査の後に支払う → 全額を前払いする（事業の開始時）");
+
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PROPOSAL_ANSWER_NOTE))
+        .isEqualTo("前回の修正案への担当課（suzuki）の回答: 前払いは30万円までです。残りは検査の後に払います");
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PROPOSAL_ANSWER_NOTE)).isNull();
+    assertThat(instance).isWaitingAt(Elements.DEPARTMENT_CONFIRMS);
+  }
+
+  /**
+   * The partner may decline to sign (its own will, 東久留米 II-4 自主性): with its reason, recorded in the decision log,
+   * and the lifecycle learns it to choose again.
+   */
+  @Test
+  void thePartnerDeclinesWithAReasonAndNoAgreementIsMade() {
+    ProcessInstance instance = scenario.atDraft();
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    assertRefusedAndUnchanged(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "DECLINE"),
+        "「辞退する理由」を入力してください（辞退する場合）");
+
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "DECLINE",
+        PARTNER_DECLINE_REASON.name(), "担い手の会員が減り、今年度は引き受けられない"));
+
+    assertThat(instance).isEnded().hasPassed(Elements.END_DECLINED).hasNotPassed(Elements.RECORD);
+    org.assertj.core.api.Assertions.assertThat(historic(instance, AGREEMENT_OUTCOME)).isEqualTo("DECLINED");
+    org.assertj.core.api.Assertions.assertThat(historic(instance, PARTNER_DECLINE_REASON))
+        .isEqualTo("担い手の会員が減り、今年度は引き受けられない");
+    org.assertj.core.api.Assertions.assertThat(historic(instance, PARTNER_DECLINED_BY)).isEqualTo("hikari");
+    org.assertj.core.api.Assertions.assertThat(String.valueOf(historic(instance, jp.kyodo.variables.Var.string(DECISION_LOG))))
+        .contains("\"step\":\"PARTNER\",\"decision\":\"DECLINE\",\"comment\":\"担い手の会員が減り、今年度は引き受けられない\"",
+            "\"decidedBy\":\"hikari\"");
+    org.assertj.core.api.Assertions.assertThat(scenario.agreements.existsForProjectYear("2026-001", (int) YEAR)).isFalse();
+  }
+
+  /** The changes read as the partner wrote them: each negotiable term is an input of the proposal form, by its label. */
+  @Test
+  void theNegotiableTermsAreTheProposalFormsInputsByTheirLabels() {
+    var form = jp.kyodo.support.FormsOnDisk.spec(FormIds.PARTNER_PROPOSAL);
+    for (AgreementTerms.Term term : AgreementTerms.NEGOTIABLE) {
+      var field = form.fields().get(term.variable().name());
+      org.assertj.core.api.Assertions.assertThat(field).as(term.variable().name()).isNotNull();
+      org.assertj.core.api.Assertions.assertThat(field.kind()).as(term.variable().name())
+          .isNotEqualTo(jp.kyodo.forms.FieldSpec.Kind.DISPLAY);
+      org.assertj.core.api.Assertions.assertThat(field.label()).startsWith(term.label());
+    }
+  }
+
+  /** A proposal is a draft the partner wrote: the draft's rules hold, and a refused one changes nothing. */
+  @Test
+  void aProposalBreakingTheDraftsRulesIsRefused() {
+    ProcessInstance instance = scenario.atDraft();
+    scenario.complete(instance, Elements.DRAFT, "suzuki", draft());
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "PROPOSE_CHANGES"));
+    assertRefusedAndUnchanged(instance, Elements.PARTNER_PROPOSES, "hikari", Map.of(INCOME_FEES.name(), 0,
+        PARTNER_PROPOSAL_REASON.name(), "参加費は取らない"), "収支計画が合っていません");
+    assertRefusedAndUnchanged(instance, Elements.PARTNER_PROPOSES, "hikari", Map.of(ROLE_PARTY.get(1).name(), "PARTNER",
+        ROLE_PARTY.get(2).name(), "PARTNER", PARTNER_PROPOSAL_REASON.name(), "全部団体で"), "市が担う役割と団体が担う役割");
+    assertRefusedAndUnchanged(instance, Elements.PARTNER_PROPOSES, "hikari", Map.of(ROLE_PARTY.get(2).name(), "PARTNER"),
+        "「修正を提案する理由」を入力してください");
   }
 
   @Test
@@ -201,6 +387,61 @@ class AgreementProcessTest {
     assertThat(task()).isAssignedTo("kobayashi");
     assertThat(instance).variables().containsEntry(PARTNER_NAME.name(), "みどり町内会").containsEntry(PARTIES_KNOWN.name(), true)
         .containsEntry(DEPUTY_STAFF_NAME.name(), "鈴木 一郎 (suzuki)");
+    org.assertj.core.api.Assertions.assertThat(variable(instance, DRAFT_BASIS)).contains("たたき台になる提案や役割分担の案はありません");
+    org.assertj.core.api.Assertions.assertThat(variable(instance, WORK_PLAN)).isNull();
+  }
+
+  /** 旭川 Q51: the selected organisation's proposal is the base of the draft; the agreement keeps what was made of it. */
+  @Test
+  void calledAfterAPublicCallTheDraftStartsFromTheWinningApplication() {
+    String selection = scenario.selection("2026-S001", "2026-001", "PUBLIC_CALL", "SELECTED", "org-hikari");
+    Map<String, Object> project = with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi", PARTNER_GROUP.name(), "org-hikari",
+        MAIN_STAFF.name(), "suzuki", DEPUTY_STAFF.name(), "yamamoto", SELECTION_NUMBER.name(), selection,
+        ROLE_IDEA.name(), "市は会場、団体は訪問");
+    ProcessInstance instance = new jp.kyodo.support.TestDesk(engine).startCalled(KEY, project);
+
+    assertThat(instance).isWaitingAt(Elements.DRAFT).hasPassed(Elements.PREPARE_DRAFT);
+    assertThat(instance).variables().containsEntry(WORK_PLAN.name(), PROPOSED_PLAN_TEXT)
+        .containsEntry(PROPOSED_PLAN.name(), PROPOSED_PLAN_TEXT).containsEntry(PROPOSED_BUDGET_PLAN.name(), PROPOSED_BUDGET_TEXT);
+    org.assertj.core.api.Assertions.assertThat(variable(instance, DRAFT_BASIS)).contains("公募（T3-2026-S001-K1）で選定された団体の提案「見守り隊とサロン」", "旭川 Q51");
+
+    String agreed = PROPOSED_PLAN_TEXT + "サロンは公民館で開く。";
+    scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), WORK_PLAN.name(), agreed));
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+    Agreement agreement = scenario.agreements.find(variable(instance, AGREEMENT_NUMBER)).orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(agreement.workPlan()).isEqualTo(agreed);
+    org.assertj.core.api.Assertions.assertThat(agreement.selectionNumber()).isEqualTo(selection);
+  }
+
+  /** A sole source has no application: ①'s idea of who does what is the base (旭川 Q51, Q45). */
+  @Test
+  void calledAfterASoleSourceTheDraftStartsFromTheRoleIdeaOfTheExamination() {
+    String selection = scenario.selection("2026-S002", "2026-001", "SOLE_SOURCE", "SELECTED", "org-hikari");
+    Map<String, Object> project = with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi", PARTNER_GROUP.name(), "org-hikari",
+        MAIN_STAFF.name(), "suzuki", DEPUTY_STAFF.name(), "yamamoto", SELECTION_NUMBER.name(), selection,
+        ROLE_IDEA.name(), "市は会場と名簿を用意し、団体は訪問とサロンを担う");
+    ProcessInstance instance = new jp.kyodo.support.TestDesk(engine).startCalled(KEY, project);
+
+    assertThat(instance).isWaitingAt(Elements.DRAFT);
+    assertThat(instance).variables().containsEntry(WORK_PLAN.name(), "市は会場と名簿を用意し、団体は訪問とサロンを担う")
+        .doesNotContainKey(PROPOSED_PLAN.name());
+    org.assertj.core.api.Assertions.assertThat(variable(instance, DRAFT_BASIS))
+        .contains("特定の団体として選定した（選定 T3-2026-S002）", "① 事業の検討で出された役割分担の案");
+  }
+
+  /** A year continued with the same partner has no selection of its own: last year's proposal is not this year's base. */
+  @Test
+  void calledForAContinuedYearAnEarlierYearsSelectionIsNotTheBase() {
+    String lastYear = scenario.selection("2025-S001", "2026-001", "PUBLIC_CALL", "SELECTED", "org-hikari", 2025);
+    Map<String, Object> project = with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi", PARTNER_GROUP.name(), "org-hikari",
+        MAIN_STAFF.name(), "suzuki", DEPUTY_STAFF.name(), "yamamoto", SELECTION_NUMBER.name(), lastYear,
+        ROLE_IDEA.name(), "市は会場、団体は訪問");
+    ProcessInstance instance = new jp.kyodo.support.TestDesk(engine).startCalled(KEY, project);
+
+    assertThat(instance).variables().containsEntry(WORK_PLAN.name(), "市は会場、団体は訪問").containsEntry(SELECTION_NUMBER.name(), null)
+        .doesNotContainKey(PROPOSED_PLAN.name());
   }
 
   @Test
@@ -220,26 +461,52 @@ class AgreementProcessTest {
 
   @Test
   void onlyADepartmentsClerkStartsAndOnlyOnceAProjectAndYear() {
-    assertRefused(() -> scenario.start("hikari", start())).contains("一つの担当課に所属する職員");
-    assertRefused(() -> scenario.start("nobody", start())).contains("一つの担当課に所属する職員");
-    assertRefused(() -> scenario.start("suzuki", with(start(), FISCAL_YEAR.name(), 2019))).contains("今年度から5年度先まで");
-    assertRefused(() -> scenario.start("suzuki", with(start(), PROJECT_NUMBER.name(), "第1号"))).contains("半角英数字");
+    String selection = scenario.selection("2026-S040", null, "PUBLIC_CALL", "SELECTED", "org-hikari");
+    Map<String, Object> selected = with(start(), SELECTION_NUMBER.name(), selection);
+    assertRefused(() -> scenario.start("hikari", selected)).contains("一つの担当課に所属する職員");
+    assertRefused(() -> scenario.start("nobody", selected)).contains("一つの担当課に所属する職員");
+    assertRefused(() -> scenario.start("suzuki", with(selected, FISCAL_YEAR.name(), 2019))).contains("今年度から5年度先まで");
+    assertRefused(() -> scenario.start("suzuki", with(selected, PROJECT_NUMBER.name(), "第1号"))).contains("半角英数字");
+    assertRefused(() -> scenario.start("suzuki", with(selected, SELECTION_NUMBER.name(), "選定1号"))).contains("「選定番号（② パートナーの選定）」は半角英数字");
     org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
 
     scenario.approved();
-    assertRefused(() -> scenario.start("suzuki", start())).contains("2026年度の協定は既にあります");
-    scenario.start("suzuki", with(start(), PROJECT_NUMBER.name(), "2026-002"));
+    assertRefused(() -> scenario.startSelected("suzuki", start(), "org-hikari")).contains("2026年度の協定は既にあります");
+    scenario.startSelected("suzuki", with(start(), PROJECT_NUMBER.name(), "2026-002"), "org-hikari");
+
+    // A selection chooses a partner for one year of one project: one agreement rests on it.
+    ProcessInstance first = scenario.start("suzuki", with(selected, PROJECT_NUMBER.name(), "2026-003"));
+    scenario.complete(first, Elements.ASSIGN_PARTIES, "suzuki", AgreementScenario.staff("suzuki", "yamamoto"));
+    scenario.complete(first, Elements.DRAFT, "suzuki", draft());
+    scenario.complete(first, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    scenario.complete(first, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(first, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+    assertRefused(() -> scenario.start("suzuki", with(selected, PROJECT_NUMBER.name(), "2026-004")))
+        .contains("の選定による協定は既にあります（協定番号 2026-fukushi-");
   }
 
   @Test
   void theStaffAreTwoDifferentMembersOfTheDepartment() {
-    ProcessInstance instance = scenario.start("suzuki", start());
-    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "suzuki", "suzuki"),
+    ProcessInstance instance = scenario.startSelected("suzuki", start(), "org-hikari");
+    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", AgreementScenario.staff("suzuki", "suzuki"),
         "主担当とは別の");
-    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "yamada", "suzuki"),
+    assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", AgreementScenario.staff("yamada", "suzuki"),
         "「主担当」に「yamada」という選択肢はありません");
+  }
+
+  /** Called before the partner is known, the department chooses it among the registered organisations (旭川 Q42). */
+  @Test
+  void calledWithoutAPartnerTheDepartmentChoosesARegisteredOrganisation() {
+    ProcessInstance instance = new jp.kyodo.support.TestDesk(engine).startCalled(KEY,
+        with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi"));
+    assertThat(instance).isWaitingAt(Elements.ASSIGN_PARTIES);
+    assertThat(instance).variables().containsEntry(PARTNER_CHOSEN.name(), false);
+    org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), PARTNER_OPTIONS).toString())
+        .contains("org-hikari", "NPO法人ひかり", "org-midori");
     assertRefusedAndUnchanged(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("dept-kankyo", "suzuki", "yamamoto"),
         "「協働パートナー（団体）」に「dept-kankyo」という選択肢はありません");
+    scenario.complete(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-midori", "suzuki", "yamamoto"));
+    assertThat(instance).variables().containsEntry(PARTNER_GROUP.name(), "org-midori").containsEntry(PARTNER_NAME.name(), "みどり町内会");
   }
 
   /** Tasklist sends the shown but empty next slots (goal 3, role 4, cost 5) as empty text: they stay empty. */
@@ -301,10 +568,84 @@ class AgreementProcessTest {
   void aSubsidyIsPaidInOneAdvanceSumOrAfterCompletionButNotInParts() {
     ProcessInstance instance = scenario.atDraft();
     engine.getRuntimeService().setVariable(instance.getId(), CHOSEN_FORM.name(), "SUBSIDY");
-    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "SUBSIDY"),
-        "補助金は一括での前払いか");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "SUBSIDY",
+        GRANT_ALLOWS_ADVANCE.name(), "NO"), "補助金の一部の前払いは、交付決定で認められている場合に限ります");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "SUBSIDY",
+        PAYMENT_TIMING.name(), "MONTHLY"), "補助金は毎月や段階ごとには支払いません");
     scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "SUBSIDY", PAYMENT_TIMING.name(), "ADVANCE"));
-    assertThat(instance).variables().containsEntry(ADVANCE_AMOUNT.name(), 800_000L).containsEntry(FINAL_AMOUNT.name(), 0L);
+    assertThat(instance).variables().containsEntry(ADVANCE_AMOUNT.name(), 800_000L).containsEntry(FINAL_AMOUNT.name(), 0L)
+        .containsEntry(PAYMENT_SCHEDULE_TEXT.name(), "第1回　2026年4月1日以後　事業の開始時の前払い　800,000円");
+  }
+
+  /**
+   * 関市 V-3③ (the partner's finances, 「補助金の一括前払い」): a subsidy may be paid partly in advance where the grant
+   * decision allows it; the form asks, the decision is named and kept with the agreement.
+   */
+  @Test
+  void aSubsidyIsPaidPartlyInAdvanceWhereTheGrantDecisionAllowsIt() {
+    ProcessInstance instance = scenario.atDraft();
+    engine.getRuntimeService().setVariable(instance.getId(), CHOSEN_FORM.name(), "SUBSIDY");
+    Map<String, Object> subsidy = with(draft(), PAYMENT_TYPE.name(), "SUBSIDY");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", subsidy,
+        "「交付決定で一部の前払い（概算払い）が認められているか」を入力してください（補助金の一部を前払いする場合）");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(subsidy, GRANT_ALLOWS_ADVANCE.name(), "YES"),
+        "「交付決定の番号と日付」を入力してください（交付決定で一部の前払いが認められている場合）");
+
+    scenario.complete(instance, Elements.DRAFT, "suzuki", with(subsidy, GRANT_ALLOWS_ADVANCE.name(), "YES",
+        GRANT_DECISION_REF.name(), "福祉第123号（2026年3月10日）"));
+    assertThat(instance).variables().containsEntry(ADVANCE_AMOUNT.name(), 300_000L).containsEntry(FINAL_AMOUNT.name(), 500_000L);
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PAYMENT_TERMS_NOTE)).contains("交付決定で認められた一部を前払い");
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+    Agreement.PaymentPlan plan = scenario.agreements.find(variable(instance, AGREEMENT_NUMBER)).orElseThrow().payment();
+    org.assertj.core.api.Assertions.assertThat(plan.grantDecisionRef()).isEqualTo("福祉第123号（2026年3月10日）");
+    org.assertj.core.api.Assertions.assertThat(plan.instalments()).extracting(i -> i.kind() + ":" + i.amount())
+        .containsExactly("ADVANCE:300000", "AFTER_COMPLETION:500000");
+  }
+
+  /** 関市 V-3③ 「月払いの委託契約」: a commission paid each month, after that month's work is confirmed. */
+  @Test
+  void aCommissionIsPaidMonthlyEachAfterTheMonthsWorkIsConfirmed() {
+    ProcessInstance instance = scenario.atDraft();
+    engine.getRuntimeService().setVariable(instance.getId(), CHOSEN_FORM.name(), "COMMISSION");
+    Map<String, Object> monthly = with(draft(), PAYMENT_TYPE.name(), "COMMISSION_FEE", PAYMENT_TIMING.name(), "MONTHLY");
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", with(monthly, TERM_END.name(), "2026-04-30",
+        GOAL_DUE.get(0).name(), "2026-04-30", GOAL_DUE.get(1).name(), "2026-04-30", REPORT_RHYTHM.name(), "MONTHLY"),
+        "支払が2回以上になる期間が必要です");
+
+    scenario.complete(instance, Elements.DRAFT, "suzuki", monthly);
+    assertThat(instance).variables().containsEntry(ADVANCE_AMOUNT.name(), 0L).containsEntry(FINAL_AMOUNT.name(), 800_000L);
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PAYMENT_SCHEDULE_TEXT)).startsWith(
+        "第1回　2026年4月30日以後　その月の履行を確認した後の支払（月払い）　66,666円").endsWith(
+        "第12回　2027年3月31日以後　その月の履行を確認した後の支払（月払い）　66,674円");
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
+    scenario.complete(instance, Elements.APPROVE, "sato", Map.of(APPROVAL_DECISION.name(), "APPROVE"));
+
+    List<Agreement.Instalment> instalments = scenario.agreements.find(variable(instance, AGREEMENT_NUMBER)).orElseThrow()
+        .payment().instalments();
+    org.assertj.core.api.Assertions.assertThat(instalments).hasSize(12).allMatch(i -> i.kind().equals("MONTHLY"));
+    org.assertj.core.api.Assertions.assertThat(instalments.get(10).dueOn()).hasToString("2027-02-28");
+    org.assertj.core.api.Assertions.assertThat(instalments.stream().mapToLong(Agreement.Instalment::amount).sum()).isEqualTo(800_000);
+  }
+
+  /**
+   * 旭川 Q51 「委託契約であれば原則として事業完了後の支払い」: 原則 leaves room to pay by stages, each after its inspection —
+   * the stages end at the progress reports and at the term's end.
+   */
+  @Test
+  void aCommissionIsPaidByStagesEachAfterItsInspection() {
+    ProcessInstance instance = scenario.atDraft();
+    engine.getRuntimeService().setVariable(instance.getId(), CHOSEN_FORM.name(), "FACILITY_MANAGEMENT");
+    scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), PAYMENT_TYPE.name(), "COMMISSION_FEE",
+        PAYMENT_TIMING.name(), "STAGED"));
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PAYMENT_SCHEDULE_TEXT)).isEqualTo(String.join("\n",
+        "第1回　2026年7月1日以後　その段階の検査の後の支払（部分払い）　200,000円",
+        "第2回　2026年10月1日以後　その段階の検査の後の支払（部分払い）　200,000円",
+        "第3回　2027年1月1日以後　その段階の検査の後の支払（部分払い）　200,000円",
+        "第4回　2027年3月31日以後　その段階の検査の後の支払（部分払い）　200,000円"));
+    org.assertj.core.api.Assertions.assertThat(variable(instance, PAYMENT_TERMS_NOTE)).contains("部分払い");
   }
 
   @Test
@@ -317,6 +658,26 @@ class AgreementProcessTest {
     scenario.complete(instance, Elements.DRAFT, "suzuki", noPayment);
     assertThat(instance).variables().containsEntry(PAYMENT_AMOUNT.name(), 0L).containsEntry(ADVANCE_AMOUNT.name(), 0L);
     org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), PAYMENT_TIMING.name())).isNull();
+  }
+
+  /**
+   * The budget granted pays for all the city spends on the project: what it pays the partner and what it spends
+   * directly (150,000 yen in the draft). Beyond it, the draft and the partner's proposal are refused, naming the amount.
+   */
+  @Test
+  void theCitysSpendingCannotExceedTheApprovedBudget() {
+    Map<String, Object> project = with(start(), DEPARTMENT_GROUP.name(), "dept-fukushi", PARTNER_GROUP.name(), "org-hikari",
+        MAIN_STAFF.name(), "suzuki", DEPUTY_STAFF.name(), "yamamoto", APPROVED_BUDGET.name(), 900_000L);
+    ProcessInstance instance = new jp.kyodo.support.TestDesk(engine).startCalled(KEY, project);
+
+    assertRefusedAndUnchanged(instance, Elements.DRAFT, "suzuki", draft(), "市の負担（市が直接支出する経費 150,000円 と団体への支払 "
+        + "800,000円 の合計 950,000円）が、予算で認められた額 900,000円 を超えています");
+    scenario.complete(instance, Elements.DRAFT, "suzuki", with(draft(), BUDGET_AMOUNT.get(1).name(), 150_000));
+    assertThat(instance).variables().containsEntry(PAYMENT_AMOUNT.name(), 750_000L);
+
+    scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "PROPOSE_CHANGES"));
+    assertRefusedAndUnchanged(instance, Elements.PARTNER_PROPOSES, "hikari", Map.of(BUDGET_AMOUNT.get(0).name(), 650_000,
+        PARTNER_PROPOSAL_REASON.name(), "訪問員を増やしたい"), "予算で認められた額 900,000円 を超えています");
   }
 
   @Test
@@ -370,8 +731,8 @@ class AgreementProcessTest {
   @Test
   void agreementsOfADepartmentAreNumberedPerYear() {
     scenario.approved();
-    ProcessInstance second = scenario.start("suzuki", with(start(), PROJECT_NUMBER.name(), "2026-002"));
-    scenario.complete(second, Elements.ASSIGN_PARTIES, "suzuki", parties("org-midori", "kobayashi", "suzuki"));
+    ProcessInstance second = scenario.startSelected("suzuki", with(start(), PROJECT_NUMBER.name(), "2026-002"), "org-midori");
+    scenario.complete(second, Elements.ASSIGN_PARTIES, "suzuki", AgreementScenario.staff("kobayashi", "suzuki"));
     scenario.complete(second, Elements.DRAFT, "kobayashi", draft());
     scenario.complete(second, Elements.PARTNER_CONFIRMS, "midori", Map.of(PARTNER_DECISION.name(), "AGREE"));
     scenario.complete(second, Elements.DEPARTMENT_CONFIRMS, "suzuki", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));
@@ -388,7 +749,7 @@ class AgreementProcessTest {
     assertRefusedAndUnchanged(instance, Elements.PARTNER_CONFIRMS, "hikari",
         Map.of(PARTNER_DECISION.name(), "AGREE", PARTNER_GROUP.name(), "org-midori"), "「partnerGroup」はこのフォームの項目ではない");
     assertRefusedAndUnchanged(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "REQUEST_CHANGES"),
-        "「修正してほしい点・意見」を入力してください（修正を求める場合）");
+        "「団体としての回答」に「REQUEST_CHANGES」という選択肢はありません");
     // A display-only value in the submission is dropped, not taken.
     scenario.complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE", PURPOSE.name(), "書き換え"));
     assertThat(instance).variables().containsEntry(PURPOSE.name(), draft().get(PURPOSE.name()));

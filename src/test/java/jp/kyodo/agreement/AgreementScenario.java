@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import jp.kyodo.identity.KyodoGroups;
+import jp.kyodo.project.SelectionResultRepository;
 import jp.kyodo.registry.Organisation;
 import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.registry.OrganisationType;
+import jp.kyodo.registry.PartnerFixation;
 import jp.kyodo.registry.RegistrationStatus;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -42,6 +44,8 @@ public final class AgreementScenario {
       "forms/agreement-parties.form",
       "forms/agreement-draft.form",
       "forms/agreement-partner-confirmation.form",
+      "forms/agreement-partner-proposal.form",
+      "forms/agreement-proposal-answer.form",
       "forms/agreement-department-confirmation.form",
       "forms/agreement-approval.form",
       "forms/agreement-exchange.form"};
@@ -53,6 +57,7 @@ public final class AgreementScenario {
   public final JdbcTemplate jdbc;
   public final AgreementRepository agreements;
   public final OrganisationRepository registry;
+  public final SelectionResultRepository selections;
   public final AgreementDocument document = new AgreementDocument();
 
   public AgreementScenario(ProcessEngine engine) {
@@ -74,27 +79,96 @@ public final class AgreementScenario {
             List.of("福祉"), "実績", "収支", RegistrationStatus.REGISTERED, "登録", "admin", NOW, List.of(org[2])));
       }
     }
-    Mocks.register("resolveAgreementParties", new ResolveAgreementPartiesDelegate(registry, agreements));
+    selections = new SelectionResultRepository(jdbc);
+    Mocks.register("resolveAgreementParties", new ResolveAgreementPartiesDelegate(registry, agreements, selections,
+        new PartnerFixation(registry, FIXATION_YEARS)));
+    Mocks.register("prepareAgreementDraft", new PrepareAgreementDraftDelegate(selections));
     Mocks.register("recordAgreementParties", new RecordAgreementPartiesListener());
     Mocks.register("checkAgreementDraft", new CheckAgreementDraftListener());
     Mocks.register("recordAgreementDecision", new RecordAgreementDecisionListener());
+    Mocks.register("recordPartnerProposal", new RecordPartnerProposalListener());
+    Mocks.register("recordProposalAnswer", new RecordProposalAnswerListener());
     Mocks.register("recordAgreement", new RecordAgreementDelegate(agreements, registry));
     Mocks.register("generateAgreementDocument", new GenerateAgreementDocumentDelegate(agreements, document));
     Mocks.register("recordAgreementSigned", new RecordAgreementSignedListener(agreements));
+    Mocks.register("recordAgreementOutcome", new RecordAgreementOutcomeListener());
   }
 
   /** Kyodo's own rows of the phases ③ and ④, children first; the registry stays. */
   public static void clearTables(JdbcTemplate jdbc) {
     for (String table : List.of("kyodo_execution_goal_result", "kyodo_execution_report", "kyodo_execution_payment",
         "kyodo_execution_issue", "kyodo_execution_plan_change", "kyodo_execution_handover", "kyodo_execution",
-        "kyodo_agreement_document", "kyodo_agreement_decision", "kyodo_agreement_budget_line", "kyodo_agreement_role",
+        "kyodo_agreement_document", "kyodo_agreement_instalment", "kyodo_agreement_decision", "kyodo_agreement_budget_line",
+        "kyodo_agreement_role",
         "kyodo_agreement_goal", "kyodo_agreement", "kyodo_number_series")) {
       if (tableExists(jdbc, table)) {
         jdbc.update("DELETE FROM " + table);
       }
     }
     jdbc.update("DELETE FROM kyodo_partnership");
+    // The selections this scenario wrote into ②'s tables (numbers SELECTION_PREFIX…); ②'s own tests keep theirs.
+    String mine = SELECTION_PREFIX + "%";
+    jdbc.update("DELETE FROM kyodo_application WHERE call_number IN (SELECT call_number FROM kyodo_call"
+        + " WHERE selection_number LIKE ?)", mine);
+    jdbc.update("DELETE FROM kyodo_call WHERE selection_number LIKE ?", mine);
+    jdbc.update("DELETE FROM kyodo_selection WHERE selection_number LIKE ?", mine);
   }
+
+  /** Numbers of the selections this scenario writes, apart from those ② numbers itself ({@code 2026-S001}). */
+  public static final String SELECTION_PREFIX = "T3-";
+  /** The partner-fixation limit of the tests (kyodo.partner-fixation.years' default). */
+  public static final int FIXATION_YEARS = 3;
+
+  private int selectionCount = 0;
+
+  /**
+   * Starts ③ on its own as a clerk does after ② chose {@code organisation} by a public call for the start values'
+   * project and year: the selection is written into ②'s tables first and named in the start form.
+   */
+  public ProcessInstance startSelected(String userId, Map<String, Object> values, String organisation) {
+    String selection = selection("AUTO-" + (++selectionCount), (String) values.get(PROJECT_NUMBER.name()), "PUBLIC_CALL",
+        "SELECTED", organisation, ((Number) values.getOrDefault(FISCAL_YEAR.name(), YEAR)).intValue());
+    return start(userId, with(values, SELECTION_NUMBER.name(), selection));
+  }
+
+  /** The staff a clerk chooses once the partner is known. */
+  public static Map<String, Object> staff(String main, String deputy) {
+    return new HashMap<>(Map.of(MAIN_STAFF.name(), main, DEPUTY_STAFF.name(), deputy));
+  }
+
+  /**
+   * A decided selection of ② as its tables keep it, for fiscal year 2026 and 福祉課: {@code method} PUBLIC_CALL (with a
+   * call and the organisation's winning application) or SOLE_SOURCE, {@code outcome} SELECTED or another. Returns its
+   * number.
+   */
+  public String selection(String number, String projectNumber, String method, String outcome, String organisation) {
+    return selection(number, projectNumber, method, outcome, organisation, (int) YEAR);
+  }
+
+  public String selection(String number, String projectNumber, String method, String outcome, String organisation,
+      int fiscalYear) {
+    String selectionNumber = SELECTION_PREFIX + number;
+    java.sql.Timestamp at = java.sql.Timestamp.from(NOW);
+    jdbc.update("INSERT INTO kyodo_selection (selection_number, process_instance_id, project_number, project_title,"
+        + " department_group, fiscal_year, method, outcome, organisation_id, reason, decided_by, decided_at, created_at)"
+        + " VALUES (?, ?, ?, ?, 'dept-fukushi', ?, ?, ?, ?, '提案が最も優れている', 'sato', ?, ?)", selectionNumber,
+        "selection-" + selectionNumber, projectNumber, "高齢者の見守りと居場所づくり", fiscalYear, method, outcome,
+        "SELECTED".equals(outcome) ? organisation : null, at, at);
+    if ("PUBLIC_CALL".equals(method)) {
+      String call = selectionNumber + "-K1";
+      jdbc.update("INSERT INTO kyodo_call (call_number, selection_number, purpose, eligibility, criteria_json, deadline_at,"
+          + " quorum, reviewers, status, published_by, published_at) VALUES (?, ?, '見守りの担い手', '登録団体',"
+          + " '[{\"label\":\"実現性\",\"weight\":100}]', ?, 1, 'ito', 'DECIDED', 'tanaka', ?)", call, selectionNumber, at, at);
+      jdbc.update("INSERT INTO kyodo_application (application_id, call_number, organisation_id, process_instance_id,"
+          + " submitted_by, submitted_at, proposal_title, proposal, budget_plan, eligible, result) VALUES (?, ?, ?, 'app',"
+          + " 'hikari', ?, '見守り隊とサロン', ?, ?, TRUE, ?)", call + "-A01", call, organisation, at, PROPOSED_PLAN_TEXT,
+          PROPOSED_BUDGET_TEXT, "SELECTED".equals(outcome) ? "SELECTED" : "NOT_SELECTED");
+    }
+    return selectionNumber;
+  }
+
+  public static final String PROPOSED_PLAN_TEXT = "訪問員10名で独居高齢者を週1回訪問し、月2回サロンを開く。市は会場と名簿を用意する。";
+  public static final String PROPOSED_BUDGET_TEXT = "謝礼60万円、消耗品20万円（市の負担金で賄う）、交通費10万円（会費）";
 
   static boolean tableExists(JdbcTemplate jdbc, String table) {
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) = ?",
@@ -144,6 +218,7 @@ public final class AgreementScenario {
   public static Map<String, Object> draft() {
     Map<String, Object> v = new HashMap<>();
     v.put(PURPOSE.name(), "独居高齢者の孤立を防ぎ、地域で見守る仕組みをつくる");
+    v.put(WORK_PLAN.name(), "訪問員が独居高齢者を訪ね、月2回サロンを開く。市は会場と名簿を用意する。");
     v.put(GOAL_TEXT.get(0).name(), "独居高齢者の見守り訪問");
     v.put(GOAL_INDICATOR.get(0).name(), "訪問 延べ400件");
     v.put(GOAL_DUE.get(0).name(), "2027-03-31");
@@ -217,10 +292,10 @@ public final class AgreementScenario {
     return instance;
   }
 
-  /** Started by suzuki, hikari chosen, suzuki main and yamamoto deputy: waiting at the draft. */
+  /** Started by suzuki after ② chose hikari, suzuki main and yamamoto deputy: waiting at the draft. */
   public ProcessInstance atDraft() {
-    ProcessInstance instance = start("suzuki", start());
-    complete(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "suzuki", "yamamoto"));
+    ProcessInstance instance = startSelected("suzuki", start(), "org-hikari");
+    complete(instance, Elements.ASSIGN_PARTIES, "suzuki", staff("suzuki", "yamamoto"));
     return instance;
   }
 
@@ -231,8 +306,8 @@ public final class AgreementScenario {
 
   /** An agreement of these start and draft values, concluded on 2026-04-01 (the clock moved there). */
   public String concluded(Map<String, Object> startValues, Map<String, Object> draftValues) {
-    ProcessInstance instance = start("suzuki", startValues);
-    complete(instance, Elements.ASSIGN_PARTIES, "suzuki", parties("org-hikari", "suzuki", "yamamoto"));
+    ProcessInstance instance = startSelected("suzuki", startValues, "org-hikari");
+    complete(instance, Elements.ASSIGN_PARTIES, "suzuki", staff("suzuki", "yamamoto"));
     complete(instance, Elements.DRAFT, "suzuki", draftValues);
     complete(instance, Elements.PARTNER_CONFIRMS, "hikari", Map.of(PARTNER_DECISION.name(), "AGREE"));
     complete(instance, Elements.DEPARTMENT_CONFIRMS, "yamamoto", Map.of(DEPARTMENT_DECISION.name(), "AGREE"));

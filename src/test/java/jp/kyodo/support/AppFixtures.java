@@ -145,9 +145,16 @@ public final class AppFixtures {
       case "parties" -> at(start("suzuki", "agreement", agreementStart()), "AssignAgreementParties");
       case "draft" -> {
         String instance = start("suzuki", "agreement", agreementStart());
-        submit("suzuki", instance, "AssignAgreementParties", Map.of("chosenPartnerGroup", "org-hikari", "mainStaff",
-            "suzuki", "deputyStaff", "yamamoto"));
+        submit("suzuki", instance, "AssignAgreementParties", Map.of("mainStaff", "suzuki", "deputyStaff", "yamamoto"));
         yield at(instance, "DraftAgreement");
+      }
+      // The partner rewriting the terms in its own task (③ 協定書案への修正案を出す)
+      case "partnerProposal" -> {
+        String instance = start("suzuki", "agreement", agreementStart());
+        submit("suzuki", instance, "AssignAgreementParties", Map.of("mainStaff", "suzuki", "deputyStaff", "yamamoto"));
+        submit("suzuki", instance, "DraftAgreement", agreementDraft());
+        submit("hikari", instance, "PartnerConfirmsAgreement", Map.of("partnerDecision", "PROPOSE_CHANGES"));
+        yield at(instance, "PartnerProposesChanges");
       }
       // ④ 事業の実施, on an agreement written straight into the tables (③ itself is tested elsewhere)
       case "execution" -> {
@@ -254,9 +261,29 @@ public final class AppFixtures {
         (int) thisYear() + 1);
   }
 
-  public static Map<String, Object> agreementStart() {
+  /**
+   * The start form of ③ for a fresh project of 福祉課 this fiscal year, whose partner (NPO法人ひかり) ② chose by a public
+   * call: the selection is written into ②'s tables (③ started on its own needs one) and named in the form.
+   */
+  public Map<String, Object> agreementStart() {
+    String project = "FX-" + System.nanoTime();
+    String selection = "FXS-" + System.nanoTime();
+    java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+    new org.springframework.jdbc.core.JdbcTemplate(engine.getProcessEngineConfiguration().getDataSource()).update(
+        "INSERT INTO kyodo_selection (selection_number, process_instance_id, project_number, project_title, department_group,"
+            + " fiscal_year, method, outcome, organisation_id, reason, decided_by, decided_at, created_at)"
+            + " VALUES (?, ?, ?, '協定の入力チェック', 'dept-fukushi', ?, 'PUBLIC_CALL', 'SELECTED', 'org-hikari', '選定の理由',"
+            + " 'sato', ?, ?)", selection, "fixture-" + selection, project, (int) thisYear(), now, now);
     return Map.of("title", "協定の入力チェック", "chosenForm", "JOINT_PROJECT", "fiscalYear", (int) thisYear(),
-        "costEstimate", 1_200_000, "projectNumber", "FX-" + System.nanoTime());
+        "costEstimate", 1_200_000, "projectNumber", project, "selectionNumber", selection);
+  }
+
+  /** The process tests' draft of ③, its dates moved into this fiscal year. */
+  public static Map<String, Object> agreementDraft() {
+    Map<String, Object> draft = new java.util.HashMap<>(jp.kyodo.agreement.AgreementScenario.draft());
+    draft.replaceAll((name, value) -> value instanceof String text && text.matches("202[67]-\\d\\d-\\d\\d")
+        ? (Long.parseLong(text.substring(0, 4)) - 2026 + thisYear()) + text.substring(4) : value);
+    return draft;
   }
 
   /** An approved agreement of 福祉課 with NPO法人ひかり for this fiscal year, 300,000 yen paid in advance. */
@@ -274,10 +301,13 @@ public final class AppFixtures {
         List.of(new Agreement.Goal("G1", "見守り訪問", "延べ400件", end)),
         List.of(new Agreement.Role("訪問", "PARTNER"), new Agreement.Role("会場", "CITY")),
         List.of(new Agreement.BudgetLine("謝礼", 800_000, "CITY_PAYMENT")), 0, 0, 0,
-        new Agreement.PaymentPlan("BURDEN_CHARGE", "PARTIAL_ADVANCE", 800_000, 300_000, 500_000, "一部を前払い"),
+        new Agreement.PaymentPlan("BURDEN_CHARGE", "PARTIAL_ADVANCE", 800_000, 300_000, 500_000, "一部を前払い", null,
+            List.of(new Agreement.Instalment(1, "ADVANCE", LocalDate.of(year, 4, 1), 300_000),
+                new Agreement.Instalment(2, "AFTER_COMPLETION", end, 500_000))),
         LocalDate.of(year, 4, 1), end, "QUARTERLY",
         new Agreement.Clauses("個人情報を守る。", "剰余は返還する。", "双方が公表できる。", "双方で協議する。"),
-        List.of(), Agreement.APPROVED, "sato", Instant.now(), null, "fixture-" + number), serial);
+        List.of(), Agreement.APPROVED, "sato", Instant.now(), null, "fixture-" + number, "訪問とサロンを毎月行う。", null),
+        serial);
     // The 協定書 as the job would store it (its content is tested elsewhere): who may download it is what matters here.
     agreements.storeDocument(number, number + ".pdf", "%PDF-1.4 協定書".getBytes(java.nio.charset.StandardCharsets.UTF_8),
         Instant.now());
