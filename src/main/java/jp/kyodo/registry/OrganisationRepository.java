@@ -108,6 +108,15 @@ public class OrganisationRepository {
    * finds it there. The project is its number, or for a phase started on its own its process instance — never the
    * title, which two projects may share. False when the year was entered already.
    */
+  /**
+   * The organisation did not hold the project that year after all (it declined the agreement in ③): the year does not
+   * count towards its fixation (千葉 ②). Returns how many rows were removed.
+   */
+  public int forgetPartnership(String organisationId, String projectNumber, int fiscalYear) {
+    return jdbc.update("DELETE FROM kyodo_partnership WHERE organisation_id = ? AND project_number = ? AND fiscal_year = ?",
+        organisationId, projectNumber, fiscalYear);
+  }
+
   public boolean recordPartnership(Partnership p) {
     String id = UUID.randomUUID().toString();
     String key = p.projectNumber() != null ? p.projectNumber()

@@ -146,7 +146,7 @@ final class CollaborationLifecycle {
     work(desk.taskOfInstance(application.getId(), CallApplicationProcess.Elements.CONFIRM_RESULT), team.partner(), Map.of());
     // 予算要求 (the department asks, the office records what was granted)
     work(number, FiscalYearProcess.Elements.REQUEST_BUDGET, team.main(), Map.of(
-        FiscalYearProcess.REQUESTED_BUDGET.name(), 800_000, FiscalYearProcess.BUDGET_BASIS.name(), "謝礼と会場費"));
+        FiscalYearProcess.REQUESTED_BUDGET.name(), 1_200_000, FiscalYearProcess.BUDGET_BASIS.name(), "謝礼と会場費"));
     work(number, FiscalYearProcess.Elements.DECIDE_BUDGET, "tanaka", Map.of(FiscalYearProcess.BUDGET_DECISION.name(), "APPROVED"));
     // ③ 協定・契約 (the staff were named in ①)
     work(number, AgreementProcess.Elements.DRAFT, team.main(), LifecycleScenario.draft(TERM_START, TERM_END));

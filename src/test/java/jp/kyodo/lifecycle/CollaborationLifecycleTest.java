@@ -162,16 +162,16 @@ class CollaborationLifecycleTest {
     assertThat((String) engine.getTaskService().getVariable(request.getId(), FiscalYearProcess.BUDGET_CONTEXT.name()))
         .contains("2027年度", "協働パートナー: NPO法人ひかり");
     assertThat(project(number).phase()).isEqualTo(Phase.BUDGET);
-    assertRefused(() -> scenario.budgetDecided(number, 800_000L, "CUT", 900_000L, "査定で減額"))
-        .contains("要求額 800,000円 より少ない額");
+    assertRefused(() -> scenario.budgetDecided(number, 1_200_000L, "CUT", 1_300_000L, "査定で減額"))
+        .contains("要求額 1,200,000円 より少ない額");
     BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.BUDGET);
     scenario.complete(number, FiscalYearProcess.Elements.DECIDE_BUDGET, "tanaka", Map.of(
-        FiscalYearProcess.BUDGET_DECISION.name(), "CUT", FiscalYearProcess.APPROVED_BUDGET.name(), 700_000,
+        FiscalYearProcess.BUDGET_DECISION.name(), "CUT", FiscalYearProcess.APPROVED_BUDGET.name(), 1_000_000,
         FiscalYearProcess.BUDGET_COMMENT.name(), "サロンの回数を減らして査定"));
-    assertThat(scenario.variable(first, FiscalYearProcess.APPROVED_BUDGET.name())).isEqualTo(700_000L);
+    assertThat(scenario.variable(first, FiscalYearProcess.APPROVED_BUDGET.name())).isEqualTo(1_000_000L);
     assertThat(scenario.yearRecord(number, 2027)).satisfies(y -> {
-      assertThat(y.requestedBudget()).isEqualTo(800_000L);
-      assertThat(y.approvedBudget()).isEqualTo(700_000L);
+      assertThat(y.requestedBudget()).isEqualTo(1_200_000L);
+      assertThat(y.approvedBudget()).isEqualTo(1_000_000L);
       assertThat(y.budgetDecision()).isEqualTo("CUT");
       assertThat(y.budgetRequestedBy()).isEqualTo("suzuki");
       assertThat(y.budgetDecidedBy()).isEqualTo("tanaka");
@@ -544,6 +544,42 @@ class CollaborationLifecycleTest {
     scenario.improvementDecided(number, "hikari", ExaminationScenario.with(
         ImprovementScenario.decision("END", "担い手がいなくなった"), ImprovementProcess.END_REASON.name(), "NOT_RIGHT_MEANS"));
     BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(Elements.END_ENDED);
+  }
+
+  /**
+   * ③ starts from what ② chose, and the chosen group may still decline (旭川 Q51: the content is settled by
+   * consultation): the year goes back to ② with the reason, the group's year is not counted as held (千葉 ②), and
+   * another group signs within the budget already granted.
+   */
+  @Test
+  void aPartnerThatDeclinesTheAgreementSendsTheYearBackToTheSelection() {
+    ProcessInstance lifecycle = proposedByHikari();
+    String number = approvedWithHikari(lifecycle);
+    scenario.budgetApproved(number);
+    ProcessInstance first = year(number, LifecycleScenario.FIRST_YEAR);
+    scenario.complete(number, AgreementProcess.Elements.DRAFT, "suzuki",
+        LifecycleScenario.draft(LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31)));
+    assertRefused(() -> scenario.complete(number, AgreementProcess.Elements.PARTNER_CONFIRMS, "hikari", Map.of(
+        AgreementProcess.PARTNER_DECISION.name(), "DECLINE"))).contains("「辞退する理由」を入力してください");
+    scenario.complete(number, AgreementProcess.Elements.PARTNER_CONFIRMS, "hikari", Map.of(
+        AgreementProcess.PARTNER_DECISION.name(), "DECLINE", AgreementProcess.PARTNER_DECLINE_REASON.name(),
+        "代表者の交代で来年度の体制が組めない"));
+
+    BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.SELECTION)
+        .hasPassed(FiscalYearProcess.Elements.PARTNER_DECLINED);
+    assertThat(scenario.variable(first, Project.PARTNER_GROUP.name())).isNull();
+    assertThat(scenario.selection.registry.yearsHeld("org-hikari", "dept-fukushi")).as("the year it declined")
+        .doesNotContain(2027);
+    assertThat(decisions(number)).endsWith("BUDGET:1:2027:APPROVED:tanaka", "AGREEMENT:1:2027:DECLINED:hikari");
+    assertThat(scenario.projects.decisions(number).get(scenario.projects.decisions(number).size() - 1).decision().reason())
+        .isEqualTo("代表者の交代で来年度の体制が組めない");
+
+    scenario.soleSource(number, "org-midori");
+    BpmnAwareTests.assertThat(first).as("the budget is already granted").isWaitingAt(FiscalYearProcess.Elements.AGREEMENT);
+    scenario.agreementConcluded(number, "midori", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
+        LocalDate.of(2027, 4, 1));
+    BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.EXECUTION);
+    assertThat(scenario.variable(first, Project.PARTNER_NAME.name())).isEqualTo("みどり町内会");
   }
 
   /** 予算要求 refused (旭川 Q50): the year has no work, and a project with no other year ends, with the office's reason. */

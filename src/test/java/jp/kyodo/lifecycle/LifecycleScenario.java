@@ -83,7 +83,7 @@ public final class LifecycleScenario {
     Mocks.register("startFiscalYear", new StartFiscalYearDelegate(years));
     Mocks.register("stopRunningYears", new StopRunningYearsDelegate(years, projects));
     Mocks.register("startNextYear", new StartNextYearDelegate());
-    Mocks.register("partnerDeclined", new PartnerDeclinedDelegate());
+    Mocks.register("partnerDeclined", new PartnerDeclinedDelegate(selection.registry));
     Mocks.register("endFiscalYear", new EndFiscalYearListener(years));
     Mocks.register("recordYearEnd", new RecordYearEndListener(years, projects));
     Mocks.register("recordBudget", new RecordBudgetListener(years));
@@ -229,9 +229,9 @@ public final class LifecycleScenario {
     complete(projectNumber, FiscalYearProcess.Elements.DECIDE_BUDGET, "tanaka", values);
   }
 
-  /** The budget request granted as requested (800,000 yen). */
+  /** The budget request granted as requested (1,200,000 yen: the scenario's draft has the city spend 950,000). */
   public void budgetApproved(String projectNumber) {
-    budgetDecided(projectNumber, 800_000L, "APPROVED", null, null);
+    budgetDecided(projectNumber, 1_200_000L, "APPROVED", null, null);
   }
 
   /** 来年度の進め方, decided by the department while ④ runs. */

@@ -235,7 +235,7 @@ public final class AppFixtures {
         "soleSourceOrganisation", "org-midori", "soleSourceReason", "地域で同種の活動をしている唯一の団体"));
     submit("sato", lifecycle, "ApproveSoleSource", Map.of("soleSourceApproval", "APPROVE",
         "soleSourceApprovalComment", "理由は妥当（旭川 Q45）"));
-    submit("suzuki", lifecycle, "RequestBudget", Map.of("requestedBudget", 800_000, "budgetBasis", "謝礼と会場費"));
+    submit("suzuki", lifecycle, "RequestBudget", Map.of("requestedBudget", 1_200_000, "budgetBasis", "謝礼と会場費"));
     submit("tanaka", lifecycle, "DecideBudget", Map.of("budgetDecision", "APPROVED"));
     String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(lifecycle).singleResult()
         .getBusinessKey();
