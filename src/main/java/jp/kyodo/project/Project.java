@@ -23,6 +23,17 @@ public final class Project {
   /** The partner organisation: a group of type {@code organisation}; its members work the partner's tasks. */
   public static final Var<String> PARTNER_GROUP = Var.string("partnerGroup");
   public static final Var<String> PARTNER_NAME = Var.string("partnerName");
+  /**
+   * The organisations that hold the project together with the partner (「共に担う団体」, 旭川 Q71; 関市 II-7③ 実行委員会),
+   * as ② chose them: a JSON list of {@code {organisationId, organisationName, role}}, empty when none
+   * ({@link CoPartners}).
+   */
+  public static final String CO_PARTNERS = "coPartners";
+  /**
+   * The same organisations' group ids, comma-separated, empty when none: every task offered to {@code partnerGroup}
+   * is offered to these groups too ({@link CoPartners#JOIN_PARTNER_TASKS}). Written by ② only, never by a form.
+   */
+  public static final Var<String> CO_PARTNER_GROUPS = Var.string("coPartnerGroups");
   /** 協働の形態, a {@code CollaborationForm} code (SUBSIDY, COMMISSION, JOINT_PROJECT, ...). */
   public static final Var<String> CHOSEN_FORM = Var.string("chosenForm");
   /** What the form is when {@code chosenForm} is OTHER (小金井 第2章(4)), carried along beside it. */

@@ -23,7 +23,14 @@ public final class SelectionForms {
           "「実施年度」は今年度から5年度先までの年度（西暦）で入力してください。")
       .build();
 
-  public static final FormRules METHOD_FORM = FormRules.forForm(FormIds.METHOD)
+  /**
+   * A sole source may name co-partners (「共に担う団体」, 旭川 Q71), each with its role; none twice, and one reason for
+   * taking them without a call (旭川 Q45). Whether each is registered now, not the partner itself and not fixed
+   * (千葉 ②) is checked against the registry at completion, the same way on both paths
+   * ({@link CheckSoleSourceListener}, {@link CheckCoPartnersListener}).
+   */
+  public static final FormRules METHOD_FORM = coPartnerRules(FormRules.forForm(FormIds.METHOD),
+      SelectionForms::soleSource)
       .build();
 
   public static final FormRules SOLE_SOURCE_APPROVAL_FORM = FormRules.forForm(FormIds.SOLE_SOURCE_APPROVAL)
@@ -80,8 +87,32 @@ public final class SelectionForms {
   public static final FormRules COMMITTEE_FORM = FormRules.forForm(FormIds.COMMITTEE)
       .build();
 
-  public static final FormRules APPROVAL_FORM = FormRules.forForm(FormIds.APPROVAL)
+  /**
+   * The manager approving a call's selection may add co-partners the same way (the partner is the selected
+   * applicant; that it is not among them, and the registry's say, are checked at completion by
+   * {@link CheckCoPartnersListener}).
+   */
+  public static final FormRules APPROVAL_FORM = coPartnerRules(FormRules.forForm(FormIds.APPROVAL),
+      SelectionForms::approving)
       .build();
+
+  /**
+   * The co-partner slots' rules, on a form where they apply only while {@code applies} holds (the fields are hidden
+   * otherwise): an organisation and its role go together, no organisation twice, a reason when any is named.
+   */
+  static FormRules.Builder coPartnerRules(FormRules.Builder form, java.util.function.Predicate<VariableScope> applies) {
+    for (int slot = 1; slot <= CO_PARTNER_SLOTS; slot++) {
+      int s = slot;
+      form.requiredWhen(coPartnerRole(slot), scope -> applies.test(scope) && hasText(coPartnerOrganisation(s), scope),
+          "共に担う団体を選んだ場合");
+      form.requiredWhen(coPartnerOrganisation(slot), scope -> applies.test(scope) && hasText(coPartnerRole(s), scope),
+          "役割を書いた場合");
+    }
+    return form
+        .requiredWhen(CO_PARTNER_REASON, scope -> applies.test(scope) && CoPartnerChoice.any(scope),
+            "共に担う団体を選んだ場合")
+        .rule(scope -> !applies.test(scope) || CoPartnerChoice.distinct(scope), CoPartnerChoice.TWICE);
+  }
 
   public static final FormRules NO_PARTNER_FORM = FormRules.forForm(FormIds.NO_PARTNER)
       .build();
@@ -97,6 +128,10 @@ public final class SelectionForms {
 
   static boolean soleSource(VariableScope scope) {
     return Method.SOLE_SOURCE.code().equals(METHOD.get(scope));
+  }
+
+  static boolean approving(VariableScope scope) {
+    return SelectionApproval.APPROVE.code().equals(SELECTION_APPROVAL.get(scope));
   }
 
   static boolean publishing(VariableScope scope) {

@@ -198,6 +198,27 @@ public final class SelectionProcess {
   public static final Var<String> SOLE_SOURCE_APPROVAL = Var.string("soleSourceApproval");
   public static final Var<String> SOLE_SOURCE_APPROVAL_COMMENT = Var.string("soleSourceApprovalComment");
 
+  // Co-partners (「共に担う団体」): organisations that hold the project with the partner, each with its role (旭川 Q71;
+  // 関市 II-7③ 実行委員会). Chosen by the department with a sole source (ChooseSelectionMethod, approved with it) or
+  // by the manager approving a public call's selection (ApproveSelection): either way without a call of their own,
+  // so with a written reason and a manager's approval (旭川 Q45). Fixed slots: Tasklist 7.24's forms have no
+  // dynamic lists.
+  public static final int CO_PARTNER_SLOTS = 3;
+  public static final Var<String> CO_PARTNER_REASON = Var.string("coPartnerReason");
+  /** The manager's reason for adding, at the approval of a call, a co-partner that would be fixed (千葉 ②). */
+  public static final Var<String> CO_PARTNER_FIXATION_REASON = Var.string("coPartnerFixationExceptionReason");
+  /** What ② hands on (see Project): the list with names and roles, and the group ids that route partner tasks. */
+  public static final String CO_PARTNERS = Project.CO_PARTNERS;
+  public static final Var<String> CO_PARTNER_GROUPS = Project.CO_PARTNER_GROUPS;
+
+  public static Var<String> coPartnerOrganisation(int slot) {
+    return Var.string("coPartner" + slot + "Organisation");
+  }
+
+  public static Var<String> coPartnerRole(int slot) {
+    return Var.string("coPartner" + slot + "Role");
+  }
+
   // The call (公募要項)
   public static final Var<String> CALL_PURPOSE = Var.string("callPurpose");
   public static final Var<String> CALL_ELIGIBILITY = Var.string("callEligibility");

@@ -154,4 +154,53 @@ class TaskPermissionsTest {
     assertThat(after.isPermissionGranted(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK)).isFalse();
     assertThat(after.isPermissionGranted(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN)).isTrue();
   }
+
+  /**
+   * Several partners (旭川 Q71): a project whose partner is NPO法人ひかり and whose co-partner is みどり町内会. A task
+   * offered to the partner ({@code ${partnerGroup}}, as in every phase's diagram) is offered to the co-partner too,
+   * with the engine's grant per task: midori sees and completes it; a member of a third organisation neither sees nor
+   * claims it. A task not offered to the partner stays as modelled, and only organisation groups are ever added.
+   */
+  @Test
+  void aCoPartnersMemberWorksThePartnersTaskAndAThirdOrganisationsDoesNot() {
+    jp.kyodo.support.TestIdentity.group(engine.getIdentityService(), "org-kumo", KyodoGroups.TYPE_ORGANISATION, "くもの会");
+    jp.kyodo.support.TestIdentity.user(engine.getIdentityService(), "kumo", KyodoGroups.PARTNERS, "org-kumo");
+    String partnerDeployment = engine.getRepositoryService().createDeployment().addModelInstance("partner.bpmn",
+        Bpmn.createExecutableProcess("partner-work").camundaHistoryTimeToLive(1).startEvent()
+            .parallelGateway("split")
+            .userTask("PartnerWork").camundaCandidateGroups("${partnerGroup}").endEvent("partnerDone")
+            .moveToNode("split").userTask("DepartmentWork").camundaCandidateGroups("dept-fukushi").endEvent("departmentDone")
+            .done()).deploy().getId();
+    try {
+      // The lifecycle hands the phase the project's partner and co-partners (a start with values is the system's).
+      engine.getRuntimeService().createProcessInstanceByKey("partner-work").startBeforeActivity("split")
+          .setVariable("partnerGroup", "org-hikari").setVariable("coPartnerGroups", "org-midori,coordinators").execute();
+      Task partner = task("PartnerWork");
+
+      assertThat(engine.getTaskService().getIdentityLinksForTask(partner.getId())).extracting(l -> l.getGroupId())
+          .containsExactlyInAnyOrder("org-hikari", "org-midori");
+      assertThat(engine.getTaskService().getIdentityLinksForTask(task("DepartmentWork").getId()))
+          .extracting(l -> l.getGroupId()).containsExactly("dept-fukushi");
+      assertThat(grantsOn(partner)).isEqualTo(2);
+      assertThat(visibleTo("hikari", "PartnerWork")).isEqualTo(1);
+      assertThat(visibleTo("midori", "PartnerWork")).isEqualTo(1);
+      assertThat(visibleTo("kumo", "PartnerWork")).isZero();
+      assertThat(visibleTo("midori", "DepartmentWork")).isZero();
+      assertThatThrownBy(() -> as("kumo", () -> {
+        engine.getTaskService().claim(partner.getId(), "kumo");
+        return null;
+      })).isInstanceOf(AuthorizationException.class);
+
+      as("midori", () -> {
+        engine.getTaskService().claim(partner.getId(), "midori");
+        engine.getFormService().submitTaskForm(partner.getId(), Map.of());
+        return null;
+      });
+      assertThat(task("PartnerWork")).isNull();
+      assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(partner.getId()).singleResult()
+          .getAssignee()).isEqualTo("midori");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(partnerDeployment, true);
+    }
+  }
 }

@@ -167,6 +167,8 @@ class SelectionProcessTest {
     assertThat(selection).hasPassed(Elements.RECORD_SOLE_SOURCE).hasNotPassed(Elements.WRITE_CALL);
     Assertions.assertThat(scenario.historic(selection, PARTNER_GROUP.name())).isEqualTo("org-midori");
     Assertions.assertThat(scenario.historic(selection, SelectionProcess.PROPOSED_BY.name())).isEqualTo("suzuki");
+    Assertions.assertThat(scenario.historic(selection, CO_PARTNER_GROUPS.name())).as("none, but handed on").isEqualTo("");
+    Assertions.assertThat(coPartners(selection)).isEmpty();
     Map<String, Object> record = scenario.records.selection("2027-S001").orElseThrow();
     Assertions.assertThat(record).containsEntry("METHOD", "SOLE_SOURCE").containsEntry("ORGANISATION_ID", "org-midori")
         .containsEntry("DECIDED_BY", "sato").containsEntry("PROPOSED_BY", "suzuki");
@@ -531,5 +533,286 @@ class SelectionProcessTest {
     Assertions.assertThat((String) scenario.variable(selection, FIXATION_WARNING.name()))
         .contains("みどり町内会はこの課の協働事業を3年度続けて担っています");
     Assertions.assertThat((String) scenario.variable(selection, RANKING_SUMMARY.name())).contains("※固定化の注意");
+  }
+
+  // --- several partners: co-partners (「共に担う団体」, 旭川 Q71; 関市 II-7③ 実行委員会)
+
+  /** The co-partners ② handed on, as {organisationId, organisationName, role} each. */
+  List<Map<String, String>> coPartners(ProcessInstance instance) {
+    Object value = scenario.historic(instance, CO_PARTNERS);
+    Assertions.assertThat(value).as("coPartners is handed on as JSON").isInstanceOf(org.camunda.spin.json.SpinJsonNode.class);
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(value.toString(),
+          new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, String>>>() {});
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A refused choice of method changes nothing: the task waits, no method and no co-partner is kept. */
+  void nothingChosen(ProcessInstance selection) {
+    assertThat(selection).isWaitingAt(Elements.CHOOSE_METHOD);
+    Assertions.assertThat(scenario.variable(selection, METHOD.name())).isNull();
+    Assertions.assertThat(scenario.variable(selection, coPartnerOrganisation(1).name())).isNull();
+  }
+
+  /**
+   * 旭川 Q71: a sole source to NPO法人ひかり with two organisations that hold the project with it, each with its role,
+   * approved with the sole source. ② hands them on beside the partner, and each one's year enters its own history.
+   */
+  @Test
+  void aSoleSourceWithTwoCoPartnersHandsThemOnAndEntersTheirYears() {
+    ProcessInstance selection = scenario.startSelection("suzuki", start());
+    scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki", withCoPartners(
+        soleSource("org-hikari", "見守りの実績がある唯一の団体"),
+        "org-midori", "会場の提供と町内への周知", "org-umi", "見守り訪問の担い手"));
+
+    assertThat(selection).isWaitingAt(Elements.APPROVE_SOLE_SOURCE).hasNotPassed(Elements.DECIDE_FIXATION_EXCEPTION);
+    Assertions.assertThat(scenario.variable(selection, coPartnerOrganisation(2).name())).isEqualTo("org-umi");
+    scenario.complete(selection, Elements.APPROVE_SOLE_SOURCE, "sato",
+        values(SOLE_SOURCE_APPROVAL.name(), "APPROVE", SOLE_SOURCE_APPROVAL_COMMENT.name(), "三者での実施は妥当"));
+
+    assertOutcome(selection, Elements.END_SELECTED, SelectionOutcome.SELECTED, "sato", "唯一の団体");
+    Assertions.assertThat(scenario.historic(selection, PARTNER_GROUP.name())).isEqualTo("org-hikari");
+    Assertions.assertThat(coPartners(selection)).containsExactly(
+        Map.of("organisationId", "org-midori", "organisationName", "みどり町内会", "role", "会場の提供と町内への周知"),
+        Map.of("organisationId", "org-umi", "organisationName", "うみの会", "role", "見守り訪問の担い手"));
+    Assertions.assertThat(scenario.historic(selection, CO_PARTNER_GROUPS.name())).isEqualTo("org-midori,org-umi");
+    for (String coPartner : List.of("org-midori", "org-umi")) {
+      Assertions.assertThat(scenario.registry.partnerships(coPartner)).as(coPartner).containsExactly(
+          new Partnership(coPartner, "dept-fukushi", null, "高齢者の見守りと居場所づくり", 2027, selection.getId()));
+    }
+    Assertions.assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("org-umi").list())
+        .extracting(org.camunda.bpm.engine.identity.User::getId).containsExactly("umi");
+  }
+
+  /** A co-partner is a registered organisation now: one never registered is not offered, one suspended since is refused. */
+  @Test
+  void aCoPartnerMustBeARegisteredOrganisation() {
+    ProcessInstance selection = scenario.startSelection("suzuki", start());
+    assertRefused(() -> scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki",
+        withCoPartners(soleSource("org-hikari", "理由"), "org-kumo", "広報")))
+        .contains("「共に担う団体1」に「org-kumo」という選択肢はありません");
+    nothingChosen(selection);
+
+    scenario.registry.decide("org-midori", jp.kyodo.registry.RegistrationStatus.SUSPENDED, "活動の休止", "tanaka");
+    try {
+      assertRefused(() -> scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki",
+          withCoPartners(soleSource("org-hikari", "理由"), "org-midori", "広報")))
+          .contains("「共に担う団体1」は団体登録が済んでいる団体から選んでください");
+      nothingChosen(selection);
+    } finally {
+      scenario.registry.decide("org-midori", jp.kyodo.registry.RegistrationStatus.REGISTERED, "活動の再開", "tanaka");
+    }
+  }
+
+  @Test
+  void theSoleSourceItselfIsNoCoPartner() {
+    ProcessInstance selection = scenario.startSelection("suzuki", start());
+    assertRefused(() -> scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki",
+        withCoPartners(soleSource("org-hikari", "理由"), "org-umi", "広報", "org-hikari", "会計")))
+        .contains("「共に担う団体」に、協働パートナーとして選ぶ団体と同じ団体は選べません");
+    nothingChosen(selection);
+  }
+
+  /** The manager refuses the sole source and the department turns to a call: the co-partners it had named go with it. */
+  @Test
+  void coPartnersOfARefusedSoleSourceAreNotKeptForAPublicCall() {
+    ProcessInstance selection = scenario.startSelection("suzuki", start());
+    scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki",
+        withCoPartners(soleSource("org-hikari", "実績がある"), "org-midori", "広報"));
+    scenario.complete(selection, Elements.APPROVE_SOLE_SOURCE, "sato",
+        values(SOLE_SOURCE_APPROVAL.name(), "REFUSE", SOLE_SOURCE_APPROVAL_COMMENT.name(), "公募によるべき"));
+    assertThat(selection).isWaitingAt(Elements.CHOOSE_METHOD);
+    Assertions.assertThat(scenario.variable(selection, coPartnerOrganisation(1).name())).as("shown again").isEqualTo("org-midori");
+
+    scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki", publicCall());
+    assertThat(selection).isWaitingAt(Elements.WRITE_CALL);
+    Assertions.assertThat(scenario.variable(selection, coPartnerOrganisation(1).name())).isNull();
+    Assertions.assertThat(scenario.variable(selection, coPartnerRole(1).name())).isNull();
+    Assertions.assertThat(scenario.variable(selection, CO_PARTNER_REASON.name())).isNull();
+  }
+
+  @Test
+  void anOrganisationIsACoPartnerOnlyOnce() {
+    ProcessInstance selection = scenario.startSelection("suzuki", start());
+    assertRefused(() -> scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki",
+        withCoPartners(soleSource("org-hikari", "理由"), "org-midori", "広報", "org-midori", "会場")))
+        .contains("「共に担う団体」に同じ団体が二度選ばれています");
+    nothingChosen(selection);
+  }
+
+  /** An organisation and its role go together, and taking co-partners without a call needs its reason (旭川 Q45). */
+  @Test
+  void eachCoPartnerNeedsItsRoleAndTheirReason() {
+    ProcessInstance selection = scenario.startSelection("suzuki", start());
+    assertRefused(() -> scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki",
+        withCoPartners(soleSource("org-hikari", "理由"), "org-midori", " ", null, "会計")))
+        .contains("「共に担う団体1の役割」を入力してください（共に担う団体を選んだ場合）",
+            "「共に担う団体2」を入力してください（役割を書いた場合）");
+    Map<String, Object> withoutReason = new java.util.HashMap<>(
+        withCoPartners(soleSource("org-hikari", "理由"), "org-midori", "広報"));
+    withoutReason.remove(CO_PARTNER_REASON.name());
+    assertRefused(() -> scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki", withoutReason))
+        .contains("「共に担う団体とする理由（公募によらない理由）」を入力してください（共に担う団体を選んだ場合）");
+    nothingChosen(selection);
+  }
+
+  /** みどり町内会 held 福祉課's collaboration in 2024–2026: naming it again without a call is 千葉 ②'s case, as a co-partner too. */
+  void midoriIsFixed() {
+    for (int year : new int[] {2024, 2025, 2026}) {
+      scenario.registry.recordPartnership(new Partnership("org-midori", "dept-fukushi", null, "清掃 " + year, year, null));
+    }
+  }
+
+  /**
+   * 千葉 ② for each co-partner: a fixed one is refused like a fixed sole source; asked with the department's reason,
+   * the manager's one exception covers it (the partner itself is not fixed), and is kept for that organisation.
+   */
+  @Test
+  void aFixedCoPartnerIsRefusedUnlessTheManagersExceptionCoversIt() {
+    midoriIsFixed();
+    ProcessInstance selection = scenario.startSelection("suzuki", start());
+    assertRefused(() -> scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki",
+        withCoPartners(soleSource("org-hikari", "理由"), "org-midori", "会場の提供")))
+        .contains("みどり町内会（共に担う団体）はこの課の協働事業を3年度続けて担っています",
+            "課長が例外と認めない限り、公募によらず共に担う団体とすることはできません", "千葉県 協働推進マニュアル ②")
+        .doesNotContain("NPO法人ひかりはこの課");
+    nothingChosen(selection);
+
+    scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki", withCoPartners(
+        soleSourceAskingForAnException("org-hikari", "見守りの実績がある唯一の団体", "町内で会場を持つのはこの団体だけ"),
+        "org-midori", "会場の提供"));
+    assertThat(selection).isWaitingAt(Elements.DECIDE_FIXATION_EXCEPTION);
+    Assertions.assertThat((String) scenario.variable(selection, FIXATION_NOTICE.name()))
+        .contains("みどり町内会（共に担う団体）はこの課の協働事業を3年度続けて担っています", "課長が理由を記録して例外と認める")
+        .doesNotContain("NPO法人ひかりはこの課");
+    scenario.complete(selection, Elements.DECIDE_FIXATION_EXCEPTION, "sato", values(
+        jp.kyodo.project.Project.FIXATION_EXCEPTION.name(), "EXCEPTION_ALLOWED",
+        jp.kyodo.project.Project.FIXATION_EXCEPTION_REASON.name(), "会場を持つ団体がほかになく、来年度は公募で見直す"));
+    scenario.complete(selection, Elements.APPROVE_SOLE_SOURCE, "sato",
+        values(SOLE_SOURCE_APPROVAL.name(), "APPROVE", SOLE_SOURCE_APPROVAL_COMMENT.name(), "理由は妥当"));
+
+    assertOutcome(selection, Elements.END_SELECTED, SelectionOutcome.SELECTED, "sato", "唯一の団体");
+    Assertions.assertThat(scenario.historic(selection, CO_PARTNER_GROUPS.name())).isEqualTo("org-midori");
+    Assertions.assertThat(scenario.registry.fixationExceptions("org-midori", "dept-fukushi")).singleElement()
+        .satisfies(r -> {
+          Assertions.assertThat(r.allowed()).isTrue();
+          Assertions.assertThat(r.phase()).isEqualTo("SELECTION");
+          Assertions.assertThat(r.consecutiveYears()).isEqualTo(3);
+          Assertions.assertThat(r.request()).isEqualTo("町内で会場を持つのはこの団体だけ");
+          Assertions.assertThat(r.decidedBy()).isEqualTo("sato");
+        });
+    Assertions.assertThat(scenario.registry.fixationExceptions("org-hikari", "dept-fukushi")).as("not fixed").isEmpty();
+    Assertions.assertThat(scenario.registry.yearsHeld("org-midori", "dept-fukushi")).containsExactly(2027, 2026, 2025, 2024);
+  }
+
+  /** Both fixed, one answer covers both and is kept for each; not allowed, the co-partners go with the sole source. */
+  @Test
+  void aRefusedExceptionSendsThePartnerAndItsCoPartnersToAPublicCall() {
+    midoriIsFixed();
+    ProcessInstance selection = soleSourceToAFixedPartnerWith("org-midori", "会場の提供");
+    Assertions.assertThat((String) scenario.variable(selection, FIXATION_NOTICE.name()))
+        .contains("NPO法人ひかりはこの課の協働事業を3年度続けて担っています", "みどり町内会（共に担う団体）はこの課の協働事業を3年度");
+    scenario.complete(selection, Elements.DECIDE_FIXATION_EXCEPTION, "sato", values(
+        jp.kyodo.project.Project.FIXATION_EXCEPTION.name(), "EXCEPTION_REFUSED",
+        jp.kyodo.project.Project.FIXATION_EXCEPTION_REASON.name(), "二団体とも4年目になるため、公募で機会を開く"));
+
+    assertThat(selection).isWaitingAt(Elements.WRITE_CALL);
+    Assertions.assertThat(scenario.variable(selection, METHOD.name())).isEqualTo("PUBLIC_CALL");
+    Assertions.assertThat(scenario.variable(selection, coPartnerOrganisation(1).name())).isNull();
+    Assertions.assertThat(scenario.variable(selection, CO_PARTNER_REASON.name())).isNull();
+    for (String organisation : List.of("org-hikari", "org-midori")) {
+      Assertions.assertThat(scenario.registry.fixationExceptions(organisation, "dept-fukushi")).as(organisation)
+          .singleElement().satisfies(r -> Assertions.assertThat(r.allowed()).isFalse());
+    }
+  }
+
+  /** ひかり fixed as well as the co-partner: asked with the department's reason, the choice goes to a manager. */
+  ProcessInstance soleSourceToAFixedPartnerWith(String coPartner, String role) {
+    ProcessInstance selection = selectionWithAFixedPartner();
+    scenario.complete(selection, Elements.CHOOSE_METHOD, "suzuki", withCoPartners(soleSourceAskingForAnException(
+        "org-hikari", "山間部で活動できる唯一の団体", "代わる団体がなく、今年度中に担い手の育成を始める"), coPartner, role));
+    assertThat(selection).isWaitingAt(Elements.DECIDE_FIXATION_EXCEPTION);
+    return selection;
+  }
+
+  /** A public call whose committee proposes NPO法人ひかり, waiting for the manager's approval. */
+  ProcessInstance callSelectingHikari() {
+    ProcessInstance selection = scenario.publishedCall(1, "ito");
+    List<ProcessInstance> applications = twoApplicationsScreened(selection);
+    scenario.complete(scenario.reviewerTask(selection, Elements.DECLARE_CONFLICTS, "ito", null), "ito",
+        values(DECLARATION_CONFIRMED.name(), true));
+    scenario.complete(scenario.reviewerTask(selection, Elements.SCORE, "ito", applicationId(applications.get(0))), "ito", scores(5, 4));
+    scenario.complete(scenario.reviewerTask(selection, Elements.SCORE, "ito", applicationId(applications.get(1))), "ito", scores(3, 3));
+    scenario.complete(selection, Elements.PROPOSE, "tanaka", values(SELECTED_APPLICATION.name(),
+        applicationId(applications.get(0)), SELECTION_REASON.name(), "実現性が最も高い"));
+    assertThat(selection).isWaitingAt(Elements.APPROVE_SELECTION);
+    return selection;
+  }
+
+  static Map<String, Object> approve() {
+    return values(SELECTION_APPROVAL.name(), "APPROVE");
+  }
+
+  /**
+   * A public call: the manager approving the committee's choice adds the co-partners (they joined without competing,
+   * 旭川 Q45), by the same rules — not the selected applicant, registered, not fixed unless the manager writes why, which
+   * is then the manager's fixation exception (千葉 ②).
+   */
+  @Test
+  void theManagerApprovingACallMayAddCoPartners() {
+    for (int year : new int[] {2024, 2025, 2026}) {
+      scenario.registry.recordPartnership(new Partnership("org-umi", "dept-fukushi", null, "訪問 " + year, year, null));
+    }
+    ProcessInstance selection = callSelectingHikari();
+    assertRefused(() -> scenario.complete(selection, Elements.APPROVE_SELECTION, "sato",
+        withCoPartners(approve(), "org-hikari", "会計")))
+        .contains("「共に担う団体」に、協働パートナーとして選ぶ団体と同じ団体は選べません");
+    assertRefused(() -> scenario.complete(selection, Elements.APPROVE_SELECTION, "sato",
+        withCoPartners(approve(), "org-midori", "広報", "org-midori", "会場")))
+        .contains("「共に担う団体」に同じ団体が二度選ばれています");
+    assertRefused(() -> scenario.complete(selection, Elements.APPROVE_SELECTION, "sato",
+        withCoPartners(approve(), "org-midori", null)))
+        .contains("「共に担う団体1の役割」を入力してください（共に担う団体を選んだ場合）");
+    assertRefused(() -> scenario.complete(selection, Elements.APPROVE_SELECTION, "sato",
+        withCoPartners(approve(), "org-midori", "広報", "org-umi", "訪問の担い手")))
+        .contains("うみの会（共に担う団体）はこの課の協働事業を3年度続けて担っています", "「固定化の例外とする理由」に書いてください");
+    assertThat(selection).isWaitingAt(Elements.APPROVE_SELECTION);
+    Assertions.assertThat(scenario.variable(selection, coPartnerOrganisation(1).name())).isNull();
+
+    Map<String, Object> excepted = new java.util.HashMap<>(
+        withCoPartners(approve(), "org-midori", "広報", "org-umi", "訪問の担い手"));
+    excepted.put(CO_PARTNER_FIXATION_REASON.name(), "訪問の担い手がほかになく、来年度は公募で見直す");
+    scenario.complete(selection, Elements.APPROVE_SELECTION, "sato", excepted);
+
+    assertOutcome(selection, Elements.END_SELECTED, SelectionOutcome.SELECTED, "sato", "実現性が最も高い");
+    Assertions.assertThat(scenario.historic(selection, PARTNER_GROUP.name())).isEqualTo("org-hikari");
+    Assertions.assertThat(coPartners(selection)).extracting(p -> p.get("organisationId"))
+        .containsExactly("org-midori", "org-umi");
+    Assertions.assertThat(scenario.historic(selection, CO_PARTNER_GROUPS.name())).isEqualTo("org-midori,org-umi");
+    Assertions.assertThat(scenario.historic(selection, jp.kyodo.project.Project.FIXATION_EXCEPTION.name()))
+        .isEqualTo("EXCEPTION_ALLOWED");
+    Assertions.assertThat(scenario.registry.fixationExceptions("org-umi", "dept-fukushi")).singleElement()
+        .satisfies(r -> {
+          Assertions.assertThat(r.allowed()).isTrue();
+          Assertions.assertThat(r.request()).isNull();
+          Assertions.assertThat(r.reason()).isEqualTo("訪問の担い手がほかになく、来年度は公募で見直す");
+          Assertions.assertThat(r.decidedBy()).isEqualTo("sato");
+        });
+    Assertions.assertThat(scenario.registry.fixationExceptions("org-midori", "dept-fukushi")).as("not fixed").isEmpty();
+    Assertions.assertThat(scenario.registry.yearsHeld("org-midori", "dept-fukushi")).containsExactly(2027);
+  }
+
+  /** Sent back to the committee, the selection takes no co-partners: they are the manager's to add to the next proposal. */
+  @Test
+  void coPartnersNamedWhileSendingTheSelectionBackAreNotKept() {
+    ProcessInstance selection = callSelectingHikari();
+    Map<String, Object> returned = new java.util.HashMap<>(withCoPartners(
+        values(SELECTION_APPROVAL.name(), "RETURN", SELECTION_APPROVAL_COMMENT.name(), "理由を詳しく"), "org-midori", "広報"));
+    scenario.complete(selection, Elements.APPROVE_SELECTION, "sato", returned);
+    assertThat(selection).isWaitingAt(Elements.PROPOSE);
+    Assertions.assertThat(scenario.variable(selection, coPartnerOrganisation(1).name())).isNull();
+    Assertions.assertThat(scenario.variable(selection, coPartnerRole(1).name())).isNull();
   }
 }

@@ -77,6 +77,7 @@ public final class SelectionScenario {
     Mocks.register("recordConflictDeclaration", new RecordConflictDeclarationListener(records));
     Mocks.register("recordReview", new RecordReviewListener(records));
     Mocks.register("rankApplications", new RankApplicationsDelegate(records, registry, fixation));
+    Mocks.register("checkCoPartners", new CheckCoPartnersListener(records, registry, fixation));
     Mocks.register("recordSelection", new RecordSelectionDelegate(records, registry));
     Mocks.register("notifyApplicants", new NotifyApplicantsDelegate(records));
     Mocks.register("recordSelectionOutcome", new RecordSelectionOutcomeListener(records));
@@ -97,9 +98,13 @@ public final class SelectionScenario {
     TestIdentity.user(identity, "midori", KyodoGroups.PARTNERS, "org-midori");
     TestIdentity.user(identity, "kumo", KyodoGroups.PARTNERS, "org-kumo");
     TestIdentity.user(identity, "sora", KyodoGroups.PARTNERS);
+    TestIdentity.user(identity, "umi", KyodoGroups.PARTNERS);
     organisation("org-hikari", "NPO法人ひかり", RegistrationStatus.REGISTERED, "hikari");
     organisation("org-midori", "みどり町内会", RegistrationStatus.REGISTERED, "midori");
     organisation("org-kumo", "くもの会", RegistrationStatus.APPLIED, "kumo");
+    // A third registered organisation, so that a project can have a partner and two co-partners (旭川 Q71). Its
+    // Camunda group is made when ② makes it a (co-)partner, as for any organisation registered through the registry.
+    organisation("org-umi", "うみの会", RegistrationStatus.REGISTERED, "umi");
   }
 
   void organisation(String id, String name, RegistrationStatus status, String member) {
@@ -138,6 +143,29 @@ public final class SelectionScenario {
     Map<String, Object> values = new java.util.HashMap<>(soleSource(organisation, reason));
     values.put(jp.kyodo.project.Project.FIXATION_EXCEPTION_REQUEST.name(), request);
     return values;
+  }
+
+  /**
+   * The values with co-partners in the slots, as the form sends them: organisation and role, in pairs (a null leaves
+   * that field out), and the reason for taking them without a call when any organisation is named.
+   */
+  public static Map<String, Object> withCoPartners(Map<String, Object> values, String... organisationsAndRoles) {
+    Map<String, Object> with = new java.util.HashMap<>(values);
+    boolean any = false;
+    for (int i = 0; i < organisationsAndRoles.length; i += 2) {
+      int slot = i / 2 + 1;
+      if (organisationsAndRoles[i] != null) {
+        with.put(coPartnerOrganisation(slot).name(), organisationsAndRoles[i]);
+        any = true;
+      }
+      if (organisationsAndRoles[i + 1] != null) {
+        with.put(coPartnerRole(slot).name(), organisationsAndRoles[i + 1]);
+      }
+    }
+    if (any) {
+      with.put(CO_PARTNER_REASON.name(), "地域の三団体が実行委員会を組織して担う（関市 II-7③）");
+    }
+    return with;
   }
 
   public static Map<String, Object> call() {
