@@ -143,6 +143,9 @@ public final class FiscalYearProcess {
       CollaborationProcess.ROUND.name(), CollaborationProcess.CHOSEN_FORM_LABEL.name(),
       CollaborationProcess.CALENDAR_PATTERN_LABEL.name());
 
+  /** The co-partners a continued year keeps with its partner (旭川 Q71), under their own names. */
+  public static final List<String> CONTINUING_CO_PARTNERS = List.of(Project.CO_PARTNERS, Project.CO_PARTNER_GROUPS.name());
+
   /**
    * What a year tells the lifecycle when it ends: how it ended, the decision that ended it (of ②, the budget or ⑥)
    * with the values the lifecycle's end events read, the staff and partner as the year left them, and the year's
@@ -152,7 +155,8 @@ public final class FiscalYearProcess {
       SelectionProcess.DECISION_VARIABLES.names(), BUDGET_DECISION_VARIABLES.names(),
       ImprovementProcess.DECISION_VARIABLES.names(), List.of(ImprovementProcess.END_REASON.name(),
           ImprovementProcess.HANDOVER_SUPPORT.name(), ImprovementProcess.NEXT_FISCAL_YEAR.name(),
-          EvaluationProcess.EVALUATION_GRADE.name(), Project.MAIN_STAFF.name(), Project.DEPUTY_STAFF.name()))
+          EvaluationProcess.EVALUATION_GRADE.name(), Project.MAIN_STAFF.name(), Project.DEPUTY_STAFF.name()),
+      CONTINUING_CO_PARTNERS)
       .flatMap(List::stream).toList();
 
   /** What a year has not decided when it starts (its gateways read them): the partner, the budget, ③'s outcome. */

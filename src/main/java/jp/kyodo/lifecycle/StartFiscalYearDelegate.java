@@ -54,6 +54,9 @@ public class StartFiscalYearDelegate implements JavaDelegate {
     if (mode == YearMode.CONTINUE) {
       variables.put(Project.PARTNER_GROUP.name(), FiscalYearProcess.CONTINUING_PARTNER_GROUP.get(execution));
       variables.put(Project.PARTNER_NAME.name(), FiscalYearProcess.CONTINUING_PARTNER_NAME.get(execution));
+      for (String coPartners : FiscalYearProcess.CONTINUING_CO_PARTNERS) {
+        variables.put(coPartners, execution.getVariableTyped(coPartners));
+      }
     }
     variables.put(Project.FISCAL_YEAR.name(), fiscalYear);
     variables.put(FiscalYearProcess.YEAR_MODE.name(), mode.name());

@@ -31,6 +31,9 @@ public class StartNextYearDelegate implements JavaDelegate {
     variables.put(REQUESTED_FISCAL_YEAR.name(), Project.FISCAL_YEAR.get(execution) + 1);
     variables.put(CONTINUING_PARTNER_GROUP.name(), Project.PARTNER_GROUP.get(execution));
     variables.put(CONTINUING_PARTNER_NAME.name(), Project.PARTNER_NAME.get(execution));
+    for (String coPartners : CONTINUING_CO_PARTNERS) {
+      variables.put(coPartners, execution.getVariableTyped(coPartners));
+    }
     variables.put(Project.MAIN_STAFF.name(), Project.MAIN_STAFF.get(execution));
     variables.put(Project.DEPUTY_STAFF.name(), Project.DEPUTY_STAFF.get(execution));
     if (!FiscalYears.tellProject(execution, project, Messages.NEXT_FISCAL_YEAR_REQUESTED, variables)) {

@@ -582,6 +582,38 @@ class CollaborationLifecycleTest {
     assertThat(scenario.variable(first, Project.PARTNER_NAME.name())).isEqualTo("みどり町内会");
   }
 
+  /**
+   * 旭川 Q71: a project with two partners. ② names みどり町内会 beside NPO法人ひかり with its role; the co-partner's
+   * members work the partner tasks of ③ (and of every later phase), its year counts for its own fixation history.
+   */
+  @Test
+  void aProjectWithTwoPartnersHasBothWorkItsPartnerTasks() {
+    ProcessInstance lifecycle = proposedByHikari();
+    String number = lifecycle.getBusinessKey();
+    scenario.examinationApproved(number, true, LifecycleScenario.FIRST_YEAR, "NEXT_YEAR");
+    scenario.complete(number, SelectionProcess.Elements.CHOOSE_METHOD, "suzuki", SelectionScenario.withCoPartners(
+        SelectionScenario.soleSource("org-hikari", "提案した団体で、地域で同種の活動をしている唯一の団体"),
+        "org-midori", "町内の見守り訪問の担い手を出す"));
+    scenario.complete(number, SelectionProcess.Elements.APPROVE_SOLE_SOURCE, "sato", SelectionScenario.values(
+        SelectionProcess.SOLE_SOURCE_APPROVAL.name(), "APPROVE", SelectionProcess.SOLE_SOURCE_APPROVAL_COMMENT.name(),
+        "理由は妥当（旭川 Q45）"));
+    scenario.budgetApproved(number);
+    ProcessInstance first = year(number, LifecycleScenario.FIRST_YEAR);
+    assertThat(scenario.variable(first, Project.CO_PARTNER_GROUPS.name())).isEqualTo("org-midori");
+    assertThat(scenario.variable(first, Project.CO_PARTNERS).toString()).contains("みどり町内会", "町内の見守り訪問の担い手を出す");
+    assertThat(scenario.selection.registry.yearsHeld("org-midori", "dept-fukushi")).containsExactly(2027);
+
+    scenario.complete(number, AgreementProcess.Elements.DRAFT, "suzuki",
+        LifecycleScenario.draft(LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31)));
+    Task partnerConfirms = scenario.task(number, AgreementProcess.Elements.PARTNER_CONFIRMS);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(partnerConfirms.getId()).stream()
+        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList()).contains("org-hikari", "org-midori");
+    scenario.complete(partnerConfirms, "midori", Map.of(AgreementProcess.PARTNER_DECISION.name(), "AGREE"));
+    BpmnAwareTests.assertThat(first).isWaitingAt(FiscalYearProcess.Elements.AGREEMENT);
+    assertThat(scenario.tasks(number, AgreementProcess.Elements.DEPARTMENT_CONFIRMS)).as("the co-partner agreed for both")
+        .hasSize(1);
+  }
+
   /** 予算要求 refused (旭川 Q50): the year has no work, and a project with no other year ends, with the office's reason. */
   @Test
   void aBudgetThatIsNotGrantedEndsTheProjectWithTheReason() {
