@@ -161,7 +161,8 @@ public final class FiscalYearProcess {
 
   /** What a year has not decided when it starts (its gateways read them): the partner, the budget, ③'s outcome. */
   public static final List<String> UNDECIDED_AT_START = List.of(Project.PARTNER_GROUP.name(), Project.PARTNER_NAME.name(),
-      APPROVED_BUDGET.name(), AGREEMENT_OUTCOME.name(), NEXT_YEAR_PLAN.name());
+      Project.CO_PARTNERS, Project.CO_PARTNER_GROUPS.name(), APPROVED_BUDGET.name(), AGREEMENT_OUTCOME.name(),
+      NEXT_YEAR_PLAN.name());
 
   /** The message's own names for the year that ended (the lifecycle's {@code fiscalYear} is the latest one started). */
   public static final Var<Long> ENDED_FISCAL_YEAR = Var.number("endedFiscalYear");

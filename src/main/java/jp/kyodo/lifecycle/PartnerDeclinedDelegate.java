@@ -32,6 +32,8 @@ public class PartnerDeclinedDelegate implements JavaDelegate {
     }
     Project.PARTNER_GROUP.set(execution, null);
     Project.PARTNER_NAME.set(execution, null);
+    execution.setVariable(Project.CO_PARTNERS, null);
+    Project.CO_PARTNER_GROUPS.set(execution, null);
     SelectionProcess.SELECTION_NUMBER.set(execution, null);
     SelectionProcess.DECISION_VARIABLES.write(execution, new jp.kyodo.platform.Decision(null, null, null, null, null));
     FiscalYearProcess.AGREEMENT_OUTCOME.set(execution, null);
