@@ -169,7 +169,10 @@ class PostgresStartupTest {
     scenario.complete(examination, Elements.ASSESS, "suzuki", assessment());
     scenario.complete(examination, Elements.REVIEW, "tanaka", review("PROCEED", "PostgreSQL で承認"));
 
-    assertThat(engine.getRuntimeService().getVariable(lifecycle.getId(), "phase")).isEqualTo("SELECTION");
+    // From ② on, the project's phase is its fiscal year's (collaboration-year), started with the project number.
+    String year = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(jp.kyodo.lifecycle.FiscalYearProcess.KEY).processInstanceBusinessKey(number).singleResult().getId();
+    assertThat(engine.getRuntimeService().getVariable(year, "phase")).isEqualTo("SELECTION");
     assertThat(engine.getRuntimeService().getVariable(lifecycle.getId(), "projectDecisions").toString()).contains("APPROVED");
     jp.kyodo.lifecycle.ProjectRecord project = projects.find(number).orElseThrow();
     assertThat(project.phase()).isEqualTo(jp.kyodo.lifecycle.Phase.SELECTION);

@@ -211,7 +211,8 @@ class LifecycleInBrowserTest {
     // The applicant reads the result in its own task.
     work("hikari", only(engine.getTaskService().createTaskQuery().processInstanceId(application)
         .taskDefinitionKey(CallApplicationProcess.Elements.CONFIRM_RESULT).list(), "the applicant's result"), Map.of());
-    assertThat(phaseInstance(number, AgreementProcess.KEY)).as("③ has begun").isNotNull();
+    assertThat(tasks(number, FiscalYearProcess.Elements.REQUEST_BUDGET)).as("予算要求 has begun (翌年度実施型: after ②)")
+        .hasSize(1);
   }
 
   // --- 予算要求 (旭川 Q50): the department asks, the office records what the budget granted
@@ -361,7 +362,9 @@ class LifecycleInBrowserTest {
     wait.withMessage("Cockpit does not show the instance of " + number).until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//dd[contains(@class,'business-key') and normalize-space()='" + number + "']")));
     Chromium.click(driver, By.xpath("//a[normalize-space()='Variables']"), "Cockpit shows no variables tab");
-    for (String shown : List.of("phaseLabel", "⑥ 事業の改善", "latestGrade", "partnerName", "NPO法人ひかり")) {
+    // The year's variables, first page by name: its agreement, its budget and how it was granted, its form.
+    for (String shown : List.of("agreementNumber", "2027-fukushi-001", "approvedBudget", "1200000", "budgetDecisionLabel",
+        "要求どおり認められた", "chosenFormLabel", "共同事業")) {
       wait.withMessage("Cockpit's variables of " + number + " do not show " + shown).until(ExpectedConditions
           .visibilityOfElementLocated(By.xpath("//table//td[contains(normalize-space(), '" + shown + "')]")));
     }
