@@ -50,6 +50,7 @@ public final class ExaminationProcess {
     public static final String ENDING_NOTICE_GATEWAY = "EndingNoticeGateway";
     public static final String EXPLAIN_ENDING = "ExplainEnding";
     public static final String ENDING_RESPONSE_GATEWAY = "EndingResponseGateway";
+    public static final String ENDING_SETTLED_JOIN = "EndingSettledJoin";
     public static final String ENDING_ROUTE_GATEWAY = "EndingRouteGateway";
 
     private Elements() {}

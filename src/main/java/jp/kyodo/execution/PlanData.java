@@ -159,40 +159,37 @@ record PlanData(List<Goal> goals, List<Line> budget, long incomeOwnFunds, long i
     }
   }
 
+  /** Slot by slot, what is added, removed or changed between two lists of the plan (goals, budget lines). */
+  private static <T> List<String> differences(List<T> before, List<T> after, String slot,
+      java.util.function.Function<T, String> show) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
+      T was = i < before.size() ? before.get(i) : null;
+      T is = i < after.size() ? after.get(i) : null;
+      String id = slot + (i + 1);
+      if (was == null) {
+        lines.add(id + "を加える: " + show.apply(is));
+      } else if (is == null) {
+        lines.add(id + "をなくす: " + show.apply(was));
+      } else if (!was.equals(is)) {
+        lines.add(id + ": " + show.apply(was) + " → " + show.apply(is));
+      }
+    }
+    return lines;
+  }
+
   /** What {@code proposed} changes in this plan, part by part, in the words of the forms. */
   Changes compare(PlanData proposed) {
     Set<Part> parts = EnumSet.noneOf(Part.class);
     List<String> lines = new ArrayList<>();
     if (!goals.equals(proposed.goals)) {
       parts.add(Part.GOALS);
-      for (int i = 0; i < Math.max(goals.size(), proposed.goals.size()); i++) {
-        Goal before = i < goals.size() ? goals.get(i) : null;
-        Goal after = i < proposed.goals.size() ? proposed.goals.get(i) : null;
-        String id = "成果目標G" + (i + 1);
-        if (before == null) {
-          lines.add(id + "を加える: " + show(after));
-        } else if (after == null) {
-          lines.add(id + "をなくす: " + show(before));
-        } else if (!before.equals(after)) {
-          lines.add(id + ": " + show(before) + " → " + show(after));
-        }
-      }
+      lines.addAll(differences(goals, proposed.goals, "成果目標G", PlanData::show));
     }
     if (!budget.equals(proposed.budget) || incomeOwnFunds != proposed.incomeOwnFunds || incomeFees != proposed.incomeFees
         || incomeOther != proposed.incomeOther) {
       parts.add(Part.BUDGET);
-      for (int i = 0; i < Math.max(budget.size(), proposed.budget.size()); i++) {
-        Line before = i < budget.size() ? budget.get(i) : null;
-        Line after = i < proposed.budget.size() ? proposed.budget.get(i) : null;
-        String id = "経費" + (i + 1);
-        if (before == null) {
-          lines.add(id + "を加える: " + show(after));
-        } else if (after == null) {
-          lines.add(id + "をなくす: " + show(before));
-        } else if (!before.equals(after)) {
-          lines.add(id + ": " + show(before) + " → " + show(after));
-        }
-      }
+      lines.addAll(differences(budget, proposed.budget, "経費", PlanData::show));
       income(lines, "団体の自己資金", incomeOwnFunds, proposed.incomeOwnFunds);
       income(lines, "参加費・利用料などの事業収入", incomeFees, proposed.incomeFees);
       income(lines, "寄付・その他の収入", incomeOther, proposed.incomeOther);
