@@ -52,7 +52,7 @@ fail() {
 proposal() { # title
   printf '{"variables":{"title":{"value":"%s"},"issue":{"value":"独居高齢者が地域で孤立している"},"content":{"value":"週1回の見守り訪問"},"expectedEffect":{"value":"孤立の解消"},"proposedBudget":{"value":500000}}}' "$1"
 }
-check_sheet='{"variables":{"voluntaryPublicInterest":{"value":true},"notForProfit":{"value":true},"notPoliticalOrReligious":{"value":true},"notAgainstPublicOrder":{"value":true},"exercisesPublicAuthority":{"value":false},"privateOrValuePromoting":{"value":false},"leadership":{"value":"EQUAL"},"collaborationMerits":{"value":"[\"LOCAL_NEEDS\",\"FINE_GRAINED\"]","type":"Json"},"cityFunding":{"value":false},"eventBased":{"value":false},"jointBody":{"value":false},"publicFacility":{"value":false}}}'
+check_sheet='{"variables":{"voluntaryPublicInterest":{"value":true},"notForProfit":{"value":true},"notPoliticalOrReligious":{"value":true},"notAgainstPublicOrder":{"value":true},"exercisesPublicAuthority":{"value":false},"privateOrValuePromoting":{"value":false},"leadership":{"value":"EQUAL"},"collaborationMerits":{"value":"[\"LOCAL_NEEDS\",\"FINE_GRAINED\"]","type":"Json"},"cityFunding":{"value":false},"eventBased":{"value":false},"jointBody":{"value":false},"publicFacility":{"value":false},"mainStaff":{"value":"suzuki"},"deputyStaff":{"value":"yamamoto"}}}'
 
 start_project() { # user title -> prints the project number (the lifecycle's business key)
   [ "$(http_as "$1" POST /engine-rest/process-definition/key/collaboration/submit-form "$(proposal "$2")")" = 200 ] \
