@@ -112,7 +112,7 @@ $(diff "$work/open-before" "$work/open-after")"
   intake_b=$(task_of tanaka "$project_b" AssignDepartment)
   [ -n "$intake_b" ] && grep -q "^$intake_b AssignDepartment$" "$work/open-before" \
     || fail "tanaka does not find the intake task of project $project_b that was open before the backup"
-  submit tanaka "$intake_b" '{"variables":{"departmentGroup":{"value":"dept-kankyo"}}}'
+  submit tanaka "$intake_b" '{"variables":{"departmentGroup":{"value":"dept-fukushi"}}}'
   # hikari proposes a new project: numbered after the restored ones, registered and taken in like any other.
   project_c=$(start_project hikari "復元の後の事業")
   python3 -c 'import sys; a, b, c = sys.argv[1:]; sys.exit(0 if c > max(a, b) else 1)' "$project_a" "$project_b" "$project_c" \
