@@ -47,7 +47,9 @@ STANDING = {"PartnerReportsIssue", "DepartmentReportsIssue", "PartnerProposesPla
             "DepartmentProposesPlanChange", "RequestStaffHandover"}
 PARTNER_USERS = {"org-hikari": "hikari", "org-midori": "midori"}
 EVALUATION_ITEMS = ([f"plan{i}" for i in range(1, 10)] + [f"exec{i}" for i in range(1, 7)]
-                    + [f"result{i}" for i in range(1, 6)] + [f"improve{i}" for i in range(1, 6)])
+                    + [f"result{i}" for i in range(1, 6)])
+# 関市 資料2 事業改善 1–5 are answered in ⑥'s dialogue, not in ⑤.
+IMPROVEMENT_ITEMS = [f"improve{i}" for i in range(1, 6)]
 
 
 def today():
@@ -399,8 +401,9 @@ class Project:
                                            sharedFindings="見守りの仕組みは定着した")),
             "PartnerConfirmation": (self.partner_user(), {"evaluationConfirmation": "AGREE"}),
             # ⑥ 事業の改善
-            "ImprovementDialogue": ("suzuki", {"dialogueParticipants": "福祉課 鈴木、団体代表",
-                                               "effectRaisingMeasures": "近隣の地区にも広げる"}),
+            "ImprovementDialogue": ("suzuki", dict({item: "YES" for item in IMPROVEMENT_ITEMS},
+                                                   dialogueParticipants="福祉課 鈴木、団体代表",
+                                                   effectRaisingMeasures="近隣の地区にも広げる")),
             "PartnerDialogueReview": (self.partner_user(), {"dialogueConfirmation": "AGREE", "partnerWish": "INDEPENDENT"}),
             "DecideNextStep": ("suzuki", {"improvementDecision": "END", "improvementReason": "目的を達成した",
                                           "improvementEndReason": "PURPOSE_ACHIEVED"} if self.decision == "END" else {
