@@ -797,8 +797,16 @@ class Checks:
             outcome = variables.get("projectOutcome", {}).get("value")
             if outcome != p["outcome"]:
                 problems.append(f"{p['project_number']}: outcome {outcome} / row {p['outcome']}")
-            if variables.get("phase", {}).get("value") != p["phase"]:
-                problems.append(f"{p['project_number']}: phase {variables.get('phase', {}).get('value')} / row {p['phase']}")
+            # From ② on a project's phase is its fiscal years' (collaboration-year): the phase entered last counts.
+            entered = [(variables.get("phaseStartedAt", {}).get("value") or "", variables.get("phase", {}).get("value"))]
+            for year in h.get(f"{REST}/history/process-instance?processDefinitionKey=collaboration-year"
+                              f"&processInstanceBusinessKey={q(p['project_number'])}"):
+                of_year = {v["name"]: v for v in h.get(f"{REST}/history/variable-instance?processInstanceId="
+                                                       f"{year['id']}&deserializeValues=false&maxResults=1000")}
+                entered.append((of_year.get("phaseStartedAt", {}).get("value") or "", of_year.get("phase", {}).get("value")))
+            phase = max(entered, key=lambda e: e[0])[1]
+            if phase != p["phase"]:
+                problems.append(f"{p['project_number']}: phase {phase} / row {p['phase']}")
             decisions = json.loads(variables.get("projectDecisions", {}).get("value") or "[]")
             rows = db.value(f"SELECT COUNT(*) FROM kyodo_project_decision WHERE project_number = '{p['project_number']}'")
             if rows != len(decisions):
