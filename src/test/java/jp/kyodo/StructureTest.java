@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class StructureTest {
 
-  static final List<String> BASE = List.of("platform", "forms", "identity", "variables", "engine");
+  static final List<String> BASE = List.of("platform", "forms", "identity", "variables", "engine", "mail");
 
   /**
    * The only classes that name Camunda's internals ({@code org.camunda.bpm.*.impl}): the adapters of {@code engine},
