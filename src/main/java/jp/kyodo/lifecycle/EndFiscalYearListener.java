@@ -45,7 +45,7 @@ public class EndFiscalYearListener implements ExecutionListener {
     variables.put(CONTINUING_PARTNER_GROUP.name(), Project.PARTNER_GROUP.get(execution));
     variables.put(CONTINUING_PARTNER_NAME.name(), Project.PARTNER_NAME.get(execution));
     variables.put(YEAR_DECISIONS, execution.getVariableTyped(DECISION_LOG.variable()));
-    FiscalYears.tellProject(execution, project, Messages.FISCAL_YEAR_ENDED, variables);
+    ProjectInstances.tellProject(execution, project, Messages.FISCAL_YEAR_ENDED, variables);
   }
 
   static YearOutcome outcome(DelegateExecution execution) {

@@ -6,19 +6,54 @@ import java.util.List;
 import java.util.Map;
 import jp.kyodo.engine.Privileged;
 import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * The engine calls of 担当者の交代, in one place: the running instances that carry a project — its lifecycle, its
- * fiscal years and the phases they called, all with the project number as business key — their variables and
- * their open tasks. Each runs as the engine itself: the manager who confirms a handover may neither read nor change
- * another process, but the project's staff must change in all of them at once.
+ * The engine calls between the running instances that carry a project, in one place — its lifecycle, its fiscal
+ * years and the phases they called, all with the project number as business key. A year is started by a message
+ * with that key, reports back by messages to the lifecycle that started it, and is found and stopped by the key;
+ * 担当者の交代 reads and changes the staff variables of all of them and hands over their open tasks. Each call runs
+ * as the engine itself: the clerk whose task ends a year, or the manager who confirms a handover, may neither read
+ * nor change another process, but the project must go on.
  */
 final class ProjectInstances {
 
   private ProjectInstances() {}
+
+  /** Starts a year of the project; returns its instance id. */
+  static String startYear(DelegateExecution from, String projectNumber, Map<String, Object> variables) {
+    ProcessInstance year = Privileged.run(() -> runtime(from).startProcessInstanceByMessage(
+        FiscalYearProcess.Messages.FISCAL_YEAR_STARTS, projectNumber, variables));
+    return year.getId();
+  }
+
+  /**
+   * Tells the lifecycle instance something ({@link FiscalYearProcess.Messages}); whether it was waiting to hear it.
+   * A lifecycle that is no longer there (ended, or removed by the administrator) is not an error of the year.
+   */
+  static boolean tellProject(DelegateExecution from, String projectInstanceId, String message, Map<String, Object> variables) {
+    return Privileged.run(() -> !runtime(from).createMessageCorrelation(message).processInstanceId(projectInstanceId)
+        .setVariables(variables).correlateAllWithResult().isEmpty());
+  }
+
+  /** The project's years that run now (suspended ones too), but the one given. */
+  static List<String> runningYears(DelegateExecution from, String projectNumber, String except) {
+    return Privileged.run(() -> runtime(from).createProcessInstanceQuery()
+        .processDefinitionKey(FiscalYearProcess.KEY).processInstanceBusinessKey(projectNumber).list().stream()
+        .map(ProcessInstance::getId).filter(id -> !id.equals(except)).toList());
+  }
+
+  /** Stops a year and the phases it called; their end listeners see a cancelled instance and record nothing. */
+  static void stopYear(DelegateExecution from, String yearInstanceId, String reason) {
+    Privileged.run(() -> {
+      runtime(from).deleteProcessInstance(yearInstanceId, reason, false, true);
+      return null;
+    });
+  }
 
   /** One running instance of the project: its process and the variables asked for that it holds. */
   record Running(String id, String processKey, Map<String, Object> variables) {
@@ -86,5 +121,9 @@ final class ProjectInstances {
       }
       return open.size();
     });
+  }
+
+  private static RuntimeService runtime(DelegateExecution execution) {
+    return execution.getProcessEngineServices().getRuntimeService();
   }
 }

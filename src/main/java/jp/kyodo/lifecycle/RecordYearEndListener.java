@@ -45,12 +45,12 @@ public class RecordYearEndListener implements ExecutionListener {
     String outcome = FiscalYearProcess.YEAR_OUTCOME.get(execution);
     // ⑥ chose the other way for next year than the one already started (a new call instead of continuing, or
     // back): the year started the other way is stopped with ⑥'s reason, and ⑥'s way starts.
-    List<String> otherWay = FiscalYears.runningYears(execution, project, endedInstance).stream()
+    List<String> otherWay = ProjectInstances.runningYears(execution, project, endedInstance).stream()
         .filter(id -> years.find(id).filter(y -> ended != null && y.fiscalYear() > ended
             && wayOfGoingOn(outcome) && !y.mode().name().equals(outcome)).isPresent()).toList();
     StopRunningYearsDelegate.stop(execution, otherWay, years, projects);
     // (the engine deletes the stopped ones when the transaction ends: they no longer count)
-    List<String> others = FiscalYears.runningYears(execution, project, endedInstance).stream()
+    List<String> others = ProjectInstances.runningYears(execution, project, endedInstance).stream()
         .filter(id -> !otherWay.contains(id)).toList();
     OTHER_YEARS_RUNNING.set(execution, (long) others.size());
     NEXT_YEAR_RUNNING.set(execution, others.stream().map(years::find).anyMatch(year -> year.isPresent()

@@ -63,7 +63,7 @@ public class StartFiscalYearDelegate implements JavaDelegate {
     variables.put(FiscalYearProcess.YEAR_MODE_LABEL.name(), mode.label());
     variables.put(FiscalYearProcess.PROJECT_INSTANCE_ID.name(), execution.getProcessInstanceId());
     variables.put(FiscalYearProcess.DECISION_LOG.variable(), FiscalYearProcess.DECISION_LOG.empty());
-    String year = FiscalYears.start(execution, project, variables);
+    String year = ProjectInstances.startYear(execution, project, variables);
     Project.FISCAL_YEAR.set(execution, fiscalYear);
     // From ② on, each year's instance says which phase it is in; the lifecycle says where to look.
     CollaborationProcess.PHASE_LABEL.set(execution, "年度ごとに進行中（最新は " + fiscalYear + " 年度。"

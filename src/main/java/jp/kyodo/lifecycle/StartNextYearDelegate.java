@@ -36,7 +36,7 @@ public class StartNextYearDelegate implements JavaDelegate {
     }
     variables.put(Project.MAIN_STAFF.name(), Project.MAIN_STAFF.get(execution));
     variables.put(Project.DEPUTY_STAFF.name(), Project.DEPUTY_STAFF.get(execution));
-    if (!FiscalYears.tellProject(execution, project, Messages.NEXT_FISCAL_YEAR_REQUESTED, variables)) {
+    if (!ProjectInstances.tellProject(execution, project, Messages.NEXT_FISCAL_YEAR_REQUESTED, variables)) {
       throw new jp.kyodo.forms.InvalidInputException("この事業は来年度を始められる状態にありません（事業がすでに終了した、"
           + "または ① 事業の検討からやり直しています）。市民協働課に確認してください。");
     }

@@ -32,7 +32,7 @@ public class StopRunningYearsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String project = Project.PROJECT_NUMBER.get(execution);
-    List<String> stopping = FiscalYears.runningYears(execution, project, FiscalYearProcess.ENDED_YEAR_INSTANCE.get(execution));
+    List<String> stopping = ProjectInstances.runningYears(execution, project, FiscalYearProcess.ENDED_YEAR_INSTANCE.get(execution));
     stop(execution, stopping, years, projects);
     Long endedYear = FiscalYearProcess.ENDED_FISCAL_YEAR.get(execution);
     if (!stopping.isEmpty() && endedYear != null) {
@@ -56,7 +56,7 @@ public class StopRunningYearsDelegate implements JavaDelegate {
       Integer fiscalYear = years.find(running).map(ProjectYearRepository.ProjectYear::fiscalYear).orElse(null);
       String reason = "⑥ 事業の改善（" + FiscalYearProcess.ENDED_FISCAL_YEAR.get(execution) + "年度）で「"
           + improvement.label() + "」と決まったため: " + improvement.reason();
-      FiscalYears.stop(execution, running, reason);
+      ProjectInstances.stopYear(execution, running, reason);
       Instant now = CityCalendar.now();
       years.stopped(running, outcome, now);
       ProjectDecisions.record(execution, projects, new ProjectDecision(Phase.IMPROVEMENT, ROUND.getOrDefault(execution, 1L),
