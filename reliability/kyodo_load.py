@@ -900,6 +900,64 @@ class Checks:
         return all(ok for _, ok, _ in self.results)
 
 
+# --- mail -----------------------------------------------------------------------------------------------------------
+
+class MailSink:
+    """reliability/smtp_sink.py as the nodes' SMTP server: every mail they send is kept, to be compared with the
+    outbox after the run (each notice the database calls sent arrived, and no mail arrived twice)."""
+
+    def __init__(self, workdir, port):
+        self.port, self.path = port, os.path.join(workdir, "mail.jsonl")
+        self.process = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__), "smtp_sink.py"),
+                                         "--port", str(port), "--out", self.path])
+
+    def node_arguments(self):
+        return ["--kyodo.mail.enabled=true", "--spring.mail.host=localhost", f"--spring.mail.port={self.port}",
+                # the sender looks for due notices every second (the default is slower)
+                "--kyodo.mail.send-interval=PT1S"]
+
+    def received(self):
+        if not os.path.exists(self.path):
+            return []
+        with open(self.path, encoding="utf-8") as lines:
+            return [json.loads(line) for line in lines if line.strip()]
+
+    def stop(self):
+        self.process.terminate()
+
+
+def check_mail(checks, sink, db, wait=90):
+    """Every notice due now is sent (the outbox drains after the crashes), each mail arrived once (no Message-ID twice:
+    a row is claimed by one sender at a time and marked sent in the transaction after the server accepted it), and
+    every sent notice's mail arrived. Digest notices (due at the digest hour) may still wait."""
+    deadline = time.time() + wait
+    while time.time() < deadline:
+        waiting = db.value("SELECT COUNT(*) FROM kyodo_mail_outbox WHERE status = 'PENDING' AND send_after <= now()")
+        if not waiting:
+            break
+        time.sleep(2)
+    rows = db.rows("SELECT status, message_id FROM kyodo_mail_outbox")
+    statuses = {}
+    for r in rows:
+        statuses[r["status"]] = statuses.get(r["status"], 0) + 1
+    sent_ids = {r["message_id"] for r in rows if r["status"] == "SENT"}
+    received = sink.received()
+    seen, twice = set(), []
+    for m in received:
+        if m["messageId"] in seen:
+            twice.append(f"{m['messageId']} {m['subject']}")
+        seen.add(m["messageId"])
+    missing = sorted(sent_ids - seen)
+    stranger = sorted(seen - sent_ids)
+    checks.check("mail: the outbox drained, every sent notice arrived once, none twice",
+                 rows and not waiting and not twice and not missing and not stranger and statuses.get("FAILED", 0) == 0,
+                 f"outbox {dict(sorted(statuses.items()))}, {len(received)} mails received, {len(seen)} distinct"
+                 + (f"; still due: {waiting}" if waiting else "")
+                 + (f"; arrived twice: {twice[:3]}" if twice else "")
+                 + (f"; sent but not received: {missing[:3]}" if missing else "")
+                 + (f"; received but not marked sent: {stranger[:3]}" if stranger else ""))
+
+
 # --- nodes ----------------------------------------------------------------------------------------------------------
 
 class Node:
@@ -994,7 +1052,8 @@ def summary_lines(title, record, seconds, extra):
 
 def crash(args):
     started = time.time()
-    node = Node("node-a", args.port, args.database, args.workdir).start()
+    sink = MailSink(args.workdir, args.smtp_port)
+    node = Node("node-a", args.port, args.database, args.workdir, extra=sink.node_arguments()).start()
     log(f"node-a up after {node.wait_up():.1f} s (first start: schema and deployment)")
     driver = Driver([node.base], args.clients, args.run_id)
     driver.start()
@@ -1019,20 +1078,24 @@ def crash(args):
             driver.abort.set()
         time.sleep(3)
         checks = Checks(driver.http, Database(args.database), driver.record)
-        ok = checks.all(args.run_id) and not driver.record.failures
+        checks.all(args.run_id)
+        check_mail(checks, sink, Database(args.database))
+        ok = all(good for _, good, _ in checks.results) and not driver.record.failures
         lines = summary_lines("crash test (kill -9 under load, PostgreSQL)", driver.record, time.time() - started, [
             f"clients: {args.clients}; kills: {len(kills)} (seconds after start / restart took / while projects were"
             f" running): {kills}"])
     finally:
         node.stop()
+        sink.stop()
     return finish(lines, checks, ok, args.summary)
 
 
 def two_nodes(args):
     started = time.time()
-    a = Node("node-a", args.port, args.database, args.workdir).start()
+    sink = MailSink(args.workdir, args.smtp_port)
+    a = Node("node-a", args.port, args.database, args.workdir, extra=sink.node_arguments()).start()
     log(f"node-a up after {a.wait_up():.1f} s (schema and deployment)")
-    b = Node("node-b", args.port_b, args.database, args.workdir).start()
+    b = Node("node-b", args.port_b, args.database, args.workdir, extra=sink.node_arguments()).start()
     log(f"node-b up after {b.wait_up():.1f} s (finds the deployment there)")
     try:
         http = Http([a.base, b.base])
@@ -1061,12 +1124,15 @@ def two_nodes(args):
                      " message, never 5xx", races and not driver.record.race_failures,
                      f"{dict(sorted(races.items()))}" + (f"; {driver.record.race_failures[:3]}"
                                                          if driver.record.race_failures else ""))
-        ok = checks.all(args.run_id) and not driver.record.failures
+        checks.all(args.run_id)
+        check_mail(checks, sink, Database(args.database))
+        ok = all(good for _, good, _ in checks.results) and not driver.record.failures
         lines = summary_lines("two nodes on one PostgreSQL database", driver.record, time.time() - started, [
             f"clients: {args.clients} x {args.projects} projects, requests spread over {a.base} and {b.base}"])
     finally:
         a.stop()
         b.stop()
+        sink.stop()
     return finish(lines, checks, ok, args.summary)
 
 
@@ -1096,6 +1162,7 @@ def main():
         p.add_argument("--run-id", default=time.strftime("%H%M%S"))
         p.add_argument("--finish-timeout", type=float, default=900)
         p.add_argument("--summary")
+        p.add_argument("--smtp-port", type=int, default=2525, help="port of the SMTP server the nodes send to")
     crash_args = sub.choices["crash"]
     crash_args.add_argument("--kills", type=int, default=5)
     crash_args.add_argument("--min-interval", type=float, default=15)
