@@ -22,6 +22,6 @@ public final class AgreementModule implements PhaseModule {
   /** The partner's confirmation of the draft (協定書案を確認する) is told as such, not as any task. */
   @Override
   public Map<String, String> taskNoticeKinds() {
-    return Map.of("PartnerConfirmsAgreement", "AGREEMENT_TO_CONFIRM");
+    return Map.of(AgreementProcess.Elements.PARTNER_CONFIRMS, "AGREEMENT_TO_CONFIRM");
   }
 }

@@ -22,6 +22,6 @@ public final class EvaluationModule implements PhaseModule {
   /** The partner's confirmation of the evaluation is told as such, not as any task. */
   @Override
   public Map<String, String> taskNoticeKinds() {
-    return Map.of("PartnerConfirmation", "EVALUATION_TO_CONFIRM");
+    return Map.of(EvaluationProcess.Elements.CONFIRM, "EVALUATION_TO_CONFIRM");
   }
 }

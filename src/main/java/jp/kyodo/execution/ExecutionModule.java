@@ -22,6 +22,6 @@ public final class ExecutionModule implements PhaseModule {
   /** 報告の遅れに対応する: the department is told that a report is late (the managers by RemindLateReportDelegate). */
   @Override
   public Map<String, String> taskNoticeKinds() {
-    return Map.of("HandleLateReport", "REPORT_LATE");
+    return Map.of(ExecutionProcess.Elements.HANDLE_LATE_REPORT, "REPORT_LATE");
   }
 }

@@ -26,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component("remindLateReport")
 public class RemindLateReportDelegate implements JavaDelegate, TaskListener {
 
-  static final String SUBMIT_REPORT = "SubmitProgressReport";
-
   private final ExecutionRepository executions;
   private final Outbox outbox;
 
@@ -77,7 +75,7 @@ public class RemindLateReportDelegate implements JavaDelegate, TaskListener {
   private static String reportTask(DelegateExecution execution, int reportNo) {
     String engine = execution.getProcessEngine().getName();
     for (Task task : execution.getProcessEngineServices().getTaskService().createTaskQuery()
-        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(SUBMIT_REPORT).list()) {
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(ExecutionProcess.Elements.SUBMIT_REPORT).list()) {
       Object no = execution.getProcessEngineServices().getTaskService().getVariable(task.getId(), REPORT_NO.name());
       if (no instanceof Number n && n.intValue() == reportNo) {
         return Recipients.taskLink(engine, task.getId());

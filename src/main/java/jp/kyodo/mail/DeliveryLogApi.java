@@ -54,6 +54,9 @@ public class DeliveryLogApi {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
           "「status」には PENDING、SENT、LOGGED、SKIPPED、FAILED のいずれかを指定してください。");
     }
+    if (user != null && user.length() > Outbox.ADDRESS_MAX) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "「user」はユーザーIDかメールアドレス（254文字まで）で指定してください。");
+    }
     int rows = limit == null ? DEFAULT_ROWS : Math.max(1, Math.min(MAX_ROWS, limit));
     StringBuilder sql = new StringBuilder("SELECT id, created_at, send_after, sent_at, user_id, address, kind, subject,"
         + " status, attempts, next_attempt_at, last_error, message_id, digest FROM kyodo_mail_outbox WHERE 1 = 1");

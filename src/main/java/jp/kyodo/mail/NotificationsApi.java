@@ -60,7 +60,7 @@ public class NotificationsApi {
     for (Map.Entry<?, ?> e : named.entrySet()) {
       NoticeKind kind = parse(NoticeKind.class, e.getKey());
       if (kind == null || !kind.configurable()) {
-        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "「" + e.getKey() + "」は設定できる通知の種類ではありません。");
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "「" + Outbox.cut(String.valueOf(e.getKey()), 40) + "」は設定できる通知の種類ではありません。");
       }
       MailPreferences.Choice choice = parse(MailPreferences.Choice.class, e.getValue());
       if (choice == null) {

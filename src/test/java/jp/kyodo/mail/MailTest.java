@@ -404,6 +404,9 @@ class MailTest {
     }
     assertThat(hikari.send("PUT", path, "application/json",
         "{\"choices\":{\"REPORT_LATE\":\"IMMEDIATE\",\"TASK_OVERDUE\":\"WRONG\"}}").status()).isEqualTo(400);
+    Response huge = hikari.send("PUT", path, "application/json", "{\"choices\":{\"" + "あ".repeat(1_000_000) + "\":\"OFF\"}}");
+    assertThat(huge.status()).isEqualTo(400);
+    assertThat(huge.body().length()).as("the answer does not echo a megabyte").isLessThan(500);
     assertThat(outbox.preferences().choice("hikari", NoticeKind.REPORT_LATE)).as("nothing of a refused write kept")
         .isEqualTo(Choice.DIGEST);
 
@@ -435,6 +438,10 @@ class MailTest {
     }
     RestClient tanaka = RestClient.webappSession(port, ENGINE, "tanaka", "cockpit");
     assertThat(tanaka.get(path + "?status=LOST").status()).isEqualTo(400);
+    assertThat(tanaka.get(path + "?limit=many").status()).isEqualTo(400);
+    Response tooLong = tanaka.get(path + "?user=" + "x".repeat(300));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.json().path("message").asText()).contains("254文字");
     assertThat(tanaka.get(path + "?status=PENDING").json().path("deliveries").toString()).doesNotContain("記録の確認");
   }
 
