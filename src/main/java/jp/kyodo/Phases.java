@@ -12,6 +12,7 @@ import jp.kyodo.forms.FormInputValidationPlugin;
 import jp.kyodo.identity.IdentitySetup;
 import jp.kyodo.improvement.ImprovementModule;
 import jp.kyodo.lifecycle.LifecycleModule;
+import jp.kyodo.mail.NoticeKind;
 import jp.kyodo.platform.PhaseModule;
 import jp.kyodo.platform.TaskCreationHooks;
 import jp.kyodo.registry.RegistryModule;
@@ -42,6 +43,19 @@ public final class Phases {
   /** What the phases do with every user task when it is created. */
   public static TaskCreationHooks taskCreationHooks() {
     return new TaskCreationHooks(ALL.stream().flatMap(module -> module.onTaskCreated().stream()).toList());
+  }
+
+  /** Which task definition keys the phases tell about with their own kind of notice (see PhaseModule#taskNoticeKinds). */
+  public static Map<String, NoticeKind> taskNoticeKinds() {
+    Map<String, NoticeKind> kinds = new LinkedHashMap<>();
+    for (PhaseModule module : ALL) {
+      module.taskNoticeKinds().forEach((taskKey, kind) -> {
+        if (kinds.put(taskKey, NoticeKind.valueOf(kind)) != null) {
+          throw new IllegalStateException("two phases name the notice of task " + taskKey);
+        }
+      });
+    }
+    return kinds;
   }
 
   public static IdentitySetup identitySetup(boolean demoData) {

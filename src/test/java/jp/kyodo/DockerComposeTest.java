@@ -95,13 +95,64 @@ class DockerComposeTest {
         byDefault.add(name);
       }
     });
-    assertThat(byDefault).as("started without --profile").containsExactlyInAnyOrder("db", "app");
+    assertThat(byDefault).as("started without --profile").containsExactlyInAnyOrder("db", "mailpit", "app");
     assertThat(service(base, "app2").get("profiles")).isEqualTo(List.of("cluster"));
     assertThat(service(base, "lb").get("profiles")).isEqualTo(List.of("cluster"));
     assertThat(environment(service(base, "app2"))).as("app2 runs as app does").isEqualTo(environment(service(base, "app")));
     assertThat(service(base, "app").toString()).as("the first node's name in nginx-cluster.conf").contains("aliases=[app1]");
     assertThat(Files.readString(NGINX)).contains("server app1:8080", "server app2:8080");
     assertThat(String.valueOf(((Map<?, ?>) service(base, "lb").get("depends_on")).keySet())).isEqualTo("[app, app2]");
+  }
+
+  /**
+   * Mail (docs/notifications.md): every Kyodo node, with or without the demo override, sends through Mailpit's SMTP
+   * port with kyodo.mail.enabled on and links made absolute with KYODO_BASE_URL; Mailpit publishes its web UI; and a
+   * mail server that is down does not make a node unhealthy (Spring Boot's mail health indicator is off).
+   */
+  @Test
+  void everyNodeSendsItsMailToMailpit() throws IOException {
+    Map<String, Object> base = load(BASE);
+    Map<String, Object> mailpit = service(base, "mailpit");
+    assertThat(String.valueOf(mailpit.get("image"))).as("mailpit: image").startsWith("axllent/mailpit");
+    assertThat(mailpit.get("profiles")).as("mailpit runs by default").isNull();
+    assertThat(String.valueOf(mailpit.get("ports"))).as("mailpit: web UI and SMTP published")
+        .contains("8025:8025").contains("1025:1025");
+    Map<String, Object> demo = load(DEMO);
+    for (String name : kyodoServices(base)) {
+      for (boolean withDemo : List.of(false, true)) {
+        Map<String, String> env = environment(service(base, name));
+        if (withDemo) {
+          env.putAll(environment(service(demo, name)));
+        }
+        String as = name + (withDemo ? " with the demo override" : "") + ": ";
+        assertThat(env.get("SPRING_MAIL_HOST")).as(as + "SPRING_MAIL_HOST is Mailpit's service").isEqualTo("mailpit");
+        assertThat(env.get("SPRING_MAIL_PORT")).as(as + "SPRING_MAIL_PORT is Mailpit's SMTP port").isEqualTo("1025");
+        assertThat(env.get("KYODO_MAIL_ENABLED")).as(as + "mail is sent, not only logged").isEqualTo("true");
+        assertThat(env.get("KYODO_BASE_URL")).as(as + "the base of the links in mail").isNotBlank()
+            .contains("http://localhost:8080");
+      }
+      // app2 starts after app, app after Mailpit (without waiting for its health: the outbox waits for the server).
+      String node = name;
+      while (!String.valueOf(service(base, node).get("depends_on")).contains("mailpit")) {
+        Object dependsOn = service(base, node).get("depends_on");
+        assertThat(dependsOn).as(name + ": starts after Mailpit").isInstanceOf(Map.class);
+        node = ((Map<?, ?>) dependsOn).keySet().stream().map(String::valueOf).filter(kyodoServices(base)::contains)
+            .findFirst().orElseThrow(() -> new AssertionError(name + " does not start after Mailpit"));
+      }
+      assertThat(String.valueOf(service(base, node).get("depends_on"))).as(node + ": after Mailpit has started")
+          .contains("mailpit={condition=service_started}");
+    }
+    boolean mailHealth = true;
+    try (Reader reader = Files.newBufferedReader(APPLICATION)) {
+      for (Object document : new Yaml().loadAll(reader)) {
+        Object management = ((Map<?, ?>) document).get("management");
+        if (management instanceof Map<?, ?> m && m.get("health") instanceof Map<?, ?> health
+            && health.get("mail") instanceof Map<?, ?> mail && Boolean.FALSE.equals(mail.get("enabled"))) {
+          mailHealth = false;
+        }
+      }
+    }
+    assertThat(mailHealth).as("application.yml: management.health.mail.enabled false").isFalse();
   }
 
   // --- reading the files

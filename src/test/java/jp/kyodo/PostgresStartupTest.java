@@ -179,4 +179,39 @@ class PostgresStartupTest {
     assertThat(project.departmentGroup()).isEqualTo("dept-fukushi");
     assertThat(projects.decisions(number)).extracting(d -> d.decision().decidedBy()).containsExactly("tanaka");
   }
+
+  @Autowired
+  jp.kyodo.mail.Outbox outbox;
+
+  @Autowired
+  jp.kyodo.mail.OutboxSender sender;
+
+  /**
+   * The mail tables (V17–V19) on PostgreSQL: a notice queued once (the second insert of its key refused under a
+   * savepoint), a person's choice kept, a digest row, the claim's UPDATE taken once, and (mail off here) the row LOGGED.
+   */
+  @Test
+  void queuesClaimsAndLogsMailOnPostgres() {
+    String run = "pgtest-" + System.nanoTime();
+    String user = "pg" + (System.nanoTime() % 1_000_000);
+    outbox.preferences().save(user, java.util.Map.of(jp.kyodo.mail.NoticeKind.TASK_ASSIGNED,
+        jp.kyodo.mail.MailPreferences.Choice.IMMEDIATE));
+    assertThat(outbox.preferences().choice(user, jp.kyodo.mail.NoticeKind.TASK_ASSIGNED))
+        .isEqualTo(jp.kyodo.mail.MailPreferences.Choice.IMMEDIATE);
+    jp.kyodo.mail.Notice notice = new jp.kyodo.mail.Notice(run + ":1", user, user + "@example.org",
+        jp.kyodo.mail.NoticeKind.TASK_ASSIGNED, false, "PostgreSQL の通知", "本文", "/account/");
+    assertThat(outbox.enqueue(notice)).isTrue();
+    assertThat(outbox.enqueue(notice)).isFalse();
+    assertThat(outbox.enqueue(new jp.kyodo.mail.Notice(run + ":2", "someone-else", "x@example.org",
+        jp.kyodo.mail.NoticeKind.TASK_ASSIGNED, false, "まとめ", "本文", null))).isTrue();
+    assertThat(jdbc.queryForObject("SELECT digest FROM kyodo_mail_outbox WHERE notice_key = ?", Boolean.class, run + ":2"))
+        .isTrue();
+    long id = jdbc.queryForObject("SELECT id FROM kyodo_mail_outbox WHERE notice_key = ?", Long.class, run + ":1");
+    assertThat(sender.claim("pg-a", "id = ?", id)).isTrue();
+    assertThat(sender.claim("pg-b", "id = ?", id)).isFalse();
+    jdbc.update("UPDATE kyodo_mail_outbox SET claimed_until = NULL WHERE id = ?", id);
+    sender.sendDue();
+    assertThat(jdbc.queryForObject("SELECT status FROM kyodo_mail_outbox WHERE id = ?", String.class, id))
+        .isEqualTo("LOGGED");
+  }
 }

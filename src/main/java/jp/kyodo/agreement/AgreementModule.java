@@ -18,4 +18,10 @@ public final class AgreementModule implements PhaseModule {
   public Map<String, List<String>> starters() {
     return Map.of(AgreementProcess.KEY, List.of(KyodoGroups.DEPARTMENTS));
   }
+
+  /** The partner's confirmation of the draft (協定書案を確認する) is told as such, not as any task. */
+  @Override
+  public Map<String, String> taskNoticeKinds() {
+    return Map.of(AgreementProcess.Elements.PARTNER_CONFIRMS, "AGREEMENT_TO_CONFIRM");
+  }
 }

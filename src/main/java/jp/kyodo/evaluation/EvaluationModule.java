@@ -18,4 +18,10 @@ public final class EvaluationModule implements PhaseModule {
   public Map<String, List<String>> starters() {
     return Map.of(EvaluationProcess.KEY, List.of(KyodoGroups.DEPARTMENTS));
   }
+
+  /** The partner's confirmation of the evaluation is told as such, not as any task. */
+  @Override
+  public Map<String, String> taskNoticeKinds() {
+    return Map.of(EvaluationProcess.Elements.CONFIRM, "EVALUATION_TO_CONFIRM");
+  }
 }

@@ -18,4 +18,10 @@ public final class ExecutionModule implements PhaseModule {
   public Map<String, List<String>> starters() {
     return Map.of(ExecutionProcess.KEY, List.of(KyodoGroups.DEPARTMENTS));
   }
+
+  /** 報告の遅れに対応する: the department is told that a report is late (the managers by RemindLateReportDelegate). */
+  @Override
+  public Map<String, String> taskNoticeKinds() {
+    return Map.of(ExecutionProcess.Elements.HANDLE_LATE_REPORT, "REPORT_LATE");
+  }
 }

@@ -27,6 +27,14 @@ public interface PhaseModule {
     return List.of();
   }
 
+  /**
+   * The kind of notice (a {@code jp.kyodo.mail.NoticeKind} name) that tells people about a task of this phase, by task
+   * definition key, where it is not the generic TASK_ASSIGNED (③ the partner's confirmation, ⑤ the evaluation's).
+   */
+  default Map<String, String> taskNoticeKinds() {
+    return Map.of();
+  }
+
   /** Variables Tasklist's filters show as columns, with their labels, in order. */
   default Map<String, String> taskColumns() {
     return Map.of();

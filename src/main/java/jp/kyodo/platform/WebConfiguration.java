@@ -114,6 +114,23 @@ public class WebConfiguration {
     };
   }
 
+  /**
+   * Kyodo's own pages on the webapps' login ({@code /account/**}: each person's settings, {@code /overview/**}: the
+   * office's overview): a write needs the session's CSRF token (see {@link SessionWriteGuard}). Every route added
+   * under these paths is covered without naming it here.
+   */
+  @Bean
+  FilterRegistrationBean<SessionWriteGuard> sessionWriteGuard() {
+    FilterRegistrationBean<SessionWriteGuard> registration = new FilterRegistrationBean<>(new SessionWriteGuard());
+    registration.setName("kyodo-session-write-guard");
+    registration.addUrlPatterns(SESSION_PAGES.stream().map(path -> path + "/*").toArray(String[]::new));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** The paths of Kyodo's own pages that use the webapps' login (their static files and their API below). */
+  public static final List<String> SESSION_PAGES = List.of("/account", "/overview");
+
   /** Around every request, outside every other filter: see {@link ServerErrorFilter}. */
   @Bean
   FilterRegistrationBean<ServerErrorFilter> serverErrors() {

@@ -2,11 +2,16 @@ package jp.kyodo.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 
 /**
  * Who is logged in to the webapps (Tasklist, Cockpit) in this browser, for Kyodo's own pages that open next to them
@@ -33,6 +38,40 @@ public final class WebappLogin {
       return Optional.empty();
     }
     return Optional.of(new User(user.getName(), user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds())));
+  }
+
+  /** The header a page sends its session's CSRF token in, as Tasklist and Cockpit do. */
+  public static final String CSRF_HEADER = CsrfConstants.CSRF_TOKEN_HEADER_NAME;
+
+  /**
+   * The CSRF token of the webapps' session (the one Tasklist and Cockpit send as {@code X-XSRF-TOKEN}), created as
+   * Camunda's filter creates it when the session has none yet; null without a session.
+   */
+  public static String csrfToken(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    synchronized (org.springframework.web.util.WebUtils.getSessionMutex(session)) {
+      Object token = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+      if (token instanceof String text && !text.isEmpty()) {
+        return text;
+      }
+      byte[] random = new byte[16];
+      new SecureRandom().nextBytes(random);
+      String fresh = HexFormat.of().withUpperCase().formatHex(random);
+      session.setAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME, fresh);
+      return fresh;
+    }
+  }
+
+  /** Whether a request carries its session's CSRF token in {@link #CSRF_HEADER} (compared in constant time). */
+  public static boolean csrfTokenMatches(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    String sent = request.getHeader(CSRF_HEADER);
+    return expected instanceof String token && !token.isEmpty() && sent != null
+        && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The message for a page opened without a login (401, without a Basic challenge). */

@@ -64,6 +64,57 @@ class ExecutionProcessTest {
     throw new AssertionError("expected the input to be refused, got " + thrown, thrown);
   }
 
+  void withAddress(String userId, String address) {
+    org.camunda.bpm.engine.identity.User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
+    user.setEmail(address);
+    engine.getIdentityService().saveUser(user);
+  }
+
+  /**
+   * The late report by mail (docs/notifications.md): the reminder queued REPORT_LATE for the partner's members with a
+   * link to the open report task, the escalation for the managers; a real SMTP server (GreenMail) receives both.
+   */
+  void lateReportMail(Task late, Task escalation) throws Exception {
+    org.springframework.jdbc.core.JdbcTemplate jdbc = scenario.agreement.jdbc;
+    java.util.List<Map<String, Object>> rows = jdbc.queryForList("SELECT notice_key, user_id, kind, subject, link, status"
+        + " FROM kyodo_mail_outbox WHERE kind = 'REPORT_LATE' AND (link LIKE ? OR link LIKE ?)",
+        "%task=" + late.getId(), "%task=" + escalation.getId());
+    assertThat(rows).extracting(r -> r.get("USER_ID") + " " + r.get("SUBJECT")).containsExactlyInAnyOrder(
+        "hikari 進捗報告（第2回）の提出をお願いします",
+        "sato 督促後も進捗報告が提出されていません（協定 " + engine.getRuntimeService()
+            .getVariable(escalation.getProcessInstanceId(), AGREEMENT_NUMBER.name()) + "）");
+    com.icegreen.greenmail.util.GreenMail smtp =
+        new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
+    try {
+      org.springframework.mail.javamail.JavaMailSenderImpl mail = new org.springframework.mail.javamail.JavaMailSenderImpl();
+      mail.setHost("localhost");
+      mail.setPort(smtp.getSmtp().getPort());
+      var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("mailSender", mail));
+      var sender = new jp.kyodo.mail.OutboxSender(jdbc,
+          beans.getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class),
+          new jp.kyodo.mail.MailSettings(true, "noreply@kyodo.example.jp", "https://kyodo.city.example.jp", 3, "PT1M",
+              "PT1H", "PT5M", 50));
+      sender.sendDue();
+      String toHikari = null;
+      String toSato = null;
+      for (jakarta.mail.internet.MimeMessage received : smtp.getReceivedMessages()) {
+        String to = String.valueOf(java.util.Arrays.asList(received.getAllRecipients()));
+        String text = received.getSubject() + "\n" + received.getContent();
+        if (to.contains("hikari@example.org") && text.contains("task=" + late.getId())) {
+          toHikari = text;
+        } else if (to.contains("sato@city.example.jp") && text.contains("task=" + escalation.getId())) {
+          toSato = text;
+        }
+      }
+      assertThat(toHikari).startsWith("【Kyodo】進捗報告（第2回）の提出をお願いします").contains("光 陽子 様",
+          "https://kyodo.city.example.jp/camunda/app/tasklist/" + engine.getName() + "/#/?task=" + late.getId());
+      assertThat(toSato).startsWith("【Kyodo】督促後も進捗報告が提出されていません").contains("佐藤 健 様", "報告の遅れに対応する");
+    } finally {
+      smtp.stop();
+    }
+  }
+
   String variablesOf(ProcessInstance instance) {
     return new TreeMap<>(engine.getRuntimeService().getVariables(instance.getId())).toString();
   }
@@ -94,7 +145,7 @@ class ExecutionProcessTest {
   }
 
   @Test
-  void theWholeTermFromAdvancePaymentToInspectionAndFinalPayment() {
+  void theWholeTermFromAdvancePaymentToInspectionAndFinalPayment() throws Exception {
     ProcessInstance instance = started();
     assertThat(scenario.variable(instance, REPORT_CYCLE.name())).isEqualTo("R3/2026-07-01T09:00:00+09:00/P3M");
     assertThat(scenario.variable(instance, TITLE.name())).isEqualTo("高齢者の見守りと居場所づくり");
@@ -165,6 +216,8 @@ class ExecutionProcessTest {
     moveTo("2026-10-01T00:00:01Z");
     scenario.runDueJobs(instance);
     Task late = only(instance, Elements.SUBMIT_REPORT);
+    withAddress("hikari", "hikari@example.org");
+    withAddress("sato", "sato@city.example.jp");
     moveTo("2026-10-08T00:00:02Z");
     scenario.runDueJobs(instance);
     assertThat(only(instance, Elements.SUBMIT_REPORT).getId()).isEqualTo(late.getId());
@@ -175,6 +228,7 @@ class ExecutionProcessTest {
     Task escalation = only(instance, Elements.HANDLE_LATE_REPORT);
     assertThat(candidate(escalation, "dept-fukushi")).isTrue();
     assertThat(only(instance, Elements.SUBMIT_REPORT).getId()).isEqualTo(late.getId());
+    lateReportMail(late, escalation);
     scenario.complete(escalation, "suzuki", values(LATE_ACTION.name(), "電話で確認、事故対応で遅れている"));
     scenario.complete(late, "hikari", report("7月〜9月: 事故対応のため遅れて提出"));
 

@@ -64,7 +64,7 @@ public final class ExecutionScenario {
     AgreementRepository agreements = agreement.agreements;
     Mocks.register("startExecution", new StartExecutionDelegate(agreements, executions, "P7D", "P14D"));
     Mocks.register("openProgressReport", new OpenProgressReportDelegate(executions));
-    Mocks.register("remindLateReport", new RemindLateReportDelegate(executions));
+    Mocks.register("remindLateReport", new RemindLateReportDelegate(executions, new jp.kyodo.mail.Outbox(agreement.jdbc)));
     Mocks.register("openIssue", new OpenIssueDelegate(executions));
     Mocks.register("openPlanChange", new OpenPlanChangeDelegate(executions));
     Mocks.register("settlePlanChange", new SettlePlanChangeDelegate(executions, agreements));

@@ -119,6 +119,22 @@ public final class RestClient {
         : HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /**
+   * A write as another site would forge it: the browser sends this session's cookies, but the page cannot read the
+   * session's CSRF token, so no X-XSRF-TOKEN header (or the given wrong one).
+   */
+  public Response sendForged(String method, String path, String contentType, String body, String token) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    if (token != null) {
+      builder.header("X-XSRF-TOKEN", token);
+    }
+    return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** A body sent as plain text, as a misconfigured integration might. */
   public Response postText(String path, String body) {
     return send(request(path).header("Content-Type", "text/plain; charset=UTF-8")

@@ -8,11 +8,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole application on a random port with its demo people, an in-memory database and no job executor (tests run
- * jobs themselves). Every test class with this annotation shares one Spring context, started once.
+ * jobs themselves), and mail on but sent only when a test calls the sender. Every test class with this annotation shares one Spring context, started once.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:kyodo-app-test;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    // mail on, but sent only when a test calls the sender (MailTest points it at its own SMTP server)
+    "kyodo.mail.enabled=true", "kyodo.mail.scheduled=false"})
 public @interface RunningApplication {}
