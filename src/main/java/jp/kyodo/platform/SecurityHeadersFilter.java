@@ -33,7 +33,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
     }
     if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/overview/api/")
-        || path.startsWith("/documents/")) {
+        || path.startsWith("/documents/") || path.startsWith("/apply/api/")) {
       setIfAbsent(response, "Cache-Control", "no-store");
     }
     chain.doFilter(request, response);
