@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.kyodo.forms.EngineEntryChecks;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.platform.CityCalendar;
 import jp.kyodo.registry.Organisation;
@@ -44,11 +45,9 @@ public class CallApplications {
   static final String CHOOSE_ORGANISATION = "複数の登録団体に所属しています。どの団体として応募するか選んでください。";
   static final String NOT_YOUR_ORGANISATION = "選んだ団体は、あなたが応募できる登録団体ではありません。";
 
-  private static final ThreadLocal<Boolean> STARTING = ThreadLocal.withInitial(() -> false);
-
   /** Whether this thread is starting an application through {@link #openDraft} (the only allowed start). */
   static boolean starting() {
-    return STARTING.get();
+    return EngineEntryChecks.isApplicationStart();
   }
 
   /** The draft task the applicant is sent to, and whether it was opened just now or reopened. */
@@ -152,13 +151,12 @@ public class CallApplications {
         .putValue(DEADLINE_AT.name(), Date.from(call.deadlineAt()));
     IdentityService identity = engine.getIdentityService();
     ProcessInstance instance;
-    STARTING.set(true);
     identity.setAuthentication(userId, groups);
     try {
-      instance = engine.getRuntimeService().startProcessInstanceByKey(KEY, call.callNumber(), values);
+      instance = EngineEntryChecks.startAsTheApplication(
+          () -> engine.getRuntimeService().startProcessInstanceByKey(KEY, call.callNumber(), values));
     } finally {
       identity.clearAuthentication();
-      STARTING.remove();
     }
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(Elements.DRAFT).singleResult();

@@ -54,6 +54,10 @@ class SelectionProcessTest {
       if (t instanceof InvalidInputException input) {
         return Assertions.assertThat(input.getMessage());
       }
+      if (t instanceof org.springframework.web.server.ResponseStatusException refused
+          && refused.getStatusCode().is4xxClientError()) {
+        return Assertions.assertThat(refused.getReason());
+      }
     }
     throw new AssertionError("expected the input to be refused, got " + thrown, thrown);
   }
