@@ -330,7 +330,7 @@ public final class AppFixtures {
   }
 
   /** A selection of 福祉課 whose public call (one criterion, reviewer ito, deadline in 10 days) the office published. */
-  private String publishedCall(String title) {
+  public String publishedCall(String title) {
     String selection = start("suzuki", "partner-selection", selectionStart(title));
     submit("suzuki", selection, "ChooseSelectionMethod", Map.of("selectionMethod", "PUBLIC_CALL"));
     submit("suzuki", selection, "WriteCall", Map.of("callPurpose", "ひろばの運営", "callEligibility", "登録団体",
