@@ -167,8 +167,10 @@ class CallApplicationTest {
     assertThat(refusal(catchThrowable(() -> desk.as("hikari", () -> engine.getRuntimeService()
         .startProcessInstanceByKey(CallApplicationProcess.KEY, Map.of("callNumber", call))))))
         .contains("「この公募に応募する」から");
+    assertThat(refusal(catchThrowable(() -> desk.start(CallApplicationProcess.KEY, "hikari", Map.of()))))
+        .contains("「この公募に応募する」から");
     assertThat(refusal(catchThrowable(() -> desk.start(CallApplicationProcess.KEY, "hikari",
-        Map.of("proposalTitle", "提案"))))).contains("「この公募に応募する」から");
+        Map.of("callNumber", call, "proposalTitle", "提案"))))).as("values no form carries").contains("このフォームの項目ではない");
     assertThat(refusal(catchThrowable(() -> desk.as("admin", () -> engine.getRuntimeService()
         .startProcessInstanceByKey(CallApplicationProcess.KEY))))).contains("「この公募に応募する」から");
     assertThat(applicationInstances()).isZero();
