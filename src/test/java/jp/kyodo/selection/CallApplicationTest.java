@@ -45,7 +45,17 @@ class CallApplicationTest {
     BpmnAwareTests.init(engine);
     scenario = new SelectionScenario(engine);
     deploymentId = scenario.deploy();
-    for (String user : List.of("hikari", "midori", "suzuki")) {
+    // くじらの会: registered for 環境 only, its member has an address — a call for 福祉 is not its concern.
+    jp.kyodo.support.TestIdentity.group(engine.getIdentityService(), "org-kujira", jp.kyodo.identity.KyodoGroups.TYPE_ORGANISATION,
+        "くじらの会");
+    jp.kyodo.support.TestIdentity.user(engine.getIdentityService(), "kujira", jp.kyodo.identity.KyodoGroups.PARTNERS, "org-kujira");
+    if (scenario.registry.find("org-kujira").isEmpty()) {
+      scenario.registry.insert(new jp.kyodo.registry.Organisation("org-kujira", "くじらの会",
+          jp.kyodo.registry.OrganisationType.VOLUNTEER_GROUP, "代表 花子", "kujira@example.jp", null, null,
+          List.of("ENVIRONMENT"), "海岸清掃", "会費で運営", jp.kyodo.registry.RegistrationStatus.REGISTERED, null, null, null,
+          List.of("kujira")));
+    }
+    for (String user : List.of("hikari", "midori", "suzuki", "kujira")) {
       User person = engine.getIdentityService().createUserQuery().userId(user).singleResult();
       person.setEmail(user + "@example.jp");
       engine.getIdentityService().saveUser(person);
@@ -54,6 +64,11 @@ class CallApplicationTest {
 
   @AfterEach
   void tearDown() {
+    // くじらの会 is this class's own: other tests on this engine and database must not meet it.
+    scenario.jdbc.update("DELETE FROM kyodo_organisation_member WHERE organisation_id = 'org-kujira'");
+    scenario.jdbc.update("DELETE FROM kyodo_organisation WHERE id = 'org-kujira'");
+    engine.getIdentityService().deleteUser("kujira");
+    engine.getIdentityService().deleteGroup("org-kujira");
     engine.getRepositoryService().deleteDeployment(deploymentId, true);
     Mocks.reset();
     SelectionScenario.resetClock();
@@ -202,7 +217,8 @@ class CallApplicationTest {
     ProcessInstance selection = scenario.publishedCall(1, "ito");
     String call = scenario.callNumber(selection);
     // org-hikari and org-midori are registered for WELFARE, one of the call's fields; umi (registered too) has no
-    // e-mail address; kumo's organisation is not registered; suzuki (with an address) is city staff.
+    // e-mail address; kumo's organisation is not registered; suzuki (with an address) is city staff; kujira's
+    // organisation is registered for 環境 only.
     assertThat(scenario.outbox.queuedAt("call-opened:" + call + ":hikari")).isNotNull();
     assertThat(scenario.outbox.queuedAt("call-opened:" + call + ":midori")).isNotNull();
     assertThat(queued("call-opened:%")).containsExactlyInAnyOrder("call-opened:" + call + ":hikari",
