@@ -108,6 +108,32 @@ class Http:
         return body
 
 
+def open_draft(base, user, call, timeout=90):
+    """「この公募に応募する」 as a partner's browser does it: logs in to Tasklist (the webapps' session and its CSRF
+    cookie), then POSTs from the public page's origin to open the draft. Returns (status, body)."""
+    import http.cookiejar
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    try:
+        opener.open(base + "/camunda/app/tasklist/default/", timeout=timeout).read()
+        token = next((c.value for c in jar if c.name == "XSRF-TOKEN"), "")
+        login = urllib.request.Request(base + "/camunda/api/admin/auth/user/default/login/tasklist", method="POST",
+                                       data=urllib.parse.urlencode({"username": user, "password": user}).encode())
+        login.add_header("Content-Type", "application/x-www-form-urlencoded")
+        login.add_header("X-XSRF-TOKEN", token)
+        opener.open(login, timeout=timeout).read()
+        request = urllib.request.Request(f"{base}/apply/api/calls/{q(call)}/draft", data=b"{}", method="POST")
+        request.add_header("Content-Type", "application/json")
+        request.add_header("Accept", "application/json")
+        request.add_header("Origin", base)
+        with opener.open(request, timeout=timeout) as response:
+            return response.status, parse(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, parse(error.read())
+    except (urllib.error.URLError, http.client.HTTPException, ConnectionError, socket.timeout, OSError) as error:
+        raise Unavailable(f"open the draft of {call} as {user} on {base}: {error}")
+
+
 def variables(values):
     """A submit-form body as Tasklist sends it: primitives untyped, checklists as Json."""
     out = {}
@@ -172,6 +198,7 @@ class Project:
         self.lifecycle = None
         self.number = None
         self.call_number = None
+        self.drafts_opened = set()
         self.overdue_moved = False
         self.done = False
 
@@ -354,7 +381,8 @@ class Project:
             "WriteCall": ("suzuki", {
                 "callPurpose": "見守りとサロンの運営", "callEligibility": "市内で活動する登録団体",
                 "criterion1Label": "実現性", "criterion1Weight": 60, "criterion2Label": "地域への効果",
-                "criterion2Weight": 40, "applicationDeadline": (today() + datetime.timedelta(days=2)).isoformat()}),
+                "criterion2Weight": 40, "applicationDeadline": (today() + datetime.timedelta(days=2)).isoformat(),
+                "callFields": ["WELFARE"]}),
             "CheckCall": ("tanaka", {"callCheckDecision": "PUBLISH", "selectionReviewers": ["takahashi"],
                                      "reviewQuorum": 1}),
             "ScreenApplication": ("tanaka", {"screening": "ELIGIBLE"}),
@@ -411,7 +439,10 @@ class Project:
                 "handoverSupport": "会場の確保だけ市が続ける"}),
             # the lifecycle: an overdue phase
             "HandleOverduePhase": ("sato", {"overdueAction": "担当課に今週中の対応を指示した"}),
-            # an applicant is told the result
+            # an applicant writes the draft opened from the call's page, and is told the result
+            "DraftApplication": (task.get("assignee"), {"proposalTitle": f"{task.get('assignee')}の提案",
+                                                        "proposal": "見守りとサロン", "budgetPlan": "80万円",
+                                                        "aimsConfirmed": True}),
             "ConfirmSelectionResult": (None, {}),
         }
         if key == "ProposeSelection":
@@ -480,7 +511,8 @@ class Project:
         return found[0]["id"] if found else None
 
     def apply_when_call_is_open(self):
-        """After the office published the call, both partner organisations apply (once each)."""
+        """After the office published the call, both partner organisations open a draft from the call's page (once
+        each); the draft is then written like any task (DraftApplication)."""
         if not self.public_call:
             return False
         selection = self.selection_instance()
@@ -498,21 +530,23 @@ class Project:
             mine = self.http.get(f"/api/calls/{q(call)}/applications", user)
             if mine:
                 continue
+            if user in self.drafts_opened:
+                continue
             try:
-                status, body = self.http.call("POST", f"{REST}/process-definition/key/call-application/submit-form",
-                                              user, variables({"callNumber": call, "proposalTitle": f"{user}の提案",
-                                                               "proposal": "見守りとサロン", "budgetPlan": "80万円",
-                                                               "aimsConfirmed": True}))
+                status, body = open_draft(random.choice(self.http.bases), user, call)
             except Unavailable:
                 with self.record.lock:
                     self.record.unknown += 1
                 raise
             self.record.count(f"apply {status}")
             if status == 200:
-                with self.record.lock:
-                    self.record.starts.append((body["id"], "call-application"))
+                self.drafts_opened.add(user)
+                if not body.get("reopened"):
+                    instance = self.http.get(f"{REST}/task/{body['taskId']}")["processInstanceId"]
+                    with self.record.lock:
+                        self.record.starts.append((instance, "call-application"))
             else:
-                self.record.fail(f"{self.title}: {user} could not apply: {status} {body}")
+                self.record.fail(f"{self.title}: {user} could not open the draft: {status} {body}")
             applied = True
         return applied
 

@@ -11,8 +11,12 @@ var Kyodo = (function () {
   }
 
   function get(url) {
-    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
-      if (!r.ok) { throw new Error(r.status === 404 ? '見つかりません。' : '読み込めませんでした（' + r.status + '）。'); }
+    return fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) {
+        return r.json().catch(function () { return {}; }).then(function (body) {
+          throw new Error(body.message || (r.status === 404 ? '見つかりません。' : '読み込めませんでした（' + r.status + '）。'));
+        });
+      }
       return r.json();
     });
   }
@@ -162,7 +166,151 @@ var Kyodo = (function () {
     }).catch(function (e) { root.textContent = ''; root.appendChild(el('h1', '協働事業')); root.appendChild(el('p', e.message)); });
   }
 
-  var kyodo = { list: list, detail: detail };
+  // --- 公募 (calls): the list above the projects, a page per call, and applying from it
+
+  function callFacts(c) {
+    return facts([['公募番号', c.callNumber], ['状況', c.statusLabel + (c.timeLeft ? '（' + c.timeLeft + '）' : '')],
+      ['締切', c.deadline + ' 24時まで'], ['担当課', c.departmentName], ['協働の形態', c.formLabel],
+      ['分野', c.fields.map(function (f) { return f.label; }).join('、')],
+      ['予算の枠', c.budgetFrame === null ? '公募要項に定めなし' : '上限 ' + yen(c.budgetFrame)], ['年度', c.fiscalYearLabel],
+      ['募集の目的と事業の内容', c.purpose], ['応募資格', c.eligibility]]);
+  }
+
+  function criteriaTable(c) {
+    return table('審査基準と配点', ['審査基準', '配点'], c.criteria.map(function (k) { return [k.label, k.weight + '点']; }));
+  }
+
+  function callCard(c) {
+    var card = el('article', null, { 'class': 'call' + (c.open ? ' open' : '') });
+    var h = card.appendChild(el('h2'));
+    h.appendChild(el('a', c.title, { href: 'call.html?n=' + encodeURIComponent(c.callNumber) }));
+    if (c.timeLeft) { card.appendChild(el('p', c.timeLeft, { 'class': 'time-left' })); }
+    card.appendChild(callFacts(c));
+    card.appendChild(criteriaTable(c));
+    var how = card.appendChild(el('p', null, { 'class': 'how' }));
+    how.appendChild(el('a', c.open ? '詳細と応募の方法' : '詳細と結果', { href: 'call.html?n=' + encodeURIComponent(c.callNumber) }));
+    return card;
+  }
+
+  function calls() {
+    var form = document.getElementById('call-filters');
+    if (!form) { return; }
+    var offset = 0;
+    get('api/calls/filters').then(function (f) {
+      fill(form.status, f.statuses); fill(form.field, f.fields); fill(form.department, f.departments);
+      fill(form.fiscalYear, f.fiscalYears);
+      form.status.value = 'OPEN';
+      load();
+    }).catch(function (e) { document.getElementById('call-count').textContent = e.message; });
+
+    function load() {
+      var q = query(form, offset);
+      document.getElementById('call-csv').href = 'api/calls.csv?' + query(form).toString();
+      document.getElementById('call-json').href = 'api/calls.json?' + query(form).toString();
+      q.set('limit', PAGE);
+      get('api/calls?' + q.toString()).then(function (page) {
+        var root = document.getElementById('calls');
+        root.textContent = '';
+        page.items.forEach(function (c) { root.appendChild(callCard(c)); });
+        var shown = page.items.length;
+        document.getElementById('call-count').textContent = page.total === 0
+          ? (form.status.value === 'OPEN' ? 'いま公募中の公募はありません。' : '該当する公募はありません。')
+          : page.total + '件中 ' + (offset + 1) + '〜' + (offset + shown) + '件目を表示しています。';
+        document.getElementById('call-page').textContent = page.total === 0 ? '' : (Math.floor(offset / PAGE) + 1) + ' / ' + Math.ceil(page.total / PAGE) + ' ページ';
+        document.getElementById('call-prev').disabled = offset === 0;
+        document.getElementById('call-next').disabled = offset + shown >= page.total;
+      }).catch(function (e) { document.getElementById('call-count').textContent = e.message; });
+    }
+    form.addEventListener('submit', function (e) { e.preventDefault(); offset = 0; load(); });
+    document.getElementById('call-prev').addEventListener('click', function () { offset = Math.max(0, offset - PAGE); load(); });
+    document.getElementById('call-next').addEventListener('click', function () { offset += PAGE; load(); });
+  }
+
+  function call() {
+    var number = new URLSearchParams(location.search).get('n') || '';
+    var root = document.getElementById('call');
+    get('api/calls/' + encodeURIComponent(number)).then(function (c) {
+      root.textContent = '';
+      document.title = c.title + ' — 公募';
+      root.appendChild(el('h1', '公募: ' + c.title));
+      if (c.timeLeft) { root.appendChild(el('p', c.timeLeft, { 'class': 'time-left' })); }
+      root.appendChild(callFacts(c));
+      root.appendChild(criteriaTable(c));
+      root.appendChild(el('h2', '応募の方法'));
+      if (c.open) {
+        root.appendChild(el('p', '団体登録を済ませた団体の担当者が、Tasklist にログインして応募します。下のボタンから、この公募を選んだ応募書が Tasklist に開きます。'
+          + '締切日の24時までに提出してください。団体登録がまだの団体は、先に団体登録を申請してください（旭川 Q42）。'));
+        var actions = root.appendChild(el('p', null, { 'class': 'actions' }));
+        actions.appendChild(el('a', 'この公募に応募する', { id: 'apply-link', 'class': 'button', href: c.applyUrl }));
+        actions.appendChild(el('a', '団体登録を申請する', { 'class': 'button secondary', href: 'register.html' }));
+      } else {
+        root.appendChild(el('p', 'この公募は締め切りました。締切後の応募は受け付けていません。', { 'class': 'none' }));
+      }
+      root.appendChild(el('h2', '選定の結果'));
+      if (!c.result) {
+        root.appendChild(el('p', c.open ? '締切のあとに審査し、結果をここで公表します。' : '審査中です。結果はここで公表します。', { 'class': 'none' }));
+      } else {
+        root.appendChild(facts([['結果', c.result.summary], ['選定した団体', c.result.selectedOrganisation], ['公表日', c.result.publishedOn]]));
+        root.appendChild(table('応募と評点（5点満点の加重平均）', ['応募団体', '提案', '総合点', '順位', '審査数', '結果'],
+          c.result.applications.map(function (a) { return [a.organisationName, a.proposalTitle, a.weightedScore, a.rankLabel, a.reviews, a.resultLabel]; })));
+      }
+      if (c.projectNumber) {
+        var more = root.appendChild(el('p'));
+        more.appendChild(el('a', 'この事業の公開情報（協定・評価など）', { href: 'project.html?number=' + encodeURIComponent(c.projectNumber) }));
+      }
+    }).catch(function (e) { root.textContent = ''; root.appendChild(el('h1', '公募')); root.appendChild(el('p', e.message)); });
+  }
+
+  function apply() {
+    var number = new URLSearchParams(location.search).get('n') || '';
+    var root = document.getElementById('apply');
+    var buttons = document.getElementById('apply-organisations');
+    var message = document.getElementById('apply-message');
+    document.getElementById('back').href = 'call.html?n=' + encodeURIComponent(number);
+    get('/apply/api/calls/' + encodeURIComponent(number)).then(function (s) {
+      root.textContent = '';
+      document.getElementById('apply-title').textContent = '公募「' + s.title + '」に応募する';
+      if (!s.loggedIn) {
+        root.appendChild(el('p', s.message));
+        var links = root.appendChild(el('p', null, { 'class': 'actions' }));
+        links.appendChild(el('a', 'Tasklist にログインする', { 'class': 'button', href: s.loginUrl, target: '_blank', rel: 'noopener' }));
+        links.appendChild(el('a', '団体登録を申請する', { 'class': 'button secondary', href: s.registerUrl }));
+        root.appendChild(el('p', 'ログインしたら、このページを再読み込みしてください。', { 'class': 'help' }));
+        return;
+      }
+      if (s.message) { root.appendChild(el('p', s.message)); }
+      if (!s.partner || !s.open) { return; }
+      if (!s.organisations.length) {
+        var register = root.appendChild(el('p'));
+        register.appendChild(el('a', '団体登録を申請する', { 'class': 'button secondary', href: s.registerUrl }));
+        return;
+      }
+      root.appendChild(el('p', s.organisations.length > 1 ? 'どの団体として応募するか選んでください。' : '次の団体として応募します。'));
+      s.organisations.forEach(function (o) {
+        var b = buttons.appendChild(el('button', o.applied ? o.name + '（応募済み）'
+          : o.draftTaskId ? o.name + 'の作成中の応募書を開く' : o.name + 'として応募書を作成する', { type: 'button', 'data-organisation': o.id }));
+        if (o.applied) { b.disabled = true; }
+        b.addEventListener('click', function () { openDraft(o.id, b); });
+      });
+    }).catch(function (e) { root.textContent = ''; root.appendChild(el('p', e.message)); });
+
+    function openDraft(organisationId, button) {
+      button.disabled = true;
+      message.textContent = '応募書を開いています…';
+      fetch('/apply/api/calls/' + encodeURIComponent(number) + '/draft', {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ organisationId: organisationId })
+      }).then(function (r) {
+        return r.json().catch(function () { return {}; }).then(function (body) {
+          if (!r.ok) { throw new Error(body.message || '応募書を開けませんでした（' + r.status + '）。'); }
+          location.href = body.url;
+        });
+      }).catch(function (e) { message.textContent = e.message; button.disabled = false; });
+    }
+  }
+
+  var kyodo = { list: function () { calls(); list(); }, detail: detail, call: call, apply: apply };
   document.addEventListener('DOMContentLoaded', function () { kyodo[document.body.dataset.page](); });
   return kyodo;
 })();

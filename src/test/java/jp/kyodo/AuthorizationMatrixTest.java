@@ -242,8 +242,20 @@ class AuthorizationMatrixTest {
                 "権限の確認（提案のみ）"))),
         new Resource("start ② partner-selection", users("suzuki"), starts("partner-selection",
             (t, user) -> AppFixtures.selectionStart("権限の確認（選定）"))),
-        new Resource("start 公募への応募 (call-application)", users("hikari", "midori"), starts("call-application",
-            (t, user) -> AppFixtures.application(t.fixtures().get("openCall").detail(), "権限の確認（応募）"))),
+        // 公募への応募 starts only from the call's page (the server opens the draft), never over the engine's API.
+        new Resource("start 公募への応募 (call-application) over REST", users(), starts("call-application",
+            (t, user) -> AppFixtures.application("権限の確認（応募）"))),
+        new Resource("「この公募に応募する」 (open the draft)", users("hikari", "midori"), (test, user) -> {
+          String call = test.fixtures().get("openCall").detail();
+          RestClient client = user == null ? RestClient.basic(test.port, null)
+              : RestClient.tasklistSession(test.port, "default", user);
+          Response response = client.postFrom("/apply/api/calls/" + call + "/draft", Map.of(), client.origin());
+          if (response.status() == 200) {
+            return true;
+          }
+          assertThat(response.status()).as("a refusal, never an error: " + response.body()).isIn(401, 403);
+          return false;
+        }),
         new Resource("start ③ agreement", users("suzuki"), starts("agreement", (t, user) -> t.fixtures().agreementStart())),
         new Resource("start ④ execution", users("suzuki"), starts("execution", (t, user) -> Map.of("agreementNumber",
             t.fixtures().get("approvedAgreement#" + user).detail()))),

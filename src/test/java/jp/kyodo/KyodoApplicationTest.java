@@ -412,7 +412,8 @@ class KyodoApplicationTest {
     String selection = started.json().path("id").asText();
     submit("suzuki", selection, "ChooseSelectionMethod", Map.of("selectionMethod", "PUBLIC_CALL"));
     submit("suzuki", selection, "WriteCall", Map.of("callPurpose", "子育てひろばの運営", "callEligibility", "登録団体",
-        "criterion1Label", "実現性", "criterion1Weight", 100, "applicationDeadline", deadline));
+        "criterion1Label", "実現性", "criterion1Weight", 100, "applicationDeadline", deadline,
+        "callFields", jp.kyodo.variables.ListVar.json(List.of("CHILDREN"))));
     submit("tanaka", selection, "CheckCall", Map.of("callCheckDecision", "PUBLISH", "reviewQuorum", 1,
         "selectionReviewers", jp.kyodo.variables.ListVar.json(List.of("takahashi", "ito"))));
     String call = (String) engine.getRuntimeService().getVariable(selection, "callNumber");
@@ -424,10 +425,7 @@ class KyodoApplicationTest {
     assertThat(as(null).get("/api/calls").status()).isEqualTo(401);
 
     for (String partner : List.of("hikari", "midori")) {
-      Response applied = as(partner).post(REST + "/process-definition/key/call-application/submit-form",
-          RestClient.variables(Map.of("callNumber", call, "proposalTitle", partner + "の提案", "proposal", "内容",
-              "budgetPlan", "10万円", "aimsConfirmed", true)));
-      assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+      new jp.kyodo.support.AppFixtures(port, engine, agreementRepository).apply(partner, call, partner + "の提案");
     }
     if (engine.getIdentityService().createUserQuery().userId("kaze").count() == 0) {
       org.camunda.bpm.engine.identity.User kaze = engine.getIdentityService().newUser("kaze");
@@ -435,10 +433,9 @@ class KyodoApplicationTest {
       engine.getIdentityService().saveUser(kaze);
       engine.getIdentityService().createMembership("kaze", KyodoGroups.PARTNERS);
     }
-    Response unregistered = as("kaze").post(REST + "/process-definition/key/call-application/submit-form",
-        RestClient.variables(Map.of("callNumber", call, "proposalTitle", "提案", "proposal", "内容", "budgetPlan", "0円",
-            "aimsConfirmed", true)));
-    assertThat(unregistered.status()).isEqualTo(400);
+    RestClient kaze = RestClient.tasklistSession(port, "default", "kaze");
+    Response unregistered = kaze.postFrom("/apply/api/calls/" + call + "/draft", Map.of(), kaze.origin());
+    assertThat(unregistered.status()).isEqualTo(403);
     assertThat(unregistered.json().path("message").asText()).contains("団体登録");
 
     assertThat(as("hikari").get("/api/calls/" + call + "/applications").json().findValuesAsText("organisationId"))

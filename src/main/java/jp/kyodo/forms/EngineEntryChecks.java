@@ -33,6 +33,28 @@ public final class EngineEntryChecks {
 
   private EngineEntryChecks() {}
 
+  /** Set while the application itself starts an instance with values it has checked (see {@link #startAsTheApplication}). */
+  private static final ThreadLocal<Boolean> APPLICATION_START = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Runs a start that Kyodo's server makes after its own checks, with values no form carries (a process that people
+   * never start themselves, such as an application opened from a call's page): the start form's screening does not
+   * apply to it, and the process can tell it from a start through an API ({@link #isApplicationStart}).
+   */
+  public static <T> T startAsTheApplication(java.util.function.Supplier<T> start) {
+    APPLICATION_START.set(true);
+    try {
+      return start.get();
+    } finally {
+      APPLICATION_START.remove();
+    }
+  }
+
+  /** Whether the instance now starting is started by the application itself (never by a request to an API). */
+  public static boolean isApplicationStart() {
+    return APPLICATION_START.get();
+  }
+
   /** The variables a completion carries: the engine keeps them in the command only. */
   private static final Field COMPLETION_VARIABLES = field(CompleteTaskCmd.class, "variables");
   private static final Field COMPLETION_TASK = field(CompleteTaskCmd.class, "taskId");
@@ -118,7 +140,7 @@ public final class EngineEntryChecks {
     @Override
     public void notify(DelegateExecution execution) {
       ExecutionEntity instance = (ExecutionEntity) execution;
-      if (instance.getSuperExecution() != null || instance.getSuperCaseExecution() != null) {
+      if (instance.getSuperExecution() != null || instance.getSuperCaseExecution() != null || isApplicationStart()) {
         return;
       }
       // Started at its start event (a start by instructions is the command check's).

@@ -33,7 +33,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
     }
     if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/overview/api/")
-        || path.startsWith("/account/api/")
+        || path.startsWith("/account/api/") || path.startsWith("/apply/api/")
         || path.startsWith("/documents/")) {
       setIfAbsent(response, "Cache-Control", "no-store");
     }

@@ -76,28 +76,37 @@ public class PublicationRepository {
       view.put("eligibility", c.get("eligibility"));
       view.put("deadline", day(((Timestamp) c.get("deadline_at")).toInstant().minusSeconds(1)));
       view.put("criteria", read((String) c.get("criteria_json")));
-      List<Map<String, Object>> applications = new ArrayList<>();
-      for (Map<String, Object> a : jdbc.queryForList("SELECT o.name AS organisation_name, a.proposal_title, a.weighted_score,"
-          + " a.ranking, a.tied, a.review_count, a.quorum_met, a.result FROM kyodo_application a JOIN kyodo_organisation o"
-          + " ON o.id = a.organisation_id WHERE a.call_number = ? ORDER BY a.ranking NULLS LAST, a.application_id", number)) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("organisationName", a.get("organisation_name"));
-        row.put("proposalTitle", a.get("proposal_title"));
-        row.put("weightedScore", a.get("weighted_score"));
-        row.put("rankLabel", a.get("ranking") == null ? (Boolean.TRUE.equals(a.get("quorum_met")) || a.get("review_count") == null ? "—" : "審査数不足")
-            : a.get("ranking") + "位" + (Boolean.TRUE.equals(a.get("tied")) ? "（同点）" : ""));
-        row.put("reviews", a.get("review_count"));
-        row.put("resultLabel", switch (String.valueOf(a.get("result"))) {
-          case "SELECTED" -> "選定";
-          case "INELIGIBLE" -> "応募資格を満たさない";
-          default -> "選定されず";
-        });
-        applications.add(row);
-      }
-      view.put("applications", applications);
+      view.put("applications", callApplications(number));
       out.add(view);
     }
     return out;
+  }
+
+  /**
+   * The applications of a decided call as ② publishes them (関市 ルール4, 旭川 Q43): organisation, proposal title, total
+   * score, rank and result — never reviewers, their scores one by one, conflict declarations or screening notes.
+   */
+  public List<Map<String, Object>> callApplications(String callNumber) {
+    List<Map<String, Object>> applications = new ArrayList<>();
+    for (Map<String, Object> a : jdbc.queryForList("SELECT o.name AS organisation_name, a.proposal_title, a.weighted_score,"
+        + " a.ranking, a.tied, a.review_count, a.quorum_met, a.result FROM kyodo_application a JOIN kyodo_organisation o"
+        + " ON o.id = a.organisation_id JOIN kyodo_call c ON c.call_number = a.call_number WHERE a.call_number = ?"
+        + " AND c.status = 'DECIDED' ORDER BY a.ranking NULLS LAST, a.application_id", callNumber)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("organisationName", a.get("organisation_name"));
+      row.put("proposalTitle", a.get("proposal_title"));
+      row.put("weightedScore", a.get("weighted_score"));
+      row.put("rankLabel", a.get("ranking") == null ? (Boolean.TRUE.equals(a.get("quorum_met")) || a.get("review_count") == null ? "—" : "審査数不足")
+          : a.get("ranking") + "位" + (Boolean.TRUE.equals(a.get("tied")) ? "（同点）" : ""));
+      row.put("reviews", a.get("review_count"));
+      row.put("resultLabel", switch (String.valueOf(a.get("result"))) {
+        case "SELECTED" -> "選定";
+        case "INELIGIBLE" -> "応募資格を満たさない";
+        default -> "選定されず";
+      });
+      applications.add(row);
+    }
+    return applications;
   }
 
   public List<Map<String, Object>> agreements(String projectNumber) {

@@ -4,9 +4,10 @@ import jp.kyodo.forms.Labeled;
 import jp.kyodo.variables.Var;
 
 /**
- * 公募への応募: a partner applies to a published call from Tasklist, and later receives the result
- * with its scores and the reasons (関市 ルール4, 旭川 Q43). Key, ids and variables of
- * processes/call-application.bpmn.
+ * 公募への応募: a partner applies to a published call, and later receives the result with its scores and the
+ * reasons (関市 ルール4, 旭川 Q43). Key, ids and variables of processes/call-application.bpmn. Only Kyodo's server
+ * starts it ({@link CallApplications}, from the call's public page), with the call and the organisation chosen and
+ * checked: the applicant then writes the draft in Tasklist until the deadline.
  */
 public final class CallApplicationProcess {
 
@@ -16,7 +17,10 @@ public final class CallApplicationProcess {
   private CallApplicationProcess() {}
 
   public static final class Elements {
-    public static final String START = "ApplicationSubmitted";
+    public static final String START = "ApplicationStarted";
+    public static final String DRAFT = "DraftApplication";
+    public static final String DRAFT_DEADLINE = "DraftDeadlinePassed";
+    public static final String DRAFT_EXPIRED = "DraftExpired";
     public static final String RECORD = "RecordCallApplication";
     public static final String RESULT_RECEIVED = "SelectionResultReceived";
     public static final String CONFIRM_RESULT = "ConfirmSelectionResult";
@@ -60,6 +64,8 @@ public final class CallApplicationProcess {
   public static final Var<String> APPLICANT_GROUP = Var.string("applicantGroup");
   public static final Var<String> APPLICANT_NAME = SelectionProcess.APPLICANT_NAME;
   public static final Var<String> CALL_TITLE = Var.string("callTitle");
+  /** The end of the deadline day: the draft closes then (its timer). */
+  public static final Var<java.util.Date> DEADLINE_AT = SelectionProcess.DEADLINE_AT;
 
   public static final Var<String> RESULT = Var.string("applicationResult");
   public static final Var<String> RESULT_LABEL = Var.string("applicationResultLabel");

@@ -16,15 +16,18 @@ import org.springframework.stereotype.Component;
  * Tells every applicant of the call its result with its scores, rank and the reasons (選定結果の通知,
  * 関市 ルール4, 旭川 Q43): each applicant's {@code call-application} instance receives the result and
  * shows it to the organisation. Eligible applications not selected are marked so; the call is closed
- * as decided, which makes its result public.
+ * as decided, which makes its result public. Each applicant organisation's members are also told by e-mail
+ * ({@link CallNotices}), with a link to the call's public page (the result there; details in Tasklist).
  */
 @Component("notifyApplicants")
 public class NotifyApplicantsDelegate implements JavaDelegate {
 
   private final SelectionRepository records;
+  private final CallNotices notices;
 
-  public NotifyApplicantsDelegate(SelectionRepository records) {
+  public NotifyApplicantsDelegate(SelectionRepository records, CallNotices notices) {
     this.records = records;
+    this.notices = notices;
   }
 
   @Override
@@ -40,6 +43,7 @@ public class NotifyApplicantsDelegate implements JavaDelegate {
       }
     }
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    SelectionRepository.Call call = records.call(callNumber).orElseThrow();
     for (Application application : records.applications(callNumber)) {
       Result result = Result.valueOf(application.result());
       String reason = result == Result.INELIGIBLE ? application.screeningReason() : SELECTION_REASON.get(execution);
@@ -50,6 +54,9 @@ public class NotifyApplicantsDelegate implements JavaDelegate {
           .putValue(CallApplicationProcess.RESULT_REASON.name(), reason);
       runtime.createMessageCorrelation(RESULT_MESSAGE).processInstanceId(application.processInstanceId())
           .setVariables(values).correlateAll();
+      notices.applicationResult(execution.getProcessEngineServices().getIdentityService(), call,
+          application.applicationId(), application.organisationId(), result.label(),
+          CallNotices.callPage(callNumber));
     }
     records.setCallStatus(callNumber, "DECIDED");
   }

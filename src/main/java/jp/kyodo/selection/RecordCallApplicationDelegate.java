@@ -3,7 +3,6 @@ package jp.kyodo.selection;
 import static jp.kyodo.selection.CallApplicationProcess.*;
 
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import jp.kyodo.forms.InvalidInputException;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.platform.CityCalendar;
@@ -12,11 +11,11 @@ import jp.kyodo.registry.OrganisationRepository;
 import jp.kyodo.selection.SelectionRepository.Call;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
- * Accepts an application to a public call only from a registered organisation (事前登録, 旭川 Q42), only
+ * Accepts the submitted draft of an application to a public call only from a registered organisation the applicant
+ * still acts for (事前登録, 旭川 Q42), only
  * while the call is open — until the end of its deadline day — and once per organisation. Anything else
  * is refused with the reason, and nothing is kept.
  */
@@ -36,15 +35,15 @@ public class RecordCallApplicationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String applicant = APPLICANT.get(execution);
-    List<Group> organisations = applicant == null ? List.of()
-        : KyodoGroups.groupsOfType(execution.getProcessEngineServices().getIdentityService(), applicant,
-            KyodoGroups.TYPE_ORGANISATION);
-    if (organisations.size() != 1) {
-      throw new InvalidInputException(organisations.isEmpty()
-          ? "団体登録が済んでいない方は公募に応募できません。先に「団体登録」を申請してください（旭川 Q42）。"
-          : "複数の団体に所属しているため、どの団体の応募か決められません。市民協働課に相談してください。");
+    String chosen = APPLICANT_GROUP.get(execution);
+    // The organisation was chosen on the call's page; it is checked again now, at the submission: a membership or a
+    // registration may have ended while the draft was written.
+    if (applicant == null || chosen == null
+        || !KyodoGroups.isMember(execution.getProcessEngineServices().getIdentityService(), applicant, chosen)) {
+      throw new InvalidInputException(
+          "団体登録が済んでいない方は公募に応募できません。先に「団体登録」を申請してください（旭川 Q42）。");
     }
-    Organisation organisation = registry.find(organisations.get(0).getId()).filter(Organisation::mayApply)
+    Organisation organisation = registry.find(chosen).filter(Organisation::mayApply)
         .orElseThrow(() -> new InvalidInputException(
             "団体登録が承認されていない団体は公募に応募できません（旭川 Q42）。登録の状況は市民協働課に確認してください。"));
     String callNumber = CALL_NUMBER.get(execution);

@@ -224,6 +224,13 @@ public final class SelectionProcess {
   public static final Var<String> CALL_ELIGIBILITY = Var.string("callEligibility");
   public static final int CRITERIA_SLOTS = 5;
   public static final Var<String> APPLICATION_DEADLINE = Var.string("applicationDeadline");
+  /** 予算の枠: what the call offers at most, in yen (prefilled from the budget granted for the year, 旭川 Q52). */
+  public static final Var<Long> CALL_BUDGET = Var.number("callBudget");
+  /**
+   * The fields of activity (分野) the call is for, codes of {@code RegistrationProcess.ActivityField}: the
+   * organisations registered for one of them are told when the call opens (関市 ルール4 「機会が公平に開かれている」).
+   */
+  public static final ListVar CALL_FIELDS = ListVar.of("callFields");
   public static final Var<String> CALL_SUMMARY = Var.string("callSummary");
   public static final Var<String> CALL_CHECK = Var.string("callCheckDecision");
   public static final Var<String> CALL_CHECK_COMMENT = Var.string("callCheckComment");

@@ -35,7 +35,8 @@ public class SelectionRepository {
 
   public record Call(String callNumber, String selectionNumber, String projectTitle, String departmentGroup,
       int fiscalYear, String purpose, String eligibility, List<Criterion> criteria, Instant deadlineAt, int quorum,
-      List<String> reviewers, String status, String publishedBy, Instant publishedAt) {
+      List<String> reviewers, String status, String publishedBy, Instant publishedAt, Long budgetFrame,
+      List<String> activityFields, String projectNumber) {
 
     public boolean acceptsApplicationsAt(Instant when) {
       return "OPEN".equals(status) && when.isBefore(deadlineAt);
@@ -110,7 +111,8 @@ public class SelectionRepository {
    * publishes): run again, it returns the call it published.
    */
   public String publishCall(String selectionNumber, String purpose, String eligibility, List<Criterion> criteria,
-      Instant deadlineAt, int quorum, List<String> reviewers, String publishedBy, String sourceKey) {
+      Instant deadlineAt, int quorum, List<String> reviewers, Long budgetFrame, List<String> activityFields,
+      String publishedBy, String sourceKey) {
     java.util.function.Supplier<Optional<String>> published = () -> sourceKey == null ? Optional.empty()
         : jdbc.queryForList("SELECT call_number FROM kyodo_call WHERE source_key = ?", String.class, sourceKey).stream()
             .findFirst();
@@ -121,15 +123,16 @@ public class SelectionRepository {
     return insertNumbered("call:" + selectionNumber, round -> selectionNumber + "-K" + round,
         "SELECT call_number FROM kyodo_call WHERE selection_number = ?", new Object[] {selectionNumber},
         number -> jdbc.update("INSERT INTO kyodo_call (call_number, selection_number, purpose, eligibility, criteria_json,"
-            + " deadline_at, quorum, reviewers, status, published_by, published_at, source_key)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)",
+            + " deadline_at, quorum, reviewers, budget_frame, activity_fields, status, published_by, published_at,"
+            + " source_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)",
             number, selectionNumber, purpose, eligibility, write(criteria), Timestamp.from(deadlineAt), quorum,
-            String.join(",", reviewers), publishedBy, now(), sourceKey), published).number();
+            String.join(",", reviewers), budgetFrame, String.join(",", activityFields), publishedBy, now(), sourceKey),
+        published).number();
   }
 
   private static final String CALL_COLUMNS = "c.call_number, c.selection_number, s.project_title, s.department_group,"
       + " s.fiscal_year, c.purpose, c.eligibility, c.criteria_json, c.deadline_at, c.quorum, c.reviewers, c.status,"
-      + " c.published_by, c.published_at FROM kyodo_call c JOIN kyodo_selection s ON s.selection_number = c.selection_number";
+      + " c.published_by, c.published_at, c.budget_frame, c.activity_fields, s.project_number FROM kyodo_call c JOIN kyodo_selection s ON s.selection_number = c.selection_number";
 
   public Optional<Call> call(String callNumber) {
     return jdbc.query("SELECT " + CALL_COLUMNS + " WHERE c.call_number = ?", this::mapCall, callNumber).stream().findFirst();
@@ -257,6 +260,19 @@ public class SelectionRepository {
         + " WHERE call_number = ? AND eligible = TRUE", selectedApplicationId, callNumber);
   }
 
+  /**
+   * The budget the city granted for the project's fiscal year (予算要求, 旭川 Q52), when one has been decided: what a
+   * call offers at most is prefilled from it.
+   */
+  public Optional<Long> approvedBudget(String projectNumber, int fiscalYear) {
+    if (projectNumber == null) {
+      return Optional.empty();
+    }
+    return jdbc.queryForList("SELECT approved_budget FROM kyodo_project_year WHERE project_number = ? AND fiscal_year = ?"
+        + " AND approved_budget IS NOT NULL AND status <> 'STOPPED' ORDER BY budget_decided_at DESC", Long.class,
+        projectNumber, fiscalYear).stream().findFirst();
+  }
+
   public void recordPartnershipHolder(String selectionNumber, String organisationId) {
     jdbc.update("UPDATE kyodo_selection SET organisation_id = ? WHERE selection_number = ?", organisationId, selectionNumber);
   }
@@ -267,7 +283,14 @@ public class SelectionRepository {
         read(rs.getString("criteria_json"), new TypeReference<List<Criterion>>() {}),
         rs.getTimestamp("deadline_at").toInstant(), rs.getInt("quorum"),
         Arrays.stream(rs.getString("reviewers").split(",")).filter(s -> !s.isBlank()).toList(), rs.getString("status"),
-        rs.getString("published_by"), rs.getTimestamp("published_at").toInstant());
+        rs.getString("published_by"), rs.getTimestamp("published_at").toInstant(),
+        (Long) (rs.getObject("budget_frame") == null ? null : rs.getLong("budget_frame")),
+        codes(rs.getString("activity_fields")), rs.getString("project_number"));
+  }
+
+  /** Comma-separated codes as a list; none for a call published before the call named its fields. */
+  static List<String> codes(String text) {
+    return text == null ? List.of() : Arrays.stream(text.split(",")).filter(s -> !s.isBlank()).toList();
   }
 
   private Application mapApplication(ResultSet rs, int row) throws SQLException {

@@ -108,6 +108,7 @@ public final class BenchmarkHarness {
       String url, long began) throws Exception {
     ProcessEngine kyodo = context.getBean(ProcessEngine.class);
     Desk desk = new Desk(kyodo);
+    desk.applications = context.getBean(jp.kyodo.selection.CallApplications.class);
     Script script = new Script();
     CollaborationLifecycle.Team.hire(kyodo.getIdentityService());
     CollaborationLifecycle.Outcome recorded = new CollaborationLifecycle(desk, new Lockstep(1, kyodo.getManagementService()),

@@ -120,11 +120,12 @@ final class CollaborationLifecycle {
     work(number, SelectionProcess.Elements.WRITE_CALL, team.main(), SelectionScenario.values(
         SelectionProcess.CALL_PURPOSE.name(), "独居高齢者の見守りとサロン運営", SelectionProcess.CALL_ELIGIBILITY.name(),
         "市内で活動する登録団体", "criterion1Label", "事業の実現性", "criterion1Weight", 60, "criterion2Label", "地域への効果",
-        "criterion2Weight", 40, SelectionProcess.APPLICATION_DEADLINE.name(), CALL_DEADLINE.toString()));
+        "criterion2Weight", 40, SelectionProcess.APPLICATION_DEADLINE.name(), CALL_DEADLINE.toString(),
+        SelectionProcess.CALL_FIELDS.name(), jp.kyodo.variables.ListVar.json(java.util.List.of("WELFARE"))));
     work(number, SelectionProcess.Elements.CHECK_CALL, "tanaka", SelectionScenario.publish(1, "takahashi"));
     ProcessInstance selection = phase(number, SelectionProcess.KEY);
     String call = (String) engine.getRuntimeService().getVariable(selection.getId(), SelectionProcess.CALL_NUMBER.name());
-    ProcessInstance application = desk.start(team.partner(), desk.latestDefinition(CallApplicationProcess.KEY), null,
+    ProcessInstance application = desk.apply(team.partner(), call,
         SelectionScenario.application(call, team.partner() + "の見守りサロン"));
     starts++;
     moveTo(day(CALL_DEADLINE.plusDays(1)));

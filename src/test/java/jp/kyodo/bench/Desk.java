@@ -25,8 +25,29 @@ final class Desk {
   final ProcessEngine engine;
   private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
 
+  /** Kyodo's server-side start of an application (「この公募に応募する」); null on a plain engine. */
+  jp.kyodo.selection.CallApplications applications;
+
   Desk(ProcessEngine engine) {
     this.engine = engine;
+  }
+
+  /** Applies as a partner does: the call's page opens the draft, the partner submits its form. */
+  ProcessInstance apply(String userId, String callNumber, Map<String, Object> values) {
+    if (applications == null) {
+      throw new IllegalStateException("applying needs Kyodo's CallApplications");
+    }
+    List<String> of = groups.computeIfAbsent(userId, id -> engine.getIdentityService().createGroupQuery().groupMember(id)
+        .list().stream().map(Group::getId).toList());
+    jp.kyodo.selection.CallApplications.Draft draft = applications.openDraft(callNumber, userId, of, null);
+    Map<String, Object> form = new java.util.HashMap<>(values);
+    form.remove("callNumber");
+    as(userId, () -> {
+      engine.getFormService().submitTaskForm(draft.taskId(), form);
+      return null;
+    });
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(draft.processInstanceId())
+        .singleResult();
   }
 
   <T> T as(String userId, Supplier<T> action) {

@@ -182,15 +182,20 @@ class LifecycleInBrowserTest {
     work("suzuki", number, SelectionProcess.Elements.WRITE_CALL, SelectionScenario.values(
         SelectionProcess.CALL_PURPOSE.name(), "独居高齢者の見守りとサロン運営", SelectionProcess.CALL_ELIGIBILITY.name(),
         "市内で活動する登録団体", "criterion1Label", "事業の実現性", "criterion1Weight", 60, "criterion2Label", "地域への効果",
-        "criterion2Weight", 40, SelectionProcess.APPLICATION_DEADLINE.name(), CALL_DEADLINE.toString()));
+        "criterion2Weight", 40, SelectionProcess.APPLICATION_DEADLINE.name(), CALL_DEADLINE.toString(),
+        SelectionProcess.CALL_FIELDS.name(), jp.kyodo.variables.ListVar.json(List.of("WELFARE"))));
     work("tanaka", number, SelectionProcess.Elements.CHECK_CALL, SelectionScenario.publish(1, "takahashi"));
     String call = (String) engine.getRuntimeService().getVariable(phaseInstance(number, SelectionProcess.KEY).getId(),
         SelectionProcess.CALL_NUMBER.name());
 
-    var applying = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(CallApplicationProcess.KEY).latestVersion().singleResult();
-    String application = as("hikari").start(applying.getName(), applying.getId(),
-        SelectionScenario.application(call, "hikariの見守りサロン"), "hikari-apply").path("id").asText();
+    // 「この公募に応募する」 on the call's public page opens the draft in Tasklist with the call chosen.
+    String draftId = as("hikari").applyFromCallPage(call, "hikari-apply");
+    Task draft = engine.getTaskService().createTaskQuery().taskId(draftId).singleResult();
+    assertThat(draft.getTaskDefinitionKey()).isEqualTo(CallApplicationProcess.Elements.DRAFT);
+    String application = draft.getProcessInstanceId();
+    java.util.Map<String, Object> written = new java.util.HashMap<>(SelectionScenario.application(call, "hikariの見守りサロン"));
+    written.remove(CallApplicationProcess.CALL_NUMBER.name());
+    work("hikari", draft, written);
     String applicationId = (String) engine.getRuntimeService().getVariable(application,
         CallApplicationProcess.APPLICATION_ID.name());
 

@@ -143,6 +143,23 @@ final class Tasklist {
         .as(where + " is completed in the engine").isEqualTo(1);
   }
 
+  /**
+   * Applies to a call as a partner does: opens the call's public page, presses 「この公募に応募する」, then on the apply
+   * page 「応募書を作成する」, and lands in Tasklist at the draft; returns the draft's task id from Tasklist's address.
+   */
+  String applyFromCallPage(String callNumber, String shot) {
+    driver.get(chromium.base + "/public/call.html?n=" + java.net.URLEncoder.encode(callNumber, java.nio.charset.StandardCharsets.UTF_8));
+    wait.withMessage(user + ": the call page offers no 「この公募に応募する」").until(ExpectedConditions.elementToBeClickable(
+        By.id("apply-link"))).click();
+    wait.withMessage(user + ": the apply page offers no button for the draft").until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("#apply-organisations button"))).click();
+    wait.withMessage(user + ": 「応募書を作成する」 did not lead to Tasklist").until(d -> d.getCurrentUrl().contains("task="));
+    String url = driver.getCurrentUrl();
+    chromium.screenshot(driver, shot);
+    return java.net.URLDecoder.decode(url.substring(url.indexOf("task=") + 5).replaceAll("[&#].*$", ""),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** Tasklist itself, loaded (a full load once; later only the route changes, as when a person clicks). */
   private void openTasklist() {
     if (!driver.getCurrentUrl().contains("/camunda/app/tasklist/")) {

@@ -281,12 +281,14 @@ public final class LifecycleScenario {
     complete(projectNumber, SelectionProcess.Elements.WRITE_CALL, "suzuki", SelectionScenario.values(
         SelectionProcess.CALL_PURPOSE.name(), "独居高齢者の見守りとサロン運営", SelectionProcess.CALL_ELIGIBILITY.name(),
         "市内で活動する登録団体", "criterion1Label", "事業の実現性", "criterion1Weight", 60, "criterion2Label", "地域への効果",
-        "criterion2Weight", 40, SelectionProcess.APPLICATION_DEADLINE.name(), deadline.toString()));
+        "criterion2Weight", 40, SelectionProcess.APPLICATION_DEADLINE.name(), deadline.toString(),
+        SelectionProcess.CALL_FIELDS.name(), jp.kyodo.variables.ListVar.json(java.util.List.of("WELFARE")),
+        SelectionProcess.CALL_BUDGET.name(), 1_200_000));
     complete(projectNumber, SelectionProcess.Elements.CHECK_CALL, "tanaka", SelectionScenario.publish(1, "takahashi"));
     return (String) variable(phaseInstance(projectNumber, SelectionProcess.KEY), SelectionProcess.CALL_NUMBER.name());
   }
 
-  /** A partner user applies to the call (its own process, started from Tasklist). */
+  /** A partner user applies to the call: 「この公募に応募する」 opens the draft, which the partner submits. */
   public ProcessInstance apply(String userId, String callNumber) {
     return selection.apply(userId, SelectionScenario.application(callNumber, userId + "の見守りサロン"));
   }

@@ -96,7 +96,11 @@ class ModelConsistencyTest {
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       boolean topLevelNoneStart = start.getParentElement() instanceof Process && start.getEventDefinitions().isEmpty();
-      if (topLevelNoneStart) {
+      // A process hidden from Tasklist's start dialog may have no start form: Kyodo's server starts it (an application
+      // from a call's page), its first step a task with the form.
+      if (topLevelNoneStart && ((Process) start.getParentElement()).isCamundaStartableInTasklist()) {
+        assertThat(start.getCamundaFormRef()).as(file + " " + start.getId() + " start form").isIn(forms);
+      } else if (topLevelNoneStart && start.getCamundaFormRef() != null) {
         assertThat(start.getCamundaFormRef()).as(file + " " + start.getId() + " start form").isIn(forms);
       }
     }

@@ -54,6 +54,10 @@ class SelectionProcessTest {
       if (t instanceof InvalidInputException input) {
         return Assertions.assertThat(input.getMessage());
       }
+      if (t instanceof org.springframework.web.server.ResponseStatusException refused
+          && refused.getStatusCode().is4xxClientError()) {
+        return Assertions.assertThat(refused.getReason());
+      }
     }
     throw new AssertionError("expected the input to be refused, got " + thrown, thrown);
   }
@@ -370,7 +374,7 @@ class SelectionProcessTest {
     String call = scenario.callNumber(selection);
     assertRefused(() -> scenario.apply("sora", application(call, "提案"))).contains("団体登録が済んでいない方");
     assertRefused(() -> scenario.apply("kumo", application(call, "提案"))).contains("団体登録が承認されていない団体");
-    assertRefused(() -> scenario.apply("hikari", application("2027-S999-K1", "提案"))).contains("公募番号「2027-S999-K1」の公募はありません");
+    assertRefused(() -> scenario.apply("hikari", application("2027-S999-K1", "提案"))).contains("公募「2027-S999-K1」は見つかりません");
     scenario.apply("hikari", application(call, "提案"));
     assertRefused(() -> scenario.apply("hikari", application(call, "二つ目"))).contains("既に応募しています");
 

@@ -52,23 +52,30 @@ public final class SelectionScenario {
   public final OrganisationRepository registry;
   public final SelectionRepository records;
   final PartnerFixation fixation;
+  public final CallApplications drafts;
+  public final jp.kyodo.mail.Outbox outbox;
 
   public SelectionScenario(ProcessEngine engine) {
     this.engine = engine;
     DataSource dataSource = TestTables.migrated(engine);
     jdbc = new JdbcTemplate(dataSource);
-    for (String table : List.of("kyodo_review", "kyodo_conflict_declaration", "kyodo_application", "kyodo_call",
+    for (String table : List.of("kyodo_mail_outbox", "kyodo_review", "kyodo_conflict_declaration", "kyodo_application", "kyodo_call",
         "kyodo_selection", "kyodo_partnership", "kyodo_fixation_exception", "kyodo_number_series")) {
       jdbc.update("DELETE FROM " + table);
     }
     registry = new OrganisationRepository(jdbc);
     records = new SelectionRepository(jdbc);
     fixation = new PartnerFixation(registry, 3);
+    drafts = new CallApplications(engine, records, registry);
+    outbox = new jp.kyodo.mail.Outbox(jdbc);
+    CallNotices notices = new CallNotices(outbox, registry);
     Mocks.register("openSelection", new OpenSelectionDelegate(records, registry, fixation));
     Mocks.register("checkSoleSource", new CheckSoleSourceListener(registry, fixation));
     Mocks.register("recordSoleSourceFixationException", new RecordSoleSourceFixationExceptionListener(registry, fixation));
     Mocks.register("composeCall", new ComposeCallDelegate());
-    Mocks.register("publishCall", new PublishCallDelegate(records));
+    Mocks.register("publishCall", new PublishCallDelegate(records, notices));
+    Mocks.register("prefillCall", new PrefillCallListener(records));
+    Mocks.register("checkApplicationStart", new CheckApplicationStartListener());
     Mocks.register("closeCall", new CloseCallDelegate(records));
     Mocks.register("showApplication", new ShowApplicationListener(records, registry));
     Mocks.register("recordScreening", new RecordScreeningListener(records));
@@ -79,7 +86,7 @@ public final class SelectionScenario {
     Mocks.register("rankApplications", new RankApplicationsDelegate(records, registry, fixation));
     Mocks.register("checkCoPartners", new CheckCoPartnersListener(records, registry, fixation));
     Mocks.register("recordSelection", new RecordSelectionDelegate(records, registry));
-    Mocks.register("notifyApplicants", new NotifyApplicantsDelegate(records));
+    Mocks.register("notifyApplicants", new NotifyApplicantsDelegate(records, notices));
     Mocks.register("recordSelectionOutcome", new RecordSelectionOutcomeListener(records));
     Mocks.register("recordCallApplication", new RecordCallApplicationDelegate(records, registry));
     ClockUtil.setCurrentTime(Date.from(NOW));
@@ -171,7 +178,8 @@ public final class SelectionScenario {
   public static Map<String, Object> call() {
     return values(CALL_PURPOSE.name(), "独居高齢者の見守りとサロン運営", CALL_ELIGIBILITY.name(), "市内で活動する登録団体",
         "criterion1Label", "事業の実現性", "criterion1Weight", 60, "criterion2Label", "地域への効果", "criterion2Weight", 40,
-        APPLICATION_DEADLINE.name(), DEADLINE);
+        APPLICATION_DEADLINE.name(), DEADLINE, CALL_BUDGET.name(), 1_800_000, CALL_FIELDS.name(),
+        ListVar.json(List.of("WELFARE", "CHILDREN")));
   }
 
   public static Map<String, Object> publish(int quorum, String... reviewers) {
@@ -199,8 +207,24 @@ public final class SelectionScenario {
     return startProcess(userId, SelectionProcess.KEY, values);
   }
 
+  /**
+   * Applies as the call's page and Tasklist do: 「この公募に応募する」 opens the draft with the call chosen, the applicant
+   * writes it and submits it (the call number of {@code values} chooses the call; the form does not carry it).
+   */
   public ProcessInstance apply(String userId, Map<String, Object> values) {
-    return startProcess(userId, CallApplicationProcess.KEY, values);
+    CallApplications.Draft draft = openDraft(userId, (String) values.get(CallApplicationProcess.CALL_NUMBER.name()), null);
+    Map<String, Object> form = new java.util.LinkedHashMap<>(values);
+    form.remove(CallApplicationProcess.CALL_NUMBER.name());
+    complete(engine.getTaskService().createTaskQuery().taskId(draft.taskId()).singleResult(), userId, form);
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(draft.processInstanceId())
+        .singleResult();
+  }
+
+  /** 「この公募に応募する」 as that user (with their groups), for that organisation (null: their only one). */
+  public CallApplications.Draft openDraft(String userId, String callNumber, String organisationId) {
+    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    return drafts.openDraft(callNumber, userId, groups, organisationId);
   }
 
   private ProcessInstance startProcess(String userId, String key, Map<String, Object> values) {

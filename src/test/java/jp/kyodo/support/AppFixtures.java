@@ -250,10 +250,25 @@ public final class AppFixtures {
     return application;
   }
 
-  /** What an applicant sends to that call. */
-  public static Map<String, Object> application(String call, String title) {
-    return Map.of("callNumber", call, "proposalTitle", title, "proposal", "内容", "budgetPlan", "10万円",
-        "aimsConfirmed", true);
+  /** What an applicant writes in the draft of an application (the call is chosen on the call's page). */
+  public static Map<String, Object> application(String title) {
+    return Map.of("proposalTitle", title, "proposal", "内容", "budgetPlan", "10万円", "aimsConfirmed", true);
+  }
+
+  /**
+   * Applies as a partner does: logged in to Tasklist, 「この公募に応募する」 on the call's page opens the draft (a POST
+   * from the page), and the partner submits the draft's form. Returns the application's process instance.
+   */
+  public String apply(String partner, String call, String title) {
+    RestClient session = RestClient.tasklistSession(port, "default", partner);
+    Response draft = session.postFrom("/apply/api/calls/" + call + "/draft", Map.of(), session.origin());
+    assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+    String taskId = draft.json().path("taskId").asText();
+    String instance = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+    Response submitted = as(partner).post("/engine-rest/task/" + taskId + "/submit-form",
+        RestClient.variables(application(title)));
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+    return instance;
   }
 
   public static Map<String, Object> selectionStart(String title) {
@@ -315,12 +330,12 @@ public final class AppFixtures {
   }
 
   /** A selection of 福祉課 whose public call (one criterion, reviewer ito, deadline in 10 days) the office published. */
-  private String publishedCall(String title) {
+  public String publishedCall(String title) {
     String selection = start("suzuki", "partner-selection", selectionStart(title));
     submit("suzuki", selection, "ChooseSelectionMethod", Map.of("selectionMethod", "PUBLIC_CALL"));
     submit("suzuki", selection, "WriteCall", Map.of("callPurpose", "ひろばの運営", "callEligibility", "登録団体",
         "criterion1Label", "実現性", "criterion1Weight", 100, "applicationDeadline",
-        CityCalendar.today().plusDays(10).toString()));
+        CityCalendar.today().plusDays(10).toString(), "callFields", jp.kyodo.variables.ListVar.json(List.of("CHILDREN"))));
     submit("tanaka", selection, "CheckCall", Map.of("callCheckDecision", "PUBLISH", "reviewQuorum", 1,
         "selectionReviewers", jp.kyodo.variables.ListVar.json(List.of("ito"))));
     return selection;
@@ -330,7 +345,7 @@ public final class AppFixtures {
     String selection = publishedCall("利害関係の確認");
     String call = (String) engine.getRuntimeService().getVariable(selection, "callNumber");
     for (String partner : List.of("hikari", "midori")) {
-      start(partner, "call-application", application(call, partner + "の提案"));
+      apply(partner, call, partner + "の提案");
     }
     org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(Instant.now().plus(java.time.Duration.ofDays(12))));
     try {

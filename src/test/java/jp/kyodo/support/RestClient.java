@@ -109,6 +109,26 @@ public final class RestClient {
     return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A JSON POST as a page of {@code origin} sends it (null: without an Origin header, as a non-browser client). */
+  public Response postFrom(String path, Object body, String origin) {
+    String json;
+    try {
+      json = body instanceof String s ? s : JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+    HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");
+    if (origin != null) {
+      builder.header("Origin", origin);
+    }
+    return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** This client's address, as a page of this server would name its origin. */
+  public String origin() {
+    return base;
+  }
+
   /** Any method with a body of any type (PUT, DELETE, multipart); a null body sends none. */
   public Response send(String method, String path, String contentType, String body) {
     HttpRequest.Builder builder = request(path);
