@@ -27,13 +27,14 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     setIfAbsent(response, "Referrer-Policy", "same-origin");
     setIfAbsent(response, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/public") || path.startsWith("/overview")) {
+    if (path.startsWith("/public") || path.startsWith("/overview") || path.startsWith("/account")) {
       // The public pages load only their own script and style: nothing published can run as code.
       setIfAbsent(response, "Content-Security-Policy",
           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
     }
     if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/overview/api/")
-        || path.startsWith("/documents/")) {
+        || path.startsWith("/documents/") || path.startsWith("/account/api/") || path.startsWith("/public/api/registrations")
+        || path.startsWith("/public/api/password")) {
       setIfAbsent(response, "Cache-Control", "no-store");
     }
     chain.doFilter(request, response);

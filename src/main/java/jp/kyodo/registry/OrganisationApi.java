@@ -28,11 +28,14 @@ public class OrganisationApi {
   private final OrganisationRepository registry;
   private final PartnerFixation fixation;
   private final IdentityService identity;
+  private final MemberChanges memberChanges;
 
-  public OrganisationApi(OrganisationRepository registry, PartnerFixation fixation, IdentityService identity) {
+  public OrganisationApi(OrganisationRepository registry, PartnerFixation fixation, IdentityService identity,
+      MemberChanges memberChanges) {
     this.registry = registry;
     this.fixation = fixation;
     this.identity = identity;
+    this.memberChanges = memberChanges;
   }
 
   enum Viewer { OFFICE, STAFF, REVIEWER, PARTNER }
@@ -70,6 +73,19 @@ public class OrganisationApi {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "審査委員は協働の実績を閲覧できません。");
     }
     return registry.partnerships(organisation.id());
+  }
+
+  /**
+   * Every change of the organisation's members — registered with the office's approval, invited, accepted, removed by
+   * a member — with who did it and when: members manage their organisation themselves, the office sees each change.
+   */
+  @GetMapping("/{id}/member-changes")
+  public List<MemberChanges.Change> memberChanges(@PathVariable String id) {
+    SignedIn who = Actors.signedIn(identity);
+    if (viewer(who) != Viewer.OFFICE) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "メンバーの変更履歴は市民協働課と管理者が閲覧できます。");
+    }
+    return memberChanges.of(get(id).id());
   }
 
   /** 千葉 ②: has the organisation held the department's collaboration for too many years in a row? */
