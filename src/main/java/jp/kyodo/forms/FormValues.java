@@ -2,17 +2,15 @@ package jp.kyodo.forms;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.core.variable.CoreVariableInstance;
-import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
-import org.camunda.bpm.engine.impl.core.variable.scope.SimpleVariableInstance;
-import org.camunda.bpm.engine.impl.core.variable.scope.VariableInstanceFactory;
-import org.camunda.bpm.engine.impl.core.variable.scope.VariableInstanceLifecycleListener;
-import org.camunda.bpm.engine.impl.core.variable.scope.VariableStore;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
@@ -44,7 +42,7 @@ public final class FormValues {
       throw new InvalidInputException(unknown);
     }
     MapScope scope = new MapScope(values);
-    spec.validateAndNormalize(scope);
+    spec.validateAndNormalize(scope.scope);
     Map<String, Object> out = new LinkedHashMap<>();
     for (String name : spec.inputNames()) {
       Object value = scope.values.get(name);
@@ -55,58 +53,55 @@ public final class FormValues {
     return Collections.unmodifiableMap(out);
   }
 
-  /** Plain values by name: what the rules read and what normalizing writes back (a list as a Java list). */
-  static final class MapScope extends AbstractVariableScope {
-    private static final long serialVersionUID = 1L;
+  /**
+   * Plain values by name: what the rules read and what normalizing writes back (a list as a Java list). Only the
+   * engine's public {@link VariableScope} interface is implemented, the three methods the rules use.
+   */
+  static final class MapScope implements InvocationHandler {
     final Map<String, Object> values;
+    final VariableScope scope;
 
     MapScope(Map<String, Object> values) {
       this.values = new LinkedHashMap<>(values);
+      this.scope = (VariableScope) Proxy.newProxyInstance(VariableScope.class.getClassLoader(),
+          new Class<?>[] {VariableScope.class}, this);
     }
 
     @Override
-    public Object getVariable(String name) {
-      return values.get(name);
+    public Object invoke(Object proxy, Method method, Object[] args) {
+      switch (method.getName()) {
+        case "getVariable":
+          return values.get((String) args[0]);
+        case "hasVariable":
+          return values.containsKey((String) args[0]);
+        case "setVariable":
+          if (args.length == 2) {
+            values.put((String) args[0], plain(args[1]));
+            return null;
+          }
+          break;
+        case "toString":
+          return "form values " + values.keySet();
+        case "hashCode":
+          return System.identityHashCode(proxy);
+        case "equals":
+          return proxy == args[0];
+        default:
+          break;
+      }
+      throw new UnsupportedOperationException(method.getName());
     }
 
-    @Override
-    public void setVariable(String name, Object value) {
+    private static Object plain(Object value) {
       if (value instanceof JsonValue json) {
         try {
-          value = json.getValueSerialized() == null ? null
+          return json.getValueSerialized() == null ? null
               : JSON.readValue(json.getValueSerialized(), new TypeReference<List<String>>() {});
         } catch (java.io.IOException e) {
           throw new IllegalArgumentException(e);
         }
       }
-      values.put(name, value);
-    }
-
-    @Override
-    public boolean hasVariable(String name) {
-      return values.containsKey(name);
-    }
-
-    @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    protected VariableStore<CoreVariableInstance> getVariableStore() {
-      return (VariableStore) new VariableStore<SimpleVariableInstance>();
-    }
-
-    @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    protected VariableInstanceFactory<CoreVariableInstance> getVariableInstanceFactory() {
-      return (VariableInstanceFactory) SimpleVariableInstance.SimpleVariableInstanceFactory.INSTANCE;
-    }
-
-    @Override
-    protected List<VariableInstanceLifecycleListener<CoreVariableInstance>> getVariableInstanceLifecycleListeners() {
-      return List.of();
-    }
-
-    @Override
-    public AbstractVariableScope getParentVariableScope() {
-      return null;
+      return value;
     }
   }
 }

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
+import jp.kyodo.engine.PasswordPolicies;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -78,13 +78,21 @@ public class Accounts {
 
   /** Makes the user a member of the organisation: in the registry and in its Camunda group, so its tasks reach them. */
   void join(IdentityService identity, Organisation organisation, String userId) {
+    enter(organisation.id(), userId);
+    KyodoGroups.ensureOrganisationGroup(identity, organisation.id(), organisation.name(), List.of(userId));
+  }
+
+  /**
+   * The member in the registry only: at the office's approval the decision's step then creates the organisation's
+   * group with every member the registry names (a group created twice in one command would be refused).
+   */
+  void enter(String organisationId, String userId) {
     if (jdbc.queryForObject("SELECT COUNT(*) FROM kyodo_organisation_member WHERE organisation_id = ? AND user_id = ?",
-        Integer.class, organisation.id(), userId) == 0) {
-      jdbc.update("INSERT INTO kyodo_organisation_member (organisation_id, user_id) VALUES (?, ?)", organisation.id(), userId);
+        Integer.class, organisationId, userId) == 0) {
+      jdbc.update("INSERT INTO kyodo_organisation_member (organisation_id, user_id) VALUES (?, ?)", organisationId, userId);
     }
     jdbc.update("UPDATE kyodo_organisation SET updated_at = ? WHERE id = ?", Timestamp.from(CityCalendar.now()),
-        organisation.id());
-    KyodoGroups.ensureOrganisationGroup(identity, organisation.id(), organisation.name(), List.of(userId));
+        organisationId);
   }
 
   /** Takes the user out of the organisation (registry and group) and voids the links it sent them. */
@@ -144,7 +152,7 @@ public class Accounts {
     }
     PasswordPolicy policy = Privileged.run(identity::getPasswordPolicy);
     PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(
-        policy != null ? policy : new DefaultPasswordPolicyImpl(), password, user);
+        policy != null ? policy : PasswordPolicies.camundaDefault(), password, user);
     if (!result.isValid()) {
       List<String> problems = new ArrayList<>();
       for (PasswordPolicyRule rule : result.getViolatedRules()) {

@@ -55,7 +55,7 @@ public class RegistrationResults {
     if (registered) {
       IdentityService identity = execution.getProcessEngineServices().getIdentityService();
       accounts.create(identity, loginId, (String) request.get("last_name"), (String) request.get("first_name"), address);
-      accounts.join(identity, organisation, loginId);
+      accounts.enter(organisation.id(), loginId);
       changes.record(organisation.id(), MemberChanges.Action.REGISTERED, loginId, decidedBy);
       outbox.enqueue(new Notice("registration-result:" + requestId, loginId, address, NoticeKind.REGISTRATION_RESULT,
           true, "団体登録が完了しました（" + organisation.name() + "）",
