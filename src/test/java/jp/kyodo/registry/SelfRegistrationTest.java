@@ -248,6 +248,21 @@ class SelfRegistrationTest {
   }
 
   @Test
+  void openingTheConfirmationLinkChangesNothingUntilTheButtonIsPressed() {
+    Applied applied = applied();
+    Map<String, Long> before = counts();
+    Response page = anonymous().get("/public/confirm.html?token=" + applied.confirmToken());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("申請を確定する", "confirm.js");
+    assertThat(counts()).as("a link scanner's GET confirms nothing").isEqualTo(before);
+    for (String path : List.of("/public/register.html", "/public/register.js", "/public/password.html",
+        "/public/password.js", "/public/account.js", "/public/account.css", "/account/organisation.html",
+        "/account/organisation.js")) {
+      assertThat(anonymous().get(path).status()).as(path).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aConfirmationLinkUsedTwiceIsRefused() {
     Applied applied = applied();
     assertThat(confirm(applied.confirmToken()).status()).isEqualTo(200);
