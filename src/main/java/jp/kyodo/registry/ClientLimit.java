@@ -57,7 +57,7 @@ public class ClientLimit {
   }
 
   /** Forgets every count (tests; a restart does the same). */
-  void clear() {
+  public void clear() {
     recent.clear();
   }
 }
