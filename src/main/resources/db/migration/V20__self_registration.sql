@@ -22,6 +22,8 @@ CREATE TABLE kyodo_registration_request (
     expires_at           TIMESTAMP       NOT NULL,
     confirmed_at         TIMESTAMP,
     process_instance_id  VARCHAR(64),
+    -- the organisation the confirmed request entered as APPLIED: the office reads who applied for it
+    organisation_id      VARCHAR(64),
     CONSTRAINT kyodo_registration_request_token_ux UNIQUE (token_hash),
     CONSTRAINT kyodo_registration_request_status_ck CHECK (status IN ('PENDING', 'CONFIRMED', 'REGISTERED', 'REFUSED'))
 );

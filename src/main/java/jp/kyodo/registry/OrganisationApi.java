@@ -29,13 +29,15 @@ public class OrganisationApi {
   private final PartnerFixation fixation;
   private final IdentityService identity;
   private final MemberChanges memberChanges;
+  private final RegistrationRequests requests;
 
   public OrganisationApi(OrganisationRepository registry, PartnerFixation fixation, IdentityService identity,
-      MemberChanges memberChanges) {
+      MemberChanges memberChanges, RegistrationRequests requests) {
     this.registry = registry;
     this.fixation = fixation;
     this.identity = identity;
     this.memberChanges = memberChanges;
+    this.requests = requests;
   }
 
   enum Viewer { OFFICE, STAFF, REVIEWER, PARTNER }
@@ -86,6 +88,20 @@ public class OrganisationApi {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "メンバーの変更履歴は市民協働課と管理者が閲覧できます。");
     }
     return memberChanges.of(get(id).id());
+  }
+
+  /**
+   * Who applied for the organisation on the public page (the person who will log in once it is registered, their
+   * address and login id): what the office checks beside the review task. 404 for a registration made in Tasklist.
+   */
+  @GetMapping("/{id}/applicant")
+  public Map<String, Object> applicant(@PathVariable String id) {
+    SignedIn who = Actors.signedIn(identity);
+    if (viewer(who) != Viewer.OFFICE) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "申請者の情報は市民協働課と管理者が閲覧できます。");
+    }
+    return requests.applicantOf(get(id).id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        "団体「" + id + "」は公開ページから申請されたものではありません（Tasklist から申請した利用者が最初のメンバーです）。"));
   }
 
   /** 千葉 ②: has the organisation held the department's collaboration for too many years in a row? */

@@ -176,8 +176,32 @@ public class RegistrationRequests {
         engine.getIdentityService().setAuthentication(caller);
       }
     }
-    jdbc.update("UPDATE kyodo_registration_request SET process_instance_id = ? WHERE id = ?", instance.getId(), id);
+    Object organisation = engine.getRuntimeService().getVariable(instance.getId(),
+        RegistrationProcess.ORGANISATION_ID.name());
+    jdbc.update("UPDATE kyodo_registration_request SET process_instance_id = ?, organisation_id = ? WHERE id = ?",
+        instance.getId(), organisation, id);
     return id;
+  }
+
+  /**
+   * Who applied for an organisation on the public page, for the office's review: the person who will log in, their
+   * address and login id, and when they applied and confirmed. Empty for a registration made the old way.
+   */
+  public java.util.Optional<Map<String, Object>> applicantOf(String organisationId) {
+    return jdbc.query("SELECT login_id, last_name, first_name, address, status, created_at, confirmed_at FROM"
+        + " kyodo_registration_request WHERE organisation_id = ?", rs -> {
+          if (!rs.next()) {
+            return java.util.Optional.empty();
+          }
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("loginId", rs.getString("login_id"));
+          out.put("name", rs.getString("last_name") + " " + rs.getString("first_name"));
+          out.put("email", rs.getString("address"));
+          out.put("status", rs.getString("status"));
+          out.put("appliedAt", rs.getTimestamp("created_at").toInstant());
+          out.put("confirmedAt", rs.getTimestamp("confirmed_at") == null ? null : rs.getTimestamp("confirmed_at").toInstant());
+          return java.util.Optional.of(out);
+        }, organisationId);
   }
 
   /** Unconfirmed requests past their time: purged whenever a new one is written (no scheduler needed). */

@@ -245,6 +245,12 @@ class SelfRegistrationTest {
     assertThat(jdbc.queryForObject("SELECT status FROM kyodo_registration_request WHERE id = ?", String.class,
         applied.requestId())).isEqualTo("CONFIRMED");
     assertThat(engine.getIdentityService().createUserQuery().count()).as("no user before the office decides").isEqualTo(users);
+    Response applicant = RestClient.basic(port, "tanaka").get("/api/organisations/" + organisationOf(applied) + "/applicant");
+    assertThat(applicant.status()).as(applicant.body()).isEqualTo(200);
+    assertThat(applicant.json().path("loginId").asText()).isEqualTo(applied.loginId());
+    assertThat(applicant.json().path("email").asText()).isEqualTo(applied.email());
+    assertThat(RestClient.basic(port, "hikari").get("/api/organisations/" + organisationOf(applied) + "/applicant")
+        .status()).isIn(403, 404);
   }
 
   @Test
