@@ -346,6 +346,8 @@ class AuthorizationMatrixTest {
             answers("/api/organisations/org-hikari/partnerships")),
         new Resource("api: the partner-fixation check", users("admin", "tanaka", "suzuki", "sato"),
             reads("/api/organisations/org-hikari/fixation?department=dept-fukushi&fiscalYear=2027")),
+        new Resource("api: NPO法人ひかり's member changes", users("admin", "tanaka"),
+            answers("/api/organisations/org-hikari/member-changes")),
         new Resource("api: published calls", LOGGED_IN, reads("/api/calls")),
         new Resource("api: applications to the call (own, assigned or all)", users("admin", "tanaka", "suzuki", "sato",
             "ito", "hikari", "midori"), reads(t -> "/api/calls/" + t.fixtures().get("conflictedCall").detail()
@@ -365,6 +367,16 @@ class AuthorizationMatrixTest {
           Response index = t.get(user, "/public/");
           // Until the public pages' own mapping serves the folder URL, its index page is the same file.
           return index.status() == 200 || index.status() == 404 && t.get(user, "/public/index.html").status() == 200;
+        }),
+        new Resource("/public/register.html (団体登録の申請)", EVERYONE, status("/public/register.html", 200)),
+        new Resource("/public/api/registrations/form (a form token to apply)", EVERYONE,
+            reads("/public/api/registrations/form")),
+        new Resource("/account/api/organisation: NPO法人ひかり's members", users("hikari"), (t, user) -> {
+          RestClient client = user == null ? RestClient.basic(t.port, null) : SESSIONS.computeIfAbsent(
+              t.port + ":" + user, key -> RestClient.tasklistSession(t.port, "default", user));
+          Response response = client.get("/account/api/organisation");
+          assertThat(response.status()).as("an answer or a refusal: " + response.body()).isIn(200, 401);
+          return response.status() == 200 && response.body().contains("\"org-hikari\"");
         }),
         new Resource("/actuator/health", EVERYONE, status("/actuator/health", 200)),
         new Resource("/actuator (the list of endpoints)", users(), status("/actuator", 200)),

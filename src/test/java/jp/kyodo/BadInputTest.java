@@ -279,8 +279,42 @@ class BadInputTest {
             "/api/organisations/org-hikari/fixation?fiscalYear=2027", null, 400, "「department」"),
         raw("api: SQL as an agreement number", null, "suzuki", "GET", "/api/agreements/%27%20OR%201%3D1/document", null,
             403, "関係者"),
-        raw("api: writing to the read-only project API", null, "tanaka", "POST", "/api/projects", "{}", 405, "読み取り専用")));
+        raw("api: writing to the read-only project API", null, "tanaka", "POST", "/api/projects", "{}", 405, "読み取り専用"),
+        // --- self-service registration (anonymous) and setting a password from a mailed link ---
+        raw("public registration: plain text instead of JSON", null, null, "POST-TEXT", "/public/api/registrations",
+            "organisationName=x", 415, "読み取れません"),
+        raw("public registration: malformed JSON", null, null, "POST", "/public/api/registrations", "{\"formToken\":", 400,
+            "読み取れません"),
+        raw("public registration: a list instead of an object", null, null, "POST", "/public/api/registrations", "[1,2]",
+            400, "読み取れません"),
+        raw("public registration: a 1 MB string", null, null, "POST", "/public/api/registrations",
+            "{\"formToken\":\"" + "x".repeat(1_000_000) + "\"}", 413, "大きすぎます"),
+        raw("public registration: an unknown field", null, null, "POST", "/public/api/registrations",
+            "{\"status\":\"REGISTERED\"}", 400, "「status」という項目は受け付けていません"),
+        raw("public registration: the account as a number", null, null, "POST", "/public/api/registrations",
+            "{\"account\":5}", 400, "「account」は項目の一覧"),
+        raw("public registration: a form token of another server", null, null, "POST", "/public/api/registrations",
+            "{\"formToken\":\"1700000000000.AAAA.forged\"}", 400, "フォームの確認情報が正しくありません"),
+        raw("public confirmation: SQL as the token", null, null, "POST", "/public/api/registrations/confirm",
+            "{\"token\":\"' OR 1=1--\"}", 400, "この確認リンクは使えません"),
+        raw("public confirmation: the token as a number", null, null, "POST", "/public/api/registrations/confirm",
+            "{\"token\":5}", 400, "文字で入力"),
+        raw("public password: a 1 MB password", null, null, "POST", "/public/api/password",
+            "{\"token\":\"x\",\"password\":\"" + "x".repeat(1_000_000) + "\"}", 413, "大きすぎます"),
+        raw("public password: an unknown token", null, null, "POST", "/public/api/password",
+            "{\"token\":\"nosuchtoken\",\"password\":\"Kawasemi#2027\"}", 400, "このリンクは使えません"),
+        raw("account: members without a login", null, null, "GET", "/account/api/organisation", null, 401,
+            "ログインしてから")));
     return all.stream();
+  }
+
+  @Autowired
+  jp.kyodo.registry.ClientLimit clientLimit;
+
+  /** The public routes count every attempt per client address; these attempts are about their input, not their number. */
+  @org.junit.jupiter.api.BeforeEach
+  void freshClientLimit() {
+    clientLimit.clear();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -304,6 +304,70 @@ class WriteRoutesTest {
     unchanged = after;
   }
 
+  // --- Kyodo's own write routes: self-service registration (anonymous) and the members page (a Tasklist session)
+
+  /** A write route of Kyodo's own, refused as sent: who sends it (null: anonymous), and the status as written. */
+  record OwnRoute(String name, String user, String method, String path, String body, int status) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static List<OwnRoute> ownRoutes() {
+    return List.of(
+        new OwnRoute("apply with a forged form token", null, "POST", "/public/api/registrations",
+            "{\"formToken\":\"1.AAAA.forged\",\"account\":{\"loginId\":\"hacker\"}}", 400),
+        new OwnRoute("confirm an unknown token", null, "POST", "/public/api/registrations/confirm",
+            "{\"token\":\"nosuchtoken\"}", 400),
+        new OwnRoute("set a password with an unknown token", null, "POST", "/public/api/password",
+            "{\"token\":\"nosuchtoken\",\"password\":\"Kawasemi#2027\"}", 400),
+        new OwnRoute("invite into another organisation", "hikari", "POST", "/account/api/organisation/org-midori/members",
+            "{\"loginId\":\"intruder\",\"lastName\":\"侵入\",\"firstName\":\"者\",\"email\":\"x@example.jp\"}", 403),
+        new OwnRoute("remove another organisation's member", "hikari", "DELETE",
+            "/account/api/organisation/org-midori/members/midori", null, 403),
+        new OwnRoute("invite without a login", null, "POST", "/account/api/organisation/org-hikari/members",
+            "{\"loginId\":\"intruder\"}", 401));
+  }
+
+  static Stream<Arguments> ownAttempts() {
+    List<Arguments> all = new ArrayList<>();
+    for (OwnRoute route : ownRoutes()) {
+      for (String[] spelling : spellings(route.path())) {
+        all.add(Arguments.of(route.name() + " (" + spelling[0] + ")", route, spelling[0], spelling[1]));
+      }
+    }
+    return all.stream();
+  }
+
+  @Autowired
+  jp.kyodo.registry.ClientLimit clientLimit;
+
+  static final Map<String, RestClient> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ownAttempts")
+  void kyodosOwnWriteRoutesRefuseInEverySpellingAndChangeNothing(String attempt, OwnRoute route, String spelling,
+      String path) {
+    // Every attempt counts against the client's hourly limit; these are about the routes, not their number.
+    clientLimit.clear();
+    RestClient client = route.user() == null ? RestClient.basic(port, null)
+        : SESSIONS.computeIfAbsent(port + ":" + route.user(), key -> RestClient.tasklistSession(port, "default", route.user()));
+    Map<String, Object> before = DatabaseSnapshot.of(jdbc);
+
+    Response response = client.send(route.method(), path, route.body() == null ? null : "application/json", route.body());
+
+    if (spelling.equals("as written") || spelling.equals("matrix parameter") || spelling.equals("encoded letter")) {
+      assertThat(response.status()).as(attempt + ": " + abbreviate(response.body())).isEqualTo(route.status());
+    } else {
+      assertThat(response.status()).as(attempt + ": " + abbreviate(response.body())).isIn(route.status(), 403, 404, 405);
+    }
+    assertThat(response.json().path("message").asText()).as("a Japanese message").matches(m -> JAPANESE.matcher(m).find(),
+        "Japanese");
+    assertThat(response.body()).as("no internals").doesNotContain("\tat ", "at org.", "Exception:", "SQL", "jp.kyodo");
+    assertThat(DatabaseSnapshot.of(jdbc)).as(attempt + ": nothing changed").isEqualTo(before);
+  }
+
   /** One client per user and port (creating an HTTP client is costly; HTTP Basic keeps no state between calls). */
   static final Map<String, RestClient> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
 

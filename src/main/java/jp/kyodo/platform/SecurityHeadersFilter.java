@@ -33,8 +33,8 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
     }
     if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/overview/api/")
-        || path.startsWith("/account/api/") || path.startsWith("/apply/api/")
-        || path.startsWith("/documents/")) {
+        || path.startsWith("/account/api/") || path.startsWith("/apply/api/") || path.startsWith("/public/api/registrations")
+        || path.startsWith("/public/api/password") || path.startsWith("/documents/")) {
       setIfAbsent(response, "Cache-Control", "no-store");
     }
     chain.doFilter(request, response);

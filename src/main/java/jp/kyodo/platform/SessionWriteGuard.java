@@ -33,7 +33,8 @@ public class SessionWriteGuard extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (!WebappLogin.csrfTokenMatches(request)) {
+    // Without a session there is no login a forged request could borrow: the route itself answers 401.
+    if (request.getSession(false) != null && !WebappLogin.csrfTokenMatches(request)) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       response.setContentType("application/json");
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -28,11 +28,16 @@ public class OrganisationApi {
   private final OrganisationRepository registry;
   private final PartnerFixation fixation;
   private final IdentityService identity;
+  private final MemberChanges memberChanges;
+  private final RegistrationRequests requests;
 
-  public OrganisationApi(OrganisationRepository registry, PartnerFixation fixation, IdentityService identity) {
+  public OrganisationApi(OrganisationRepository registry, PartnerFixation fixation, IdentityService identity,
+      MemberChanges memberChanges, RegistrationRequests requests) {
     this.registry = registry;
     this.fixation = fixation;
     this.identity = identity;
+    this.memberChanges = memberChanges;
+    this.requests = requests;
   }
 
   enum Viewer { OFFICE, STAFF, REVIEWER, PARTNER }
@@ -70,6 +75,33 @@ public class OrganisationApi {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "審査委員は協働の実績を閲覧できません。");
     }
     return registry.partnerships(organisation.id());
+  }
+
+  /**
+   * Every change of the organisation's members — registered with the office's approval, invited, accepted, removed by
+   * a member — with who did it and when: members manage their organisation themselves, the office sees each change.
+   */
+  @GetMapping("/{id}/member-changes")
+  public List<MemberChanges.Change> memberChanges(@PathVariable String id) {
+    SignedIn who = Actors.signedIn(identity);
+    if (viewer(who) != Viewer.OFFICE) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "メンバーの変更履歴は市民協働課と管理者が閲覧できます。");
+    }
+    return memberChanges.of(get(id).id());
+  }
+
+  /**
+   * Who applied for the organisation on the public page (the person who will log in once it is registered, their
+   * address and login id): what the office checks beside the review task. 404 for a registration made in Tasklist.
+   */
+  @GetMapping("/{id}/applicant")
+  public Map<String, Object> applicant(@PathVariable String id) {
+    SignedIn who = Actors.signedIn(identity);
+    if (viewer(who) != Viewer.OFFICE) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "申請者の情報は市民協働課と管理者が閲覧できます。");
+    }
+    return requests.applicantOf(get(id).id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        "団体「" + id + "」は公開ページから申請されたものではありません（Tasklist から申請した利用者が最初のメンバーです）。"));
   }
 
   /** 千葉 ②: has the organisation held the department's collaboration for too many years in a row? */

@@ -24,6 +24,9 @@ public class RecordRegistrationApplicationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String name = ORGANISATION_NAME.get(execution);
+    // Applied for on the public page, the process is started by the system: the applicant has no user yet, and
+    // becomes the first member when the office approves (RegistrationResults).
+    String applicant = APPLICANT.get(execution);
     if (registry.findByName(name).isPresent()) {
       throw nameTaken(name);
     }
@@ -33,7 +36,7 @@ public class RecordRegistrationApplicationDelegate implements JavaDelegate {
           REPRESENTATIVE.get(execution), CONTACT_EMAIL.get(execution), CONTACT_PHONE.get(execution),
           ADDRESS.get(execution), ACTIVITY_FIELDS.get(execution), ACTIVITY_RECORD.get(execution),
           FINANCIAL_STATE.get(execution), RegistrationStatus.APPLIED, null, null, null,
-          java.util.List.of(APPLICANT.get(execution))))) {
+          applicant == null ? java.util.List.of() : java.util.List.of(applicant)))) {
         ORGANISATION_ID.set(execution, id);
         return;
       }

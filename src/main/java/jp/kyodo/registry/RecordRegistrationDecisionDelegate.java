@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class RecordRegistrationDecisionDelegate implements JavaDelegate {
 
   private final OrganisationRepository registry;
+  private final RegistrationResults results;
 
-  public RecordRegistrationDecisionDelegate(OrganisationRepository registry) {
+  public RecordRegistrationDecisionDelegate(OrganisationRepository registry, RegistrationResults results) {
     this.registry = registry;
+    this.results = results;
   }
 
   @Override
@@ -29,6 +31,7 @@ public class RecordRegistrationDecisionDelegate implements JavaDelegate {
     boolean register = Decision.REGISTER.code().equals(DECISION.get(execution));
     registry.decide(id, register ? RegistrationStatus.REGISTERED : RegistrationStatus.REFUSED, REASON.get(execution),
         decidedBy);
+    results.decided(execution, registry.find(id).orElseThrow(), register, REASON.get(execution), decidedBy);
     if (register) {
       Organisation organisation = registry.find(id).orElseThrow();
       KyodoGroups.ensureOrganisationGroup(execution.getProcessEngineServices().getIdentityService(), id,

@@ -46,7 +46,11 @@ class RegistrationProcessTest {
     dataSource = TestTables.migrated(engine);
     registry = new OrganisationRepository(new JdbcTemplate(dataSource));
     Mocks.register("recordRegistrationApplication", new RecordRegistrationApplicationDelegate(registry));
-    Mocks.register("recordRegistrationDecision", new RecordRegistrationDecisionDelegate(registry));
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    jp.kyodo.mail.Outbox outbox = new jp.kyodo.mail.Outbox(jdbc);
+    MemberChanges changes = new MemberChanges(jdbc);
+    Mocks.register("recordRegistrationDecision", new RecordRegistrationDecisionDelegate(registry,
+        new RegistrationResults(jdbc, new Accounts(jdbc, outbox, changes), outbox, changes)));
     IdentityService identity = engine.getIdentityService();
     user(identity, "applicant1");
     user(identity, "tanaka");

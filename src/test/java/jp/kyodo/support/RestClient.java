@@ -48,12 +48,17 @@ public final class RestClient {
 
   /** A session of one of the webapps (tasklist, cockpit, admin, welcome), logged in like its login page does. */
   public static RestClient webappSession(int port, String engine, String user, String app) {
+    return webappSession(port, engine, user, user, app);
+  }
+
+  /** A session of one of the webapps for a user whose password is not their id (one they set themselves). */
+  public static RestClient webappSession(int port, String engine, String user, String password, String app) {
     RestClient client = new RestClient(port, null);
     client.get("/camunda/app/" + app + "/" + engine + "/");
     Response login = client.send(HttpRequest.newBuilder(URI.create(client.base + "/camunda/api/admin/auth/user/" + engine + "/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-XSRF-TOKEN", client.csrf())
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(user))));
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(password))));
     if (login.status() != 200) {
       throw new IllegalStateException("login failed: " + login);
     }
