@@ -114,9 +114,13 @@ final class Chromium implements AutoCloseable {
     return driver;
   }
 
-  /** That person's window, logged in to Tasklist through its login page the first time. */
+  /** That person's window, logged in to Tasklist through its login page the first time (demo password = user id). */
   WebDriver as(String user) {
-    return windows.computeIfAbsent(user, this::loggedIn);
+    return as(user, user);
+  }
+
+  WebDriver as(String user, String password) {
+    return windows.computeIfAbsent(user, u -> loggedIn(u, password));
   }
 
   /** A visitor's window: nobody logged in. */
@@ -124,7 +128,7 @@ final class Chromium implements AutoCloseable {
     return windows.computeIfAbsent("", u -> open());
   }
 
-  private WebDriver loggedIn(String user) {
+  private WebDriver loggedIn(String user, String password) {
     WebDriver driver = open();
     driver.get(base + "/camunda/app/tasklist/default/");
     WebDriverWait wait = new WebDriverWait(driver, WAIT);
@@ -133,7 +137,7 @@ final class Chromium implements AutoCloseable {
       screenshot(driver, "tasklist-login");
     }
     name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
     wait.withMessage(user + " could not log in to Tasklist").until(
         ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(normalize-space(), 'プロセスを開始')]")));

@@ -5,6 +5,7 @@ import static jp.kyodo.examination.ExaminationScenario.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -95,6 +96,20 @@ class LifecycleInBrowserTest {
   @Autowired
   ProjectYearRepository years;
 
+  @Autowired
+  jp.kyodo.mail.OutboxSender sender;
+
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Autowired
+  org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
+
+  /** The SMTP server the application sends to while this test runs (a real one, in this JVM). */
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final com.icegreen.greenmail.junit5.GreenMailExtension SMTP = new com.icegreen.greenmail.junit5.GreenMailExtension(
+      com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
   Chromium chromium;
   final Map<String, Tasklist> tasklists = new HashMap<>();
   Instant began;
@@ -111,6 +126,8 @@ class LifecycleInBrowserTest {
   @Test
   void aProjectGoesThroughItsWholeLifecycleInTasklistAndShowsInCockpitOnThePublicPageAndInTheOverview() {
     began = lap = Instant.now();
+    mailSender.setHost("localhost");
+    mailSender.setPort(SMTP.getSmtp().getPort());
     chromium = new Chromium(port);
     try {
       wholeLifecycle();
@@ -122,6 +139,7 @@ class LifecycleInBrowserTest {
 
   void wholeLifecycle() {
     Map<String, Object> figuresBefore = overview.data();
+    Long outboxBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM kyodo_mail_outbox", Long.class);
 
     String number = examinationApproved();
     lap("① 事業の検討");
@@ -150,6 +168,39 @@ class LifecycleInBrowserTest {
     lap("公開ページ");
     overviewShowsTheProject(figuresBefore);
     lap("概況");
+    everyMailOfTheLifecycleArrivedOnce(outboxBefore);
+    lap("メール");
+  }
+
+  /**
+   * Every notice the lifecycle queued (tasks offered, results, the registration's mails, the daily digests) goes out
+   * and arrives at the SMTP server exactly once, however often the sender runs.
+   */
+  void everyMailOfTheLifecycleArrivedOnce(long outboxBefore) {
+    // The lifecycle ran on the engine's clock into 2028: the sender runs after the last digest hour it queued for.
+    java.sql.Timestamp last = jdbc.queryForObject("SELECT MAX(send_after) FROM kyodo_mail_outbox WHERE id > ?",
+        java.sql.Timestamp.class, outboxBefore);
+    moveTo(last.toInstant().plus(Duration.ofMinutes(1)));
+    sender.sendDue();
+    sender.sendDue();
+    ClockUtil.reset();
+    List<Map<String, Object>> rows = jdbc.queryForList("SELECT notice_key, status, message_id FROM kyodo_mail_outbox"
+        + " WHERE id > ?", outboxBefore);
+    assertThat(rows).as("the lifecycle queued notices").hasSizeGreaterThan(20);
+    assertThat(rows).as("none left waiting or failed").allSatisfy(r -> assertThat(r.get("status")).as(r.toString())
+        .isIn("SENT", "SKIPPED"));
+    Map<String, Integer> arrived = new HashMap<>();
+    for (jakarta.mail.internet.MimeMessage mail : SMTP.getReceivedMessages()) {
+      try {
+        arrived.merge(mail.getMessageID(), 1, Integer::sum);
+      } catch (jakarta.mail.MessagingException e) {
+        throw new AssertionError(e);
+      }
+    }
+    assertThat(arrived).as("no mail arrived twice").allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
+    Set<String> sent = new LinkedHashSet<>();
+    rows.stream().filter(r -> "SENT".equals(r.get("status"))).forEach(r -> sent.add((String) r.get("message_id")));
+    assertThat(arrived.keySet()).as("every sent notice's mail arrived").containsAll(sent);
   }
 
   // --- ① 事業の検討
@@ -198,6 +249,7 @@ class LifecycleInBrowserTest {
     work("hikari", draft, written);
     String applicationId = (String) engine.getRuntimeService().getVariable(application,
         CallApplicationProcess.APPLICATION_ID.name());
+    String newcomersApplication = aNewGroupRegistersAndAppliesFromTheCallPage(call);
 
     moveTo(CALL_DEADLINE.plusDays(1));
     runDueJobs(number);
@@ -216,6 +268,8 @@ class LifecycleInBrowserTest {
     // The applicant reads the result in its own task.
     work("hikari", only(engine.getTaskService().createTaskQuery().processInstanceId(application)
         .taskDefinitionKey(CallApplicationProcess.Elements.CONFIRM_RESULT).list(), "the applicant's result"), Map.of());
+    work(NEWCOMER, only(engine.getTaskService().createTaskQuery().processInstanceId(newcomersApplication)
+        .taskDefinitionKey(CallApplicationProcess.Elements.CONFIRM_RESULT).list(), "the newcomer's result"), Map.of());
     assertThat(tasks(number, FiscalYearProcess.Elements.REQUEST_BUDGET)).as("予算要求 has begun (翌年度実施型: after ②)")
         .hasSize(1);
   }
@@ -498,6 +552,108 @@ class LifecycleInBrowserTest {
     assertThat(index).as("column " + column + " of " + caption + " in " + headings).isNotNegative();
     WebElement line = table.findElement(By.xpath(".//tbody/tr[td[1][normalize-space()='" + row + "']]"));
     return line.findElements(By.cssSelector("td")).get(index).getText();
+  }
+
+  // --- the citizens' door: a group that has no account finds the open call, registers and applies
+
+  static final String NEWCOMER = "sakura-kodomo";
+  static final String NEWCOMER_ADDRESS = "daihyo@sakura-kodomo.example.org";
+  static final String NEWCOMER_PASSWORD = "Sakura-2026-kodomo!";
+  static final String NEWCOMER_NAME = "子ども食堂さくら";
+
+  /**
+   * A visitor sees the open call on the public page, follows 「この公募に応募する」 to registration (no account yet),
+   * applies for registration, confirms the address from the mail the test SMTP server received, the office registers
+   * the group in Tasklist, the representative sets a password from the second mail, logs in and applies from the
+   * call's page. Returns the newcomer's application instance.
+   */
+  String aNewGroupRegistersAndAppliesFromTheCallPage(String call) {
+    WebDriver visitor = chromium.visitor();
+    WebDriverWait wait = new WebDriverWait(visitor, Chromium.WAIT);
+    visitor.get(chromium.base + "/public/");
+    By callLink = By.cssSelector("a[href*='call.html?n=" + call + "']");
+    wait.withMessage("the public page lists the open call " + call).until(ExpectedConditions.visibilityOfElementLocated(callLink));
+    assertThat(visitor.findElement(By.tagName("main")).getText()).contains("公募中", "独居高齢者の見守りとサロン運営");
+    chromium.screenshot(visitor, "public-open-calls");
+    Chromium.click(visitor, callLink, "the open call's page does not open");
+    Chromium.click(visitor, By.id("apply-link"), "the call page offers no 「この公募に応募する」");
+    Chromium.click(visitor, By.cssSelector("a[href='/public/register.html']"),
+        "a visitor without an account is not led to registration");
+
+    wait.withMessage("the registration form").until(ExpectedConditions.visibilityOfElementLocated(By.id("organisationName")));
+    Map<String, String> fields = Map.of("organisationName", NEWCOMER_NAME, "representative", "桜井 桃子",
+        "contactEmail", NEWCOMER_ADDRESS, "contactPhone", "0166-00-1234", "address", "旭川市さくら町1-2-3",
+        "activityRecord", "2019年から月2回の子ども食堂（毎回30人）", "financialState", "会費と寄付で年間60万円",
+        "lastName", "桜井", "firstName", "桃子", "email", NEWCOMER_ADDRESS);
+    fields.forEach((id, value) -> visitor.findElement(By.id(id)).sendKeys(value));
+    visitor.findElement(By.id("loginId")).sendKeys(NEWCOMER);
+    new org.openqa.selenium.support.ui.Select(visitor.findElement(By.id("organisationType"))).selectByValue("VOLUNTEER_GROUP");
+    visitor.findElement(By.cssSelector("input[name='activityFields'][value='WELFARE']")).click();
+    visitor.findElement(By.cssSelector("input[name='activityFields'][value='CHILDREN']")).click();
+    // The form token is valid from a few seconds after the page was read (a person, not a script, fills the form).
+    moveTo(CityCalendar.now().plusSeconds(10));
+    chromium.screenshot(visitor, "registration-form");
+    Chromium.click(visitor, By.id("send"), "申請する cannot be pressed");
+    wait.withMessage("the application for registration is not accepted").until(
+        ExpectedConditions.textMatches(By.id("result"), java.util.regex.Pattern.compile(".*メール.*")));
+    assertThat(engine.getIdentityService().createUserQuery().userId(NEWCOMER).count())
+        .as("nothing is created before the address is confirmed").isZero();
+
+    visitor.get(link(mailTo(NEWCOMER_ADDRESS, "メールアドレスの確認")));
+    Chromium.click(visitor, By.id("send"), "the confirmation page offers no button");
+    wait.withMessage("the address is not confirmed").until(
+        ExpectedConditions.textMatches(By.id("result"), java.util.regex.Pattern.compile(".*(確認|受け付け).*")));
+    chromium.screenshot(visitor, "registration-confirmed");
+
+    Task review = only(engine.getTaskService().createTaskQuery()
+        .processDefinitionKey(jp.kyodo.registry.RegistrationProcess.KEY)
+        .taskDefinitionKey(jp.kyodo.registry.RegistrationProcess.Elements.REVIEW)
+        .processVariableValueEquals(jp.kyodo.registry.RegistrationProcess.ORGANISATION_NAME.name(), NEWCOMER_NAME).list(),
+        "the office's review of the new group");
+    work("tanaka", review, Map.of(jp.kyodo.registry.RegistrationProcess.DECISION.name(), "REGISTER",
+        jp.kyodo.registry.RegistrationProcess.REASON.name(), "活動実績と財務の状況を確認しました"));
+
+    visitor.get(link(mailTo(NEWCOMER_ADDRESS, "パスワード")));
+    wait.withMessage("the password page").until(ExpectedConditions.visibilityOfElementLocated(By.id("newPassword")));
+    visitor.findElement(By.id("newPassword")).sendKeys(NEWCOMER_PASSWORD);
+    visitor.findElement(By.id("repeat")).sendKeys(NEWCOMER_PASSWORD);
+    Chromium.click(visitor, By.id("send"), "the password page offers no button");
+    wait.withMessage("the password is not set").until(
+        ExpectedConditions.textMatches(By.id("result"), java.util.regex.Pattern.compile(".*パスワード.*")));
+
+    Tasklist newcomer = tasklists.computeIfAbsent(NEWCOMER, u -> new Tasklist(chromium, engine, u, NEWCOMER_PASSWORD));
+    Task draft = engine.getTaskService().createTaskQuery().taskId(newcomer.applyFromCallPage(call, "newcomer-apply")).singleResult();
+    assertThat(draft.getTaskDefinitionKey()).isEqualTo(CallApplicationProcess.Elements.DRAFT);
+    Map<String, Object> written = new HashMap<>(SelectionScenario.application(call, "さくらの子ども見守り食堂"));
+    written.remove(CallApplicationProcess.CALL_NUMBER.name());
+    work(NEWCOMER, draft, written);
+    assertThat(engine.getRuntimeService().getVariable(draft.getProcessInstanceId(), CallApplicationProcess.APPLICATION_ID.name()))
+        .as("the new group's application is recorded").isNotNull();
+    return draft.getProcessInstanceId();
+  }
+
+  /** Sends what the outbox holds to the test SMTP server and returns the newest mail to that address about that. */
+  String mailTo(String address, String subjectPart) {
+    sender.sendDue();
+    List<String> texts = new ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage mail : SMTP.getReceivedMessagesForDomain(address)) {
+      try {
+        if (mail.getSubject().contains(subjectPart)) {
+          texts.add(String.valueOf(mail.getContent()));
+        }
+      } catch (jakarta.mail.MessagingException | IOException e) {
+        throw new AssertionError(e);
+      }
+    }
+    assertThat(texts).as("a mail to " + address + " about " + subjectPart).isNotEmpty();
+    return texts.get(texts.size() - 1);
+  }
+
+  /** The page link in a mail, on this test's server (mails name kyodo.base-url). */
+  String link(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://[^/\\s]+(/public/[^\\s]+)").matcher(text);
+    assertThat(m.find()).as("a link in the mail: " + text).isTrue();
+    return chromium.base + m.group(1);
   }
 
   // --- people, tasks, the clock and the job executor

@@ -61,10 +61,14 @@ final class Tasklist {
   private final WebDriverWait wait;
 
   Tasklist(Chromium chromium, ProcessEngine engine, String user) {
+    this(chromium, engine, user, user);
+  }
+
+  Tasklist(Chromium chromium, ProcessEngine engine, String user, String password) {
     this.chromium = chromium;
     this.engine = engine;
     this.user = user;
-    this.driver = chromium.as(user);
+    this.driver = chromium.as(user, password);
     this.wait = new WebDriverWait(driver, Chromium.WAIT);
   }
 
