@@ -13,7 +13,7 @@
     return node;
   }
 
-  function field(form, name, label, type) {
+  function field(form, container, name, label, type) {
     var wrap = el('div', null, 'field');
     var id = form.id + '-' + name;
     var l = el('label', label, 'required');
@@ -25,7 +25,7 @@
     input.required = true;
     wrap.appendChild(l);
     wrap.appendChild(input);
-    form.appendChild(wrap);
+    container.appendChild(wrap);
   }
 
   function write(method, url, body) {
@@ -70,10 +70,10 @@
     var fs = el('fieldset');
     fs.appendChild(el('legend', '別の代表者を招待する'));
     form.appendChild(fs);
-    field(form, 'lastName', '姓');
-    field(form, 'firstName', '名');
-    field(form, 'email', 'メールアドレス', 'email');
-    field(form, 'loginId', 'ログインID（半角英小文字・数字・_ - の3〜32文字）');
+    field(form, fs, 'lastName', '姓');
+    field(form, fs, 'firstName', '名');
+    field(form, fs, 'email', 'メールアドレス', 'email');
+    field(form, fs, 'loginId', 'ログインID（半角英小文字・数字・_ - の3〜32文字）');
     var actions = el('div', null, 'actions');
     var send = el('button', '招待する');
     send.type = 'submit';
