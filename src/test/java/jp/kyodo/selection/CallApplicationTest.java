@@ -97,6 +97,11 @@ class CallApplicationTest {
   @Test
   void aPartnerGoesStraightToTheDraftWithTheCallChosen() {
     String call = scenario.callNumber(scenario.publishedCall(1, "ito"));
+    // A selection started on its own (no project row): the call itself names its department and form.
+    Map<String, Object> published = new jp.kyodo.publication.PublicCallsApi(scenario.jdbc,
+        new jp.kyodo.publication.PublicationRepository(scenario.jdbc)).call(call);
+    assertThat(published).containsEntry("departmentName", "福祉課").containsEntry("budgetFrame", 1_800_000L);
+    assertThat(published.get("formLabel")).isNotNull();
     CallApplications.Draft draft = scenario.openDraft("hikari", call, null);
 
     Task task = task(draft.taskId());
