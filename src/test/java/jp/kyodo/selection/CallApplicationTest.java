@@ -255,6 +255,33 @@ class CallApplicationTest {
     assertThat((String) result.get("BODY")).contains("選定されました", applicationId).doesNotContain("ito");
   }
 
+  @Test
+  void theCallIsOfferedTheBudgetGrantedForTheProjectsYear() {
+    java.sql.Timestamp now = java.sql.Timestamp.from(SelectionScenario.NOW);
+    scenario.jdbc.update("DELETE FROM kyodo_project_year WHERE project_number = '2026-901'");
+    scenario.jdbc.update("DELETE FROM kyodo_project WHERE project_number = '2026-901'");
+    scenario.jdbc.update("INSERT INTO kyodo_project (project_number, proposal_year, serial_no, title, proposer, phase,"
+        + " round_no, status, process_instance_id, opened_at, updated_at) VALUES ('2026-901', 2026, 901, '見守り', 'hikari',"
+        + " 'SELECTION', 1, 'ACTIVE', 'p-901', ?, ?)", now, now);
+    scenario.jdbc.update("INSERT INTO kyodo_project_year (project_number, fiscal_year, year_mode, status, process_instance_id,"
+        + " started_at, budget_decision, approved_budget, budget_decided_at) VALUES ('2026-901', 2027, 'FIRST', 'RUNNING',"
+        + " 'y-901', ?, 'CUT', 900000, ?)", now, now);
+    Map<String, Object> handedOver = new java.util.HashMap<>(SelectionScenario.start());
+    handedOver.put(PROJECT_NUMBER.name(), "2026-901");
+    handedOver.put(DEPARTMENT_GROUP.name(), "dept-fukushi");
+    ProcessInstance selection = new TestDesk(engine).startCalled(SelectionProcess.KEY, handedOver);
+    scenario.complete(selection, SelectionProcess.Elements.CHOOSE_METHOD, "suzuki", SelectionScenario.publicCall());
+    assertThat(engine.getRuntimeService().getVariable(selection.getId(), CALL_BUDGET.name()))
+        .as("prefilled with what the city granted").isEqualTo(900_000L);
+
+    Map<String, Object> written = new java.util.HashMap<>(SelectionScenario.call());
+    written.remove(CALL_BUDGET.name());
+    scenario.complete(selection, SelectionProcess.Elements.WRITE_CALL, "suzuki", written);
+    scenario.complete(selection, SelectionProcess.Elements.CHECK_CALL, "tanaka", SelectionScenario.publish(1, "ito"));
+    assertThat(scenario.records.call(scenario.callNumber(selection)).orElseThrow().budgetFrame()).isEqualTo(900_000L);
+    scenario.jdbc.update("DELETE FROM kyodo_project_year WHERE project_number = '2026-901'");
+  }
+
   List<String> queued(String pattern) {
     return scenario.jdbc.queryForList("SELECT notice_key FROM kyodo_mail_outbox WHERE notice_key LIKE ?", String.class,
         pattern);
