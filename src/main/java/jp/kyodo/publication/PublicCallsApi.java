@@ -50,7 +50,10 @@ public class PublicCallsApi {
       + " LEFT JOIN kyodo_project p ON p.project_number = s.project_number WHERE 1 = 1";
   static final String COLUMNS = "SELECT c.call_number, c.purpose, c.eligibility, c.criteria_json, c.deadline_at, c.status,"
       + " c.published_at, c.result_published_at, c.budget_frame, c.activity_fields, s.project_title, s.department_group,"
-      + " s.fiscal_year, s.project_number, p.department_name, p.chosen_form, p.other_form_description";
+      + " s.fiscal_year, s.project_number, COALESCE(c.department_name, p.department_name) AS department_name,"
+      + " COALESCE(c.collaboration_form, p.chosen_form) AS chosen_form,"
+      + " CASE WHEN c.collaboration_form IS NULL THEN p.other_form_description ELSE c.other_form_description END"
+      + " AS other_form_description";
   /** Accepting applications: published, not closed, and before the end of the deadline day. */
   static final String OPEN = " AND c.status = 'OPEN' AND c.deadline_at > :now";
 
@@ -71,7 +74,8 @@ public class PublicCallsApi {
         option("DECIDED", "選定結果の公表済み")));
     out.put("fiscalYears", jdbc.queryForList("SELECT DISTINCT s.fiscal_year" + FROM + " ORDER BY s.fiscal_year DESC",
         Integer.class).stream().map(y -> option(String.valueOf(y), PublicResultsApi.yearLabel(y))).toList());
-    out.put("departments", jdbc.queryForList("SELECT DISTINCT s.department_group, p.department_name" + FROM
+    out.put("departments", jdbc.queryForList("SELECT DISTINCT s.department_group,"
+        + " COALESCE(c.department_name, p.department_name) AS department_name" + FROM
         + " ORDER BY s.department_group").stream()
         .map(r -> option((String) r.get("department_group"), departmentName(r.get("department_name"), r.get("department_group"))))
         .distinct().toList());

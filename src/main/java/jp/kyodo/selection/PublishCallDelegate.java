@@ -38,8 +38,11 @@ public class PublishCallDelegate implements JavaDelegate {
     Instant deadlineAt = endOfDay(APPLICATION_DEADLINE.get(execution));
     String callNumber = records.publishCall(SELECTION_NUMBER.get(execution), CALL_PURPOSE.get(execution),
         CALL_ELIGIBILITY.get(execution), SelectionForms.criteria(execution), deadlineAt,
-        QUORUM.get(execution).intValue(), REVIEWERS.get(execution), CALL_BUDGET.get(execution),
-        CALL_FIELDS.get(execution), Actors.currentOrSystem(execution), jp.kyodo.platform.SourceKey.of(execution));
+        QUORUM.get(execution).intValue(), REVIEWERS.get(execution),
+        new SelectionRepository.CallTerms(CALL_BUDGET.get(execution), CALL_FIELDS.get(execution),
+            DEPARTMENT_NAME.get(execution), CHOSEN_FORM.get(execution),
+            jp.kyodo.project.Project.OTHER_FORM_DESCRIPTION.get(execution)),
+        Actors.currentOrSystem(execution), jp.kyodo.platform.SourceKey.of(execution));
     CALL_NUMBER.set(execution, callNumber);
     notices.callOpened(execution.getProcessEngineServices().getIdentityService(), records.call(callNumber).orElseThrow());
     DEADLINE_AT.set(execution, Date.from(deadlineAt));

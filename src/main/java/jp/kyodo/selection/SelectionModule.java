@@ -16,6 +16,10 @@ public final class SelectionModule implements PhaseModule {
     return java.util.stream.Stream.concat(SelectionForms.ALL.stream(), CallApplicationForms.ALL.stream()).toList();
   }
 
+  /**
+   * Partners keep the engine's right to start {@code call-application}: Kyodo's server starts it as the partner from
+   * the call's page ({@link CallApplications}); every other start is refused by {@link CheckApplicationStartListener}.
+   */
   @Override
   public Map<String, List<String>> starters() {
     return Map.of(SelectionProcess.KEY, List.of(KyodoGroups.DEPARTMENTS),

@@ -43,6 +43,18 @@ public class SelectionRepository {
     }
   }
 
+  /**
+   * What a call offers and who offers it, beside its text (関市 ルール4): 予算の枠 (yen, or none), the fields of activity
+   * (codes of {@code RegistrationProcess.ActivityField}), the department's name and the form of collaboration.
+   */
+  public record CallTerms(Long budgetFrame, List<String> activityFields, String departmentName, String collaborationForm,
+      String otherFormDescription) {
+
+    public CallTerms {
+      activityFields = activityFields == null ? List.of() : List.copyOf(activityFields);
+    }
+  }
+
   public record Application(String applicationId, String callNumber, String organisationId, String processInstanceId,
       String submittedBy, Instant submittedAt, String proposalTitle, String proposal, String budgetPlan, Boolean eligible,
       String screeningReason, BigDecimal weightedScore, Integer reviewCount, Boolean quorumMet, Integer ranking,
@@ -111,8 +123,7 @@ public class SelectionRepository {
    * publishes): run again, it returns the call it published.
    */
   public String publishCall(String selectionNumber, String purpose, String eligibility, List<Criterion> criteria,
-      Instant deadlineAt, int quorum, List<String> reviewers, Long budgetFrame, List<String> activityFields,
-      String publishedBy, String sourceKey) {
+      Instant deadlineAt, int quorum, List<String> reviewers, CallTerms terms, String publishedBy, String sourceKey) {
     java.util.function.Supplier<Optional<String>> published = () -> sourceKey == null ? Optional.empty()
         : jdbc.queryForList("SELECT call_number FROM kyodo_call WHERE source_key = ?", String.class, sourceKey).stream()
             .findFirst();
@@ -123,10 +134,13 @@ public class SelectionRepository {
     return insertNumbered("call:" + selectionNumber, round -> selectionNumber + "-K" + round,
         "SELECT call_number FROM kyodo_call WHERE selection_number = ?", new Object[] {selectionNumber},
         number -> jdbc.update("INSERT INTO kyodo_call (call_number, selection_number, purpose, eligibility, criteria_json,"
-            + " deadline_at, quorum, reviewers, budget_frame, activity_fields, status, published_by, published_at,"
-            + " source_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)",
+            + " deadline_at, quorum, reviewers, budget_frame, activity_fields, department_name, collaboration_form,"
+            + " other_form_description, status, published_by, published_at, source_key)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)",
             number, selectionNumber, purpose, eligibility, write(criteria), Timestamp.from(deadlineAt), quorum,
-            String.join(",", reviewers), budgetFrame, String.join(",", activityFields), publishedBy, now(), sourceKey),
+            String.join(",", reviewers), terms.budgetFrame(), String.join(",", terms.activityFields()),
+            terms.departmentName(), terms.collaborationForm(), terms.otherFormDescription(), publishedBy, now(),
+            sourceKey),
         published).number();
   }
 

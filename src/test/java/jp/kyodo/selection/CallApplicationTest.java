@@ -97,6 +97,11 @@ class CallApplicationTest {
   @Test
   void aPartnerGoesStraightToTheDraftWithTheCallChosen() {
     String call = scenario.callNumber(scenario.publishedCall(1, "ito"));
+    // A selection started on its own (no project row): the call itself names its department and form.
+    Map<String, Object> published = new jp.kyodo.publication.PublicCallsApi(scenario.jdbc,
+        new jp.kyodo.publication.PublicationRepository(scenario.jdbc)).call(call);
+    assertThat(published).containsEntry("departmentName", "福祉課").containsEntry("budgetFrame", 1_800_000L);
+    assertThat(published.get("formLabel")).isNotNull();
     CallApplications.Draft draft = scenario.openDraft("hikari", call, null);
 
     Task task = task(draft.taskId());
@@ -248,6 +253,33 @@ class CallApplicationTest {
         "application-result:" + applicationId + ":hikari");
     assertThat(result).containsEntry("KIND", "APPLICATION_RESULT").containsEntry("LINK", "/public/call.html?n=" + call);
     assertThat((String) result.get("BODY")).contains("選定されました", applicationId).doesNotContain("ito");
+  }
+
+  @Test
+  void theCallIsOfferedTheBudgetGrantedForTheProjectsYear() {
+    java.sql.Timestamp now = java.sql.Timestamp.from(SelectionScenario.NOW);
+    scenario.jdbc.update("DELETE FROM kyodo_project_year WHERE project_number = '2026-901'");
+    scenario.jdbc.update("DELETE FROM kyodo_project WHERE project_number = '2026-901'");
+    scenario.jdbc.update("INSERT INTO kyodo_project (project_number, proposal_year, serial_no, title, proposer, phase,"
+        + " round_no, status, process_instance_id, opened_at, updated_at) VALUES ('2026-901', 2026, 901, '見守り', 'hikari',"
+        + " 'SELECTION', 1, 'ACTIVE', 'p-901', ?, ?)", now, now);
+    scenario.jdbc.update("INSERT INTO kyodo_project_year (project_number, fiscal_year, year_mode, status, process_instance_id,"
+        + " started_at, budget_decision, approved_budget, budget_decided_at) VALUES ('2026-901', 2027, 'FIRST', 'RUNNING',"
+        + " 'y-901', ?, 'CUT', 900000, ?)", now, now);
+    Map<String, Object> handedOver = new java.util.HashMap<>(SelectionScenario.start());
+    handedOver.put(PROJECT_NUMBER.name(), "2026-901");
+    handedOver.put(DEPARTMENT_GROUP.name(), "dept-fukushi");
+    ProcessInstance selection = new TestDesk(engine).startCalled(SelectionProcess.KEY, handedOver);
+    scenario.complete(selection, SelectionProcess.Elements.CHOOSE_METHOD, "suzuki", SelectionScenario.publicCall());
+    assertThat(engine.getRuntimeService().getVariable(selection.getId(), CALL_BUDGET.name()))
+        .as("prefilled with what the city granted").isEqualTo(900_000L);
+
+    Map<String, Object> written = new java.util.HashMap<>(SelectionScenario.call());
+    written.remove(CALL_BUDGET.name());
+    scenario.complete(selection, SelectionProcess.Elements.WRITE_CALL, "suzuki", written);
+    scenario.complete(selection, SelectionProcess.Elements.CHECK_CALL, "tanaka", SelectionScenario.publish(1, "ito"));
+    assertThat(scenario.records.call(scenario.callNumber(selection)).orElseThrow().budgetFrame()).isEqualTo(900_000L);
+    scenario.jdbc.update("DELETE FROM kyodo_project_year WHERE project_number = '2026-901'");
   }
 
   List<String> queued(String pattern) {
