@@ -55,12 +55,13 @@ class DockerComposeTest {
     Map<String, Object> base = load(BASE);
     Set<String> required = productionPlaceholders();
     assertThat(required).as("what the production profile needs from the environment")
-        .contains("KYODO_ADMIN_USER", "KYODO_ADMIN_PASSWORD", "SPRING_DATASOURCE_PASSWORD");
+        .contains("KYODO_ADMIN_USER", "KYODO_ADMIN_PASSWORD", "SPRING_DATASOURCE_PASSWORD", "KYODO_REGISTRATION_FORM_SECRET");
     for (String name : kyodoServices(base)) {
       Map<String, String> env = environment(service(base, name));
       // Not declared, Compose would not pass it into the container even when it is exported: production never starts.
       assertThat(env.keySet()).as(name + ": declared, so that Compose passes it on").containsAll(required);
-      for (String secret : List.of("KYODO_ADMIN_USER", "KYODO_ADMIN_PASSWORD", "SPRING_DATASOURCE_PASSWORD")) {
+      for (String secret : List.of("KYODO_ADMIN_USER", "KYODO_ADMIN_PASSWORD", "SPRING_DATASOURCE_PASSWORD",
+          "KYODO_REGISTRATION_FORM_SECRET")) {
         assertThat(env.get(secret)).as(name + ": " + secret + " comes from the shell, no value in the file")
             .satisfiesAnyOf(v -> assertThat(v).isNull(), v -> assertThat(v).matches(FROM_THE_SHELL));
       }

@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "SPRING_DATASOURCE_PASSWORD=",
     "KYODO_ADMIN_USER=kanri",
     "KYODO_ADMIN_PASSWORD=Tsuyoi-Aikotoba-2026!",
+    "KYODO_REGISTRATION_FORM_SECRET=seisan-kankyou-no-himitsu-2026",
     "camunda.bpm.process-engine-name=kyodoProductionTest",
     "camunda.bpm.job-execution.enabled=false"})
 class ProductionProfileTest {
