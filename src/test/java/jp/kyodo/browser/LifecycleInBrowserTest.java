@@ -201,6 +201,16 @@ class LifecycleInBrowserTest {
     Set<String> sent = new LinkedHashSet<>();
     rows.stream().filter(r -> "SENT".equals(r.get("status"))).forEach(r -> sent.add((String) r.get("message_id")));
     assertThat(arrived.keySet()).as("every sent notice's mail arrived").containsAll(sent);
+
+    // The office sees what went out in the overview's delivery log.
+    WebDriver driver = chromium.as("tanaka");
+    driver.get(chromium.base + "/overview/");
+    WebElement log = new WebDriverWait(driver, Chromium.WAIT).withMessage("the overview shows no mail delivery log")
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("mail")));
+    new WebDriverWait(driver, Chromium.WAIT).withMessage("the delivery log lists the mails to hikari").until(
+        d -> log.getText().contains("hikari"));
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", log);
+    chromium.screenshot(driver, "overview-mail-log");
   }
 
   // --- ① 事業の検討
