@@ -3,7 +3,6 @@ package jp.kyodo.agreement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.platform.Actors;
@@ -15,7 +14,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -85,11 +83,5 @@ public class AgreementApi {
   static boolean mayRead(List<String> groups, Agreement agreement) {
     return groups.contains(agreement.departmentGroup()) || groups.contains(agreement.partnerGroup())
         || readsEveryAgreement(groups);
-  }
-
-  @ExceptionHandler(ResponseStatusException.class)
-  ResponseEntity<Map<String, Object>> refused(ResponseStatusException e) {
-    return ResponseEntity.status(e.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("message", String.valueOf(e.getReason())));
   }
 }

@@ -9,8 +9,6 @@ import jp.kyodo.lifecycle.FiscalYearChoices.BudgetDecision;
 import jp.kyodo.platform.Actors;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,11 +55,6 @@ public class BudgetRequestApi {
     body.put("undecided", rows.stream().filter(y -> y.budgetDecision() == null).count());
     body.put("requests", rows.stream().map(BudgetRequestApi::view).toList());
     return body;
-  }
-
-  @ExceptionHandler(ResponseStatusException.class)
-  ResponseEntity<Map<String, Object>> refused(ResponseStatusException e) {
-    return ResponseEntity.status(e.getStatusCode()).body(Map.of("message", String.valueOf(e.getReason())));
   }
 
   static Map<String, Object> view(ProjectYearRepository.ProjectYear y) {

@@ -10,8 +10,6 @@ import jp.kyodo.platform.Actors;
 import org.camunda.bpm.engine.IdentityService;
 import jp.kyodo.engine.SignedIn;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -75,11 +73,6 @@ public class ProjectApi {
     view.put("decisions", projects.decisions(number).stream().map(ProjectApi::decision).toList());
     view.put("years", years.ofProject(number).stream().map(ProjectApi::year).toList());
     return view;
-  }
-
-  @ExceptionHandler(ResponseStatusException.class)
-  ResponseEntity<Map<String, Object>> refused(ResponseStatusException e) {
-    return ResponseEntity.status(e.getStatusCode()).body(Map.of("message", String.valueOf(e.getReason())));
   }
 
   /** Who sees which projects (see the class comment). */

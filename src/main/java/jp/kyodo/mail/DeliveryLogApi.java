@@ -11,9 +11,7 @@ import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.platform.WebappLogin;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -101,11 +99,6 @@ public class DeliveryLogApi {
     answer.put("counts", counts);
     answer.put("deliveries", out);
     return answer;
-  }
-
-  @ExceptionHandler(ResponseStatusException.class)
-  ResponseEntity<Map<String, Object>> refused(ResponseStatusException e) {
-    return ResponseEntity.status(e.getStatusCode()).body(Map.of("message", String.valueOf(e.getReason())));
   }
 
   private static Object instant(Timestamp t) {

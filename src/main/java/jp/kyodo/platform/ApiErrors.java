@@ -1,21 +1,46 @@
 package jp.kyodo.platform;
 
+import java.util.List;
 import java.util.Map;
+import jp.kyodo.forms.InvalidInputException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Kyodo's own API ({@code /api/...}, the only Spring MVC controllers) answers a malformed request — a letter where a number is due, a missing
- * parameter, a method the resource does not offer — with 4xx and a message a clerk understands, like its other
- * refusals, instead of Spring's generic error page.
+ * How Kyodo's own routes (the Spring MVC controllers: {@code /api}, {@code /public/api}, {@code /overview/api},
+ * {@code /account/api}, {@code /apply/api}) refuse, in one place: a controller's refusal ({@link ResponseStatusException}
+ * with a clerk's sentence), values that break a form's rules ({@link InvalidInputException}, with each problem), and a
+ * malformed request — a letter where a number is due, a missing parameter, a body that is not JSON, a method the
+ * resource does not offer — each a 4xx with {@code {"message": ...}} in Japanese instead of Spring's generic error page.
  */
 @RestControllerAdvice
 public class ApiErrors {
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<Map<String, Object>> refused(ResponseStatusException e) {
+    return ResponseEntity.status(e.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("message", String.valueOf(e.getReason())));
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("message", e.getMessage(), "problems", List.copyOf(e.problems())));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("message", "送られた内容を JSON として読めません。"));
+  }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, Object>> wrongType(MethodArgumentTypeMismatchException e) {
@@ -36,8 +61,12 @@ public class ApiErrors {
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(Map.of("message",
-        "この API は読み取り専用です（" + e.getMethod() + " はできません）。"));
+    java.util.Set<String> offered = e.getSupportedMethods() == null ? java.util.Set.of()
+        : java.util.Set.of(e.getSupportedMethods());
+    String message = offered.stream().allMatch(m -> m.equals("GET") || m.equals("HEAD"))
+        ? "この API は読み取り専用です（" + e.getMethod() + " はできません）。"
+        : "ここでは " + e.getMethod() + " はできません（できるのは " + String.join("、", new java.util.TreeSet<>(offered)) + "）。";
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(Map.of("message", message));
   }
 
   private static Class<?> wrapper(Class<?> type) {

@@ -23,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -217,12 +216,6 @@ public class PublicCallsApi {
     xml.append("</feed>\n");
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
         .body(xml.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  @ExceptionHandler(ResponseStatusException.class)
-  ResponseEntity<Map<String, Object>> refused(ResponseStatusException e) {
-    return ResponseEntity.status(e.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("message", String.valueOf(e.getReason())));
   }
 
   private List<Map<String, Object>> export(String status, String department, String field, Integer fiscalYear, String q) {

@@ -7,8 +7,6 @@ import jp.kyodo.platform.Actors;
 import org.camunda.bpm.engine.IdentityService;
 import jp.kyodo.engine.SignedIn;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -116,11 +114,6 @@ public class OrganisationApi {
     int run = fixation.consecutiveYearsBefore(organisation.id(), department, fiscalYear);
     return Map.of("organisationId", organisation.id(), "department", department, "fiscalYear", fiscalYear,
         "consecutiveYears", run, "limit", fixation.years(), "fixed", run >= fixation.years());
-  }
-
-  @ExceptionHandler(ResponseStatusException.class)
-  ResponseEntity<Map<String, Object>> refused(ResponseStatusException e) {
-    return ResponseEntity.status(e.getStatusCode()).body(Map.of("message", String.valueOf(e.getReason())));
   }
 
   static Viewer viewer(SignedIn who) {

@@ -13,8 +13,6 @@ import jp.kyodo.selection.SelectionRepository.Call;
 import org.camunda.bpm.engine.IdentityService;
 import jp.kyodo.engine.SignedIn;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -96,11 +94,6 @@ public class SelectionApi {
       out.add(row);
     }
     return out;
-  }
-
-  @ExceptionHandler(ResponseStatusException.class)
-  ResponseEntity<Map<String, Object>> refused(ResponseStatusException e) {
-    return ResponseEntity.status(e.getStatusCode()).body(Map.of("message", String.valueOf(e.getReason())));
   }
 
   private Call find(String callNumber) {

@@ -76,7 +76,7 @@ public final class AgreementScenario {
     for (String[] org : List.of(new String[] {"org-hikari", "NPO法人ひかり", "hikari"}, new String[] {"org-midori", "みどり町内会", "midori"})) {
       if (registry.find(org[0]).isEmpty()) {
         registry.insert(new Organisation(org[0], org[1], OrganisationType.NPO_CORPORATION, "代表者", "a@example.jp", null, null,
-            List.of("福祉"), "実績", "収支", RegistrationStatus.REGISTERED, "登録", "admin", NOW, List.of(org[2])));
+            List.of("WELFARE"), "実績", "収支", RegistrationStatus.REGISTERED, "登録", "admin", NOW, List.of(org[2])));
       }
     }
     selections = new SelectionResultRepository(jdbc);

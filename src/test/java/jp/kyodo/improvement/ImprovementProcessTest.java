@@ -65,7 +65,7 @@ class ImprovementProcessTest {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     Pair pair = new Pair("org-" + suffix, "団体" + suffix, "dept-" + suffix);
     scenario.registry().insert(new jp.kyodo.registry.Organisation(pair.organisation(), pair.name(),
-        jp.kyodo.registry.OrganisationType.VOLUNTEER_GROUP, "代表", null, null, null, List.of("福祉"), null, null,
+        jp.kyodo.registry.OrganisationType.VOLUNTEER_GROUP, "代表", null, null, null, List.of("WELFARE"), null, null,
         jp.kyodo.registry.RegistrationStatus.REGISTERED, null, null, null, List.of()));
     for (long back : yearsBack) {
       scenario.registry().recordPartnership(new Partnership(pair.organisation(), pair.department(), null, "見守り",

@@ -307,7 +307,8 @@ public final class AppFixtures {
     int serial;
     String number;
     do { // a number another context of this JVM took in the same in-memory database is passed over
-      serial = agreements.nextSerial(year, "dept-fixture");
+      // its serial counts among 福祉課's, the department it is inserted for (their serials are unique per year)
+      serial = agreements.nextSerial(year, "dept-fukushi");
       number = year + "-fixture-" + String.format("%03d", serial);
     } while (agreements.find(number).isPresent());
     LocalDate end = LocalDate.of(year + 1, 3, 31);

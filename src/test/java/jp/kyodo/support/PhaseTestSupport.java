@@ -60,7 +60,7 @@ public class PhaseTestSupport {
   private void organisation(String id, String name, RegistrationStatus status, String member) {
     if (registry.find(id).isEmpty()) {
       registry.insert(new Organisation(id, name, OrganisationType.NPO_CORPORATION, "代表 太郎", "a@example.jp", null, null,
-          List.of("福祉"), "活動実績", "収支報告あり", status, null, null, null, List.of(member)));
+          List.of("WELFARE"), "活動実績", "収支報告あり", status, null, null, null, List.of(member)));
     }
   }
 
