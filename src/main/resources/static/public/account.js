@@ -29,5 +29,14 @@
     var match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
     return match ? match[1] : null;
   }
-  window.KyodoAccount = { show: show, send: send, linkToken: linkToken };
+  // The token of a mailed link (confirm.html, password.html), or null with the form hidden and the reason shown.
+  function linkTokenFor(form, result) {
+    var token = linkToken();
+    if (!token) {
+      form.hidden = true;
+      show(result, 'リンクが正しくありません。メールのリンクをそのまま開いてください。', true);
+    }
+    return token;
+  }
+  window.KyodoAccount = { show: show, send: send, linkTokenFor: linkTokenFor };
 })();

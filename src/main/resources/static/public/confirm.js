@@ -3,10 +3,8 @@
   var A = window.KyodoAccount;
   var form = document.getElementById('confirm');
   var result = document.getElementById('result');
-  var token = A.linkToken();
+  var token = A.linkTokenFor(form, result);
   if (!token) {
-    form.hidden = true;
-    A.show(result, 'リンクが正しくありません。メールのリンクをそのまま開いてください。', true);
     return;
   }
   // Only this button confirms (POST): a mail scanner that opens the link with GET changes nothing.

@@ -3,10 +3,8 @@
   var A = window.KyodoAccount;
   var form = document.getElementById('password');
   var result = document.getElementById('result');
-  var token = A.linkToken();
+  var token = A.linkTokenFor(form, result);
   if (!token) {
-    form.hidden = true;
-    A.show(result, 'リンクが正しくありません。メールのリンクをそのまま開いてください。', true);
     return;
   }
   form.addEventListener('submit', function (event) {
