@@ -81,6 +81,8 @@ public final class RegistrationProcess {
   public static final ListVar ACTIVITY_FIELDS = ListVar.of("activityFields");
   public static final Var<String> ACTIVITY_RECORD = Var.string("activityRecord");
   public static final Var<String> FINANCIAL_STATE = Var.string("financialState");
+  /** Who applied on the public page and will log in (name, login id, confirmed address), shown in the review. */
+  public static final Var<String> APPLICANT_ACCOUNT = Var.string("applicantAccount");
   public static final Var<String> DECISION = Var.string("registrationDecision");
   public static final Var<String> REASON = Var.string("registrationReason");
 }

@@ -151,7 +151,8 @@ public class RegistrationRequests {
       throw new InvalidInputException(LINK_UNUSABLE);
     }
     Timestamp now = Timestamp.from(CityCalendar.now());
-    List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, application FROM kyodo_registration_request"
+    List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, application, login_id, last_name, first_name, address"
+        + " FROM kyodo_registration_request"
         + " WHERE token_hash = ? AND status = 'PENDING' AND expires_at > ?", Secrets.hash(token), now);
     if (rows.isEmpty()) {
       throw new InvalidInputException(LINK_UNUSABLE);
@@ -171,6 +172,11 @@ public class RegistrationRequests {
     ProcessInstance instance;
     try {
       instance = engine.getFormService().submitStartForm(definition().getId(), BUSINESS_KEY_PREFIX + id, variables);
+      // Not a value of the start form: the server's own record of who applied, for the office's review.
+      Map<String, Object> row = rows.get(0);
+      engine.getRuntimeService().setVariable(instance.getId(), RegistrationProcess.APPLICANT_ACCOUNT.name(),
+          row.get("last_name") + " " + row.get("first_name") + "（ログインID " + row.get("login_id") + "、"
+              + row.get("address") + "）");
     } finally {
       if (caller != null) {
         engine.getIdentityService().setAuthentication(caller);

@@ -240,6 +240,13 @@ class SelfRegistrationTest {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(RegistrationProcess.Elements.REVIEW).taskCandidateGroup(KyodoGroups.COORDINATORS).count())
         .isEqualTo(1);
+    // The review shows who will log in: the office decides knowing the account it creates.
+    String review = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(RegistrationProcess.Elements.REVIEW).singleResult().getId();
+    assertThat(String.valueOf(engine.getFormService().getTaskFormVariables(review,
+        java.util.List.of(RegistrationProcess.APPLICANT_ACCOUNT.name()), true)
+        .getValue(RegistrationProcess.APPLICANT_ACCOUNT.name(), Object.class)))
+        .contains("ログインID " + applied.loginId(), applied.email());
     assertThat(jdbc.queryForObject("SELECT status FROM kyodo_organisation WHERE id = ?", String.class,
         organisationOf(applied))).isEqualTo("APPLIED");
     assertThat(jdbc.queryForObject("SELECT status FROM kyodo_registration_request WHERE id = ?", String.class,
