@@ -4,8 +4,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.handler.DefaultFormHandler;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -24,6 +22,8 @@ final class FormUse {
   private final FormReference reference;
   private final String deploymentId;
   private final FormCatalog catalog;
+  /** The rules of a form bound to the deployment or to a version: found once, since what they name never changes. */
+  private volatile FormSpec fixed;
 
   FormUse(String elementId, FormReference reference, String deploymentId, FormCatalog catalog) {
     this.elementId = elementId;
@@ -36,32 +36,45 @@ final class FormUse {
     return activity == null ? null : (FormUse) activity.getProperty(PROPERTY);
   }
 
-  /** The rules that apply now (the form version Camunda resolves for this element). */
+  /**
+   * The rules that apply (the form version Camunda resolves for this element): for a form bound to the deployment, the
+   * one deployed with this element's process definition, whatever was deployed since.
+   */
   FormSpec spec() {
-    return reference == null ? FormSpec.none(elementId) : reference.resolve(catalog, deploymentId);
+    if (reference == null) {
+      return FormSpec.none(elementId);
+    }
+    FormSpec known = fixed;
+    if (known != null) {
+      return known;
+    }
+    FormSpec resolved = reference.resolve(catalog, deploymentId);
+    if (DefaultFormHandler.FORM_REF_BINDING_DEPLOYMENT.equals(reference.binding())
+        || DefaultFormHandler.FORM_REF_BINDING_VERSION.equals(reference.binding())) {
+      fixed = resolved;
+    }
+    return resolved;
   }
 
   /**
-   * Refuses, at deployment, an element whose form cannot be found (in its own deployment or, bound to the latest
-   * version, among the deployed forms) or whose rules the server could not check.
+   * Refuses, at deployment, an element whose form is bound to the latest version (a running instance would be shown a
+   * form made for a later diagram, and checked against it), or whose form cannot be found in its own deployment, or
+   * whose rules the server could not check.
    */
   void checkDeployable() {
     if (reference == null) {
       return;
     }
-    byte[] content = inOwnDeployment();
-    if (content == null && DefaultFormHandler.FORM_REF_BINDING_LATEST.equals(reference.binding())) {
-      CommandContext context = Context.getCommandContext();
-      CamundaFormDefinitionEntity latest = context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(reference.key());
-      if (latest != null) {
-        ResourceEntity resource = context.getResourceManager()
-            .findResourceByDeploymentIdAndResourceName(latest.getDeploymentId(), latest.getResourceName());
-        content = resource == null ? null : resource.getBytes();
-      }
+    if (DefaultFormHandler.FORM_REF_BINDING_LATEST.equals(reference.binding())) {
+      throw new ProcessEngineException("Element '" + elementId + "' binds the form '" + reference.key()
+          + "' to its latest version; bind it to the deployment (camunda:formRefBinding=\"deployment\", in Modeler:"
+          + " Binding \"deployment\") and deploy the .form file with the diagram, so that a running instance keeps"
+          + " the form its version was deployed with.");
     }
+    byte[] content = inOwnDeployment();
     if (content == null && reference.version() == null) {
       throw new ProcessEngineException("Element '" + elementId + "' uses the form '" + reference.key()
-          + "', which is neither in this deployment nor deployed before; deploy the .form file with the diagram.");
+          + "', which is not in this deployment; deploy the .form file with the diagram.");
     }
     if (content != null) {
       try {

@@ -20,9 +20,11 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Deploys every model under {@code processes/} and {@code forms/} on the classpath when the
  * engine starts, named by its path from the classpath root ({@code processes/examination.bpmn}),
- * which is the same in tests, {@code spring-boot:run} and the jar. Only changed resources get a
- * new version, so a restart without changes adds nothing; a model deployed from Camunda Modeler
- * in the meantime stays the latest until the application's own copy changes.
+ * which is the same in tests, {@code spring-boot:run} and the jar. A restart without changes adds
+ * nothing; when any file changed, every model is deployed again together, so that each process
+ * version finds the forms it was deployed with in its own deployment (its forms are bound to the
+ * deployment, {@code camunda:formRefBinding="deployment"}). A model deployed from Camunda Modeler
+ * in the meantime stays the latest until the application's own copies change.
  */
 public class ModelDeployer extends AbstractProcessEnginePlugin {
 
@@ -46,13 +48,13 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
     deploy(processEngine.getRepositoryService());
   }
 
-  /** Deploys what changed; a deployment without new definitions means nothing changed. */
+  /** Deploys every model when any changed; a deployment without new definitions means nothing changed. */
   public DeploymentWithDefinitions deploy(RepositoryService repositoryService) {
     Map<String, byte[]> resources = resources();
     DeploymentBuilder builder = repositoryService.createDeployment()
         .name(DEPLOYMENT_NAME)
         .source(SOURCE)
-        .enableDuplicateFiltering(true);
+        .enableDuplicateFiltering(false);
     resources.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
     return builder.deployWithResult();
   }

@@ -36,8 +36,8 @@ class EngineEntryChecksTest {
     deployment = jp.kyodo.support.FormsOnDisk.withForms(engine.getRepositoryService().createDeployment())
         .addModelInstance("probe.bpmn",
         Bpmn.createExecutableProcess("probe").camundaHistoryTimeToLive(1)
-            .startEvent("Proposed").camundaFormRef("examination-proposal").camundaFormRefBinding("latest")
-            .userTask("CheckSheet").camundaFormRef("examination-check-sheet").camundaFormRefBinding("latest")
+            .startEvent("Proposed").camundaFormRef("examination-proposal").camundaFormRefBinding("deployment")
+            .userTask("CheckSheet").camundaFormRef("examination-check-sheet").camundaFormRefBinding("deployment")
             .camundaCandidateGroups("dept-fukushi")
             .userTask("Later").camundaCandidateGroups("dept-fukushi")
             .endEvent().done()).deploy().getId();

@@ -54,8 +54,21 @@ class FormInputValidationPluginTest {
 
   @Test
   void aModelWhoseFormIsNotDeployedIsRefused() {
-    assertThatThrownBy(() -> deploy(withTask(t -> t.camundaFormRef("made-up-form").camundaFormRefBinding("latest"))))
-        .hasMessageContaining("made-up-form").hasMessageContaining("neither in this deployment nor deployed before");
+    assertThatThrownBy(() -> deploy(withTask(t -> t.camundaFormRef("made-up-form").camundaFormRefBinding("deployment"))))
+        .hasMessageContaining("made-up-form").hasMessageContaining("not in this deployment");
+  }
+
+  /**
+   * A form bound to its latest version (Modeler's default binding, or none) would show a running instance a form made
+   * for a later diagram and check it against that: refused, naming the binding to use.
+   */
+  @Test
+  void aFormBoundToItsLatestVersionIsRefusedAtDeployment() {
+    assertThatThrownBy(() -> deploy(withTask(t -> t.camundaFormRef("examination-check-sheet").camundaFormRefBinding("latest"))))
+        .hasMessageContaining("Work").hasMessageContaining("camunda:formRefBinding=\"deployment\"");
+    assertThatThrownBy(() -> deploy(withTask(t -> t.camundaFormRef("examination-check-sheet"))))
+        .as("no binding at all").hasMessageContaining("formRefBinding");
+    assertThat(engine().getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("probe").count()).isZero();
   }
 
   /** A form as a process owner makes it in Modeler: nothing of it is written in Java. */
@@ -73,7 +86,7 @@ class FormInputValidationPluginTest {
   }
 
   String deployWithProbeForm(String form) {
-    BpmnModelInstance model = withTask(t -> t.camundaFormRef("probe-form").camundaFormRefBinding("latest"));
+    BpmnModelInstance model = withTask(t -> t.camundaFormRef("probe-form").camundaFormRefBinding("deployment"));
     deploymentId = engine().getRepositoryService().createDeployment().addString("probe.form", form)
         .addModelInstance("probe.bpmn", model).deploy().getId();
     return deploymentId;
@@ -151,7 +164,7 @@ class FormInputValidationPluginTest {
   @Test
   void aTaskLocalFormDeclaresItsListsAsJsonSoTasklistCanSubmitThem() {
     deploy(withTask(t -> t.camundaFormRef(jp.kyodo.selection.SelectionProcess.FormIds.CONFLICTS)
-        .camundaFormRefBinding("latest")));
+        .camundaFormRefBinding("deployment")));
     ProcessInstance instance = engine().getRuntimeService().startProcessInstanceByKey("probe");
     String task = engine().getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
 
@@ -180,7 +193,7 @@ class FormInputValidationPluginTest {
    */
   @Test
   void onlyValuesTheCheckChangesAreWrittenBack() {
-    deploy(withTask(t -> t.camundaFormRef("examination-proposal").camundaFormRefBinding("latest")));
+    deploy(withTask(t -> t.camundaFormRef("examination-proposal").camundaFormRefBinding("deployment")));
     ProcessInstance instance = engine().getRuntimeService().startProcessInstanceByKey("probe");
     String task = engine().getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
 
@@ -197,7 +210,7 @@ class FormInputValidationPluginTest {
 
   @Test
   void aListAlreadyStoredAsJsonIsNotWrittenAgainAndARepeatedChoiceIsDroppedOnce() {
-    deploy(withTask(t -> t.camundaFormRef("examination-check-sheet").camundaFormRefBinding("latest")));
+    deploy(withTask(t -> t.camundaFormRef("examination-check-sheet").camundaFormRefBinding("deployment")));
     ProcessInstance clean = engine().getRuntimeService().startProcessInstanceByKey("probe");
     ProcessInstance repeated = engine().getRuntimeService().startProcessInstanceByKey("probe");
     for (ProcessInstance instance : java.util.List.of(clean, repeated)) {
