@@ -207,4 +207,58 @@ class MigrationApiTest {
     assertThat(engine.getManagementService().createBatchQuery().count()).isZero();
     assertThat(definitionOf(instance)).isEqualTo(oldDefinition);
   }
+
+  /**
+   * {@code bin/migrate-instances} as an administrator runs it (bash and curl): it shows the plan, migrates with the
+   * plan's fingerprint and follows the batch, which the test runs as the nodes' job executors would.
+   */
+  @Test
+  void theShellCommandShowsThePlanMigratesAndFollowsTheBatch() throws Exception {
+    if (!new java.io.File("/usr/bin/curl").canExecute() && !new java.io.File("/bin/curl").canExecute()) {
+      if (jp.kyodo.support.RequireAll.set()) {
+        throw new IllegalStateException("curl がないため bin/migrate-instances を試せません。");
+      }
+      org.junit.jupiter.api.Assumptions.abort("curl がないため bin/migrate-instances のテストを飛ばしました");
+    }
+    deploy(1);
+    String first = started();
+    String second = started();
+    String oldDefinition = definitionOf(first);
+    deploy(2);
+
+    ProcessBuilder command = new ProcessBuilder("bash", "bin/migrate-instances", "--yes", "--var", "budgetCode=KY-2027-01",
+        KEY).redirectErrorStream(true);
+    command.environment().put("KYODO_URL", "http://localhost:" + port);
+    command.environment().put("KYODO_PASSWORD", "admin");
+    Process script = command.start();
+    java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return new String(script.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    try {
+      long until = System.currentTimeMillis() + 120_000;
+      while (engine.getManagementService().createBatchQuery().count() == 0 && System.currentTimeMillis() < until
+          && script.isAlive()) {
+        Thread.sleep(200);
+      }
+      engine.getManagementService().createBatchQuery().list().forEach(b -> runBatch(b.getId()));
+      assertThat(script.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("the command ends").isTrue();
+    } finally {
+      script.destroyForcibly();
+    }
+    String shown = output.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    System.out.println(shown);
+
+    assertThat(script.exitValue()).as(shown).isZero();
+    assertThat(shown).containsPattern("\"targetActivityName\": ?\"内容を確かめる\"")
+        .containsPattern("\"activityInstances\": ?2").containsPattern("\"executable\": ?true")
+        .contains("2 件のインスタンスの移行を始めました", "移行を終えました");
+    for (String instance : List.of(first, second)) {
+      assertThat(definitionOf(instance)).isNotEqualTo(oldDefinition);
+      assertThat(engine.getRuntimeService().getVariable(instance, "budgetCode")).isEqualTo("KY-2027-01");
+    }
+  }
 }
