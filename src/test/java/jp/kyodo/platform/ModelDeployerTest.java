@@ -41,10 +41,20 @@ class ModelDeployerTest {
   void write(int maxLength) throws Exception {
     Files.createDirectories(models.resolve("processes"));
     Files.createDirectories(models.resolve("forms"));
-    Files.writeString(models.resolve("processes/deployer-probe.bpmn"), Bpmn.convertToString(
+    Path diagram = models.resolve("processes/deployer-probe.bpmn");
+    if (Files.exists(diagram)) {
+      writeForm(maxLength);
+      return;
+    }
+    Files.writeString(diagram, Bpmn.convertToString(
         Bpmn.createExecutableProcess("deployer-probe").name("配備の確認").camundaHistoryTimeToLive(1).startEvent()
             .userTask("Note").name("メモを書く").camundaCandidateGroups("coordinators")
             .camundaFormRef("deployer-probe").camundaFormRefBinding("deployment").endEvent().done()));
+    writeForm(maxLength);
+  }
+
+  /** Only the form changes (the diagram is written once: the builder gives its elements new ids each time). */
+  void writeForm(int maxLength) throws Exception {
     Files.writeString(models.resolve("forms/deployer-probe.form"), """
         {"id": "deployer-probe", "type": "default", "schemaVersion": 16, "components": [
           {"type": "textfield", "key": "note", "label": "メモ", "validate": {"maxLength": %d}}]}""".formatted(maxLength));
