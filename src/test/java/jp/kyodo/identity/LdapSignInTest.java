@@ -68,6 +68,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "kyodo.ldap.group-search-filter=(objectClass=groupOfNames)",
     "kyodo.directory.group-mapping[kyodo-coordinators]=coordinators",
     "kyodo.directory.group-mapping[fukushi-ka]=departments,dept-fukushi",
+    "kyodo.directory.group-mapping[kankyo-ka]=departments,dept-kankyo",
     "kyodo.directory.group-mapping[kacho]=managers"})
 class LdapSignInTest {
 
@@ -75,8 +76,9 @@ class LdapSignInTest {
   static final String REST = "/engine-rest/engine/" + ENGINE;
   static final String MANAGER_PASSWORD = "kanrisha-no-himitsu";
   static final Map<String, String> PASSWORDS = Map.of("tanaka", "Tanaka-Dir-2026", "suzuki", "Suzuki-Dir-2026",
-      "sato", "Sato-Dir-2026", "kimura", "Kimura-Dir-2026", "nakamura", "Nakamura-Dir-2026");
-  static final List<String> DIRECTORY_USERS = List.of("kimura", "nakamura", "sato", "suzuki", "tanaka");
+      "sato", "Sato-Dir-2026", "kimura", "Kimura-Dir-2026", "nakamura", "Nakamura-Dir-2026", "ogawa", "Ogawa-Dir-2026",
+      "mori", "Mori-Dir-2026");
+  static final List<String> DIRECTORY_USERS = List.of("kimura", "mori", "nakamura", "ogawa", "sato", "suzuki", "tanaka");
   static final String KIMURA_DN = "uid=kimura,ou=people,dc=kyodo,dc=example";
   static final String FUKUSHI_KA = "cn=fukushi-ka,ou=groups,dc=kyodo,dc=example";
 
@@ -238,7 +240,10 @@ class LdapSignInTest {
     assertThat(tasksSeen(suzuki, base, fukushi, kankyo)).as("福祉課's check sheet only")
         .containsExactly(fukushi + ":" + Elements.CHECK_SHEET);
     assertThat(tasksSeen(tasklist("kimura"), base, fukushi, kankyo)).containsExactly(fukushi + ":" + Elements.CHECK_SHEET);
-    assertThat(tasksSeen(tasklist("nakamura"), base, fukushi, kankyo)).as("総務課 is mapped onto nothing").isEmpty();
+    assertThat(tasksSeen(tasklist("ogawa"), base, fukushi, kankyo)).as("環境政策課's only")
+        .containsExactly(kankyo + ":" + Elements.CHECK_SHEET);
+    assertThat(RestClient.webappLoginAnswer(port, ENGINE, "nakamura", PASSWORDS.get("nakamura"), "tasklist").status())
+        .as("総務課 is mapped onto nothing: the right password, but no Tasklist").isEqualTo(403);
     assertThat(tasksSeen(tasklist("hikari"), base, fukushi, kankyo)).as("nothing of the city's work").isEmpty();
 
     submit(staff("suzuki"), fukushi, Elements.CHECK_SHEET, checkSheet());
@@ -248,6 +253,7 @@ class LdapSignInTest {
         .containsExactly(fukushi + ":" + Elements.REVISE);
     assertThat(tasksSeen(tasklist("midori"), base, fukushi, kankyo)).isEmpty();
     assertThat(tasksSeen(suzuki, base, fukushi, kankyo)).isEmpty();
+    assertThat(tasksSeen(tasklist("mori"), base, fukushi, kankyo)).containsExactly(kankyo + ":" + Elements.CHECK_SHEET);
   }
 
   @Test
@@ -261,6 +267,25 @@ class LdapSignInTest {
     assertThat(groupsOf("yamamoto")).containsExactly("departments", "dept-fukushi");
     // (sora only: a wrong local password holds the account back for a while, and the other tests sign the rest in)
     assertThat(RestClient.webappLoginAnswer(port, ENGINE, "sora", "wrong-sora", "tasklist").status()).isEqualTo(401);
+  }
+
+  /** A directory that does not answer: a clean refusal everywhere, never the LDAP error; back when it is back. */
+  @Test
+  void aDirectoryThatIsDownGivesACleanRefusal() throws Exception {
+    directory.shutDown(true);
+    try {
+      Response login = RestClient.webappLoginAnswer(port, ENGINE, "suzuki", PASSWORDS.get("suzuki"), "tasklist");
+      assertThat(login.status()).as(login.body()).isBetween(400, 599).isNotEqualTo(200);
+      Response basic = staff("suzuki").get(REST + "/task");
+      assertThat(basic.status()).as(basic.body()).isBetween(400, 599);
+      for (Response refused : List.of(login, basic)) {
+        assertThat(refused.body()).doesNotContain("javax.naming", "Exception", "org.camunda", "ldap://", "at org.");
+      }
+    } finally {
+      directory.startListening();
+    }
+    assertThat(RestClient.webappLoginAnswer(port, ENGINE, "suzuki", PASSWORDS.get("suzuki"), "tasklist").status())
+        .isEqualTo(200);
   }
 
   // ---------------------------------------------------------------- who belongs
