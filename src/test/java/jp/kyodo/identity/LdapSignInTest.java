@@ -363,7 +363,7 @@ class LdapSignInTest {
   void aDirectoryUserIsChangedInTheDirectoryNotInKyodo() {
     User suzuki = engine.getIdentityService().createUserQuery().userId("suzuki").singleResult();
     suzuki.setEmail("someone-else@example.org");
-    assertThatThrownBy(() -> engine.getIdentityService().saveUser(suzuki)).hasMessageContaining("市のディレクトリ");
+    assertThatThrownBy(() -> engine.getIdentityService().saveUser(suzuki)).hasMessageContaining("ディレクトリで変更してください");
     User copy = engine.getIdentityService().newUser("tanaka");
     copy.setPassword("Tanaka-Local-2026!");
     assertThatThrownBy(() -> engine.getIdentityService().saveUser(copy)).hasMessageContaining("利用者ID「tanaka」");
