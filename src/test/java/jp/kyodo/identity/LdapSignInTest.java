@@ -203,6 +203,12 @@ class LdapSignInTest {
     Response me = staff("suzuki").get(REST + "/identity/groups?userId=suzuki");
     assertThat(me.status()).as("Basic on /engine-rest with the directory's password: " + me.body()).isEqualTo(200);
     assertThat(me.json().path("groups").findValuesAsText("id")).containsExactlyInAnyOrder("departments", "dept-fukushi");
+    assertThat(staff("tanaka").get("/api/organisations").status()).as("Basic on /api").isEqualTo(200);
+    assertThat(RestClient.basic(port, "tanaka", "wrong").get("/api/organisations").status()).isEqualTo(401);
+    Response overview = tasklist("tanaka").get("/overview/api/summary");
+    assertThat(overview.status()).as("Kyodo's page with the webapps' session: " + overview.body()).isEqualTo(200);
+    assertThat(overview.json().path("user").asText()).isEqualTo("tanaka");
+    assertThat(tasklist("suzuki").get("/overview/api/summary").status()).as("the office's page only").isEqualTo(403);
     User user = engine.getIdentityService().createUserQuery().userId("suzuki").singleResult();
     assertThat(user.getEmail()).as("name and address come from the directory").isEqualTo("suzuki@city.example.jp");
     assertThat(user.getLastName()).isEqualTo("鈴木");
