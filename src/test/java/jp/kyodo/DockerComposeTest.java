@@ -2,6 +2,8 @@ package jp.kyodo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -154,6 +156,60 @@ class DockerComposeTest {
       }
     }
     assertThat(mailHealth).as("application.yml: management.health.mail.enabled false").isFalse();
+  }
+
+  static final Path LDAP = Path.of("docker", "docker-compose.ldap.yml");
+  static final Path LDAP_LDIF = Path.of("docker", "ldap", "kyodo-staff.ldif");
+
+  /**
+   * The LDAP override (docs/sign-in-ldap.md): every node runs the profile ldap on top of production and gets every
+   * setting the profile cannot start without, the directory's password only from the shell, a base DN that is the
+   * OpenLDAP service's domain, and a group mapping that names the groups of the LDIF it loads (and never partners).
+   */
+  @Test
+  void theLdapOverrideSignsStaffInWithTheOpenLdapService() throws IOException {
+    Map<String, Object> base = load(BASE);
+    Map<String, Object> ldap = load(LDAP);
+    Map<String, String> server = environment(service(ldap, "ldap"));
+    assertThat(String.valueOf(service(ldap, "ldap").get("image"))).startsWith("osixia/openldap:");
+    assertThat(server.get("LDAP_ADMIN_PASSWORD")).as("the directory's password comes from the shell").matches(FROM_THE_SHELL);
+    String domainDn = "dc=" + String.join(",dc=", server.get("LDAP_DOMAIN").split("\\."));
+    assertThat(String.valueOf(service(ldap, "ldap").get("volumes"))).contains("./ldap:");
+    String ldif = Files.readString(LDAP_LDIF);
+
+    Set<String> required = new TreeSet<>();
+    try (Reader reader = Files.newBufferedReader(APPLICATION)) {
+      for (Object document : new Yaml().loadAll(reader)) {
+        String text = String.valueOf(document);
+        if (text.contains("on-profile=ldap")) {
+          Matcher placeholder = REQUIRED_PLACEHOLDER.matcher(text);
+          while (placeholder.find()) {
+            required.add(placeholder.group(1));
+          }
+        }
+      }
+    }
+    assertThat(required).contains("KYODO_LDAP_URL", "KYODO_LDAP_MANAGER_DN", "KYODO_LDAP_MANAGER_PASSWORD",
+        "KYODO_LDAP_BASE_DN");
+    for (String name : kyodoServices(base)) {
+      Map<String, String> env = environment(service(base, name));
+      env.putAll(environment(service(ldap, name)));
+      assertThat(profiles(env)).as(name).contains("postgres", "production", "ldap");
+      assertThat(env.keySet()).as(name + ": what the ldap profile needs").containsAll(required);
+      assertThat(env.get("KYODO_LDAP_MANAGER_PASSWORD")).as(name).matches(FROM_THE_SHELL);
+      assertThat(env.get("KYODO_LDAP_URL")).as(name).isEqualTo("ldap://ldap:389");
+      assertThat(env.get("KYODO_LDAP_BASE_DN")).as(name).isEqualTo(domainDn);
+      assertThat(env.get("KYODO_LDAP_MANAGER_DN")).as(name + ": the image's admin").isEqualTo("cn=admin," + domainDn);
+      assertThat(ldif).contains("," + domainDn);
+      JsonNode mapping = new ObjectMapper().readTree(env.get("SPRING_APPLICATION_JSON"))
+          .path("kyodo").path("directory").path("group-mapping");
+      assertThat(mapping.size()).as(name + ": kyodo.directory.group-mapping").isPositive();
+      mapping.fields().forEachRemaining(entry -> {
+        assertThat(ldif).as("a mapped group is in the LDIF").contains("dn: cn=" + entry.getKey() + ",ou=groups," + domainDn);
+        entry.getValue().forEach(target -> assertThat(target.asText()).isNotEqualTo("partners").doesNotStartWith("org-"));
+      });
+      assertThat(String.valueOf(service(ldap, name).get("depends_on"))).contains("ldap");
+    }
   }
 
   // --- reading the files

@@ -250,7 +250,9 @@ public class RegistrationRequests {
 
   /**
    * Not a user, not a group (an organisation's id is its group's), not reserved, and not asked for by a request still
-   * open (unconfirmed and valid, or confirmed and awaiting the office). The same answer for every reason.
+   * open (unconfirmed and valid, or confirmed and awaiting the office). The same answer for every reason. A user is
+   * also one of the city's directory (profile ldap): the engine's user query asks it, so a partner can never take a
+   * staff member's id.
    */
   boolean loginIdFree(String loginId, Instant now) {
     if (RESERVED.contains(loginId) || loginId.startsWith("org-") || loginId.startsWith("dept-")) {

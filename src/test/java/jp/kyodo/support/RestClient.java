@@ -30,10 +30,19 @@ public final class RestClient {
   private final String basicAuth;
 
   private RestClient(int port, String user) {
+    this(port, user, user);
+  }
+
+  private RestClient(int port, String user, String password) {
     this.base = "http://localhost:" + port;
     this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
     this.basicAuth = user == null ? null
-        : "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** An {@code /engine-rest} client for a user whose password is not their id (a directory's, one they set). */
+  public static RestClient basic(int port, String user, String password) {
+    return new RestClient(port, user, password);
   }
 
   /** An {@code /engine-rest} client for a demo user (password = user id), or anonymous with null. */
@@ -81,6 +90,16 @@ public final class RestClient {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-XSRF-TOKEN", String.valueOf(client.csrf()))
         .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(user)))).status();
+  }
+
+  /** The answer to a login with that password, as the webapps' login page gets it. */
+  public static Response webappLoginAnswer(int port, String engine, String user, String password, String app) {
+    RestClient client = new RestClient(port, null);
+    client.get("/camunda/app/" + app + "/" + engine + "/");
+    return client.send(HttpRequest.newBuilder(URI.create(client.base + "/camunda/api/admin/auth/user/" + engine + "/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", String.valueOf(client.csrf()))
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(password))));
   }
 
   public Response get(String path) {
