@@ -17,8 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Cockpit and Admin as the administrator's Japanese browser shows them: in Japanese, and without Camunda 7 CE's red
  * "migrate to Camunda 8" banner above the header (docs/operations.md, 日本語 / English). The banner is still in the
- * page — Camunda's header renders it — but Kyodo's user-styles.css keeps it from being displayed; Tasklist is looked
- * at too. Screenshots: target/screenshots/NN-cockpit-ja.png and NN-admin-ja.png (copied to docs/screenshots).
+ * page — Camunda's header renders it — but Kyodo's user-styles.css keeps it from being displayed; Tasklist is
+ * looked at too. Screenshots: target/screenshots/NN-cockpit-ja.png and NN-admin-ja.png (kept in docs/screenshots).
  */
 @RunningApplication
 @ExtendWith(Chromium.Installed.class)

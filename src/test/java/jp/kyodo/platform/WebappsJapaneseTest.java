@@ -37,10 +37,11 @@ class WebappsJapaneseTest {
   /** Values without words to translate: moment.js date patterns and the joiners between two numbers or dates. */
   static final Set<String> NOT_WORDS = Set.of("dateLocales.calendar.sameElse", "dateLocales.longDateFormat.L",
       "dateLocales.longDateFormat.LL", "dateLocales.longDateFormat.LLL", "dateLocales.longDateFormat.LLLL",
-      "dateLocales.longDateFormat.LT", "labels.PLGN_MOD_OUT_OF", "labels.PLGN_MTRCS_TO", "labels.EXECUTION_METRICS_ANNUAL_FORMAT",
+      "dateLocales.longDateFormat.LT", "labels.PLGN_MOD_OUT_OF", "labels.PLGN_MTRCS_TO",
+      "labels.EXECUTION_METRICS_ANNUAL_FORMAT",
       "labels.PLGN_BTCH_SET_REMOVAL_TIME_ABSOLUTE_PLACEHOLDER");
 
-  /** Whole values a Japanese screen shows in Latin letters too: product names, OK, ID, JavaScript values, formats. */
+  /** Whole values a Japanese screen shows in Latin letters too: product names, OK, ID, JavaScript values. */
   static final Set<String> LATIN_AS_IS = Set.of("Camunda", "Camunda Cockpit", "Optimize", "OK", "ID", "ID*", "null",
       "<null>", "<undefined>", "CSV", "JSON");
 
@@ -98,7 +99,8 @@ class WebappsJapaneseTest {
     assertThat(untranslated(english, japanese)).isEmpty();
 
     Map<String, JsonNode> broken = new LinkedHashMap<>(japanese);
-    broken.put("labels.PLGN_HIST_DELETE_VARIABLE_ERROR_MSG", JSON.getNodeFactory().textNode("変数を削除できませんでした"));
+    broken.put("labels.PLGN_HIST_DELETE_VARIABLE_ERROR_MSG",
+        JSON.getNodeFactory().textNode("変数を削除できませんでした"));
     broken.put("labels.PLGN_MOD_ASYNC_INSTANCE_NOTIFICATION_SUCCESS", JSON.getNodeFactory().textNode(
         "バッチを作成しました。進み具合はバッチの画面で確認できます。"));
     broken.put("labels.PAGES_PROCESS_INSTANCES_OTHER_SELECT", JSON.getNodeFactory().textNode("件を選択中"));
@@ -107,7 +109,8 @@ class WebappsJapaneseTest {
     assertThat(problemsOf(english, broken)).containsExactlyInAnyOrder(
         "labels.PLGN_HIST_DELETE_VARIABLE_ERROR_MSG: placeholders [{{name}}] became []",
         "labels.PLGN_MOD_ASYNC_INSTANCE_NOTIFICATION_SUCCESS: placeholders [{{batchId}}] became []",
-        "labels.PLGN_MOD_ASYNC_INSTANCE_NOTIFICATION_SUCCESS: markup [</a>, <ahref=\"#/batch?details={{batchId}}&type=runtime\">] became []",
+        "labels.PLGN_MOD_ASYNC_INSTANCE_NOTIFICATION_SUCCESS: markup"
+            + " [</a>, <ahref=\"#/batch?details={{batchId}}&type=runtime\">] became []",
         "labels.PAGES_PROCESS_INSTANCES_OTHER_SELECT: placeholders [{}] became []");
     assertThat(untranslated(english, broken)).containsExactlyInAnyOrder(
         "labels.DASHBOARD_RUNNING_PROCESS_INSTANCE is not Japanese: Running Process Instances",

@@ -40,7 +40,8 @@ class WebappsServedTest {
   void aJapaneseBrowserGetsKyodosConfigAndStrings(String app) throws Exception {
     assertThat(get("/camunda/app/" + app + "/scripts/config.js")).contains("availableLocales: ['en', 'ja']")
         .contains("=== 'ja'\n      ? 'ja' : 'en'");
-    JsonNode labels = WebappsJapaneseTest.JSON.readTree(get("/camunda/app/" + app + "/locales/ja.json")).path("labels");
+    JsonNode labels = WebappsJapaneseTest.JSON.readTree(get("/camunda/app/" + app + "/locales/ja.json"))
+        .path("labels");
     assertThat(labels.path("BANNER_CE_EOL_TEXT").asText()).startsWith("Camunda 8 への移行");
     String[] sample = switch (app) {
       case "cockpit" -> new String[] {"DASHBOARD_RUNNING_PROCESS_INSTANCE", "実行中のプロセスインスタンス"};
