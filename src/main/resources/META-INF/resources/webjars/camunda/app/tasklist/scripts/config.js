@@ -29,7 +29,7 @@ export default {
   // },
   //
   // Kyodo: the only change to the config.js shipped in camunda-webapp-webjar 7.24.0 (this file
-  // replaces it on the classpath, everything else is kept as shipped; TasklistJapaneseTest checks).
+  // replaces it on the classpath, everything else is kept as shipped; WebappsJapaneseTest checks).
   // Tasklist speaks the browser's first preferred language when it is listed here: staff whose
   // browser is set to Japanese get locales/ja.json (Kyodo's translation), everyone else English
   // (the shipped default offers English only; de.json stays off, so a German browser stays English).

@@ -44,7 +44,7 @@ export default {
   // },
   //
   // Kyodo: the only change to the config.js shipped in camunda-webapp-webjar 7.24.0 (this file
-  // replaces it on the classpath, everything else is kept as shipped; TasklistJapaneseTest checks).
+  // replaces it on the classpath, everything else is kept as shipped; WebappsJapaneseTest checks).
   // The welcome app holds the profile page that Tasklist's header links to and a login page, so it
   // follows the browser's language like Tasklist: locales/ja.json for a Japanese browser, English
   // otherwise. Its locale files carry no date formats, so unlike Tasklist's the English fallback
