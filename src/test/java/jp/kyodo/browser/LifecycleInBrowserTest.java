@@ -406,7 +406,7 @@ class LifecycleInBrowserTest {
         .getName() + "']"), "Cockpit does not list the fiscal years 協働事業の1年度");
     wait.until(ExpectedConditions.urlContains("/process-definition/"));
     Chromium.click(driver, By.cssSelector(".search-container input"), "Cockpit's instance search cannot be used");
-    Chromium.click(driver, By.xpath("//ul[contains(@class,'dropdown-menu')]//a[normalize-space()='Business Key']"),
+    Chromium.click(driver, By.xpath("//ul[contains(@class,'dropdown-menu')]//a[normalize-space()='業務キー']"),
         "Cockpit's instance search offers no Business Key");
     // The new criterion's value opens for typing by itself; if it has not yet, a click on its 「??」 opens it.
     WebElement value = wait.withMessage("Cockpit's business key criterion takes no value")
@@ -430,7 +430,7 @@ class LifecycleInBrowserTest {
         + "')]"), "the instance of " + number + " cannot be opened");
     wait.withMessage("Cockpit does not show the instance of " + number).until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//dd[contains(@class,'business-key') and normalize-space()='" + number + "']")));
-    Chromium.click(driver, By.xpath("//a[normalize-space()='Variables']"), "Cockpit shows no variables tab");
+    Chromium.click(driver, By.xpath("//a[normalize-space()='変数']"), "Cockpit shows no variables tab");
     // The year's variables, first page by name: its agreement, its budget and how it was granted, its form.
     for (String shown : List.of("agreementNumber", "2027-fukushi-001", "approvedBudget", "1200000", "budgetDecisionLabel",
         "要求どおり認められた", "chosenFormLabel", "共同事業")) {
