@@ -158,7 +158,10 @@ abstract class EngineSchemaContract {
     emptyDatabase();
 
     startEngine(true);
-    assertThat(columns()).isEqualTo(byEngine);
+    Map<String, String> byFlyway = columns();
+    assertThat(difference(byFlyway, byEngine)).as("columns Flyway made that the engine's create scripts do not").isEmpty();
+    assertThat(difference(byEngine, byFlyway)).as("columns of the engine's create scripts that Flyway did not make").isEmpty();
+    assertThat(byFlyway).hasSizeGreaterThan(400);
     assertThat(EngineSchema.missingTables(dataSource)).isEmpty();
   }
 
@@ -183,6 +186,12 @@ abstract class EngineSchemaContract {
     configuration.setDatabaseSchemaUpdate("false");
     assertThatThrownBy(configuration::buildProcessEngine).hasMessageContaining("ENGINE-03057")
         .hasMessageContaining("no Camunda tables");
+  }
+
+  static Map<String, String> difference(Map<String, String> a, Map<String, String> b) {
+    Map<String, String> only = new TreeMap<>(a);
+    only.entrySet().removeIf(e -> e.getValue().equals(b.get(e.getKey())));
+    return only;
   }
 
   /** table.column → type and size of every engine table, as the database describes them. */
