@@ -16,5 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.datasource.url=jdbc:h2:mem:kyodo-app-test;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     // mail on, but sent only when a test calls the sender (MailTest points it at its own SMTP server)
-    "kyodo.mail.enabled=true", "kyodo.mail.scheduled=false"})
+    "kyodo.mail.enabled=true", "kyodo.mail.scheduled=false",
+    // HistoryRetentionTest: a process whose history is due for removal as soon as it ends
+    "kyodo.history.time-to-live-by-process.retention-test-short=P0D"})
 public @interface RunningApplication {}
