@@ -29,9 +29,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "KYODO_ADMIN_USER=kanri",
     "KYODO_ADMIN_PASSWORD=Tsuyoi-Aikotoba-2026!",
     "KYODO_REGISTRATION_FORM_SECRET=seisan-kankyou-no-himitsu-2026",
+    "KYODO_MONITORING_USER=prometheus",
+    "KYODO_MONITORING_PASSWORD=" + ProductionProfileTest.MONITORING_PASSWORD,
     "camunda.bpm.process-engine-name=kyodoProductionTest",
     "camunda.bpm.job-execution.enabled=false"})
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ProductionProfileTest {
+
+  static final String MONITORING_PASSWORD = "Kanshi-Aikotoba-2026!";
 
   @LocalServerPort
   int port;
@@ -91,5 +96,106 @@ class ProductionProfileTest {
     assertThatThrownBy(() -> new SpringApplicationBuilder(KyodoApplication.class).profiles("production")
         .properties("server.port=0", "camunda.bpm.process-engine-name=kyodoNoSecrets").run())
         .hasStackTraceContaining("Could not resolve placeholder");
+  }
+
+  // --- operations (docs/monitoring.md): the monitoring account from the environment, one JSON object per log line
+
+  HttpResponse<String> send(HttpRequest.Builder request, String user, String password) throws Exception {
+    if (user != null) {
+      request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+  }
+
+  @Test
+  void theMonitoringAccountFromTheEnvironmentReadsTheMetricsAndNothingElse() throws Exception {
+    HttpResponse<String> scrape = send(request("/actuator/prometheus").GET(), "prometheus", MONITORING_PASSWORD);
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.body()).contains("# TYPE kyodo_projects_active gauge", "jvm_memory_used_bytes");
+    assertThat(engine.getIdentityService().createGroupQuery().groupMember("prometheus").list())
+        .extracting(org.camunda.bpm.engine.identity.Group::getId).containsExactly(KyodoGroups.MONITORING);
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(KyodoGroups.MONITORING).count())
+        .as("the group is granted nothing in the engine").isZero();
+    assertThat(send(request("/actuator/prometheus").GET(), "prometheus", "wrong").statusCode()).isEqualTo(401);
+  }
+
+  /** A step of the probe process below: what a delegate logs, inside the engine's own log context. */
+  public static class LoggingStep implements org.camunda.bpm.engine.delegate.JavaDelegate {
+    @Override
+    public void execute(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      org.slf4j.LoggerFactory.getLogger(LoggingStep.class).info("probe step after the task");
+    }
+  }
+
+  static final String LOG_PROBE = "kyodoLogProbe";
+
+  @Test
+  void everyLineOfARequestIsJsonWithItsReferenceUserAndBusinessKey(
+      org.springframework.boot.test.system.CapturedOutput log) throws Exception {
+    String deployment = engine.getRepositoryService().createDeployment().name("log-probe")
+        .addModelInstance("log-probe.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(LOG_PROBE)
+            .camundaHistoryTimeToLive(1).startEvent().userTask("Work").camundaAssignee("kanri")
+            .serviceTask("Log").camundaClass(LoggingStep.class).userTask("Fail").camundaAssignee("kanri")
+            .camundaTaskListenerClass("complete", jp.kyodo.platform.probe.FailureProbe.ListenerFailure.class.getName())
+            .endEvent().done()).deploy().getId();
+    try {
+      String instance = engine.getRuntimeService().startProcessInstanceByKey(LOG_PROBE, "2026-901").getId();
+      String work = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+      String secret = "本文の秘密-" + java.util.UUID.randomUUID();
+      HttpResponse<String> completed = send(request("/engine-rest/engine/kyodoProductionTest/task/" + work + "/complete")
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"note\":{\"value\":\"" + secret + "\"}}}")),
+          "kanri", "Tsuyoi-Aikotoba-2026!");
+      assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+      String completedReference = completed.headers().firstValue("X-Kyodo-Reference").orElseThrow();
+
+      String fail = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+      HttpResponse<String> failed = send(request("/engine-rest/engine/kyodoProductionTest/task/" + fail + "/complete")
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")),
+          "kanri", "Tsuyoi-Aikotoba-2026!");
+      assertThat(failed.statusCode()).as(failed.body()).isEqualTo(500);
+      String failedReference = failed.headers().firstValue("X-Kyodo-Reference").orElseThrow();
+      assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(failed.body()).path("reference").asText())
+          .as("the error's reference is the request's").isEqualTo(failedReference).isNotEqualTo(completedReference);
+
+      List<com.fasterxml.jackson.databind.JsonNode> lines = jsonLines(log.getOut());
+      com.fasterxml.jackson.databind.JsonNode step = lines.stream()
+          .filter(l -> l.path("message").asText().equals("probe step after the task")).findFirst().orElseThrow();
+      assertThat(step.path("reference").asText()).isEqualTo(completedReference);
+      assertThat(step.path("user").asText()).isEqualTo("kanri");
+      assertThat(step.path("businessKey").asText()).isEqualTo("2026-901");
+      assertThat(step.path("processInstanceId").asText()).as("the engine's own context").isEqualTo(instance);
+
+      com.fasterxml.jackson.databind.JsonNode error = lines.stream()
+          .filter(l -> l.path("message").asText().contains("参照番号 " + failedReference)).findFirst().orElseThrow();
+      assertThat(error.path("log.level").asText(error.path("log").path("level").asText())).isEqualTo("ERROR");
+      assertThat(error.path("reference").asText()).isEqualTo(failedReference);
+      assertThat(error.path("user").asText()).isEqualTo("kanri");
+      assertThat(error.path("businessKey").asText()).as("looked up from the task in the path").isEqualTo("2026-901");
+
+      assertThat(log.getOut()).as("no request body, password or credentials on any line")
+          .doesNotContain(secret, "Tsuyoi-Aikotoba-2026!", "Basic ", java.util.Base64.getEncoder()
+              .encodeToString("kanri:Tsuyoi-Aikotoba-2026!".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
+  /** Every line of the captured output that is a JSON object; a line of another format fails the test. */
+  static List<com.fasterxml.jackson.databind.JsonNode> jsonLines(String out) throws Exception {
+    List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+    for (String line : out.split("\\R")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      assertThat(line).as("one JSON object per line").startsWith("{").endsWith("}");
+      lines.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+    }
+    return lines;
   }
 }

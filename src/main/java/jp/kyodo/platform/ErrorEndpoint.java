@@ -35,13 +35,9 @@ public class ErrorEndpoint implements ErrorController {
     if (status >= 500) {
       Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
       MDC.put(ServerErrors.REQUEST, request.getMethod() + " " + uri);
-      try {
-        String reference = ServerErrors.report(failure != null ? failure
-            : new IllegalStateException("answered " + status + " without an exception"));
-        ServerErrors.write(request, response, status, ServerErrors.message(reference), reference);
-      } finally {
-        MDC.remove(ServerErrors.REQUEST);
-      }
+      String reference = ServerErrors.report(failure != null ? failure
+          : new IllegalStateException("answered " + status + " without an exception"));
+      ServerErrors.write(request, response, status, ServerErrors.message(reference), reference);
       return;
     }
     ServerErrors.write(request, response, status,
