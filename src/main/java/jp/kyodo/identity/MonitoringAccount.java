@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
  * The account Prometheus signs in with (docs/monitoring.md), from {@code kyodo.monitoring.user} and {@code
  * kyodo.monitoring.password} ({@code KYODO_MONITORING_USER}/{@code KYODO_MONITORING_PASSWORD} in the environment):
  * created on start, its password set to the one given (the environment is where it is kept), and a member of
- * {@value KyodoGroups#MONITORING} only. Without the properties there is no such account; an administrator may still
- * add people to the group in Admin.
+ * {@value KyodoGroups#MONITORING} only. Without both there is no such account (a name without a password is logged
+ * and skipped: the metrics are not worth a node that does not start); an administrator may still add people to the
+ * group in Admin.
  */
 @Component
 public class MonitoringAccount {
@@ -22,7 +23,9 @@ public class MonitoringAccount {
       return;
     }
     if (password.isBlank()) {
-      throw new IllegalStateException("kyodo.monitoring.user is set without kyodo.monitoring.password");
+      org.slf4j.LoggerFactory.getLogger(MonitoringAccount.class).warn(
+          "監視用の利用者「{}」はパスワード（kyodo.monitoring.password / KYODO_MONITORING_PASSWORD）がないため作りません", userId);
+      return;
     }
     IdentityService identity = engine.getIdentityService();
     User user = identity.createUserQuery().userId(userId).singleResult();
