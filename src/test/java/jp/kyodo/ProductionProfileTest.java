@@ -34,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "camunda.bpm.process-engine-name=kyodoProductionTest",
     "camunda.bpm.job-execution.enabled=false"})
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 class ProductionProfileTest {
 
   static final String MONITORING_PASSWORD = "Kanshi-Aikotoba-2026!";
@@ -119,8 +120,12 @@ class ProductionProfileTest {
     assertThat(scrape.body()).contains("# TYPE kyodo_projects_active gauge", "jvm_memory_used_bytes");
     assertThat(engine.getIdentityService().createGroupQuery().groupMember("prometheus").list())
         .extracting(org.camunda.bpm.engine.identity.Group::getId).containsExactly(KyodoGroups.MONITORING);
-    assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(KyodoGroups.MONITORING).count())
-        .as("the group is granted nothing in the engine").isZero();
+    for (org.camunda.bpm.engine.authorization.Resource resource : List.of(org.camunda.bpm.engine.authorization.Resources.APPLICATION,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, org.camunda.bpm.engine.authorization.Resources.TASK,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE, org.camunda.bpm.engine.authorization.Resources.FILTER)) {
+      assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(KyodoGroups.MONITORING)
+          .resourceType(resource).count()).as("the group is granted nothing on " + resource.resourceName()).isZero();
+    }
     assertThat(send(request("/actuator/prometheus").GET(), "prometheus", "wrong").statusCode()).isEqualTo(401);
   }
 
@@ -134,9 +139,35 @@ class ProductionProfileTest {
 
   static final String LOG_PROBE = "kyodoLogProbe";
 
+  @Autowired
+  org.springframework.core.env.ConfigurableEnvironment environment;
+
+  /**
+   * Logback is set up once per JVM: a context of another test class started first keeps its plain text. So this test
+   * sets it up again from this context's settings (the production profile's), and puts plain text back afterwards
+   * for the test classes that read the plain log.
+   */
+  static void loggingFrom(org.springframework.core.env.ConfigurableEnvironment settings) {
+    org.springframework.boot.logging.LoggingSystem logging =
+        org.springframework.boot.logging.LoggingSystem.get(ProductionProfileTest.class.getClassLoader());
+    logging.cleanUp();
+    System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+    logging.beforeInitialize();
+    logging.initialize(new org.springframework.boot.logging.LoggingInitializationContext(settings), null, null);
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void plainLogsAgain() {
+    loggingFrom(new org.springframework.core.env.StandardEnvironment());
+  }
+
   @Test
   void everyLineOfARequestIsJsonWithItsReferenceUserAndBusinessKey(
       org.springframework.boot.test.system.CapturedOutput log) throws Exception {
+    assertThat(environment.getProperty("logging.structured.format.console")).as("the production profile's format")
+        .isEqualTo("ecs");
+    loggingFrom(environment);
+    int start = log.getOut().length();
     String deployment = engine.getRepositoryService().createDeployment().name("log-probe")
         .addModelInstance("log-probe.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(LOG_PROBE)
             .camundaHistoryTimeToLive(1).startEvent().userTask("Work").camundaAssignee("kanri")
@@ -147,9 +178,13 @@ class ProductionProfileTest {
       String instance = engine.getRuntimeService().startProcessInstanceByKey(LOG_PROBE, "2026-901").getId();
       String work = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
       String secret = "本文の秘密-" + java.util.UUID.randomUUID();
-      HttpResponse<String> completed = send(request("/engine-rest/engine/kyodoProductionTest/task/" + work + "/complete")
+      HttpResponse<String> refused = send(request("/engine-rest/engine/kyodoProductionTest/task/" + work + "/complete")
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"note\":{\"value\":\"" + secret + "\"}}}")),
+          "kanri", "Tsuyoi-Aikotoba-2026!");
+      assertThat(refused.statusCode()).as("a value the task has no field for: " + refused.body()).isEqualTo(400);
+      HttpResponse<String> completed = send(request("/engine-rest/engine/kyodoProductionTest/task/" + work + "/complete")
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")),
           "kanri", "Tsuyoi-Aikotoba-2026!");
       assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
       String completedReference = completed.headers().firstValue("X-Kyodo-Reference").orElseThrow();
@@ -163,7 +198,7 @@ class ProductionProfileTest {
       assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(failed.body()).path("reference").asText())
           .as("the error's reference is the request's").isEqualTo(failedReference).isNotEqualTo(completedReference);
 
-      List<com.fasterxml.jackson.databind.JsonNode> lines = jsonLines(log.getOut());
+      List<com.fasterxml.jackson.databind.JsonNode> lines = jsonLines(log.getOut().substring(start));
       com.fasterxml.jackson.databind.JsonNode step = lines.stream()
           .filter(l -> l.path("message").asText().equals("probe step after the task")).findFirst().orElseThrow();
       assertThat(step.path("reference").asText()).isEqualTo(completedReference);
@@ -178,7 +213,7 @@ class ProductionProfileTest {
       assertThat(error.path("user").asText()).isEqualTo("kanri");
       assertThat(error.path("businessKey").asText()).as("looked up from the task in the path").isEqualTo("2026-901");
 
-      assertThat(log.getOut()).as("no request body, password or credentials on any line")
+      assertThat(log.getOut().substring(start)).as("no request body, password or credentials on any line")
           .doesNotContain(secret, "Tsuyoi-Aikotoba-2026!", "Basic ", java.util.Base64.getEncoder()
               .encodeToString("kanri:Tsuyoi-Aikotoba-2026!".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } finally {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.kyodo.engine.EngineFigures;
+import jp.kyodo.identity.KyodoGroups;
 import jp.kyodo.lifecycle.Phase;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
@@ -65,13 +66,23 @@ public class OperationsMetrics {
   /** Reads every figure again; a figure that cannot be read keeps its last value (and the failure is logged). */
   @Scheduled(initialDelayString = "${kyodo.metrics.refresh:PT60S}", fixedDelayString = "${kyodo.metrics.refresh:PT60S}")
   public void refresh() {
-    read("open tasks", () -> openTasks.register(rows(EngineFigures.openTasksPerCandidateGroup(engine, jdbc), "group"), true));
+    read("open tasks", () -> openTasks.register(rows(openTasksPerGroup(), "group"), true));
     read("projects", () -> projects.register(rows(perPhase("status = 'ACTIVE'"), "phase"), true));
     read("overdue phases", () -> overduePhases.register(
         rows(perPhase("status = 'ACTIVE' AND overdue_since IS NOT NULL"), "phase"), true));
     read("mail outbox", () -> mail.register(rows(mailByStatus(), "status"), true));
     read("engine events", () -> engineEvents.register(rows(EngineFigures.events(engine), "name"), true));
     read("engine jobs", () -> engineJobs.register(rows(EngineFigures.jobs(engine), "state"), true));
+  }
+
+  /** Every role group (0 when it has none), and each department, organisation or other group that has open tasks. */
+  Map<String, Long> openTasksPerGroup() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (String[] role : KyodoGroups.ROLES) {
+      out.put(role[0], 0L);
+    }
+    out.putAll(EngineFigures.openTasksPerCandidateGroup(engine, jdbc));
+    return out;
   }
 
   /** Every phase, with 0 where no project is: a graph shows a phase that empties, not a line that stops. */

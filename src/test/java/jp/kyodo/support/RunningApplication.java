@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -17,4 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
     "camunda.bpm.job-execution.enabled=false",
     // mail on, but sent only when a test calls the sender (MailTest points it at its own SMTP server)
     "kyodo.mail.enabled=true", "kyodo.mail.scheduled=false"})
+// Spring's tests leave the Prometheus registry out unless asked: /actuator/prometheus is part of the application.
+@AutoConfigureObservability
 public @interface RunningApplication {}
