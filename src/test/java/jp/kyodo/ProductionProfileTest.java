@@ -133,7 +133,7 @@ class ProductionProfileTest {
   public static class LoggingStep implements org.camunda.bpm.engine.delegate.JavaDelegate {
     @Override
     public void execute(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-      org.slf4j.LoggerFactory.getLogger(LoggingStep.class).info("probe step after the task");
+      org.slf4j.LoggerFactory.getLogger(LoggingStep.class).info("probe step at {}", execution.getCurrentActivityId());
     }
   }
 
@@ -170,41 +170,52 @@ class ProductionProfileTest {
     int start = log.getOut().length();
     String deployment = engine.getRepositoryService().createDeployment().name("log-probe")
         .addModelInstance("log-probe.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(LOG_PROBE)
-            .camundaHistoryTimeToLive(1).startEvent().userTask("Work").camundaAssignee("kanri")
-            .serviceTask("Log").camundaClass(LoggingStep.class).userTask("Fail").camundaAssignee("kanri")
+            .camundaHistoryTimeToLive(1).startEvent().serviceTask("LogAtStart").camundaClass(LoggingStep.class)
+            .userTask("Work").camundaAssignee("kanri")
+            .serviceTask("LogAfterWork").camundaClass(LoggingStep.class).userTask("Fail").camundaAssignee("kanri")
             .camundaTaskListenerClass("complete", jp.kyodo.platform.probe.FailureProbe.ListenerFailure.class.getName())
             .endEvent().done()).deploy().getId();
+    String rest = "/engine-rest/engine/kyodoProductionTest";
+    String password = "Tsuyoi-Aikotoba-2026!";
     try {
-      String instance = engine.getRuntimeService().startProcessInstanceByKey(LOG_PROBE, "2026-901").getId();
+      // Started over REST: nothing in the path names the instance, the engine's own log context has the key.
+      HttpResponse<String> started = send(request(rest + "/process-definition/key/" + LOG_PROBE + "/start")
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"businessKey\":\"2026-901\"}")),
+          "kanri", password);
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+      String startedReference = started.headers().firstValue("X-Kyodo-Reference").orElseThrow();
+      String instance = new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body()).path("id").asText();
       String work = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
       String secret = "本文の秘密-" + java.util.UUID.randomUUID();
-      HttpResponse<String> refused = send(request("/engine-rest/engine/kyodoProductionTest/task/" + work + "/complete")
+      HttpResponse<String> refused = send(request(rest + "/task/" + work + "/complete")
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"note\":{\"value\":\"" + secret + "\"}}}")),
-          "kanri", "Tsuyoi-Aikotoba-2026!");
+          "kanri", password);
       assertThat(refused.statusCode()).as("a value the task has no field for: " + refused.body()).isEqualTo(400);
-      HttpResponse<String> completed = send(request("/engine-rest/engine/kyodoProductionTest/task/" + work + "/complete")
+      HttpResponse<String> completed = send(request(rest + "/task/" + work + "/complete")
           .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")),
-          "kanri", "Tsuyoi-Aikotoba-2026!");
+          "kanri", password);
       assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
       String completedReference = completed.headers().firstValue("X-Kyodo-Reference").orElseThrow();
 
       String fail = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
-      HttpResponse<String> failed = send(request("/engine-rest/engine/kyodoProductionTest/task/" + fail + "/complete")
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")),
-          "kanri", "Tsuyoi-Aikotoba-2026!");
+      HttpResponse<String> failed = send(request(rest + "/task/" + fail + "/complete")
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")), "kanri", password);
       assertThat(failed.statusCode()).as(failed.body()).isEqualTo(500);
       String failedReference = failed.headers().firstValue("X-Kyodo-Reference").orElseThrow();
       assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(failed.body()).path("reference").asText())
           .as("the error's reference is the request's").isEqualTo(failedReference).isNotEqualTo(completedReference);
 
       List<com.fasterxml.jackson.databind.JsonNode> lines = jsonLines(log.getOut().substring(start));
-      com.fasterxml.jackson.databind.JsonNode step = lines.stream()
-          .filter(l -> l.path("message").asText().equals("probe step after the task")).findFirst().orElseThrow();
-      assertThat(step.path("reference").asText()).isEqualTo(completedReference);
-      assertThat(step.path("user").asText()).isEqualTo("kanri");
-      assertThat(step.path("businessKey").asText()).isEqualTo("2026-901");
-      assertThat(step.path("processInstanceId").asText()).as("the engine's own context").isEqualTo(instance);
+      for (String[] expected : new String[][] {{"LogAtStart", startedReference}, {"LogAfterWork", completedReference}}) {
+        com.fasterxml.jackson.databind.JsonNode step = lines.stream()
+            .filter(l -> l.path("message").asText().equals("probe step at " + expected[0])).findFirst().orElseThrow();
+        assertThat(step.path("reference").asText()).as(expected[0]).isEqualTo(expected[1]);
+        assertThat(step.path("user").asText()).as(expected[0]).isEqualTo("kanri");
+        assertThat(step.path("businessKey").asText()).as(expected[0]).isEqualTo("2026-901");
+        assertThat(step.path("processInstanceId").asText()).as(expected[0] + ": the engine's own context").isEqualTo(instance);
+        assertThat(step.path("activityId").asText()).isEqualTo(expected[0]);
+      }
 
       com.fasterxml.jackson.databind.JsonNode error = lines.stream()
           .filter(l -> l.path("message").asText().contains("参照番号 " + failedReference)).findFirst().orElseThrow();
