@@ -42,7 +42,7 @@ public class Operations {
   static class RouteNames extends DefaultServerRequestObservationConvention {
 
     static final Pattern ENGINE_API = Pattern.compile(
-        "^(/engine-rest|/camunda/api/engine/engine/\\{engine})/([a-z-]+)(?:/([^/]+))?(?:/([^/]+))?.*$");
+        "^(/engine-rest|/camunda/api/engine/engine/\\{engine})/([^/]+)(?:/([^/]+))?(?:/([^/]+))?.*$");
     static final Set<String> RESOURCES = Set.of("task", "process-instance", "process-definition", "history",
         "deployment", "execution", "job", "job-definition", "incident", "variable-instance", "decision-definition",
         "message", "signal", "user", "group", "authorization", "filter", "identity", "external-task", "metrics",

@@ -17,7 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.datasource.url=jdbc:h2:mem:kyodo-app-test;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     // mail on, but sent only when a test calls the sender (MailTest points it at its own SMTP server)
-    "kyodo.mail.enabled=true", "kyodo.mail.scheduled=false"})
+    "kyodo.mail.enabled=true", "kyodo.mail.scheduled=false",
+    // Kyodo's metrics are read again when a test says so (OperationsTest), not by the schedule in between
+    "kyodo.metrics.refresh=P1D"})
 // Spring's tests leave the Prometheus registry out unless asked: /actuator/prometheus is part of the application.
 @AutoConfigureObservability
 public @interface RunningApplication {}
