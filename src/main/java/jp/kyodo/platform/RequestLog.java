@@ -69,9 +69,14 @@ public final class RequestLog {
       return;
     }
     MDC.put(USER, userId);
-    String key = businessKey(path(request), engine);
-    if (key != null) {
-      MDC.put(BUSINESS_KEY, key);
+    try {
+      String key = businessKey(path(request), engine);
+      if (key != null) {
+        MDC.put(BUSINESS_KEY, key);
+      }
+    } catch (RuntimeException e) {
+      // Only the log misses the key: the request itself meets the same database and answers for it.
+      org.slf4j.LoggerFactory.getLogger(RequestLog.class).debug("no business key for {}", path(request), e);
     }
   }
 

@@ -31,9 +31,9 @@ public class ServerErrorFilter extends OncePerRequestFilter {
     if (!response.containsHeader(RequestLog.REFERENCE_HEADER)) {
       response.setHeader(RequestLog.REFERENCE_HEADER, reference);
     }
-    WebappLogin.sessionUser(request, (user, engine) ->
-        RequestLog.signedIn(user, request, org.camunda.bpm.engine.ProcessEngines.getProcessEngine(engine)));
     try {
+      WebappLogin.sessionUser(request, (user, engine) ->
+          RequestLog.signedIn(user, request, org.camunda.bpm.engine.ProcessEngines.getProcessEngine(engine)));
       chain.doFilter(request, response);
     } catch (ClientAbortException gone) {
       throw gone; // the client left; nobody is there to answer
