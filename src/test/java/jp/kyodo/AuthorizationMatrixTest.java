@@ -383,8 +383,6 @@ class AuthorizationMatrixTest {
         new Resource("/actuator/info", users(), status("/actuator/info", 200)),
         new Resource("/actuator/env", users(), status("/actuator/env", 200)),
         new Resource("/actuator/metrics", users(), status("/actuator/metrics", 200)),
-        // metrics: the monitoring account (none among the demo people) and administrators (docs/monitoring.md)
-        new Resource("/actuator/prometheus", users("admin"), status("/actuator/prometheus", 200)),
         // --- the webapps' own data APIs, with a login session (anonymous: without one)
         new Resource("Tasklist's engine API (its filters)", LOGGED_IN, webappApi("/camunda/api/engine/engine/default/filter")),
         new Resource("Cockpit's plugin API (process statistics)", office,

@@ -35,9 +35,13 @@ public class ErrorEndpoint implements ErrorController {
     if (status >= 500) {
       Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
       MDC.put(ServerErrors.REQUEST, request.getMethod() + " " + uri);
-      String reference = ServerErrors.report(failure != null ? failure
-          : new IllegalStateException("answered " + status + " without an exception"));
-      ServerErrors.write(request, response, status, ServerErrors.message(reference), reference);
+      try {
+        String reference = ServerErrors.report(failure != null ? failure
+            : new IllegalStateException("answered " + status + " without an exception"));
+        ServerErrors.write(request, response, status, ServerErrors.message(reference), reference);
+      } finally {
+        MDC.remove(ServerErrors.REQUEST);
+      }
       return;
     }
     ServerErrors.write(request, response, status,
