@@ -212,6 +212,140 @@ class DockerComposeTest {
     }
   }
 
+  // --- monitoring (docs/monitoring.md): Prometheus and Grafana, profile "monitoring"
+
+  static final Path PROMETHEUS = Path.of("docker", "prometheus", "prometheus.yml");
+  static final Path GRAFANA_DATASOURCES = Path.of("docker", "grafana", "provisioning", "datasources", "prometheus.yml");
+  static final Path GRAFANA_DASHBOARDS = Path.of("docker", "grafana", "provisioning", "dashboards", "kyodo.yml");
+  static final Path DASHBOARD = Path.of("docker", "grafana", "dashboards", "kyodo.json");
+
+  /**
+   * Prometheus reads every Kyodo node where Kyodo serves its metrics (the path Actuator exposes, the port the node
+   * listens on) as the account each node creates from its environment, with the password Compose hands it from the
+   * same shell variable the nodes get.
+   */
+  @Test
+  void prometheusReadsEveryNodeAsTheMonitoringAccount() throws IOException {
+    Map<String, Object> base = load(BASE);
+    Map<String, Object> prometheus = service(base, "prometheus");
+    assertThat(prometheus.get("profiles")).isEqualTo(List.of("monitoring"));
+    assertThat(String.valueOf(prometheus.get("volumes"))).contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml");
+    Map<String, Object> config = load(PROMETHEUS);
+    List<?> jobs = (List<?>) config.get("scrape_configs");
+    Map<?, ?> kyodo = (Map<?, ?>) jobs.stream().filter(j -> "kyodo".equals(((Map<?, ?>) j).get("job_name"))).findFirst()
+        .orElseThrow(() -> new AssertionError("prometheus.yml: no job kyodo"));
+
+    Map<String, Object> application = applicationDefaults();
+    assertThat(kyodo.get("metrics_path")).isEqualTo("/" + String.join("/", "actuator", "prometheus"));
+    assertThat(String.valueOf(path(application, "management", "endpoints", "web", "exposure", "include")).split(","))
+        .as("application.yml exposes it").contains("prometheus");
+    String port = String.valueOf(path(application, "server", "port"));
+    Set<String> targets = new TreeSet<>();
+    for (Object staticConfig : (List<?>) kyodo.get("static_configs")) {
+      for (Object target : (List<?>) ((Map<?, ?>) staticConfig).get("targets")) {
+        targets.add(String.valueOf(target));
+      }
+    }
+    assertThat(targets).as("every Kyodo node on the port it listens on")
+        .isEqualTo(new TreeSet<>(kyodoServices(base).stream().map(n -> n + ":" + port).toList()));
+    assertThat(String.valueOf(service(base, "app").get("ports"))).contains(":" + port);
+
+    Map<?, ?> auth = (Map<?, ?>) kyodo.get("basic_auth");
+    assertThat(auth).as("prometheus.yml: basic_auth").isNotNull();
+    assertThat(String.valueOf(path(application, "kyodo", "monitoring", "user"))).isEqualTo("${KYODO_MONITORING_USER:}");
+    assertThat(String.valueOf(path(application, "kyodo", "monitoring", "password"))).isEqualTo("${KYODO_MONITORING_PASSWORD:}");
+    for (String name : kyodoServices(base)) {
+      Map<String, String> env = environment(service(base, name));
+      assertThat(env.get("KYODO_MONITORING_USER")).as(name + ": the account prometheus.yml signs in as")
+          .isEqualTo(auth.get("username"));
+      assertThat(env).as(name).containsKey("KYODO_MONITORING_PASSWORD");
+      assertThat(env.get("KYODO_MONITORING_PASSWORD")).as(name + ": the password comes from the shell")
+          .satisfiesAnyOf(v -> assertThat(v).isNull(), v -> assertThat(v).matches(FROM_THE_SHELL));
+    }
+    String secret = String.valueOf(((List<?>) prometheus.get("secrets")).get(0));
+    assertThat(auth.get("password_file")).isEqualTo("/run/secrets/" + secret);
+    Map<?, ?> secrets = (Map<?, ?>) base.get("secrets");
+    assertThat(((Map<?, ?>) secrets.get(secret)).get("environment")).as("the secret is the nodes' variable")
+        .isEqualTo("KYODO_MONITORING_PASSWORD");
+    assertThat(String.valueOf(prometheus.get("ports"))).as("Prometheus has no login: this machine only")
+        .startsWith("[127.0.0.1:");
+  }
+
+  @Test
+  void grafanaShowsTheDashboardFromPrometheus() throws IOException {
+    Map<String, Object> base = load(BASE);
+    Map<String, Object> grafana = service(base, "grafana");
+    assertThat(grafana.get("profiles")).isEqualTo(List.of("monitoring"));
+    String volumes = String.valueOf(grafana.get("volumes"));
+    assertThat(volumes).contains("./grafana/provisioning:/etc/grafana/provisioning");
+    Map<String, String> env = environment(grafana);
+    assertThat(env.get("GF_SECURITY_ADMIN_PASSWORD")).as("Grafana's password comes from the shell").matches(FROM_THE_SHELL);
+    assertThat(env.get("GF_AUTH_ANONYMOUS_ENABLED")).isEqualTo("false");
+
+    Map<?, ?> datasource = (Map<?, ?>) ((List<?>) load(GRAFANA_DATASOURCES).get("datasources")).get(0);
+    assertThat(datasource.get("type")).isEqualTo("prometheus");
+    assertThat(datasource.get("url")).as("the prometheus service on Prometheus' port")
+        .isEqualTo("http://prometheus:9090");
+    assertThat(services(base)).containsKey("prometheus");
+    assertThat(String.valueOf(service(base, "prometheus").get("ports"))).contains(":9090");
+
+    Map<?, ?> provider = (Map<?, ?>) ((List<?>) load(GRAFANA_DASHBOARDS).get("providers")).get(0);
+    String folder = String.valueOf(((Map<?, ?>) provider.get("options")).get("path"));
+    assertThat(volumes).as("the dashboards are mounted where the provider reads them")
+        .contains("./grafana/dashboards:" + folder);
+
+    com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(DASHBOARD.toFile());
+    List<String> titles = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode panel : dashboard.path("panels")) {
+      titles.add(panel.path("title").asText());
+      assertThat(panel.path("datasource").path("uid").asText()).as(panel.path("title").asText())
+          .isEqualTo(datasource.get("uid"));
+    }
+    assertThat(String.join("\n", titles)).as("the panels docs/monitoring.md lists")
+        .contains("open tasks per group", "overdue phases", "projects per phase", "mails queued / failed",
+            "HTTP p95 by route", "error rate", "JVM heap", "DB pool", "engine job executor");
+    Map<String, Set<String>> metrics = dashboardMetrics();
+    assertThat(metrics.keySet()).as("every panel asks for a metric").containsExactlyInAnyOrderElementsOf(titles);
+    metrics.forEach((panel, names) -> assertThat(names).as(panel).isNotEmpty());
+  }
+
+  /** The metric names each panel's queries use (OperationsTest compares them with a real scrape). */
+  static Map<String, Set<String>> dashboardMetrics() throws IOException {
+    Pattern metric = Pattern.compile("\\b(?:kyodo|jvm|hikaricp|http_server|executor|process|system|tomcat)_[a-z0-9_]+\\b");
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(DASHBOARD.toFile());
+    for (com.fasterxml.jackson.databind.JsonNode panel : dashboard.path("panels")) {
+      Set<String> names = new TreeSet<>();
+      for (com.fasterxml.jackson.databind.JsonNode target : panel.path("targets")) {
+        Matcher found = metric.matcher(target.path("expr").asText());
+        while (found.find()) {
+          names.add(found.group());
+        }
+      }
+      out.put(panel.path("title").asText(), names);
+    }
+    return out;
+  }
+
+  /** application.yml's first document: the settings of every profile. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> applicationDefaults() throws IOException {
+    try (Reader reader = Files.newBufferedReader(APPLICATION)) {
+      return (Map<String, Object>) new Yaml().loadAll(reader).iterator().next();
+    }
+  }
+
+  static Object path(Map<String, Object> yaml, String... keys) {
+    Object node = yaml;
+    for (String key : keys) {
+      assertThat(node).as(String.join(".", keys)).isInstanceOf(Map.class);
+      node = ((Map<?, ?>) node).get(key);
+    }
+    return node;
+  }
+
   // --- reading the files
 
   @SuppressWarnings("unchecked")

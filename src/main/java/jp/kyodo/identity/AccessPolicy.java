@@ -62,6 +62,8 @@ public class AccessPolicy {
     for (String[] role : KyodoGroups.ROLES) {
       group(identity, role[0], role[1], KyodoGroups.TYPE_ROLE);
     }
+    // The monitoring account's group: granted nothing in the engine, only /actuator/prometheus lets it in.
+    group(identity, KyodoGroups.MONITORING, "監視（メトリクスの読み取り）", Groups.GROUP_TYPE_SYSTEM);
     for (Resource resource : Resources.values()) {
       grant(KyodoGroups.ADMIN, resource, ANY, Permissions.ALL);
     }

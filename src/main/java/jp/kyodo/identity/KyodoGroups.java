@@ -22,6 +22,8 @@ public final class KyodoGroups {
   public static final String REVIEWERS = "reviewers";
   public static final String PARTNERS = "partners";
   public static final String EVALUATORS = "evaluators";
+  /** Reads the application's metrics ({@code /actuator/prometheus}) and nothing else: no app, no process, no task. */
+  public static final String MONITORING = "monitoring";
 
   /** The role groups with their Japanese names. */
   public static final List<String[]> ROLES = List.of(

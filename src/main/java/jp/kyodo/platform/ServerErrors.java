@@ -66,9 +66,10 @@ public final class ServerErrors {
     return new String(reference);
   }
 
-  /** Logs the failure, with its stack trace, under a new reference, which it returns. */
+  /** Logs the failure, with its stack trace, under the request's reference (a new one outside a request), which it returns. */
   public static String report(Throwable error) {
-    String reference = newReference();
+    String current = RequestLog.reference();
+    String reference = current != null ? current : newReference();
     String request = MDC.get(REQUEST);
     LOG.error("予期しないエラー（参照番号 {}）{}", reference, request == null ? "" : request, error);
     return reference;

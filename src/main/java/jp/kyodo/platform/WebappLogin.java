@@ -40,6 +40,25 @@ public final class WebappLogin {
     return Optional.of(new User(user.getName(), user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds())));
   }
 
+  /**
+   * The user this browser's session is logged in as, for the log (any engine; the first when several); null without
+   * a login. Reads only the session: no database.
+   */
+  static String sessionUser(HttpServletRequest request, java.util.function.BiConsumer<String, String> userAndEngine) {
+    HttpSession session = request.getSession(false);
+    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null) {
+      return null;
+    }
+    for (UserAuthentication user : authentications.getAuthentications()) {
+      if (user.getName() != null) {
+        userAndEngine.accept(user.getName(), user.getProcessEngineName());
+        return user.getName();
+      }
+    }
+    return null;
+  }
+
   /** The header a page sends its session's CSRF token in, as Tasklist and Cockpit do. */
   public static final String CSRF_HEADER = CsrfConstants.CSRF_TOKEN_HEADER_NAME;
 

@@ -1,5 +1,6 @@
 package jp.kyodo.publication;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,6 +67,7 @@ public class PublicCallsApi {
     this.sections = sections;
   }
 
+  @Operation(summary = "公募一覧の絞り込みの選択肢")
   @GetMapping("/public/api/calls/filters")
   public Map<String, Object> filters() {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -86,6 +88,7 @@ public class PublicCallsApi {
     return out;
   }
 
+  @Operation(summary = "公募の一覧（公募中を先頭に、締切順）")
   @GetMapping("/public/api/calls")
   public Map<String, Object> calls(@RequestParam(required = false) String status,
       @RequestParam(required = false) String department, @RequestParam(required = false) String field,
@@ -109,6 +112,7 @@ public class PublicCallsApi {
   static final String ORDER = " ORDER BY CASE WHEN c.status = 'OPEN' AND c.deadline_at > :now THEN 0 ELSE 1 END,"
       + " CASE WHEN c.status = 'OPEN' AND c.deadline_at > :now THEN c.deadline_at END, c.published_at DESC, c.call_number";
 
+  @Operation(summary = "公募の一覧を JSON でダウンロード")
   @GetMapping(value = "/public/api/calls.json", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<List<Map<String, Object>>> exportJson(@RequestParam(required = false) String status,
       @RequestParam(required = false) String department, @RequestParam(required = false) String field,
@@ -118,6 +122,7 @@ public class PublicCallsApi {
   }
 
   /** CSV for spreadsheets: UTF-8 with a BOM (Excel in Japan), every cell defused against formulas. */
+  @Operation(summary = "公募の一覧を CSV（UTF-8、BOM 付き）でダウンロード")
   @GetMapping(value = "/public/api/calls.csv", produces = "text/csv;charset=UTF-8")
   public ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) String status,
       @RequestParam(required = false) String department, @RequestParam(required = false) String field,
@@ -140,6 +145,7 @@ public class PublicCallsApi {
         .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(csv.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  @Operation(summary = "公募 1 件の内容（募集要項、締切、審査の結果）")
   @GetMapping("/public/api/calls/{callNumber}")
   public Map<String, Object> call(@PathVariable String callNumber) {
     if (callNumber.length() > MAX_CALL_NUMBER) {

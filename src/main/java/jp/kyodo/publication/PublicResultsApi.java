@@ -1,5 +1,6 @@
 package jp.kyodo.publication;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,7 @@ public class PublicResultsApi {
   }
 
   /** The choices of the search form: only values that occur among published projects. */
+  @Operation(summary = "公開事業の検索の選択肢（年度、分野など）")
   @GetMapping("/filters")
   public Map<String, Object> filters() {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -78,6 +80,7 @@ public class PublicResultsApi {
     return out;
   }
 
+  @Operation(summary = "公開されている協働事業の一覧")
   @GetMapping("/projects")
   public Map<String, Object> projects(@RequestParam(required = false) Integer fiscalYear,
       @RequestParam(required = false) String department, @RequestParam(required = false) String form,
@@ -97,6 +100,7 @@ public class PublicResultsApi {
     return out;
   }
 
+  @Operation(summary = "公開事業の一覧を JSON でダウンロード")
   @GetMapping(value = "/projects.json", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<List<Map<String, Object>>> exportJson(@RequestParam(required = false) Integer fiscalYear,
       @RequestParam(required = false) String department, @RequestParam(required = false) String form,
@@ -106,6 +110,7 @@ public class PublicResultsApi {
   }
 
   /** CSV for spreadsheets: UTF-8 with a BOM so that Excel in Japan reads the Japanese correctly. */
+  @Operation(summary = "公開事業の一覧を CSV（UTF-8、BOM 付き）でダウンロード")
   @GetMapping(value = "/projects.csv", produces = "text/csv;charset=UTF-8")
   public ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) Integer fiscalYear,
       @RequestParam(required = false) String department, @RequestParam(required = false) String form,
@@ -120,6 +125,7 @@ public class PublicResultsApi {
         .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(csv.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  @Operation(summary = "公開事業 1 件（選定、協定、実施、評価、改善の公開部分）")
   @GetMapping("/projects/{number}")
   public Map<String, Object> project(@PathVariable String number) {
     List<Map<String, Object>> rows = named.query(COLUMNS + PUBLISHED + " AND p.project_number = :number",

@@ -1,5 +1,6 @@
 package jp.kyodo.registry;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,11 +48,13 @@ public class PublicRegistrationApi {
   }
 
   /** A fresh form token for the registration page (valid from a few seconds to an hour from now). */
+  @Operation(summary = "団体登録の申請フォームの受付トークン")
   @GetMapping("/registrations/form")
   public Map<String, Object> form() {
     return Map.of("formToken", formTokens.issue(), "honeypot", HONEYPOT);
   }
 
+  @Operation(summary = "団体登録を申請する（確認のメールが届きます）")
   @PostMapping("/registrations")
   public ResponseEntity<Map<String, Object>> apply(HttpServletRequest request) {
     limited(request);
@@ -83,6 +86,7 @@ public class PublicRegistrationApi {
             + "メールが届かない場合は、アドレスを確かめてもう一度申請してください。"));
   }
 
+  @Operation(summary = "メールのリンクで申請を確定する")
   @PostMapping("/registrations/confirm")
   public Map<String, Object> confirm(HttpServletRequest request) {
     limited(request);
@@ -91,6 +95,7 @@ public class PublicRegistrationApi {
     return Map.of("message", "申請を確定しました。市民協働課が内容を確認し、結果をメールでお知らせします。");
   }
 
+  @Operation(summary = "メールのリンクでパスワードを設定する")
   @PostMapping("/password")
   public Map<String, Object> password(HttpServletRequest request) {
     limited(request);

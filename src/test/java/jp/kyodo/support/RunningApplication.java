@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -18,5 +19,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     // mail on, but sent only when a test calls the sender (MailTest points it at its own SMTP server)
     "kyodo.mail.enabled=true", "kyodo.mail.scheduled=false",
     // HistoryRetentionTest: a process whose history is due for removal as soon as it ends
-    "kyodo.history.time-to-live-by-process.retention-test-short=P0D"})
+    "kyodo.history.time-to-live-by-process.retention-test-short=P0D",
+    // Kyodo's metrics are read again when a test says so (OperationsTest), not by the schedule in between
+    "kyodo.metrics.refresh=P1D"})
+// Spring's tests leave the Prometheus registry out unless asked: /actuator/prometheus is part of the application.
+@AutoConfigureObservability
 public @interface RunningApplication {}
