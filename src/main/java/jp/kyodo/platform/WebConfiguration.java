@@ -1,5 +1,7 @@
 package jp.kyodo.platform;
 
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.camunda.bpm.welcome.impl.web.WelcomeApplication;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
@@ -38,9 +41,20 @@ public class WebConfiguration {
    * every call must carry HTTP Basic credentials, checked against the engine's identity service.
    */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(ObjectProvider<BasicLogin> login) {
+    // A login the profile configures (TokenLogin in profile oidc: bearer tokens, and Basic as here) replaces the one
+    // Camunda's filter makes from the class name.
+    ProcessEngineAuthenticationFilter filter = new ProcessEngineAuthenticationFilter() {
+      @Override
+      public void init(FilterConfig config) throws ServletException {
+        super.init(config);
+        BasicLogin configured = login.getIfAvailable();
+        if (configured != null) {
+          authenticationProvider = configured;
+        }
+      }
+    };
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName("kyodo-engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
