@@ -186,7 +186,9 @@ class OidcSignInTest {
     assertThat(kato.getLastName()).isEqualTo("kato田");
     assertThat(kato.getEmail()).isEqualTo("kato@city.example.jp");
     assertThat(groupsOf("kato")).containsExactly("departments", "dept-fukushi");
-    assertThat(engine.getIdentityService().checkPassword("kato", "")).as("no password of Kyodo's").isFalse();
+    assertThat(engine.getIdentityService().checkPassword("kato", "kato")).as("no password of Kyodo's").isFalse();
+    assertThat(RestClient.webappLogin(port, ENGINE, "kato", "tasklist")).as("Camunda's login form refuses, no error")
+        .isEqualTo(401);
 
     HttpResponse<String> who = browser.get("/camunda/api/admin/auth/user/" + ENGINE);
     assertThat(who.statusCode()).isEqualTo(200);

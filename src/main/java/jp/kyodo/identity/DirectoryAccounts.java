@@ -81,8 +81,10 @@ public class DirectoryAccounts {
       }
       boolean created = user == null;
       if (created) {
-        // No password: a directory identity signs in at the directory only, never with a password of Kyodo's.
         user = identity.newUser(id);
+        // A directory identity signs in at the directory only. A password nobody knows (the engine cannot check a
+        // missing one: Camunda's login form would fail with an error instead of refusing).
+        user.setPassword(unknowablePassword());
         LOG.info("directory user '{}' signs in for the first time: user created", id);
       }
       if (setIfGiven(user, person) || created) {
@@ -137,6 +139,15 @@ public class DirectoryAccounts {
     }
     return changed;
   }
+
+  /** 256 random bits, with every kind of character Camunda's password policy asks for. */
+  static String unknowablePassword() {
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    return "Dir-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "-a1!";
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private static boolean given(String value) {
     return value != null && !value.isBlank();
