@@ -17,6 +17,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.TreeMap;
+import jp.kyodo.identity.DirectoryGroups;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -344,6 +348,124 @@ class DockerComposeTest {
       node = ((Map<?, ?>) node).get(key);
     }
     return node;
+  }
+
+  // --- profile oidc: Keycloak and the override that signs staff in there (docs/sign-in.md)
+
+  static final Path OIDC = Path.of("docker", "docker-compose.oidc.yml");
+  static final Path REALM = Path.of("docker", "keycloak", "kyodo-realm.json");
+
+  @Test
+  void keycloakRunsOnlyWithProfileOidcAndImportsTheDemoRealm() throws IOException {
+    Map<String, Object> keycloak = service(load(BASE), "keycloak");
+    assertThat(String.valueOf(keycloak.get("image"))).startsWith("quay.io/keycloak/keycloak:26.");
+    assertThat(keycloak.get("profiles")).as("not started by a plain docker compose up").isEqualTo(List.of("oidc"));
+    assertThat(String.valueOf(keycloak.get("command"))).contains("start-dev").contains("--import-realm");
+    assertThat(String.valueOf(keycloak.get("volumes")))
+        .contains("./keycloak/kyodo-realm.json:/opt/keycloak/data/import/kyodo-realm.json");
+    assertThat(Files.exists(BASE.getParent().resolve("keycloak/kyodo-realm.json"))).isTrue();
+    assertThat(String.valueOf(keycloak.get("healthcheck"))).contains("/health/ready");
+    assertThat(environment(keycloak)).containsEntry("KC_HEALTH_ENABLED", "true");
+  }
+
+  @Test
+  void theOidcOverrideSignsEveryNodeInAtKeycloakWithTheRealmsClientAndGroups() throws IOException {
+    Map<String, Object> base = load(BASE);
+    Map<String, Object> oidc = load(OIDC);
+    JsonNode realm = new ObjectMapper().readTree(REALM.toFile());
+    assertThat(services(base).keySet()).as("the override changes services of docker-compose.yml only")
+        .containsAll(services(oidc).keySet());
+    Map<String, String> keycloak = environment(service(base, "keycloak"));
+    String issuer = keycloak.get("KC_HOSTNAME") + "/realms/" + realm.path("realm").asText();
+
+    JsonNode client = null;
+    for (JsonNode candidate : realm.path("clients")) {
+      if (candidate.path("clientId").asText().equals("kyodo")) {
+        client = candidate;
+      }
+    }
+    assertThat(client).as("the realm's client kyodo").isNotNull();
+    assertThat(client.path("publicClient").asBoolean()).as("confidential").isFalse();
+    JsonNode groupsMapper = null;
+    for (JsonNode mapper : client.path("protocolMappers")) {
+      if (mapper.path("protocolMapper").asText().equals("oidc-group-membership-mapper")) {
+        groupsMapper = mapper.path("config");
+      }
+    }
+    assertThat(groupsMapper).as("a groups claim mapper").isNotNull();
+    assertThat(groupsMapper.path("claim.name").asText()).as("the claim kyodo.oidc.groups-claim reads")
+        .isEqualTo(oidcSetting("groups-claim"));
+    assertThat(groupsMapper.path("full.path").asText()).as("group names, not paths").isEqualTo("false");
+
+    Set<String> realmGroups = new TreeSet<>();
+    realm.path("groups").forEach(group -> realmGroups.add(group.path("name").asText()));
+    Map<String, String> baseUrl = environment(service(base, "app"));
+    for (String name : kyodoServices(base)) {
+      Map<String, String> env = environment(service(base, name));
+      assertThat(profiles(env)).as(name + " without the override").doesNotContain("oidc");
+      assertThat(env.get("SPRING_PROFILES_INCLUDE")).as(name + " without the override").isNull();
+      env.putAll(environment(service(oidc, name)));
+      String as = name + " with the oidc override: ";
+      assertThat(env.get("SPRING_PROFILES_INCLUDE")).as(as + "profile oidc added").isEqualTo("oidc");
+      assertThat(profiles(env)).as(as + "the production profile stays").contains("production");
+      assertThat(env.get("KYODO_OIDC_ISSUER_URI")).as(as + "the issuer Keycloak names").isEqualTo(issuer);
+      assertThat(env.get("KYODO_OIDC_CLIENT_ID")).isEqualTo(client.path("clientId").asText());
+      assertThat(env.get("KYODO_OIDC_CLIENT_SECRET")).as(as + "the demo realm's secret unless exported")
+          .isEqualTo("${KYODO_OIDC_CLIENT_SECRET:-" + client.path("secret").asText() + "}");
+      assertThat(String.valueOf(service(oidc, name).get("depends_on"))).as(as + "after Keycloak is ready")
+          .contains("keycloak={condition=service_healthy}");
+
+      DirectoryGroups mapping = new DirectoryGroups();
+      JsonNode json = new ObjectMapper().readTree(env.get("SPRING_APPLICATION_JSON"));
+      json.path("kyodo").path("directory").path("group-mapping").fields().forEachRemaining(entry -> {
+        List<String> targets = new ArrayList<>();
+        entry.getValue().forEach(target -> targets.add(target.asText()));
+        mapping.getGroupMapping().put(entry.getKey(), targets);
+      });
+      mapping.checkTargets();
+      assertThat(mapping.getGroupMapping().keySet()).as(as + "the mapping names the realm's groups").isEqualTo(realmGroups);
+      // each demo person of the realm gets the Kyodo groups the demo people have (identity.DemoData)
+      Map<String, Set<String>> expected = Map.of("admin", Set.of("camunda-admin"), "tanaka", Set.of("coordinators"),
+          "suzuki", Set.of("departments", "dept-fukushi"), "yamamoto", Set.of("departments", "dept-fukushi"),
+          "kobayashi", Set.of("departments", "dept-fukushi"), "sato", Set.of("managers"),
+          "takahashi", Set.of("reviewers"), "ito", Set.of("reviewers"), "watanabe", Set.of("evaluators"));
+      Map<String, Set<String>> actual = new TreeMap<>();
+      for (JsonNode user : realm.path("users")) {
+        List<String> groups = new ArrayList<>();
+        user.path("groups").forEach(group -> groups.add(group.asText().replaceFirst("^/", "")));
+        actual.put(user.path("username").asText(), mapping.kyodoGroupsOf(groups));
+        assertThat(user.path("credentials").get(0).path("value").asText()).as("demo: password = user id")
+            .isEqualTo(user.path("username").asText());
+      }
+      assertThat(actual).as(as + "the realm's people in Kyodo's groups").isEqualTo(new TreeMap<>(expected));
+    }
+    // Kyodo's redirect URI ({baseUrl}/login/oauth2/code/{registrationId}) at the address Compose publishes
+    String redirect = oidcRedirectTemplate().replace("{baseUrl}", "http://localhost:8080").replace("{registrationId}", "kyodo");
+    assertThat(baseUrl.get("KYODO_BASE_URL")).contains("http://localhost:8080");
+    assertThat(client.path("redirectUris").toString()).as("the realm lets Kyodo's redirect URI in").isEqualTo("[\"" + redirect + "\"]");
+    assertThat(client.path("attributes").path("post.logout.redirect.uris").asText()).isEqualTo("http://localhost:8080/login.html");
+  }
+
+  /** A setting of kyodo.oidc in application.yml's profile oidc. */
+  static String oidcSetting(String name) throws IOException {
+    return String.valueOf(((Map<?, ?>) oidcProfile().get("kyodo")).get("oidc") instanceof Map<?, ?> oidc ? oidc.get(name) : null);
+  }
+
+  static String oidcRedirectTemplate() throws IOException {
+    Map<?, ?> spring = (Map<?, ?>) oidcProfile().get("spring");
+    Map<?, ?> client = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) spring.get("security")).get("oauth2")).get("client");
+    return String.valueOf(((Map<?, ?>) ((Map<?, ?>) client.get("registration")).get("kyodo")).get("redirect-uri"));
+  }
+
+  static Map<?, ?> oidcProfile() throws IOException {
+    try (Reader reader = Files.newBufferedReader(APPLICATION)) {
+      for (Object document : new Yaml().loadAll(reader)) {
+        if (String.valueOf(document).contains("on-profile=oidc")) {
+          return (Map<?, ?>) document;
+        }
+      }
+    }
+    throw new AssertionError("application.yml has no document for profile oidc");
   }
 
   // --- reading the files

@@ -37,7 +37,7 @@ class StructureTest {
       "jp.kyodo.forms.EngineEntryChecks", "jp.kyodo.forms.FormInputValidationPlugin", "jp.kyodo.forms.FormReference",
       "jp.kyodo.forms.FormUse", "jp.kyodo.forms.SubmissionGuard", "jp.kyodo.forms.FormConditions",
       "jp.kyodo.identity.IdentitySetup", "jp.kyodo.mail.TaskNoticePlugin", "jp.kyodo.identity.TaskWorkAuthorizationProvider",
-      "jp.kyodo.platform.BasicLogin", "jp.kyodo.platform.ModelDeployer", "jp.kyodo.platform.TaskCreationHooks", "jp.kyodo.platform.TaskRaceFilter",
+      "jp.kyodo.platform.BasicLogin", "jp.kyodo.platform.TokenLogin", "jp.kyodo.platform.ModelDeployer", "jp.kyodo.platform.TaskCreationHooks", "jp.kyodo.platform.TaskRaceFilter",
       "jp.kyodo.platform.WebConfiguration", "jp.kyodo.platform.WebappApiAccessFilter", "jp.kyodo.platform.WebappLogin");
 
   /**

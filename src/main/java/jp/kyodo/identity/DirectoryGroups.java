@@ -59,6 +59,17 @@ public class DirectoryGroups {
     return result;
   }
 
+  /**
+   * Every Kyodo group the mapping names: the groups whose members the directory decides. A membership in any other
+   * group (an organisation, partners, a group the city maintains by hand in Admin) is never the directory's to change.
+   */
+  public Set<String> mappedKyodoGroups() {
+    checkTargets();
+    Set<String> result = new TreeSet<>();
+    groupMapping.values().forEach(targets -> targets.forEach(target -> result.add(target.trim())));
+    return result;
+  }
+
   /** Whether a directory is configured at all (without a mapping nobody from it gets any group). */
   public boolean isEmpty() {
     return groupMapping.isEmpty();

@@ -1,5 +1,7 @@
 package jp.kyodo.platform;
 
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.camunda.bpm.welcome.impl.web.WelcomeApplication;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
@@ -35,14 +38,43 @@ public class WebConfiguration {
 
   /**
    * {@code /engine-rest} is open by default, and Kyodo's own API ({@code /api}) likewise needs a user:
-   * every call must carry HTTP Basic credentials, checked against the engine's identity service.
+   * every call must carry HTTP Basic credentials, checked against the engine's identity service (or, in profile
+   * {@code oidc}, a bearer token: see {@link TokenLogin}).
    */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setName("kyodo-engine-rest-authentication");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(ObjectProvider<BasicLogin> login) {
+    return restAuthentication("kyodo-engine-rest-authentication", "/engine-rest/*", login, null);
+  }
+
+  /** Kyodo's own {@code /api} serves the application's engine, whatever its name (Camunda's filter assumes "default"). */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication(ObjectProvider<BasicLogin> login,
+      CamundaBpmProperties camunda) {
+    return restAuthentication("kyodo-api-authentication", "/api/*", login, camunda.getProcessEngineName());
+  }
+
+  private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication(String name, String path,
+      ObjectProvider<BasicLogin> login, String engineName) {
+    ProcessEngineAuthenticationFilter filter = new ProcessEngineAuthenticationFilter() {
+      @Override
+      public void init(FilterConfig config) throws ServletException {
+        super.init(config);
+        // A login the profile configures (TokenLogin in profile oidc: bearer tokens, and Basic as here) replaces the
+        // one Camunda's filter makes from the class name.
+        BasicLogin configured = login.getIfAvailable();
+        if (configured != null) {
+          authenticationProvider = configured;
+        }
+      }
+
+      @Override
+      protected String extractEngineName(String requestUrl) {
+        return engineName != null ? engineName : super.extractEngineName(requestUrl);
+      }
+    };
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.setName(name);
+    registration.addUrlPatterns(path);
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         BasicLogin.class.getName());
     return registration;

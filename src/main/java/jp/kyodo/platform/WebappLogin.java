@@ -12,6 +12,8 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.camunda.bpm.webapp.impl.util.ServletContextUtil;
+import org.camunda.bpm.engine.ProcessEngine;
 
 /**
  * Who is logged in to the webapps (Tasklist, Cockpit) in this browser, for Kyodo's own pages that open next to them
@@ -57,6 +59,22 @@ public final class WebappLogin {
       }
     }
     return null;
+  }
+
+  /**
+   * Signs someone in to the webapps in this session as Camunda's login form does after checking a password (their
+   * groups, tenants and the apps they may use read from the engine), for a person whose sign-in happened elsewhere (the
+   * city's OpenID Connect provider). The session is the one the caller's sign-in has already renewed; whoever was
+   * signed in to this engine in it before is replaced.
+   */
+  public static User signIn(HttpServletRequest request, ProcessEngine engine, String userId) {
+    UserAuthentication authentication = AuthenticationUtil.createAuthentication(engine, userId);
+    authentication.setCacheValidationTime(ServletContextUtil.getAuthCacheValidationTime(request.getServletContext()));
+    HttpSession session = request.getSession();
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    authentications.addOrReplace(authentication);
+    AuthenticationUtil.updateSession(session, authentications);
+    return new User(userId, authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds()));
   }
 
   /** The header a page sends its session's CSRF token in, as Tasklist and Cockpit do. */

@@ -32,4 +32,12 @@ class DirectoryGroupsTest {
     assertThatThrownBy(() -> mapping("npo", "org-hikari").kyodoGroupsOf(List.of("npo")))
         .isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void theMappedGroupsAreEveryTargetTheMappingNames() {
+    DirectoryGroups groups = mapping("Fukushi-Ka", "departments", " dept-fukushi");
+    groups.getGroupMapping().put("kyodo-coordinators", List.of("coordinators", "departments"));
+    assertThat(groups.mappedKyodoGroups()).containsExactly("coordinators", "departments", "dept-fukushi");
+    assertThatThrownBy(() -> mapping("npo", "org-hikari").mappedKyodoGroups()).isInstanceOf(IllegalStateException.class);
+  }
 }
