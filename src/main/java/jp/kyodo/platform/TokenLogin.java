@@ -56,6 +56,7 @@ public class TokenLogin extends BasicLogin {
       DirectoryAccounts.Person person = claims.person(token.getClaims());
       accounts.provision(person);
       String userId = person.id();
+      RequestLog.signedIn(userId, request, engine);
       // Groups left to Camunda's filter: it reads them from the identity just provisioned, as for a Basic login.
       return AuthenticationResult.successful(userId);
     } catch (JwtException e) {
