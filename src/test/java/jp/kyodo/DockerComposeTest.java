@@ -166,7 +166,7 @@ class DockerComposeTest {
   static final Path LDAP_LDIF = Path.of("docker", "ldap", "kyodo-staff.ldif");
 
   /**
-   * The LDAP override (docs/sign-in-ldap.md): every node runs the profile ldap on top of production and gets every
+   * The LDAP override (docs/sign-in.md): every node runs the profile ldap on top of production and gets every
    * setting the profile cannot start without, the directory's password only from the shell, a base DN that is the
    * OpenLDAP service's domain, and a group mapping that names the groups of the LDIF it loads (and never partners).
    */

@@ -24,7 +24,7 @@ public class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
 
   /**
    * The directory's settings under the prefix, with the names of Camunda's LDAP plugin ({@code server-url},
-   * {@code manager-dn}, {@code user-search-filter}, …, see docs/sign-in-ldap.md). Without a server URL it refuses to
+   * {@code manager-dn}, {@code user-search-filter}, …, see docs/sign-in.md). Without a server URL it refuses to
    * start: an engine without its directory would turn every staff member away.
    */
   public static DirectoryIdentityPlugin from(Binder binder, String prefix, DirectoryGroupMapping mapping) {

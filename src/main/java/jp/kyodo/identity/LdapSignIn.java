@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
  * Profile {@code ldap}: staff sign in with the city's directory (LDAP / Active Directory, {@code kyodo.ldap.*}) and
  * are in the Kyodo groups that {@link DirectoryGroups} maps their directory groups onto; partners, the demo people and
  * the administrator keep their local accounts. Every sign-in (Tasklist, Cockpit, Admin, {@code /engine-rest},
- * {@code /api}, Kyodo's pages) asks the engine's identity service, so all of them follow (docs/sign-in-ldap.md).
+ * {@code /api}, Kyodo's pages) asks the engine's identity service, so all of them follow (docs/sign-in.md).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("ldap")
