@@ -163,7 +163,7 @@ final class ContentCheck {
     if (name.codePointCount(0, name.length()) > MAX_NAME) {
       String extension = extension(name);
       extension = extension.length() > 10 ? "" : extension;
-      int keep = MAX_NAME - extension.length() - 1;
+      int keep = MAX_NAME - (extension.isEmpty() ? 0 : extension.length() + 1);
       name = name.substring(0, name.offsetByCodePoints(0, Math.max(keep, 1))) + (extension.isEmpty() ? "" : "." + extension);
     }
     return name;
