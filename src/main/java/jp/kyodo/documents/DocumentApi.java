@@ -167,11 +167,12 @@ public class DocumentApi {
   }
 
   @GetMapping("/{id}/content")
-  public ResponseEntity<byte[]> content(@PathVariable long id, HttpServletRequest request) {
+  public ResponseEntity<byte[]> content(@PathVariable long id, HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
     WebappLogin.User user = user(request);
     DocumentRepository.Document document = readable(user, id);
     byte[] content = documents.content(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NO_DOCUMENT));
-    return download(document, content);
+    return download(document, content, response);
   }
 
   @PutMapping("/{id}/published")
@@ -307,15 +308,17 @@ public class DocumentApi {
    * The file as a download, never shown in the browser: {@code attachment} with the name in UTF-8 (RFC 5987/6266) and
    * an ASCII stand-in, the type read from the content at the upload, and no sniffing.
    */
-  public static ResponseEntity<byte[]> download(DocumentRepository.Document document, byte[] content) {
+  public static ResponseEntity<byte[]> download(DocumentRepository.Document document, byte[] content,
+      jakarta.servlet.http.HttpServletResponse response) {
     String ascii = document.fileName().replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
     String encoded = URLEncoder.encode(document.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+    // Set on the response itself, replacing what the security headers' filter set for every page.
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(document.mediaType()))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "default-src 'none'; sandbox")
-        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .body(content);
   }
 

@@ -59,6 +59,13 @@ public class ApiErrors {
    */
   @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
   ResponseEntity<Map<String, Object>> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      // The container's limit on a part's headers (server.tomcat.max-part-header-size): the file's name is too long.
+      if (String.valueOf(cause.getMessage()).contains("Header section")) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("message", "ファイル名が長すぎます。短い名前に変えてから、もう一度添付してください。"));
+      }
+    }
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("message", "ファイルが大きすぎます。添付できる大きさを超えています。"));
   }

@@ -44,14 +44,15 @@ public class PublicDocumentsApi {
   }
 
   @GetMapping("/{id}")
-  public ResponseEntity<byte[]> content(@PathVariable String number, @PathVariable long id) {
+  public ResponseEntity<byte[]> content(@PathVariable String number, @PathVariable long id,
+      jakarta.servlet.http.HttpServletResponse response) {
     publicProject(number);
     DocumentRepository.Document document = documents.find(id)
         .filter(d -> d.published() && d.projectNumber().equals(number))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "この書類は公開されていません。"));
     byte[] content = documents.content(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "この書類は公開されていません。"));
-    return DocumentApi.download(document, content);
+    return DocumentApi.download(document, content, response);
   }
 
   private void publicProject(String number) {
