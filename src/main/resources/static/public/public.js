@@ -163,7 +163,22 @@ var Kyodo = (function () {
         root.appendChild(table('改善の判断', ['年度', '判断', '理由', '日付'], p.improvements.map(function (i) {
           return [i.fiscalYear, i.decisionLabel, i.reason, i.decidedOn]; })));
       }
+      publishedDocuments(root, number);
     }).catch(function (e) { root.textContent = ''; root.appendChild(el('h1', '協働事業')); root.appendChild(el('p', e.message)); });
+  }
+
+  // The documents staff marked 公開 (docs/documents.md); nothing else of the project's papers is public.
+  function publishedDocuments(root, number) {
+    get('api/projects/' + encodeURIComponent(number) + '/documents').then(function (d) {
+      if (!d.documents.length) { return; }
+      root.appendChild(el('h2', '公開された書類'));
+      var list = root.appendChild(el('ul'));
+      d.documents.forEach(function (doc) {
+        var li = list.appendChild(el('li'));
+        li.appendChild(el('a', doc.fileName, { href: doc.url }));
+        li.appendChild(document.createTextNode('（' + (doc.fiscalYear ? doc.fiscalYear + '年度 ' : '') + doc.phaseLabel + '・' + doc.kindLabel + '）'));
+      });
+    }).catch(function () {});
   }
 
   // --- 公募 (calls): the list above the projects, a page per call, and applying from it

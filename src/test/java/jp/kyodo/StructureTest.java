@@ -56,9 +56,10 @@ class StructureTest {
       Map.entry("improvement", Set.of("evaluation", "registry", "project")),
       Map.entry("lifecycle", Set.of("examination", "selection", "agreement", "execution", "evaluation", "improvement",
           "registry", "project")),
+      Map.entry("documents", Set.of("agreement", "execution", "evaluation", "lifecycle", "project")),
       Map.entry("publication", Set.of("examination", "selection", "agreement", "execution", "evaluation",
-          "improvement", "lifecycle", "registry", "project")),
-      Map.entry("overview", Set.of("examination", "lifecycle", "registry", "project")));
+          "improvement", "lifecycle", "registry", "project", "documents")),
+      Map.entry("overview", Set.of("examination", "lifecycle", "registry", "project", "documents")));
 
   static JavaClasses classes;
 

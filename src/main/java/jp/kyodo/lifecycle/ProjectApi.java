@@ -77,19 +77,28 @@ public class ProjectApi {
 
   /** Who sees which projects (see the class comment). */
   static ProjectRepository.Visibility visibility(SignedIn who) {
-    List<String> groups = who.groups();
+    return readers(who.groups()).orElseThrow(
+        () -> new ResponseStatusException(HttpStatus.FORBIDDEN, "協働事業の一覧を閲覧する権限がありません。"));
+  }
+
+  /**
+   * The one rule of who reads a project, for every route that shows a project's things (its documents too): every
+   * project for the office, managers and administrators; for department staff and partners the projects that name one
+   * of their groups; nothing for the other roles.
+   */
+  public static java.util.Optional<ProjectRepository.Visibility> readers(List<String> groups) {
     if (groups.contains(KyodoGroups.COORDINATORS) || groups.contains(KyodoGroups.MANAGERS)
         || groups.contains(KyodoGroups.ADMIN)) {
-      return ProjectRepository.Visibility.everything();
+      return java.util.Optional.of(ProjectRepository.Visibility.everything());
     }
     if (groups.contains(KyodoGroups.DEPARTMENTS) || groups.contains(KyodoGroups.PARTNERS)) {
       // Department and organisation groups are the reader's own: a row is theirs when it names one of them.
-      return ProjectRepository.Visibility.ofGroups(groups);
+      return java.util.Optional.of(ProjectRepository.Visibility.ofGroups(groups));
     }
-    throw new ResponseStatusException(HttpStatus.FORBIDDEN, "協働事業の一覧を閲覧する権限がありません。");
+    return java.util.Optional.empty();
   }
 
-  static boolean visible(ProjectRepository.Visibility visibility, ProjectRecord p) {
+  public static boolean visible(ProjectRepository.Visibility visibility, ProjectRecord p) {
     return visibility.all() || java.util.stream.Stream.of(p.departmentGroup(), p.partnerGroup(), p.proposerGroup())
         .anyMatch(group -> group != null && visibility.groups().contains(group));
   }

@@ -53,6 +53,30 @@ public class ApiErrors {
         "「" + e.getName() + "」には" + expected + "を指定してください。"));
   }
 
+  /**
+   * A file above {@code spring.servlet.multipart.max-file-size} (or a request above {@code max-request-size}), refused
+   * while it streams in: 413 in Japanese rather than the container's page.
+   */
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      // The container's limit on a part's headers (server.tomcat.max-part-header-size): the file's name is too long.
+      if (String.valueOf(cause.getMessage()).contains("Header section")) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("message", "ファイル名が長すぎます。短い名前に変えてから、もう一度添付してください。"));
+      }
+    }
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("message", "ファイルが大きすぎます。添付できる大きさを超えています。"));
+  }
+
+  /** A multipart body that cannot be read (cut off, a part header too long): nothing is stored. */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<Map<String, Object>> unreadableUpload(org.springframework.web.multipart.MultipartException e) {
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("message", "送られたファイルを読み取れませんでした。ファイルを選び直して、もう一度送ってください。"));
+  }
+
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
     return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("message",

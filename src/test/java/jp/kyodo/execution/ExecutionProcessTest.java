@@ -853,5 +853,15 @@ class ExecutionProcessTest {
     Map<String, Object> missingGoal = completion();
     missingGoal.remove(GOAL_RESULT.get(1).name());
     assertRefusedAndUnchanged(instance, completion, "hikari", missingGoal, "「成果目標2の達成状況」を入力してください");
+    // 旭川 Q19: a report whose values are all right is still refused until the 収支決算書 is attached (docs/documents.md).
+    String before = variablesOf(instance);
+    assertRefused(() -> scenario.agreement.as("hikari", () -> {
+      engine.getFormService().submitTaskForm(completion.getId(), completion());
+      return null;
+    })).contains("収支決算書が添付されていません", "旭川市 Q19");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(completion.getId()).count()).isEqualTo(1);
+    assertThat(variablesOf(instance)).isEqualTo(before);
+    scenario.complete(completion, "hikari", completion()); // the scenario attaches it first, as the partner does
+    assertThat(only(instance, Elements.INSPECT)).isNotNull();
   }
 }

@@ -53,7 +53,8 @@ public final class ExecutionScenario {
   public final ExecutionRepository executions;
 
   /** ④'s own tables of V13, children first: cleared before ③'s scenario clears the agreements and executions. */
-  static final List<String> OWN_TABLES = List.of("kyodo_execution_amendment", "kyodo_execution_settlement",
+  static final List<String> OWN_TABLES = List.of("kyodo_document_event", "kyodo_document_content", "kyodo_document",
+      "kyodo_execution_amendment", "kyodo_execution_settlement",
       "kyodo_execution_suspension");
 
   public ExecutionScenario(ProcessEngine engine) {
@@ -82,6 +83,8 @@ public final class ExecutionScenario {
     Mocks.register("recordIssueHandling", new RecordIssueHandlingListener(executions));
     Mocks.register("recordHandover", new RecordHandoverListener(executions));
     Mocks.register("recordCompletion", new RecordCompletionListener(executions));
+    Mocks.register("requireStatement", new jp.kyodo.documents.RequireStatementListener(
+        new jp.kyodo.documents.DocumentRepository(agreement.jdbc)));
     Mocks.register("suspendExecution", new SuspendExecutionDelegate(executions));
     Mocks.register("resumeExecution", new ResumeExecutionDelegate(executions));
     Mocks.register("recordSettlement", new RecordSettlementListener(executions));
@@ -148,7 +151,11 @@ public final class ExecutionScenario {
         .orderByTaskCreateTime().asc().list();
   }
 
+  /** Completes the task as the user does in Tasklist; a completion report gets its 収支決算書 attached first (旭川 Q19). */
   public void complete(Task task, String userId, Map<String, Object> values) {
+    if (jp.kyodo.support.Attachments.needsStatement(task)) {
+      jp.kyodo.support.Attachments.statement(agreement.jdbc, task, userId);
+    }
     agreement.as(userId, () -> {
       engine.getFormService().submitTaskForm(task.getId(), values);
       return null;

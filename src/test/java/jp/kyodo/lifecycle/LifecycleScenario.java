@@ -171,6 +171,9 @@ public final class LifecycleScenario {
   }
 
   public void complete(Task task, String userId, Map<String, Object> values) {
+    if (jp.kyodo.support.Attachments.needsStatement(task)) {
+      jp.kyodo.support.Attachments.statement(jdbc, task, userId);
+    }
     agreement.as(userId, () -> {
       engine.getFormService().submitTaskForm(task.getId(), values);
       return null;

@@ -163,6 +163,11 @@ public final class RestClient {
         : HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A body of bytes (a multipart upload, say) with this client's login and CSRF token. */
+  public Response sendBytes(String method, String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   /**
    * A write as another site would forge it: the browser sends this session's cookies, but the page cannot read the
    * session's CSRF token, so no X-XSRF-TOKEN header (or the given wrong one).
