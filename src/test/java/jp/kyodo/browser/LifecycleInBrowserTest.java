@@ -354,6 +354,8 @@ class LifecycleInBrowserTest {
           case ExecutionProcess.Elements.SUBMIT_COMPLETION -> {
             values = ExecutionScenario.completion();
             user = "hikari";
+            // the 収支決算書 the report needs (旭川 Q19), as the documents page stores it (DocumentRoutesTest uploads it)
+            jp.kyodo.support.Attachments.statement(jdbc, task, user);
           }
           case ExecutionProcess.Elements.INSPECT -> values = ExecutionScenario.values(
               ExecutionProcess.INSPECTION_RESULT.name(), "PASS", ExecutionProcess.INSPECTED_ON.name(), today);
