@@ -15,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import jp.kyodo.agreement.Agreement;
 import jp.kyodo.agreement.AgreementRepository;
+import jp.kyodo.support.AppFixtures;
 import jp.kyodo.execution.ExecutionProcess;
 import jp.kyodo.execution.ExecutionScenario;
 import jp.kyodo.platform.CityCalendar;
@@ -81,19 +82,7 @@ class DocumentRoutesTest {
       serial = agreements.nextSerial(year, "dept-fukushi");
       agreement = year + "-docs-" + String.format("%03d", serial);
     } while (agreements.find(agreement).isPresent());
-    LocalDate end = LocalDate.of(year + 1, 3, 31);
-    agreements.insert(new Agreement(agreement, year, number, title, "dept-fukushi", "福祉課", "org-hikari",
-        "NPO法人ひかり", "JOINT_PROJECT", null, 1_200_000L, "suzuki", "yamamoto", "地域で見守る", null,
-        List.of(new Agreement.Goal("G1", "見守り訪問", "延べ400件", end)),
-        List.of(new Agreement.Role("訪問", "PARTNER"), new Agreement.Role("会場", "CITY")),
-        List.of(new Agreement.BudgetLine("謝礼", 800_000, "CITY_PAYMENT")), 0, 0, 0,
-        new Agreement.PaymentPlan("BURDEN_CHARGE", "PARTIAL_ADVANCE", 800_000, 300_000, 500_000, "一部を前払い", null,
-            List.of(new Agreement.Instalment(1, "ADVANCE", LocalDate.of(year, 4, 1), 300_000),
-                new Agreement.Instalment(2, "AFTER_COMPLETION", end, 500_000))),
-        LocalDate.of(year, 4, 1), end, "QUARTERLY",
-        new Agreement.Clauses("個人情報を守る。", "剰余は返還する。", "双方が公表できる。", "双方で協議する。"),
-        List.of(), Agreement.APPROVED, "sato", Instant.now(), null, "fixture-" + agreement, "訪問とサロンを毎月行う。", null),
-        serial);
+    AppFixtures.insertApprovedAgreement(agreements, agreement, year, number, title, serial);
     Response started = RestClient.basic(port, "suzuki").post("/engine-rest/process-definition/key/execution/submit-form",
         RestClient.variables(Map.of("agreementNumber", agreement)));
     assertThat(started.status()).as(started.body()).isEqualTo(200);

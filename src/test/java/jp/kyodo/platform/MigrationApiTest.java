@@ -79,18 +79,7 @@ class MigrationApiTest {
   }
 
   void runBatch(String batchId) {
-    Batch batch = engine.getManagementService().createBatchQuery().batchId(batchId).singleResult();
-    Set<String> definitions = Set.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
-        batch.getMonitorJobDefinitionId());
-    for (int round = 0; round < 20; round++) {
-      List<Job> jobs = engine.getManagementService().createJobQuery().list().stream()
-          .filter(j -> definitions.contains(j.getJobDefinitionId())).toList();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(j -> engine.getManagementService().executeJob(j.getId()));
-    }
-    throw new AssertionError("the batch does not end");
+    jp.kyodo.support.Batches.run(engine, batchId);
   }
 
   static void assertRefusedPlainly(Response response, int status, String japanese) {

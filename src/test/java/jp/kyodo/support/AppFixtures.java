@@ -311,19 +311,7 @@ public final class AppFixtures {
       serial = agreements.nextSerial(year, "dept-fukushi");
       number = year + "-fixture-" + String.format("%03d", serial);
     } while (agreements.find(number).isPresent());
-    LocalDate end = LocalDate.of(year + 1, 3, 31);
-    agreements.insert(new Agreement(number, year, null, "見守りとサロン（入力チェック）", "dept-fukushi", "福祉課", "org-hikari",
-        "NPO法人ひかり", "JOINT_PROJECT", null, 1_200_000L, "suzuki", "yamamoto", "地域で見守る", null,
-        List.of(new Agreement.Goal("G1", "見守り訪問", "延べ400件", end)),
-        List.of(new Agreement.Role("訪問", "PARTNER"), new Agreement.Role("会場", "CITY")),
-        List.of(new Agreement.BudgetLine("謝礼", 800_000, "CITY_PAYMENT")), 0, 0, 0,
-        new Agreement.PaymentPlan("BURDEN_CHARGE", "PARTIAL_ADVANCE", 800_000, 300_000, 500_000, "一部を前払い", null,
-            List.of(new Agreement.Instalment(1, "ADVANCE", LocalDate.of(year, 4, 1), 300_000),
-                new Agreement.Instalment(2, "AFTER_COMPLETION", end, 500_000))),
-        LocalDate.of(year, 4, 1), end, "QUARTERLY",
-        new Agreement.Clauses("個人情報を守る。", "剰余は返還する。", "双方が公表できる。", "双方で協議する。"),
-        List.of(), Agreement.APPROVED, "sato", Instant.now(), null, "fixture-" + number, "訪問とサロンを毎月行う。", null),
-        serial);
+    insertApprovedAgreement(agreements, number, year, null, "見守りとサロン（入力チェック）", serial);
     // The 協定書 as the job would store it (its content is tested elsewhere): who may download it is what matters here.
     agreements.storeDocument(number, number + ".pdf", "%PDF-1.4 協定書".getBytes(java.nio.charset.StandardCharsets.UTF_8),
         Instant.now());
@@ -377,5 +365,26 @@ public final class AppFixtures {
         engine.getIdentityService().createMembership(id, group);
       }
     }
+  }
+
+  /**
+   * Inserts an approved 協定 of 福祉課 with NPO法人ひかり for the fiscal year, 300,000 yen paid in advance and 500,000
+   * after completion, as ③ would have stored it: ④ starts from its number.
+   */
+  public static void insertApprovedAgreement(AgreementRepository agreements, String number, int year, String projectNumber,
+      String title, int serial) {
+    LocalDate end = LocalDate.of(year + 1, 3, 31);
+    agreements.insert(new Agreement(number, year, projectNumber, title, "dept-fukushi", "福祉課", "org-hikari",
+        "NPO法人ひかり", "JOINT_PROJECT", null, 1_200_000L, "suzuki", "yamamoto", "地域で見守る", null,
+        List.of(new Agreement.Goal("G1", "見守り訪問", "延べ400件", end)),
+        List.of(new Agreement.Role("訪問", "PARTNER"), new Agreement.Role("会場", "CITY")),
+        List.of(new Agreement.BudgetLine("謝礼", 800_000, "CITY_PAYMENT")), 0, 0, 0,
+        new Agreement.PaymentPlan("BURDEN_CHARGE", "PARTIAL_ADVANCE", 800_000, 300_000, 500_000, "一部を前払い", null,
+            List.of(new Agreement.Instalment(1, "ADVANCE", LocalDate.of(year, 4, 1), 300_000),
+                new Agreement.Instalment(2, "AFTER_COMPLETION", end, 500_000))),
+        LocalDate.of(year, 4, 1), end, "QUARTERLY",
+        new Agreement.Clauses("個人情報を守る。", "剰余は返還する。", "双方が公表できる。", "双方で協議する。"),
+        List.of(), Agreement.APPROVED, "sato", Instant.now(), null, "fixture-" + number, "訪問とサロンを毎月行う。", null),
+        serial);
   }
 }
