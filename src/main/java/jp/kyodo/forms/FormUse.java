@@ -62,7 +62,7 @@ final class FormUse {
    * whose rules the server could not check.
    */
   void checkDeployable() {
-    if (reference == null) {
+    if (reference == null || !beingDeployed()) {
       return;
     }
     if (DefaultFormHandler.FORM_REF_BINDING_LATEST.equals(reference.binding())) {
@@ -83,6 +83,17 @@ final class FormUse {
         throw new ProcessEngineException("Element '" + elementId + "': " + unusable.getMessage(), unusable);
       }
     }
+  }
+
+  /**
+   * Whether the element is parsed for a new deployment. The engine parses a deployed diagram again whenever its cache
+   * lacks it (after a restart, on another node), then with only the diagram's own resource in hand; a definition deployed
+   * before these rules (bound to the latest form, deployed without its forms) must still run its instances, so the
+   * refusals apply when a diagram is deployed, never when it is read back.
+   */
+  private boolean beingDeployed() {
+    DeploymentEntity deployment = Context.getCommandContext().getDeploymentManager().findDeploymentById(deploymentId);
+    return deployment != null && deployment.isNew();
   }
 
   private byte[] inOwnDeployment() {

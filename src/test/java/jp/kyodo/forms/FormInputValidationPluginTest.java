@@ -120,6 +120,24 @@ class FormInputValidationPluginTest {
     assertThat(engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
   }
 
+  /**
+   * The engine parses a deployed diagram again when its cache lacks it (after a restart, on another node), then with
+   * only the diagram's own resource in hand: the deployment's refusals must not stop a deployed diagram from running,
+   * and its form's rules still apply.
+   */
+  @Test
+  void aDeployedDiagramReadBackAfterARestartStillRunsWithItsFormsRules() {
+    deployWithProbeForm(probeForm(""));
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration())
+        .getDeploymentCache().discardProcessDefinitionCache();
+    ProcessInstance instance = engine().getRuntimeService().startProcessInstanceByKey("probe");
+    String task = engine().getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    assertThatThrownBy(() -> engine().getFormService().submitTaskForm(task, Map.of("weather", "SUN")))
+        .hasMessageContaining("「会場」を入力してください");
+    engine().getFormService().submitTaskForm(task, Map.of("venue", "公民館", "weather", "SUN", "visitors", 120));
+    assertThat(engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
   @Test
   void aFormWithAFieldTheServerCannotCheckIsRefusedAtDeployment() {
     assertThatThrownBy(() -> deployWithProbeForm(probeForm(
