@@ -134,6 +134,48 @@ def open_draft(base, user, call, timeout=90):
         raise Unavailable(f"open the draft of {call} as {user} on {base}: {error}")
 
 
+# A one-page PDF: the 収支決算書 a completion report needs (旭川 Q19, docs/documents.md).
+STATEMENT_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def attach_statement(base, user, task, timeout=90):
+    """The partner attaches its 収支決算書 on the documents page, as its browser does: logs in to Tasklist, reads the
+    page's task list (which hands over the session's CSRF token) and uploads the file for the task. Returns
+    (status, body)."""
+    import http.cookiejar
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    try:
+        opener.open(base + "/camunda/app/tasklist/default/", timeout=timeout).read()
+        token = next((c.value for c in jar if c.name == "XSRF-TOKEN"), "")
+        login = urllib.request.Request(base + "/camunda/api/admin/auth/user/default/login/tasklist", method="POST",
+                                       data=urllib.parse.urlencode({"username": user, "password": user}).encode())
+        login.add_header("Content-Type", "application/x-www-form-urlencoded")
+        login.add_header("X-XSRF-TOKEN", token)
+        opener.open(login, timeout=timeout).read()
+        read = urllib.request.Request(base + "/account/api/documents/tasks")
+        read.add_header("Accept", "application/json")
+        with opener.open(read, timeout=timeout) as response:
+            session_token = response.headers.get("X-XSRF-TOKEN", "")
+            response.read()
+        boundary = "----kyodo-load-" + str(random.randrange(10 ** 12))
+        body = b""
+        for name, value in (("task", task), ("kind", "STATEMENT")):
+            body += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").encode()
+        body += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"statement.pdf\"\r\n"
+                 "Content-Type: application/pdf\r\n\r\n").encode() + STATEMENT_PDF + f"\r\n--{boundary}--\r\n".encode()
+        upload = urllib.request.Request(base + "/account/api/documents", data=body, method="POST")
+        upload.add_header("Content-Type", f"multipart/form-data; boundary={boundary}")
+        upload.add_header("Accept", "application/json")
+        upload.add_header("X-XSRF-TOKEN", session_token)
+        with opener.open(upload, timeout=timeout) as response:
+            return response.status, parse(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, parse(error.read())
+    except (urllib.error.URLError, http.client.HTTPException, ConnectionError, socket.timeout, OSError) as error:
+        raise Unavailable(f"attach the statement to {task} as {user} on {base}: {error}")
+
+
 def variables(values):
     """A submit-form body as Tasklist sends it: primitives untyped, checklists as Json."""
     out = {}
@@ -199,6 +241,7 @@ class Project:
         self.number = None
         self.call_number = None
         self.drafts_opened = set()
+        self.attached = set()  # tasks whose 収支決算書 is on the documents page
         self.overdue_moved = False
         self.done = False
 
@@ -206,6 +249,14 @@ class Project:
 
     def submit(self, task, user, values):
         """Submits a task form; returns True when the task is gone (done now or before)."""
+        if task["taskDefinitionKey"] in ("SubmitCompletionReport", "CorrectCompletionReport") \
+                and task["id"] not in self.attached:
+            status, body = attach_statement(random.choice(self.http.bases), user, task["id"])
+            self.record.count(f"attach {status}")
+            if status != 201:
+                self.record.fail(f"{self.title} {task['taskDefinitionKey']}: the statement as {user}: {status} {body}")
+                return False
+            self.attached.add(task["id"])
         if self.driver.race_every and random.random() < 1.0 / self.driver.race_every:
             return self.race(task, user, values)
         try:
@@ -721,7 +772,11 @@ class Checks:
         through (the 協定書, a timer) leaves no incident, only its failure in the job log, and is a failure all the
         same: the clients would have waited for it, a clerk would have seen it in Cockpit."""
         h = self.http
-        jobs = h.get(f"{REST}/job/count")["count"]
+        # the engine's history cleanup job waits for its nightly window on every database (docs/retention.md): not work
+        # the run left behind
+        status, cleanup_jobs = h.call("GET", f"{REST}/history/cleanup/jobs", "admin")
+        cleanup = len(cleanup_jobs) if status == 200 and isinstance(cleanup_jobs, list) else 0
+        jobs = h.get(f"{REST}/job/count")["count"] - cleanup
         with_exception = h.get(f"{REST}/job/count?withException=true")["count"]
         incidents = h.get(f"{REST}/incident/count")["count"]
         historic_incidents = h.get(f"{REST}/history/incident/count")["count"]
@@ -730,7 +785,7 @@ class Checks:
             if failed_runs else []
         self.check("no incident, no job left, no failed job run",
                    jobs == 0 and with_exception == 0 and incidents == 0 and historic_incidents == 0 and failed_runs == 0,
-                   f"jobs {jobs} ({with_exception} with an exception), incidents {incidents} (ever {historic_incidents}),"
+                   f"jobs {jobs} besides {cleanup} history cleanup ({with_exception} with an exception), incidents {incidents} (ever {historic_incidents}),"
                    f" failed job runs {failed_runs}" + (f": {[(f.get('activityId'), f.get('hostname'), (f.get('jobExceptionMessage') or '')[:160]) for f in failures]}" if failures else ""))
 
     def check_projects_both_ways(self, lifecycles):
