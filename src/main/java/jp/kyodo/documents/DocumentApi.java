@@ -89,19 +89,23 @@ public class DocumentApi {
             AttachmentPoints.BY_TASK.keySet().toArray(String[]::new)).active()
         .or().taskAssignee(user.id()).taskCandidateUser(user.id()).taskCandidateGroupIn(groupsOrNone(user)).endOr()
         .orderByTaskCreateTime().asc().listPage(0, 100)) {
-      Optional<AttachmentPoints.Point> point = point(task);
-      if (point.isEmpty() || !mayWork(user, task)) {
-        continue;
+      try {
+        Optional<AttachmentPoints.Point> point = point(task);
+        if (point.isEmpty() || !mayWork(user, task)) {
+          continue;
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("taskId", task.getId());
+        view.put("taskName", task.getName());
+        view.put("projectNumber", projectNumber(task));
+        view.put("title", engine.getTaskService().getVariable(task.getId(), Project.TITLE.name()));
+        view.put("kinds", point.get().kinds().stream().map(k -> Map.of("code", k.name(), "label", k.label())).toList());
+        view.put("statementRequired", AttachmentPoints.STATEMENT_REQUIRED.contains(task.getTaskDefinitionKey()));
+        view.put("documents", documents.ofTask(task.getId()).stream().map(d -> view(d)).toList());
+        tasks.add(view);
+      } catch (org.camunda.bpm.engine.exception.NullValueException completedMeanwhile) {
+        // the task was completed (by its colleague, on another node) between the list and this read: not open any more
       }
-      Map<String, Object> view = new LinkedHashMap<>();
-      view.put("taskId", task.getId());
-      view.put("taskName", task.getName());
-      view.put("projectNumber", projectNumber(task));
-      view.put("title", engine.getTaskService().getVariable(task.getId(), Project.TITLE.name()));
-      view.put("kinds", point.get().kinds().stream().map(k -> Map.of("code", k.name(), "label", k.label())).toList());
-      view.put("statementRequired", AttachmentPoints.STATEMENT_REQUIRED.contains(task.getTaskDefinitionKey()));
-      view.put("documents", documents.ofTask(task.getId()).stream().map(d -> view(d)).toList());
-      tasks.add(view);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("user", user.id());
