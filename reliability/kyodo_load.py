@@ -108,20 +108,27 @@ class Http:
         return body
 
 
-def open_draft(base, user, call, timeout=90):
-    """「この公募に応募する」 as a partner's browser does it: logs in to Tasklist (the webapps' session and its CSRF
-    cookie), then POSTs from the public page's origin to open the draft. Returns (status, body)."""
+def tasklist_session(base, user, timeout):
+    """A browser's session after logging in to Tasklist (the webapps' session cookie and their CSRF cookie), as a
+    partner has it before opening a Kyodo page next to Tasklist."""
     import http.cookiejar
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.open(base + "/camunda/app/tasklist/default/", timeout=timeout).read()
+    token = next((c.value for c in jar if c.name == "XSRF-TOKEN"), "")
+    login = urllib.request.Request(base + "/camunda/api/admin/auth/user/default/login/tasklist", method="POST",
+                                   data=urllib.parse.urlencode({"username": user, "password": user}).encode())
+    login.add_header("Content-Type", "application/x-www-form-urlencoded")
+    login.add_header("X-XSRF-TOKEN", token)
+    opener.open(login, timeout=timeout).read()
+    return opener
+
+
+def open_draft(base, user, call, timeout=90):
+    """「この公募に応募する」 as a partner's browser does it: logs in to Tasklist (the webapps' session and its CSRF
+    cookie), then POSTs from the public page's origin to open the draft. Returns (status, body)."""
     try:
-        opener.open(base + "/camunda/app/tasklist/default/", timeout=timeout).read()
-        token = next((c.value for c in jar if c.name == "XSRF-TOKEN"), "")
-        login = urllib.request.Request(base + "/camunda/api/admin/auth/user/default/login/tasklist", method="POST",
-                                       data=urllib.parse.urlencode({"username": user, "password": user}).encode())
-        login.add_header("Content-Type", "application/x-www-form-urlencoded")
-        login.add_header("X-XSRF-TOKEN", token)
-        opener.open(login, timeout=timeout).read()
+        opener = tasklist_session(base, user, timeout)
         request = urllib.request.Request(f"{base}/apply/api/calls/{q(call)}/draft", data=b"{}", method="POST")
         request.add_header("Content-Type", "application/json")
         request.add_header("Accept", "application/json")
@@ -142,17 +149,8 @@ def attach_statement(base, user, task, timeout=90):
     """The partner attaches its 収支決算書 on the documents page, as its browser does: logs in to Tasklist, reads the
     page's task list (which hands over the session's CSRF token) and uploads the file for the task. Returns
     (status, body)."""
-    import http.cookiejar
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     try:
-        opener.open(base + "/camunda/app/tasklist/default/", timeout=timeout).read()
-        token = next((c.value for c in jar if c.name == "XSRF-TOKEN"), "")
-        login = urllib.request.Request(base + "/camunda/api/admin/auth/user/default/login/tasklist", method="POST",
-                                       data=urllib.parse.urlencode({"username": user, "password": user}).encode())
-        login.add_header("Content-Type", "application/x-www-form-urlencoded")
-        login.add_header("X-XSRF-TOKEN", token)
-        opener.open(login, timeout=timeout).read()
+        opener = tasklist_session(base, user, timeout)
         read = urllib.request.Request(base + "/account/api/documents/tasks")
         read.add_header("Accept", "application/json")
         with opener.open(read, timeout=timeout) as response:
