@@ -107,7 +107,13 @@ public final class BenchmarkHarness {
   static Results.Run measure(Options options, ConfigurableApplicationContext context, SqlCounter counter, String database,
       String url, long began) throws Exception {
     ProcessEngine kyodo = context.getBean(ProcessEngine.class);
+    // --rest=false: the people's actions through the engine's Java API instead of Tasklist's HTTP calls.
+    boolean rest = Boolean.parseBoolean(options.get("rest", "true"));
+    int port = options.integer("port", 8085);
     Desk desk = new Desk(kyodo);
+    if (rest) {
+      desk.viaTasklist(port);
+    }
     desk.applications = context.getBean(jp.kyodo.selection.CallApplications.class);
     Script script = new Script();
     CollaborationLifecycle.Team.hire(kyodo.getIdentityService());
@@ -129,6 +135,9 @@ public final class BenchmarkHarness {
       Files.writeString(tasks, text);
     }
     try (Yardstick yardstick = new Yardstick(kyodo, context, script)) {
+      if (rest) {
+        yardstick.desk.viaTasklist(port);
+      }
       Sides sides = new Sides(kyodo, desk, yardstick);
       int warmup = options.integer("warmup", 3);
       for (int i = 0; i < warmup; i++) {
@@ -189,21 +198,22 @@ public final class BenchmarkHarness {
     Results.Batch kyodo(int clients, int lifecycles, SqlCounter counter) throws Exception {
       Lockstep clock = new Lockstep(clients, kyodo.getManagementService());
       return batch("kyodo", clients, lifecycles, counter, client -> new CollaborationLifecycle(desk, clock,
-          CollaborationLifecycle.Team.of(client), null).run().tasks(), clock);
+          CollaborationLifecycle.Team.of(client), null).run().tasks(), clock, desk);
     }
 
     Results.Batch yardstick(int clients, int lifecycles, SqlCounter counter) throws Exception {
       Lockstep clock = new Lockstep(clients, yardstick.engine.getManagementService());
       return batch("yardstick", clients, lifecycles, counter,
-          client -> yardstick.run(clock, "Y-" + SERIAL.incrementAndGet()), clock);
+          client -> yardstick.run(clock, "Y-" + SERIAL.incrementAndGet(), client), clock, yardstick.desk);
     }
 
     private Results.Batch batch(String side, int clients, int lifecycles, SqlCounter counter, IntFunction<Integer> one,
-        Lockstep clock) throws Exception {
+        Lockstep clock, Desk acting) throws Exception {
       ExecutorService pool = Executors.newFixedThreadPool(clients);
       System.gc(); // each batch starts from a collected heap, whichever side ran before
       try {
         SqlCounter.Snapshot before = counter.snapshot();
+        long acted = acting.actionNanos.sum();
         long cpu = processCpuNanos();
         long start = System.nanoTime();
         List<Future<Integer>> futures = new ArrayList<>();
@@ -229,7 +239,8 @@ public final class BenchmarkHarness {
         long nanos = System.nanoTime() - start;
         long cpuNanos = processCpuNanos() - cpu;
         SqlCounter.Snapshot sql = counter.snapshot().minus(before);
-        return new Results.Batch(side, clients, clients * lifecycles, tasks, nanos, cpuNanos, sql.statements(),
+        return new Results.Batch(side, clients, clients * lifecycles, tasks, nanos, acting.actionNanos.sum() - acted,
+            cpuNanos, sql.statements(),
             sql.roundTrips(), sql.commits(), sql.rollbacks());
       } finally {
         pool.shutdownNow();

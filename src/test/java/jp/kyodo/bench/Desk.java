@@ -16,14 +16,22 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
- * What a person does in Tasklist, through the engine's API, the same for Kyodo and the yardstick: log in (the
- * engine's authentication with the user's groups), start a process through its start form, find a task, claim it
- * when nobody holds it, and submit its form. Every step costs the same calls on both sides.
+ * What a person does in Tasklist, the same for Kyodo and the yardstick: log in, start a process through its start
+ * form, open a task, claim it when nobody holds it, and submit its form. Every step costs the same calls on both
+ * sides. With {@link #viaTasklist} a task is worked through Tasklist's own HTTP calls on the engine's webapp API (the
+ * task, its form key, {@code form-variables}, {@code deployed-form}, {@code claim}, {@code submit-form}, each with the
+ * user's Tasklist session), otherwise through the engine's Java API. {@link #actionNanos} adds up the time spent
+ * inside those actions only: the harness's own lookups (which task is next, which instance) are not in it.
  */
 final class Desk {
 
   final ProcessEngine engine;
   private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+  /** Time spent inside the people's actions (starts and task work), summed over every client of this desk. */
+  final java.util.concurrent.atomic.LongAdder actionNanos = new java.util.concurrent.atomic.LongAdder();
+  private int port;
+  private String engineName;
+  private final Map<String, QueryProbe.Client> sessions = new ConcurrentHashMap<>();
 
   /** Kyodo's server-side start of an application (「この公募に応募する」); null on a plain engine. */
   jp.kyodo.selection.CallApplications applications;
@@ -32,22 +40,45 @@ final class Desk {
     this.engine = engine;
   }
 
-  /** Applies as a partner does: the call's page opens the draft, the partner submits its form. */
-  ProcessInstance apply(String userId, String callNumber, Map<String, Object> values) {
+  /** From now on tasks are worked through Tasklist's HTTP calls on the application at {@code port}. */
+  Desk viaTasklist(int port) {
+    this.port = port;
+    this.engineName = engine.getName();
+    return this;
+  }
+
+  boolean overHttp() {
+    return engineName != null;
+  }
+
+  /** Runs one action of a person and adds its time to {@link #actionNanos}. */
+  <T> T timed(Supplier<T> action) {
+    long start = System.nanoTime();
+    try {
+      return action.get();
+    } finally {
+      actionNanos.add(System.nanoTime() - start);
+    }
+  }
+
+  /** 「この公募に応募する」 on the call's page: Kyodo's server starts the application at its draft task. */
+  jp.kyodo.selection.CallApplications.Draft openDraft(String userId, String callNumber) {
     if (applications == null) {
       throw new IllegalStateException("applying needs Kyodo's CallApplications");
     }
     List<String> of = groups.computeIfAbsent(userId, id -> engine.getIdentityService().createGroupQuery().groupMember(id)
         .list().stream().map(Group::getId).toList());
-    jp.kyodo.selection.CallApplications.Draft draft = applications.openDraft(callNumber, userId, of, null);
-    Map<String, Object> form = new java.util.HashMap<>(values);
-    form.remove("callNumber");
-    as(userId, () -> {
-      engine.getFormService().submitTaskForm(draft.taskId(), form);
-      return null;
-    });
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(draft.processInstanceId())
-        .singleResult();
+    return timed(() -> applications.openDraft(callNumber, userId, of, null));
+  }
+
+  /** The key of the Camunda Form the task shows (its {@code camunda:formRef}). */
+  String formKey(Task task) {
+    Task withForm = engine.getTaskService().createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
+    return withForm.getCamundaFormRef() == null ? null : withForm.getCamundaFormRef().getKey();
+  }
+
+  String processKey(Task task) {
+    return engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey();
   }
 
   <T> T as(String userId, Supplier<T> action) {
@@ -67,7 +98,8 @@ final class Desk {
   }
 
   ProcessInstance start(String userId, String definitionId, String businessKey, Map<String, Object> values) {
-    return as(userId, () -> engine.getFormService().submitStartForm(definitionId, businessKey, copy(values)));
+    Map<String, Object> submitted = copy(values);
+    return timed(() -> as(userId, () -> engine.getFormService().submitStartForm(definitionId, businessKey, submitted)));
   }
 
   /** The one open task with that key among the processes of that business key. */
@@ -96,13 +128,47 @@ final class Desk {
 
   /** Claims the task when it is nobody's yet (as Tasklist's 担当する), then submits its form. */
   void work(Task task, String userId, Map<String, Object> values) {
-    as(userId, () -> {
+    Map<String, Object> submitted = copy(values);
+    if (overHttp()) {
+      QueryProbe.Client tasklist = sessions.computeIfAbsent(userId, id -> QueryProbe.Client.tasklist(port, id, engineName));
+      String path = "/camunda/api/engine/engine/" + engineName + "/task/" + task.getId();
+      String body = submitBody(submitted);
+      timed(() -> {
+        // What Tasklist asks when a task is opened (the task, its form, the values the form shows), then its buttons.
+        tasklist.get(path);
+        tasklist.get(path + "/form");
+        tasklist.get(path + "/deployed-form");
+        tasklist.get(path + "/form-variables");
+        if (task.getAssignee() == null) {
+          tasklist.postJson(path + "/claim", "{\"userId\":\"" + userId + "\"}");
+        }
+        return tasklist.postJson(path + "/submit-form", body);
+      });
+      return;
+    }
+    timed(() -> as(userId, () -> {
       if (task.getAssignee() == null) {
         engine.getTaskService().claim(task.getId(), userId);
       }
-      engine.getFormService().submitTaskForm(task.getId(), copy(values));
+      engine.getFormService().submitTaskForm(task.getId(), submitted);
       return null;
+    }));
+  }
+
+  /** The body Tasklist's Camunda Forms send: primitives untyped, lists and objects as {@code Json}. */
+  static String submitBody(Map<String, Object> values) {
+    com.fasterxml.jackson.databind.node.ObjectNode variables = QueryProbe.JSON.createObjectNode();
+    values.forEach((name, value) -> {
+      com.fasterxml.jackson.databind.node.ObjectNode variable = variables.putObject(name);
+      if (value instanceof JsonValue json) {
+        variable.put("value", json.getValueSerialized()).put("type", "Json");
+      } else {
+        variable.set("value", QueryProbe.JSON.valueToTree(value));
+      }
     });
+    com.fasterxml.jackson.databind.node.ObjectNode body = QueryProbe.JSON.createObjectNode();
+    body.set("variables", variables);
+    return body.toString();
   }
 
   /** A fresh copy of the submitted values: typed values are not shared between submissions or engines. */

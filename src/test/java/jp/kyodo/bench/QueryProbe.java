@@ -32,7 +32,7 @@ final class QueryProbe {
   static final String TASKLIST_BODY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
       + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
 
   private final int port;
   private final ProcessEngine engine;
@@ -161,11 +161,16 @@ final class QueryProbe {
 
     /** Logs in like Tasklist's login page (password = user id, the demo people). */
     static Client tasklist(int port, String user) {
+      return tasklist(port, user, "default");
+    }
+
+    /** ... into the Tasklist of the engine with that name. */
+    static Client tasklist(int port, String user, String engine) {
       Client client = new Client(port, null);
-      client.send(client.request("/camunda/app/tasklist/default/").GET(), "text/html");
+      client.send(client.request("/camunda/app/tasklist/" + engine + "/").GET(), "text/html");
       String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
           + URLEncoder.encode(user, StandardCharsets.UTF_8);
-      client.send(client.request("/camunda/api/admin/auth/user/default/login/tasklist")
+      client.send(client.request("/camunda/api/admin/auth/user/" + engine + "/login/tasklist")
           .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)),
           "application/json");
       client.send(client.request("/camunda/api/engine/engine/").GET(), "application/json");
@@ -174,6 +179,11 @@ final class QueryProbe {
 
     JsonNode get(String path) {
       return send(request(path).GET(), "application/json");
+    }
+
+    JsonNode postJson(String path, String body) {
+      return send(request(path).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body)), "application/json");
     }
 
     JsonNode postHal(String path) {
