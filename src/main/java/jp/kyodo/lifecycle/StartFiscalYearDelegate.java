@@ -1,5 +1,6 @@
 package jp.kyodo.lifecycle;
 
+import jp.kyodo.engine.HistoryOfCopies;
 import java.util.HashMap;
 import java.util.Map;
 import jp.kyodo.forms.InvalidInputException;
@@ -47,6 +48,8 @@ public class StartFiscalYearDelegate implements JavaDelegate {
         variables.put(name, value);
       }
     }
+    // What the year takes over from the project unchanged; its history is the project's (HistoryOfCopies).
+    java.util.Set<String> copied = new java.util.HashSet<>(variables.keySet());
     // The year's gateways ask for these before anything sets them: a year starts without them.
     for (String undecided : FiscalYearProcess.UNDECIDED_AT_START) {
       variables.put(undecided, null);
@@ -63,7 +66,7 @@ public class StartFiscalYearDelegate implements JavaDelegate {
     variables.put(FiscalYearProcess.YEAR_MODE_LABEL.name(), mode.label());
     variables.put(FiscalYearProcess.PROJECT_INSTANCE_ID.name(), execution.getProcessInstanceId());
     variables.put(FiscalYearProcess.DECISION_LOG.variable(), FiscalYearProcess.DECISION_LOG.empty());
-    String year = ProjectInstances.startYear(execution, project, variables);
+    String year = HistoryOfCopies.copying(copied, () -> ProjectInstances.startYear(execution, project, variables));
     Project.FISCAL_YEAR.set(execution, fiscalYear);
     // From ② on, each year's instance says which phase it is in; the lifecycle says where to look.
     CollaborationProcess.PHASE_LABEL.set(execution, "年度ごとに進行中（最新は " + fiscalYear + " 年度。"
