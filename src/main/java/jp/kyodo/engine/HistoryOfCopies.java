@@ -30,7 +30,10 @@ import org.springframework.stereotype.Component;
  */
 public final class HistoryOfCopies extends AbstractHistoryLevel {
 
-  private static final ThreadLocal<Set<String>> COPYING = new ThreadLocal<>();
+  /** The names Kyodo's code is copying now, and whether only into an instance that is being started. */
+  private record Copying(Set<String> names, boolean atStart) {}
+
+  private static final ThreadLocal<Copying> COPYING = new ThreadLocal<>();
 
   @Override
   public int getId() {
@@ -50,13 +53,28 @@ public final class HistoryOfCopies extends AbstractHistoryLevel {
 
   /**
    * Starts an instance with values copied unchanged from another: those named are not recorded again as the new
-   * instance starts.
+   * instance starts (what the instance then does is recorded as usual, whatever the names).
    */
   public static <T> T copying(Set<String> names, Callable<T> start) {
-    Set<String> before = COPYING.get();
-    COPYING.set(names);
+    return within(new Copying(names, true), start);
+  }
+
+  /**
+   * Writes values that are copies of what Kyodo's own records hold (a form filled in with the agreement as it
+   * stands): those named are not recorded as they are created; once a person changes one, it is.
+   */
+  public static void copyingValues(Set<String> names, Runnable write) {
+    within(new Copying(names, false), () -> {
+      write.run();
+      return null;
+    });
+  }
+
+  private static <T> T within(Copying copying, Callable<T> work) {
+    Copying before = COPYING.get();
+    COPYING.set(copying);
     try {
-      return start.call();
+      return work.call();
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -66,8 +84,15 @@ public final class HistoryOfCopies extends AbstractHistoryLevel {
     }
   }
 
-  /** A variable the start of its process instance creates from a call activity's input mapping, or from a copy. */
+  /**
+   * A variable the start of its process instance creates from a call activity's input mapping or from Kyodo's
+   * copying start, or one Kyodo's code creates as a copy of its records.
+   */
   static boolean isCopyIntoStartingInstance(VariableInstanceEntity variable) {
+    Copying copying = COPYING.get();
+    if (copying != null && !copying.atStart() && copying.names().contains(variable.getName())) {
+      return true;
+    }
     ExecutionEntity execution = variable.getExecution();
     // Before its first activity: a called instance gets its values before any activity instance (the engine's
     // starting flag is set only for instances it starts itself).
@@ -77,8 +102,7 @@ public final class HistoryOfCopies extends AbstractHistoryLevel {
     }
     ExecutionEntity caller = execution.getSuperExecution();
     if (caller == null) {
-      Set<String> copying = COPYING.get();
-      return copying != null && copying.contains(variable.getName());
+      return copying != null && copying.atStart() && copying.names().contains(variable.getName());
     }
     PvmActivity callActivity = caller.getActivity();
     if (callActivity == null || !(callActivity.getActivityBehavior() instanceof CallableElementActivityBehavior calling)

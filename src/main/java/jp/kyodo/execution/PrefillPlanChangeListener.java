@@ -3,7 +3,9 @@ package jp.kyodo.execution;
 import static jp.kyodo.execution.ExecutionProcess.*;
 
 import java.util.List;
+import java.util.Map;
 import jp.kyodo.agreement.AgreementRepository;
+import jp.kyodo.engine.HistoryOfCopies;
 import jp.kyodo.engine.Privileged;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,8 +33,10 @@ public class PrefillPlanChangeListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String number = AGREEMENT_NUMBER.get(task);
-    task.setVariablesLocal(PlanData.of(agreements.find(number)
-        .orElseThrow(() -> new IllegalStateException("no agreement " + number))).formValues());
+    Map<String, Object> plan = PlanData.of(agreements.find(number)
+        .orElseThrow(() -> new IllegalStateException("no agreement " + number))).formValues();
+    // The agreement as it stands is recorded with the agreement; what a side changes in it is recorded on submit.
+    HistoryOfCopies.copyingValues(plan.keySet(), () -> task.setVariablesLocal(plan));
   }
 
   /** Fills the open proposals of the execution in again, with the plan as now amended. */
@@ -42,7 +46,8 @@ public class PrefillPlanChangeListener implements TaskListener {
     Privileged.run(() -> {
       for (Task open : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
           .taskDefinitionKeyIn(PROPOSALS.toArray(String[]::new)).list()) {
-        tasks.setVariablesLocal(open.getId(), plan.formValues());
+        Map<String, Object> values = plan.formValues();
+        HistoryOfCopies.copyingValues(values.keySet(), () -> tasks.setVariablesLocal(open.getId(), values));
       }
       return null;
     });

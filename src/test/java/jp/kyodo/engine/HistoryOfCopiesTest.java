@@ -99,4 +99,22 @@ class HistoryOfCopiesTest {
     ProcessInstance plain = engine.getRuntimeService().startProcessInstanceByKey("phase", Map.of("title", "新しい題名"));
     assertThat(recordedNames(plain.getId())).as("outside the copying start").containsExactly("title");
   }
+
+  @Test
+  void valuesKyodoCopiesFromItsRecordsAreRecordedOnlyOnceSomeoneChangesThem() {
+    ProcessInstance phase = engine.getRuntimeService().startProcessInstanceByKey("phase", Map.of("title", "協定の変更"));
+    Task decide = engine.getTaskService().createTaskQuery().processInstanceId(phase.getId()).singleResult();
+    HistoryOfCopies.copyingValues(Set.of("goal1", "budget1"), () -> engine.getTaskService().setVariablesLocal(
+        decide.getId(), Map.of("goal1", "見守り訪問 年100回", "budget1", 300000)));
+
+    assertThat(engine.getTaskService().getVariablesLocal(decide.getId())).containsOnlyKeys("goal1", "budget1");
+    assertThat(recordedNames(phase.getId())).containsExactly("title");
+
+    engine.getFormService().submitTaskForm(decide.getId(), Map.of("goal1", "見守り訪問 年120回", "budget1", 300000));
+    assertThat(history().createHistoricVariableInstanceQuery().processInstanceId(phase.getId()).variableName("goal1")
+        .singleResult().getValue()).isEqualTo("見守り訪問 年120回");
+    assertThat(history().createHistoricDetailQuery().processInstanceId(phase.getId()).formFields().list())
+        .as("the submission").extracting(d -> ((org.camunda.bpm.engine.history.HistoricFormField) d).getFieldId())
+        .contains("goal1");
+  }
 }
