@@ -147,6 +147,7 @@ class BenchmarkIT {
   /** The figures make sense: every lifecycle completed all its tasks, both sides did database work, queries answered. */
   void checkSane(Results.Run run) {
     assertThat(run.tasksPerLifecycle()).as("user tasks in a lifecycle").isGreaterThan(30);
+    assertThat(run.startsPerLifecycle()).as("the proposal and the partner's application").isEqualTo(2);
     for (Results.Timing timing : run.timings()) {
       for (Results.Round round : timing.rounds()) {
         for (Results.Batch batch : List.of(round.kyodo(), round.yardstick())) {
@@ -155,6 +156,8 @@ class BenchmarkIT {
           assertThat(batch.tasks()).as("%s completed every task", batch.side())
               .isEqualTo(batch.lifecycles() * run.tasksPerLifecycle());
           assertThat(batch.nanos()).isPositive();
+          assertThat(batch.actionNanos()).as("%s: time inside the people's actions, within the clients' wall time", batch.side())
+              .isPositive().isLessThanOrEqualTo(batch.nanos() * batch.clients());
           assertThat(batch.statements()).as("%s ran statements", batch.side()).isGreaterThan(batch.tasks());
           assertThat(batch.commits()).as("%s committed", batch.side()).isGreaterThanOrEqualTo(batch.tasks());
         }

@@ -9,7 +9,9 @@ import java.util.function.Function;
 /** The results of one benchmark run as one Markdown table (and the query details under it). */
 final class Report {
 
-  static final double TASK_BUDGET = 1.25;
+  static final double TASK_BUDGET = 1.5;
+  /** Where the issue wants the cost per task in the long run. */
+  static final double TASK_AIM = 1.25;
   static final double QUERY_BUDGET_MS = 100;
   static final double READY_BUDGET_S = 10;
 
@@ -28,12 +30,12 @@ final class Report {
       row(out, runs, "**Kyodo ÷ yardstick, cost per user task, " + clients(c) + "** (median; min–max of the rounds)",
           r -> timing(r, c).map(t -> String.format(Locale.ROOT, "**%.2f×** (%.2f–%.2f, %d rounds)", t.medianRatio(),
               t.ratios()[0], t.ratios()[t.ratios().length - 1], t.rounds().size())).orElse("—"),
-          String.format(Locale.ROOT, "≤ %.2f×", TASK_BUDGET));
+          String.format(Locale.ROOT, "≤ %.2f× (aim %.2f×)", TASK_BUDGET, TASK_AIM));
     }
     row(out, runs, "the same ratio in CPU time of the benchmark's JVM (" + clientsList(clients) + ")",
         r -> join(clients, c -> timing(r, c).map(t -> String.format(Locale.ROOT, "%.2f×", t.medianCpuRatio())).orElse("—")),
         "");
-    row(out, runs, "ms per completed user task, Kyodo / yardstick (" + clientsList(clients) + ")",
+    row(out, runs, "ms per completed user task inside Tasklist's calls, Kyodo / yardstick (" + clientsList(clients) + ")",
         r -> join(clients, c -> timing(r, c).map(t -> String.format(Locale.ROOT, "%.1f / %.1f", t.medianKyodoMsPerTask(),
             t.medianYardstickMsPerTask())).orElse("—")), "");
     row(out, runs, "Kyodo lifecycles per second (" + clientsList(clients) + ")",
