@@ -327,6 +327,8 @@ final class BrowserProbe {
             end <= submitT0 + submitMs));
       }
     }
+    BenchmarkHarness.log("browser:   %s: open %.0f ms, submit %.0f ms (filled in %.1f s, not timed)", where, openMs,
+        submitMs, (submitT0 - openT0 - openMs) / 1000);
     return new Sample(openMs, submitMs, calls);
   }
 
