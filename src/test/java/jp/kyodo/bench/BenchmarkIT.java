@@ -209,6 +209,7 @@ class BenchmarkIT {
         assertThat(stat.p95()).as(felt.kind()).isLessThanOrEqualTo(stat.max());
       }
       assertThat(felt.total().max()).as(felt.kind()).isLessThanOrEqualTo(felt.open().max() + felt.submit().max());
+      assertThat(felt.submitStatements()).as(felt.kind() + ": the submission reached the database").isPositive();
       assertThat(felt.calls()).as(felt.kind() + ": Tasklist's calls").extracting(c -> c.span() + " " + c.request())
           .contains("open engine/task/{id}/deployed-form", "open engine/task/{id}/form-variables",
               "submit engine/task/{id}/submit-form");

@@ -47,7 +47,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * every DOM change and every 4 ms, so the resolution is a few milliseconds. The browser's resource timings of both
  * spans say where the time goes: every request Tasklist makes ({@code task/{id}}, {@code form-variables},
  * {@code deployed-form}, {@code submit-form}, the list and its count, …), how long it took and its time to first byte
- * (on this loopback connection: the server's time).
+ * (on this loopback connection: the server's time), and the SQL statements the server ran in each span.
  *
  * <p>The tasks are the probe's own: it runs lifecycles through the engine, as the benchmark does, until the task it
  * needs is open (the clock's jobs are run only for its own processes, so the data set's lifecycles are not touched),
@@ -188,7 +188,7 @@ final class BrowserProbe {
       """;
 
   /** One timed open and submit, and the requests of each span. */
-  record Sample(double openMs, double submitMs, List<Call> calls) {}
+  record Sample(double openMs, double submitMs, List<Call> calls, long openStatements, long submitStatements) {}
 
   /** A request of the page: in which span, what, its duration and time to first byte, and whether it ended in it. */
   record Call(String span, String request, double ms, double firstByteMs, boolean within) {}
@@ -198,8 +198,11 @@ final class BrowserProbe {
   private final Script script;
   private final int port;
   private final Path screenshots;
+  /** Counts the SQL statements the server runs while the page opens and while it submits. */
+  private final SqlCounter counter;
 
-  BrowserProbe(ProcessEngine engine, Desk desk, Script script, int port, Path screenshots) {
+  BrowserProbe(ProcessEngine engine, Desk desk, Script script, int port, Path screenshots, SqlCounter counter) {
+    this.counter = counter;
     this.engine = engine;
     this.desk = desk;
     this.script = script;
@@ -284,7 +287,9 @@ final class BrowserProbe {
     }
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(normalize-space(), 'プロセスを開始')]")));
 
+    long statements = counter.snapshot().statements();
     Map<?, ?> opened = (Map<?, ?>) js.executeAsyncScript(OPEN, task.getId(), task.getName(), fields, witnesses);
+    long openStatements = counter.snapshot().statements() - statements;
     if (!"rendered".equals(opened.get("state"))) {
       chromium.screenshot(driver, "browser-probe-not-rendered");
       throw new IllegalStateException(where + ": the form did not render: " + opened.get("state"));
@@ -295,7 +300,9 @@ final class BrowserProbe {
     if (shot != null) {
       chromium.screenshot(driver, "browser-probe-" + shot);
     }
+    statements = counter.snapshot().statements();
     Map<?, ?> submitted = (Map<?, ?>) js.executeAsyncScript(SUBMIT, task.getId());
+    long submitStatements = counter.snapshot().statements() - statements;
     if (!"done".equals(submitted.get("state"))) {
       chromium.screenshot(driver, "browser-probe-not-done");
       throw new IllegalStateException(where + ": 完了 did not finish the task: " + submitted.get("state") + " "
@@ -327,9 +334,9 @@ final class BrowserProbe {
             end <= submitT0 + submitMs));
       }
     }
-    BenchmarkHarness.log("browser:   %s: open %.0f ms, submit %.0f ms (filled in %.1f s, not timed)", where, openMs,
-        submitMs, (submitT0 - openT0 - openMs) / 1000);
-    return new Sample(openMs, submitMs, calls);
+    BenchmarkHarness.log("browser:   %s: open %.0f ms (%d statements), submit %.0f ms (%d statements); filled in %.1f s, "
+        + "not timed", where, openMs, openStatements, submitMs, submitStatements, (submitT0 - openT0 - openMs) / 1000);
+    return new Sample(openMs, submitMs, calls, openStatements, submitStatements);
   }
 
   private JsonNode schema(String taskId) {
@@ -392,7 +399,8 @@ final class BrowserProbe {
         Results.percentile(list.stream().mapToDouble(Call::firstByteMs).toArray(), 50),
         list.stream().allMatch(Call::within))));
     return new Results.Felt(kind.name(), kind.taskKey(), user, samples.size(), Results.Stat.of(open), Results.Stat.of(submit),
-        Results.Stat.of(total), calls);
+        Results.Stat.of(total), calls, Results.percentile(samples.stream().mapToDouble(Sample::openStatements).toArray(), 50),
+        Results.percentile(samples.stream().mapToDouble(Sample::submitStatements).toArray(), 50));
   }
 
   private static double number(Object value) {

@@ -106,11 +106,12 @@ final class Report {
       return;
     }
     out.append("\n| task in headless Chromium (person, samples) | database | open → rendered p50 / p95 / max | "
-        + "submit → done p50 / p95 / max | both p50 / p95 / max |\n|---|---|---|---|---|\n");
+        + "submit → done p50 / p95 / max | both p50 / p95 / max | SQL statements: open / submit |\n|---|---|---|---|---|---|\n");
     for (Results.Run r : measured) {
       for (Results.Felt f : r.felt()) {
-        out.append(String.format(Locale.ROOT, "| %s (%s, %d) | %s | %s | %s | %s |%n", f.kind(), f.user(), f.samples(),
-            label(r.database()), stat(f.open()), stat(f.submit()), stat(f.total())));
+        out.append(String.format(Locale.ROOT, "| %s (%s, %d) | %s | %s | %s | %s | %.0f / %.0f |%n", f.kind(), f.user(),
+            f.samples(), label(r.database()), stat(f.open()), stat(f.submit()), stat(f.total()), f.openStatements(),
+            f.submitStatements()));
       }
     }
     out.append("\n| request made by Tasklist (span) | database: duration p50 / p95, time to first byte p50, per task, "

@@ -113,10 +113,11 @@ final class Results {
 
   /**
    * Felt latency of one kind of task in headless Chromium ({@link BrowserProbe}): open until the form is rendered,
-   * submit until Tasklist shows the task done, and the sum, in ms; with the requests the page made meanwhile.
+   * submit until Tasklist shows the task done, and the sum, in ms; with the requests the page made meanwhile and the
+   * SQL statements the server ran in each span (median).
    */
   record Felt(String kind, String taskKey, String user, int samples, Stat open, Stat submit, Stat total,
-      List<FeltCall> calls) {}
+      List<FeltCall> calls, double openStatements, double submitStatements) {}
 
   /**
    * A request Tasklist made while opening ({@code span} "open") or submitting ("submit"): how many per sample, its
