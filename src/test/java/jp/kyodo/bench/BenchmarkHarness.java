@@ -180,14 +180,34 @@ public final class BenchmarkHarness {
       load.add("before the queries: " + Results.loadAverage());
       List<Results.Query> queries = new QueryProbe(context, kyodo).measure(options.integer("samples", 200));
       load.add("after the queries: " + Results.loadAverage());
+      List<Results.Felt> felt = browser(options, context, kyodo, desk, script, counter, database, load);
       Results.Sql sql = Results.Sql.of(timings);
       log("one lifecycle: Kyodo %.0f statements / %.0f commits; yardstick %.0f statements / %.0f commits",
           sql.kyodoStatements(), sql.kyodoCommits(), sql.yardstickStatements(), sql.yardstickCommits());
       return new Results.Run(database, databaseVersion(kyodo), url, options.get("size", "custom"), recorded.tasks(),
           (int) script.clockMoves(), recorded.starts(), sql, timings, data, queries,
           System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), (System.nanoTime() - began) / 1e9,
-          load);
+          load, felt);
     }
+  }
+
+  /**
+   * Felt latency in headless Chromium ({@link BrowserProbe}) on the data set, {@code --browser-samples} per kind of
+   * task after {@code --browser-warmup}; none when Chromium is not installed (the report says so).
+   */
+  static List<Results.Felt> browser(Options options, ConfigurableApplicationContext context, ProcessEngine kyodo, Desk desk,
+      Script script, SqlCounter counter, String database, List<String> load) {
+    int samples = options.integer("browser-samples", 20);
+    if (samples == 0 || !jp.kyodo.browser.Chromium.installed()) {
+      log("browser: not measured (%s)", samples == 0 ? "--browser-samples=0" : "Chromium is not installed");
+      return List.of();
+    }
+    List<Results.Felt> felt = new BrowserProbe(kyodo, desk, script,
+        Integer.parseInt(context.getEnvironment().getProperty("local.server.port")),
+        Path.of(options.get("out", "target/bench/" + database + ".json")).toAbsolutePath().getParent()
+            .resolve(database + "-screenshots"), counter).measure(options.integer("browser-warmup", 2), samples);
+    load.add("after the browser: " + Results.loadAverage());
+    return felt;
   }
 
   /** Runs Kyodo lifecycles and yardstick instances in batches of clients side by side. */

@@ -42,6 +42,14 @@ class BenchmarkIT {
           Map.entry("proposals", "20"), Map.entry("restart", "true"), Map.entry("startup.alongside", "false"),
           Map.entry("jvm", "")));
 
+  /**
+   * The browser probe's samples per kind of task and untimed ones before (BrowserProbe): the smoke size opens and
+   * submits one task of each kind, which checks that the probe and Tasklist work.
+   */
+  static final Map<String, Map<String, String>> BROWSER = Map.of(
+      "smoke", Map.of("browser-samples", "1", "browser-warmup", "0"),
+      "full", Map.of("browser-samples", "20", "browser-warmup", "2"));
+
   final String size = System.getProperty("kyodo.bench.size", "smoke");
   final Path out = Path.of(System.getProperty("kyodo.bench.out", "target/bench"));
 
@@ -97,6 +105,7 @@ class BenchmarkIT {
     Files.writeString(out.resolve("results.md"), heading + table, StandardCharsets.UTF_8);
     System.out.println(heading + table);
     runs.forEach(this::checkSane);
+    runs.forEach(this::checkBrowser);
     startups.forEach(BenchmarkIT::checkSane);
   }
 
@@ -134,6 +143,9 @@ class BenchmarkIT {
         "--out=" + json, "--port=" + setting("port")));
     for (String name : List.of("warmup", "clients", "lifecycles", "rounds", "projects", "running", "samples", "profile")) {
       command.add("--" + name + "=" + setting(name));
+    }
+    for (String name : List.of("browser-samples", "browser-warmup")) {
+      command.add("--" + name + "=" + System.getProperty("kyodo.bench." + name, BROWSER.get(size).get(name)));
     }
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     int exit = process.waitFor();
@@ -178,6 +190,33 @@ class BenchmarkIT {
     assertThat(run.queries()).filteredOn(q -> q.name().equals("GET /api/projects") && q.user().equals("tanaka"))
         .singleElement().satisfies(q -> assertThat(q.total()).as("the office sees every project")
             .isEqualTo(run.data().projectsInDatabase()));
+  }
+
+  /**
+   * The browser probe ran every kind of task with as many samples as asked, its figures are ordered, and Tasklist made
+   * the calls that open and submit a Camunda Form (each sample's form was checked rendered with the engine's values and
+   * its task completed in the history by the probe itself). Without Chromium there is nothing to check, unless
+   * KYODO_REQUIRE_ALL asks for every part.
+   */
+  void checkBrowser(Results.Run run) {
+    if (!jp.kyodo.browser.Chromium.installed() && !"true".equals(System.getenv("KYODO_REQUIRE_ALL"))) {
+      return;
+    }
+    int samples = Integer.parseInt(System.getProperty("kyodo.bench.browser-samples", BROWSER.get(size).get("browser-samples")));
+    assertThat(run.felt()).as("kinds of task measured in the browser").extracting(Results.Felt::taskKey)
+        .containsExactly(BrowserProbe.KINDS.stream().flatMap(List::stream).map(BrowserProbe.Kind::taskKey).toArray(String[]::new));
+    for (Results.Felt felt : run.felt()) {
+      assertThat(felt.samples()).isEqualTo(samples);
+      for (Results.Stat stat : List.of(felt.open(), felt.submit(), felt.total())) {
+        assertThat(stat.p50()).as(felt.kind()).isPositive().isLessThanOrEqualTo(stat.p95());
+        assertThat(stat.p95()).as(felt.kind()).isLessThanOrEqualTo(stat.max());
+      }
+      assertThat(felt.total().max()).as(felt.kind()).isLessThanOrEqualTo(felt.open().max() + felt.submit().max());
+      assertThat(felt.submitStatements()).as(felt.kind() + ": the submission reached the database").isPositive();
+      assertThat(felt.calls()).as(felt.kind() + ": Tasklist's calls").extracting(c -> c.span() + " " + c.request())
+          .contains("open engine/task/{id}/deployed-form", "open engine/task/{id}/form-variables",
+              "submit engine/task/{id}/submit-form");
+    }
   }
 
   static void checkSane(Results.Startup startup) {

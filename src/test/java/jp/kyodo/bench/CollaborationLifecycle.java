@@ -89,6 +89,20 @@ final class CollaborationLifecycle {
   private final Team team;
   private int tasks;
   private int starts;
+  /** When set, the lifecycle stops before the first task with this key, left open for the browser probe. */
+  String pauseBefore;
+
+  /** Thrown by {@link #run()} at {@link #pauseBefore}: the task the lifecycle stopped at. */
+  static final class Paused extends RuntimeException {
+    final transient Task task;
+    final String projectNumber;
+
+    Paused(Task task, String projectNumber) {
+      super("paused before " + task.getTaskDefinitionKey(), null, false, false);
+      this.task = task;
+      this.projectNumber = projectNumber;
+    }
+  }
 
   /** {@code script} is null, or receives every step (the recording run). */
   CollaborationLifecycle(Desk desk, Lockstep clock, Team team, Script script) {
@@ -260,6 +274,10 @@ final class CollaborationLifecycle {
   }
 
   private void work(Task task, String userId, Map<String, Object> values) {
+    if (task.getTaskDefinitionKey().equals(pauseBefore)) {
+      throw new Paused(task, engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
+    }
     if (script != null) {
       List<IdentityLink> links = engine.getTaskService().getIdentityLinksForTask(task.getId());
       List<String> groups = links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)

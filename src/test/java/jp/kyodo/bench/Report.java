@@ -14,6 +14,8 @@ final class Report {
   static final double TASK_AIM = 1.25;
   static final double QUERY_BUDGET_MS = 100;
   static final double READY_BUDGET_S = 10;
+  /** Opening a task until its form is rendered plus submitting it until Tasklist shows it done, p95 (BrowserProbe). */
+  static final double BROWSER_BUDGET_MS = 500;
 
   private Report() {}
 
@@ -52,6 +54,9 @@ final class Report {
         r -> slowest(r, true), String.format(Locale.ROOT, "p95 ≤ %.0f ms", QUERY_BUDGET_MS));
     row(out, runs, "project API, p50 / p95 (slowest of " + count(runs, false) + " requests)",
         r -> slowest(r, false), String.format(Locale.ROOT, "p95 ≤ %.0f ms", QUERY_BUDGET_MS));
+    row(out, runs, "task opened until its form is rendered + submitted until done, in headless Chromium, p50 / p95 "
+        + "(slowest of " + BrowserProbe.KINDS.stream().mapToInt(List::size).sum() + " kinds of task)", Report::slowestFelt,
+        String.format(Locale.ROOT, "p95 ≤ %.0f ms", BROWSER_BUDGET_MS));
     row(out, runs, "data set: projects (running lifecycles / open tasks)",
         r -> String.format(Locale.ROOT, "%,d (%,d / %,d)", r.data().projects(), r.data().runningLifecycles(),
             r.data().openTasks()), "");
@@ -68,6 +73,7 @@ final class Report {
             + s.loadAverage()).orElse(""), "");
     notRun.forEach(reason -> out.append("\nNot measured: ").append(reason).append('\n'));
 
+    felt(out, runs);
     out.append("\n| request (reader) |");
     runs.forEach(r -> out.append(' ').append(label(r.database())).append(" p50 / p95 / max (CPU p50) |"));
     out.append("\n|---|");
@@ -83,6 +89,51 @@ final class Report {
       out.append('\n');
     }
     return out.toString();
+  }
+
+  /** The slowest kind of task by the p95 of open plus submit. */
+  private static String slowestFelt(Results.Run run) {
+    return run.felt() == null || run.felt().isEmpty() ? "— (Chromium not installed)" : run.felt().stream()
+        .max(Comparator.comparingDouble(f -> f.total().p95())).map(f -> String.format(Locale.ROOT, "%.0f / %.0f ms (%s)",
+            f.total().p50(), f.total().p95(), f.kind())).orElseThrow();
+  }
+
+  /**
+   * Felt latency per kind of task and database (open, submit, both: p50 / p95 / max), then the requests Tasklist made
+   * in each span with their duration and time to first byte (p50).
+   */
+  private static void felt(StringBuilder out, List<Results.Run> runs) {
+    List<Results.Run> measured = runs.stream().filter(r -> r.felt() != null && !r.felt().isEmpty()).toList();
+    if (measured.isEmpty()) {
+      return;
+    }
+    out.append("\n| task in headless Chromium (person, samples) | database | open → rendered p50 / p95 / max | "
+        + "submit → done p50 / p95 / max | both p50 / p95 / max | SQL statements: open / submit |\n|---|---|---|---|---|---|\n");
+    for (Results.Run r : measured) {
+      for (Results.Felt f : r.felt()) {
+        out.append(String.format(Locale.ROOT, "| %s (%s, %d) | %s | %s | %s | %s | %.0f / %.0f |%n", f.kind(), f.user(),
+            f.samples(), label(r.database()), stat(f.open()), stat(f.submit()), stat(f.total()), f.openStatements(),
+            f.submitStatements()));
+      }
+    }
+    out.append("\n| request made by Tasklist (span) | database: duration p50 / p95, time to first byte p50, per task, "
+        + "by kind of task |\n|---|---|\n");
+    for (Results.Run r : measured) {
+      java.util.Map<String, List<String>> byRequest = new java.util.LinkedHashMap<>();
+      for (Results.Felt f : r.felt()) {
+        for (Results.FeltCall c : f.calls()) {
+          byRequest.computeIfAbsent(c.request() + " (" + c.span() + ")", k -> new java.util.ArrayList<>()).add(String.format(
+              Locale.ROOT, "%s %.0f / %.0f ms, %.0f ms%s%s", f.taskKey(), c.p50(), c.p95(), c.firstByteP50(),
+              c.perSample() == 1 ? "" : String.format(Locale.ROOT, ", ×%.1f", c.perSample()), c.within() ? "" : ", runs on"));
+        }
+      }
+      byRequest.forEach((request, each) -> out.append("| ").append(request).append(" | ").append(label(r.database()))
+          .append(": ").append(String.join("; ", each)).append(" |\n"));
+    }
+  }
+
+  private static String stat(Results.Stat s) {
+    return String.format(Locale.ROOT, "%.0f / %.0f / %.0f ms", s.p50(), s.p95(), s.max());
   }
 
   private static void row(StringBuilder out, List<Results.Run> runs, String measure, Function<Results.Run, String> value,

@@ -106,7 +106,31 @@ final class Results {
 
   record Run(String database, String databaseVersion, String jdbcUrl, String size, int tasksPerLifecycle,
       int clockMovesPerLifecycle, int startsPerLifecycle, Sql sql, List<Timing> timings, Data data, List<Query> queries,
-      String javaVersion, int processors, double seconds, List<String> loadAverages) {}
+      String javaVersion, int processors, double seconds, List<String> loadAverages, List<Felt> felt) {}
+
+  /** p50, p95 and maximum of some milliseconds. */
+  record Stat(double p50, double p95, double max) {
+    static Stat of(double[] ms) {
+      return ms.length == 0 ? new Stat(Double.NaN, Double.NaN, Double.NaN)
+          : new Stat(percentile(ms, 50), percentile(ms, 95), Arrays.stream(ms).max().orElseThrow());
+    }
+  }
+
+  /**
+   * Felt latency of one kind of task in headless Chromium ({@link BrowserProbe}): open until the form is rendered,
+   * submit until Tasklist shows the task done, and the sum, in ms; with the requests the page made meanwhile and the
+   * SQL statements the server ran in each span (median).
+   */
+  record Felt(String kind, String taskKey, String user, int samples, Stat open, Stat submit, Stat total,
+      List<FeltCall> calls, double openStatements, double submitStatements) {}
+
+  /**
+   * A request Tasklist made while opening ({@code span} "open") or submitting ("submit"): how many per sample, its
+   * duration p50 / p95 and time to first byte p50 (the server's time on a loopback connection), and whether it always
+   * ended before the moment timed (false: it ran on after the form was rendered or the task shown done).
+   */
+  record FeltCall(String span, String request, double perSample, double p50, double p95, double firstByteP50,
+      boolean within) {}
 
   /** {@code java -jar} until {@code /actuator/health} answers UP, and what the process holds after a warm-up. */
   record Startup(String database, double firstStartSeconds, double firstStartCpuSeconds, double restartSeconds,

@@ -32,14 +32,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * picked by its label, the check boxes of a checklist, and the flatpickr date field typed in the browser's date
  * format and confirmed with Enter. Options come from the schema or, for {@code valuesKey}, from the process
  * variable the form reads them from. Fields are filled in the schema's order, so a field that a previous answer
- * reveals (conditional hide) is there when its turn comes.
+ * reveals (conditional hide) is there when its turn comes. Public for the benchmark's browser probe.
  */
-final class CamundaForm {
+public final class CamundaForm {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   /** An option of a select, radio group or checklist: what the form submits and what a person reads. */
-  record Option(String value, String label) {}
+  public record Option(String value, String label) {}
 
   /** Finds the innermost form-js field whose elements carry ids derived from the component id. */
   private static final String FIND_FIELD = """
@@ -70,7 +70,7 @@ final class CamundaForm {
    * @param schema the form's JSON, as deployed
    * @param dynamicOptions the options a {@code valuesKey} names, as the form reads them from the process
    */
-  CamundaForm(WebDriver driver, WebElement root, JsonNode schema, Function<String, List<Option>> dynamicOptions) {
+  public CamundaForm(WebDriver driver, WebElement root, JsonNode schema, Function<String, List<Option>> dynamicOptions) {
     this.driver = driver;
     this.root = root;
     this.schema = schema;
@@ -83,7 +83,7 @@ final class CamundaForm {
   }
 
   /** Every keyed component in the order a person reads the form (groups opened). */
-  List<JsonNode> keyedComponents() {
+  public List<JsonNode> keyedComponents() {
     List<JsonNode> out = new ArrayList<>();
     collect(schema.path("components"), out);
     return out;
@@ -99,7 +99,7 @@ final class CamundaForm {
   }
 
   /** Enters the values; fails when a key is not a field of the form, or a field cannot be found or set. */
-  void fill(Map<String, Object> values) {
+  public void fill(Map<String, Object> values) {
     Set<String> remaining = new LinkedHashSet<>(values.keySet());
     for (JsonNode component : keyedComponents()) {
       String key = component.path("key").asText();
@@ -277,7 +277,7 @@ final class CamundaForm {
   }
 
   /** Options kept in a variable as a JSON list of {label, value}. */
-  static List<Option> optionsOf(Object variable) {
+  public static List<Option> optionsOf(Object variable) {
     String json = variable instanceof JsonValue value ? value.getValueSerialized() : String.valueOf(variable);
     List<Option> options = new ArrayList<>();
     try {
@@ -292,7 +292,7 @@ final class CamundaForm {
    * The differences between what Tasklist sent ({@code {"variables": {name: {value, type}}}}) and the values the
    * engine tests submit: numbers compared as numbers, lists as sets.
    */
-  static Map<String, String> differences(String requestBody, Map<String, Object> expected) {
+  public static Map<String, String> differences(String requestBody, Map<String, Object> expected) {
     JsonNode variables;
     try {
       variables = JSON.readTree(requestBody).path("variables");

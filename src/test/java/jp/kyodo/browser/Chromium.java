@@ -36,16 +36,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Headless Chromium from Debian (the driver and the browser at fixed paths, so Selenium Manager never looks for
  * anything on the network), speaking Japanese. Each person gets a window of their own that logs in once through
  * Tasklist's login page, as they would at their own desk; screenshots go to {@code target/screenshots}, numbered in
- * the order they were taken.
+ * the order they were taken. Public for the benchmark's browser probe ({@code jp.kyodo.bench.BrowserProbe}).
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
   static final Path BINARY = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   static final String MISSING =
       "ブラウザのテストを飛ばしました: apt-get install -y chromium chromium-driver fonts-noto-cjk で入ります";
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(20);
+  public static final Duration WAIT = Duration.ofSeconds(20);
+
+  /** Whether Debian's Chromium and its driver are installed. */
+  public static boolean installed() {
+    return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+  }
 
   /**
    * Runs the browser test when Chromium and its driver are installed. Otherwise it is skipped, and says so on the
@@ -56,7 +61,7 @@ final class Chromium implements AutoCloseable {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-      if (Files.isExecutable(BINARY) && Files.isExecutable(DRIVER)) {
+      if (installed()) {
         return ConditionEvaluationResult.enabled(BINARY + " and " + DRIVER);
       }
       ConditionEvaluationResult skipped = RequireAll.skipOrFail(MISSING, BINARY + " か " + DRIVER
@@ -66,23 +71,30 @@ final class Chromium implements AutoCloseable {
     }
   }
 
-  final String base;
+  public final String base;
+  private final Path screenshots;
   private final Map<String, WebDriver> windows = new LinkedHashMap<>();
   private final List<Path> profiles = new ArrayList<>();
   private int shots;
 
   Chromium(int port) {
+    this(port, SCREENSHOTS);
+  }
+
+  /** Screenshots into a directory of the caller's (the benchmark keeps the browser tests' screenshots). */
+  public Chromium(int port, Path screenshots) {
     this.base = "http://localhost:" + port;
+    this.screenshots = screenshots;
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
     try {
-      if (Files.isDirectory(SCREENSHOTS)) {
-        try (Stream<Path> old = Files.list(SCREENSHOTS)) {
+      if (Files.isDirectory(screenshots)) {
+        try (Stream<Path> old = Files.list(screenshots)) {
           for (Path file : old.filter(p -> p.toString().endsWith(".png")).toList()) {
             Files.delete(file);
           }
         }
       }
-      Files.createDirectories(SCREENSHOTS);
+      Files.createDirectories(screenshots);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -115,7 +127,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** That person's window, logged in to Tasklist through its login page the first time (demo password = user id). */
-  WebDriver as(String user) {
+  public WebDriver as(String user) {
     return as(user, user);
   }
 
@@ -145,8 +157,8 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Saves what the window shows as target/screenshots/NN-name.png. */
-  Path screenshot(WebDriver driver, String name) {
-    Path file = SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shots, name));
+  public Path screenshot(WebDriver driver, String name) {
+    Path file = screenshots.resolve(String.format("%02d-%s.png", ++shots, name));
     try {
       Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
           StandardCopyOption.REPLACE_EXISTING);
