@@ -50,6 +50,23 @@ final class CamundaForm {
       return fields.find(f => [...f.querySelectorAll('[id]')].some(e => re.test(e.id))) || null;
       """;
 
+  /**
+   * The options of a radio group or checklist as a person sees them: each label's text, its input and whether it is
+   * checked, read in one call to the driver instead of three per option (⑤'s sheets have 20–25 radio groups).
+   */
+  private static final String OPTIONS = """
+      return [...arguments[0].querySelectorAll('label.fjs-form-field-label[for]')].map(l => {
+        const input = l.querySelector('input');
+        return { label: l.innerText.trim(), input: input, checked: !!(input && input.checked) };
+      });
+      """;
+
+  /** The item of an opened select's dropdown list with that text. */
+  private static final String DROPDOWN_ITEM = """
+      return [...arguments[0].querySelectorAll('.fjs-dropdownlist-item')]
+          .find(o => o.innerText.trim() === arguments[1]) || null;
+      """;
+
   /** A date as the form's date picker expects it typed: form-js derives its format from the browser's locale. */
   private static final String FORMAT_DATE = """
       const [y, m, d] = arguments;
@@ -75,7 +92,7 @@ final class CamundaForm {
     this.root = root;
     this.schema = schema;
     this.dynamicOptions = dynamicOptions;
-    this.wait = new WebDriverWait(driver, Chromium.WAIT);
+    this.wait = Chromium.waitOn(driver);
   }
 
   String id() {
@@ -147,10 +164,9 @@ final class CamundaForm {
         for (String item : list(value)) {
           wanted.add(label(component, item, where));
         }
-        for (WebElement option : field.findElements(By.cssSelector("label.fjs-form-field-label[for]"))) {
-          WebElement box = option.findElement(By.cssSelector("input"));
-          if (box.isSelected() != wanted.contains(option.getText().trim())) {
-            click(box);
+        for (Map<String, Object> option : shownOptions(field)) {
+          if (Boolean.TRUE.equals(option.get("checked")) != wanted.contains((String) option.get("label"))) {
+            click((WebElement) option.get("input"));
           }
         }
         assertThat(new TreeSet<>(checkedLabels(field))).as(where).isEqualTo(wanted);
@@ -185,9 +201,8 @@ final class CamundaForm {
     assertThat(component.path("searchable").asBoolean(false)).as(where + ": a searchable select (none of Kyodo's forms has one)")
         .isFalse();
     click(field.findElement(By.cssSelector(".fjs-input-group")));
-    WebElement option = wait.withMessage(where + ": the option 「" + label + "」 is not in the list").until(d -> field
-        .findElements(By.cssSelector(".fjs-dropdownlist-item")).stream().filter(o -> o.getText().trim().equals(label))
-        .findFirst().orElse(null));
+    WebElement option = wait.withMessage(where + ": the option 「" + label + "」 is not in the list").until(d ->
+        (WebElement) js().executeScript(DROPDOWN_ITEM, field, label));
     option.click();
     wait.withMessage(where + ": 「" + label + "」 was not chosen").until(d -> label.equals(
         field.findElement(By.cssSelector(".fjs-select-display")).getText().trim()));
@@ -204,14 +219,18 @@ final class CamundaForm {
   }
 
   private WebElement optionInput(WebElement field, String label, String where) {
-    return field.findElements(By.cssSelector("label.fjs-form-field-label[for]")).stream()
-        .filter(o -> o.getText().trim().equals(label)).map(o -> o.findElement(By.cssSelector("input"))).findFirst()
-        .orElseThrow(() -> new AssertionError(where + ": no option 「" + label + "」"));
+    return shownOptions(field).stream().filter(o -> label.equals(o.get("label"))).map(o -> (WebElement) o.get("input"))
+        .findFirst().orElseThrow(() -> new AssertionError(where + ": no option 「" + label + "」"));
   }
 
-  private static List<String> checkedLabels(WebElement field) {
-    return field.findElements(By.cssSelector("label.fjs-form-field-label[for]")).stream()
-        .filter(o -> o.findElement(By.cssSelector("input")).isSelected()).map(o -> o.getText().trim()).toList();
+  private List<String> checkedLabels(WebElement field) {
+    return shownOptions(field).stream().filter(o -> Boolean.TRUE.equals(o.get("checked"))).map(o -> (String) o.get("label"))
+        .toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> shownOptions(WebElement field) {
+    return (List<Map<String, Object>>) js().executeScript(OPTIONS, field);
   }
 
   /** The label a person sees for that value. */

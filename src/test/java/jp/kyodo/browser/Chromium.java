@@ -46,6 +46,17 @@ final class Chromium implements AutoCloseable {
       "ブラウザのテストを飛ばしました: apt-get install -y chromium chromium-driver fonts-noto-cjk で入ります";
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final Duration WAIT = Duration.ofSeconds(20);
+  /**
+   * How often a wait looks again. Selenium's default of 500 ms made each of the ~15 waits of a task (the form
+   * rendered, a notice gone, the answer of 完了, …) cost up to half a second after the page was long ready: about
+   * half of the lifecycle test's time. A look is one call to the driver, so 50 ms costs little.
+   */
+  static final Duration POLL = Duration.ofMillis(50);
+
+  /** A wait of {@link #WAIT} at most that looks every {@link #POLL}. */
+  static WebDriverWait waitOn(WebDriver driver) {
+    return new WebDriverWait(driver, WAIT, POLL);
+  }
 
   /**
    * Runs the browser test when Chromium and its driver are installed. Otherwise it is skipped, and says so on the
@@ -131,7 +142,7 @@ final class Chromium implements AutoCloseable {
   private WebDriver loggedIn(String user, String password) {
     WebDriver driver = open();
     driver.get(base + "/camunda/app/tasklist/default/");
-    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    WebDriverWait wait = waitOn(driver);
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     if (windows.isEmpty()) {
       screenshot(driver, "tasklist-login");
@@ -158,7 +169,7 @@ final class Chromium implements AutoCloseable {
 
   /** Clicks the element once it is there and takes the click (pages that still re-render are waited out). */
   static void click(WebDriver driver, By by, String failure) {
-    new WebDriverWait(driver, WAIT).withMessage(failure).ignoring(StaleElementReferenceException.class)
+    waitOn(driver).withMessage(failure).ignoring(StaleElementReferenceException.class)
         .ignoring(ElementClickInterceptedException.class).ignoring(ElementNotInteractableException.class).until(d -> {
           d.findElement(by).click();
           return true;
