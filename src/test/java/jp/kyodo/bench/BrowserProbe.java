@@ -281,7 +281,7 @@ final class BrowserProbe {
     WebDriver driver = chromium.as(user);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     JavascriptExecutor js = (JavascriptExecutor) driver;
-    WebDriverWait wait = new WebDriverWait(driver, Chromium.WAIT);
+    WebDriverWait wait = Chromium.waitOn(driver);
     if (!driver.getCurrentUrl().contains("/camunda/app/tasklist/")) {
       driver.get(chromium.base + "/camunda/app/tasklist/default/");
     }

@@ -45,7 +45,24 @@ public final class Chromium implements AutoCloseable {
   static final String MISSING =
       "ブラウザのテストを飛ばしました: apt-get install -y chromium chromium-driver fonts-noto-cjk で入ります";
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  public static final Duration WAIT = Duration.ofSeconds(20);
+  /**
+   * How long a wait may take before the test fails. A wait ends as soon as its condition holds, so this only decides how
+   * soon a broken page fails the test; 20 s was too short for a fresh window's first Tasklist page while the machine ran
+   * other builds (load 25–30 on 2 cores).
+   */
+  public static final Duration WAIT = Duration.ofSeconds(60);
+  /**
+   * How often a wait looks again. With Selenium's default of 500 ms each of the waits of a task (the task opened,
+   * claimed, the form rendered, a notice gone, the answer of 完了, Tasklist's next view) that was not met at once cost up
+   * to half a second after the page was ready. A look is a call to the driver and costs CPU on a busy machine, so not
+   * much less than 100 ms.
+   */
+  static final Duration POLL = Duration.ofMillis(100);
+
+  /** A wait of {@link #WAIT} at most that looks every {@link #POLL}. */
+  public static WebDriverWait waitOn(WebDriver driver) {
+    return new WebDriverWait(driver, WAIT, POLL);
+  }
 
   /** Whether Debian's Chromium and its driver are installed. */
   public static boolean installed() {
@@ -143,8 +160,15 @@ public final class Chromium implements AutoCloseable {
   private WebDriver loggedIn(String user, String password) {
     WebDriver driver = open();
     driver.get(base + "/camunda/app/tasklist/default/");
-    WebDriverWait wait = new WebDriverWait(driver, WAIT);
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    WebDriverWait wait = waitOn(driver);
+    WebElement name;
+    try {
+      name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    } catch (org.openqa.selenium.TimeoutException notShown) {
+      // the window is not among those screenshotted on failure yet: what it shows instead of the login page
+      screenshot(driver, "login-failed-" + user);
+      throw notShown;
+    }
     if (windows.isEmpty()) {
       screenshot(driver, "tasklist-login");
     }
@@ -170,7 +194,7 @@ public final class Chromium implements AutoCloseable {
 
   /** Clicks the element once it is there and takes the click (pages that still re-render are waited out). */
   static void click(WebDriver driver, By by, String failure) {
-    new WebDriverWait(driver, WAIT).withMessage(failure).ignoring(StaleElementReferenceException.class)
+    waitOn(driver).withMessage(failure).ignoring(StaleElementReferenceException.class)
         .ignoring(ElementClickInterceptedException.class).ignoring(ElementNotInteractableException.class).until(d -> {
           d.findElement(by).click();
           return true;

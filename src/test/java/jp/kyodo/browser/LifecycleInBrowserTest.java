@@ -205,9 +205,9 @@ class LifecycleInBrowserTest {
     // The office sees what went out in the overview's delivery log.
     WebDriver driver = chromium.as("tanaka");
     driver.get(chromium.base + "/overview/");
-    WebElement log = new WebDriverWait(driver, Chromium.WAIT).withMessage("the overview shows no mail delivery log")
+    WebElement log = Chromium.waitOn(driver).withMessage("the overview shows no mail delivery log")
         .until(ExpectedConditions.visibilityOfElementLocated(By.id("mail")));
-    new WebDriverWait(driver, Chromium.WAIT).withMessage("the delivery log lists the mails to hikari").until(
+    Chromium.waitOn(driver).withMessage("the delivery log lists the mails to hikari").until(
         d -> log.getText().contains("hikari"));
     ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", log);
     chromium.screenshot(driver, "overview-mail-log");
@@ -398,7 +398,7 @@ class LifecycleInBrowserTest {
 
   void cockpitShowsTheProject(String number) {
     WebDriver driver = chromium.as("tanaka");
-    WebDriverWait wait = new WebDriverWait(driver, Chromium.WAIT);
+    WebDriverWait wait = Chromium.waitOn(driver);
     // The year being evaluated; next year, started early (旭川 Q52), is listed beside it.
     String lifecycle = years.ofProject(number).stream().filter(y -> y.fiscalYear() == LifecycleScenario.FIRST_YEAR)
         .findFirst().orElseThrow().processInstanceId();
@@ -474,7 +474,7 @@ class LifecycleInBrowserTest {
 
   void publicPageShowsTheResults(String number) {
     WebDriver driver = chromium.visitor();
-    WebDriverWait wait = new WebDriverWait(driver, Chromium.WAIT);
+    WebDriverWait wait = Chromium.waitOn(driver);
     driver.get(chromium.base + "/public/");
     wait.until(ExpectedConditions.textMatches(By.id("count"), java.util.regex.Pattern.compile("件")));
     driver.findElement(By.id("q")).sendKeys(TITLE);
@@ -516,7 +516,7 @@ class LifecycleInBrowserTest {
   void overviewShowsTheProject(Map<String, Object> before) {
     Map<String, Object> after = overview.data();
     WebDriver driver = chromium.as("tanaka");
-    WebDriverWait wait = new WebDriverWait(driver, Chromium.WAIT);
+    WebDriverWait wait = Chromium.waitOn(driver);
     driver.get(chromium.base + "/overview/");
     wait.withMessage("the overview does not load for tanaka").until(ExpectedConditions.textToBePresentInElementLocated(
         By.id("status"), "tanaka さんとして表示しています"));
@@ -581,7 +581,7 @@ class LifecycleInBrowserTest {
    */
   String aNewGroupRegistersAndAppliesFromTheCallPage(String call) {
     WebDriver visitor = chromium.visitor();
-    WebDriverWait wait = new WebDriverWait(visitor, Chromium.WAIT);
+    WebDriverWait wait = Chromium.waitOn(visitor);
     visitor.get(chromium.base + "/public/");
     By callLink = By.cssSelector("a[href*='call.html?n=" + call + "']");
     wait.withMessage("the public page lists the open call " + call).until(ExpectedConditions.visibilityOfElementLocated(callLink));

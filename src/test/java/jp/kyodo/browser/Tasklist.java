@@ -69,7 +69,7 @@ final class Tasklist {
     this.engine = engine;
     this.user = user;
     this.driver = chromium.as(user, password);
-    this.wait = new WebDriverWait(driver, Chromium.WAIT);
+    this.wait = Chromium.waitOn(driver);
   }
 
   /** The form as deployed, which is what Tasklist renders. */
@@ -207,7 +207,7 @@ final class Tasklist {
         // it timed out and went away by itself
       }
     }
-    new WebDriverWait(driver, Chromium.WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+    Chromium.waitOn(driver).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .withMessage("Tasklist's notices do not go away").until(d -> d.findElements(By.cssSelector(".page-notifications .close"))
             .stream().noneMatch(WebElement::isDisplayed));
   }

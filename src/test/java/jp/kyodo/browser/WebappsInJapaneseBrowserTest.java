@@ -70,7 +70,7 @@ class WebappsInJapaneseBrowserTest {
 
   /** Waits until the page body shows every one of the texts (the app has loaded its strings and rendered). */
   static void shows(WebDriver driver, String app, String... texts) {
-    new WebDriverWait(driver, Chromium.WAIT).withMessage(app + " does not show " + List.of(texts) + " in Japanese")
+    Chromium.waitOn(driver).withMessage(app + " does not show " + List.of(texts) + " in Japanese")
         .until(d -> {
           String body = d.findElement(By.tagName("body")).getText();
           return List.of(texts).stream().allMatch(body::contains);
@@ -85,7 +85,7 @@ class WebappsInJapaneseBrowserTest {
 
   /** The banner's element is there (Camunda's header renders it), but not displayed. */
   static void noBannerShows(WebDriver driver, String app) {
-    List<WebElement> banners = new WebDriverWait(driver, Chromium.WAIT)
+    List<WebElement> banners = Chromium.waitOn(driver)
         .withMessage(app + "'s header renders no .ce-eol-banner any more: is the user-styles.css rule still needed?")
         .until(d -> {
           List<WebElement> found = d.findElements(By.cssSelector("[cam-widget-header] .ce-eol-banner"));
