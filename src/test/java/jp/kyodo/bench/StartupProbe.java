@@ -178,9 +178,9 @@ final class StartupProbe {
       String start = WEBAPP_API + "/process-definition/key/" + jp.kyodo.lifecycle.CollaborationProcess.KEY;
       ok(hikari.get(start + "/deployed-start-form"), requests);
       String instance;
-      // One proposal at a time: each holds the row of its number series until it commits, and on H2 a second one
-      // waiting longer than H2's lock timeout fails (a 500 seen here with 4 clients at a load average of 20 on 2
-      // cores). Everything else the people do overlaps.
+      // One numbering step at a time (the proposal, and the review that opens ② and numbers its selection): each
+      // holds the row of its number series until it commits, and on H2 a second one waiting longer than H2's lock
+      // timeout fails (500s seen here with 4 clients at a load average of 20 on 2 cores). Everything else overlaps.
       proposing.lock();
       try {
         instance = ok(hikari.post(start + "/submit-form", RestClient.variables(ExaminationScenario.with(
@@ -194,7 +194,12 @@ final class StartupProbe {
       submit(tanaka, number, ExaminationProcess.Elements.INTAKE, ExaminationScenario.intake("dept-fukushi"), requests);
       submit(suzuki, number, ExaminationProcess.Elements.CHECK_SHEET, ExaminationScenario.checkSheet(), requests);
       submit(suzuki, number, ExaminationProcess.Elements.ASSESS, ExaminationScenario.assessment(), requests);
-      submit(tanaka, number, ExaminationProcess.Elements.REVIEW, ExaminationScenario.review("PROCEED", "試し"), requests);
+      proposing.lock();
+      try {
+        submit(tanaka, number, ExaminationProcess.Elements.REVIEW, ExaminationScenario.review("PROCEED", "試し"), requests);
+      } finally {
+        proposing.unlock();
+      }
       ok(api.get("/api/projects"), requests);
       ok(api.get("/api/projects?status=ACTIVE&phase=EXAMINATION"), requests);
       ok(api.get("/api/projects/" + number), requests);
