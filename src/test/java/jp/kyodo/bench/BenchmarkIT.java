@@ -33,13 +33,14 @@ class BenchmarkIT {
       "smoke", Map.ofEntries(Map.entry("databases", "h2"), Map.entry("warmup", "0"), Map.entry("clients", "2"),
           Map.entry("lifecycles", "1"), Map.entry("rounds", "1"), Map.entry("projects", "60"), Map.entry("running", "6"),
           Map.entry("samples", "3"), Map.entry("profile", "false"), Map.entry("proposals", "1"),
-          Map.entry("restart", "false"), Map.entry("startup.alongside", "true"),
+          Map.entry("restart", "false"), Map.entry("startup.alongside", "true"), Map.entry("startup.clients", "1"),
           // Only checks that every part works: the harness's JVM compiles less (C1 only), so the build stays short.
           Map.entry("jvm", "-XX:TieredStopAtLevel=1")),
       "full", Map.ofEntries(Map.entry("databases", "h2,postgres"), Map.entry("warmup", "3"), Map.entry("clients", "1,4"),
           Map.entry("lifecycles", "2"), Map.entry("rounds", "8"), Map.entry("projects", "10000"),
           Map.entry("running", "2000"), Map.entry("samples", "200"), Map.entry("profile", "true"),
-          Map.entry("proposals", "20"), Map.entry("restart", "true"), Map.entry("startup.alongside", "false"),
+          Map.entry("proposals", "5"), Map.entry("restart", "true"), Map.entry("startup.alongside", "false"),
+          Map.entry("startup.clients", "4"),
           Map.entry("jvm", "")));
 
   /**
@@ -80,7 +81,8 @@ class BenchmarkIT {
       String startupUrl = database.equals("h2") ? "jdbc:h2:file:" + out.toAbsolutePath().resolve("h2-startup/kyodo")
           : db.get("url");
       java.util.concurrent.Callable<Results.Startup> startup = () -> probe.measure(database, startupUrl, db.get("user"),
-          db.get("password"), Integer.parseInt(setting("proposals")), Boolean.parseBoolean(setting("restart")));
+          db.get("password"), Integer.parseInt(setting("proposals")), Integer.parseInt(setting("startup.clients")),
+          Boolean.parseBoolean(setting("restart")), true);
       // The smoke size starts the jar alongside the harness (it checks that both work, not how fast: no timing is
       // asserted); the full size one after the other, so that neither disturbs the other's figures.
       if (Boolean.parseBoolean(setting("startup.alongside")) && database.equals("h2")) {
@@ -223,5 +225,10 @@ class BenchmarkIT {
     assertThat(startup.firstStartSeconds()).isPositive();
     assertThat(startup.heapAfterWarmupMb()).isPositive();
     assertThat(startup.warmupRequests()).isPositive();
+    // Started with the shipped settings, and the memory figures read (what they are is reported, not asserted).
+    assertThat(startup.settings()).isEqualTo(RunSettings.read().describe());
+    assertThat(startup.nativeMemoryMb()).containsKeys("Total", "Java Heap", "Metaspace", "Code");
+    assertThat(startup.peakRssMb()).isGreaterThanOrEqualTo(startup.rssAfterWarmupMb());
+    assertThat(startup.gcPauseSeconds()).isNotNegative().isLessThan(startup.warmupSeconds());
   }
 }

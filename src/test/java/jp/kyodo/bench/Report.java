@@ -68,6 +68,7 @@ final class Report {
     row(out, runs, "memory after warm-up: heap in use after GC / resident set",
         r -> startup(startups, r.database()).map(s -> String.format(Locale.ROOT, "%.0f MB / %.0f MB (%d requests)",
             s.heapAfterWarmupMb(), s.rssAfterWarmupMb(), s.warmupRequests())).orElse("—"), "");
+    StartupRows.append(out, runs, startups);
     row(out, runs, "load average of the machine (1 / 5 / 15 min) around the measurements",
         r -> String.join("; ", r.loadAverages()) + startup(startups, r.database()).map(s -> "; after java -jar: "
             + s.loadAverage()).orElse(""), "");

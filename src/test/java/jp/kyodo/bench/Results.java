@@ -2,6 +2,7 @@ package jp.kyodo.bench;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** What one run of the harness measured on one database; written as JSON, read back by the report. */
 final class Results {
@@ -132,10 +133,16 @@ final class Results {
   record FeltCall(String span, String request, double perSample, double p50, double p95, double firstByteP50,
       boolean within) {}
 
-  /** {@code java -jar} until {@code /actuator/health} answers UP, and what the process holds after a warm-up. */
+  /**
+   * {@code java -jar} until {@code /actuator/health} answers UP, and what the process holds after a warm-up of
+   * {@code warmupClients} concurrent people: with the settings of docker/jvm.options ({@code settings}), the GC pauses
+   * during the warm-up, the peak resident set, and the JVM's native memory tracking (MB committed by category, the
+   * total first).
+   */
   record Startup(String database, double firstStartSeconds, double firstStartCpuSeconds, double restartSeconds,
       double restartCpuSeconds, double heapAfterWarmupMb, double rssAfterWarmupMb, int warmupRequests,
-      String loadAverage) {}
+      String loadAverage, String settings, int warmupClients, double warmupSeconds, double gcPauseSeconds,
+      double peakRssMb, Map<String, Double> nativeMemoryMb) {}
 
   /** The machine's load average (1, 5, 15 minutes) now: on a shared machine, how busy it was meanwhile. */
   static String loadAverage() {
