@@ -116,7 +116,7 @@ final class QueryProbe {
     return filter.getId();
   }
 
-  private static Results.Query time(String name, String user, int samples, Supplier<JsonNode> request) {
+  static Results.Query time(String name, String user, int samples, Supplier<JsonNode> request) {
     JsonNode answer = null;
     for (int i = 0; i < Math.max(10, samples / 10); i++) {
       answer = request.get();
@@ -131,7 +131,8 @@ final class QueryProbe {
       cpu[i] = (BenchmarkHarness.processCpuNanos() - cpuStart) / 1e6;
     }
     long rows = answer.has("_embedded") ? answer.path("_embedded").path("task").size()
-        : answer.has("projects") ? answer.path("projects").size() : answer.has("decisions") ? 1 : answer.size();
+        : answer.has("projects") ? answer.path("projects").size() : answer.has("items") ? answer.path("items").size()
+        : answer.has("decisions") ? 1 : answer.size();
     long total = answer.has("count") ? answer.path("count").asLong() : answer.has("total") ? answer.path("total").asLong()
         : answer.path("decisions").size();
     Results.Query query = new Results.Query(name, user, samples, Results.percentile(ms, 50), Results.percentile(ms, 95),
@@ -153,6 +154,11 @@ final class QueryProbe {
       this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
       this.basic = basicUser == null ? null : "Basic " + Base64.getEncoder()
           .encodeToString((basicUser + ":" + basicUser).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Nobody logged in: a citizen on the public page. */
+    static Client anonymous(int port) {
+      return new Client(port, null);
     }
 
     static Client basic(int port, String user) {
