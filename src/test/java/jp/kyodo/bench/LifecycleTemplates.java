@@ -50,6 +50,8 @@ final class LifecycleTemplates {
   private final ProcessEngine engine;
   private final jp.kyodo.selection.CallApplications applications;
   private final TableRows tables;
+  /** The values each task's form was first submitted with (the ended template's run comes first). */
+  private final Map<String, Map<String, Object>> submitted = new java.util.LinkedHashMap<>();
 
   LifecycleTemplates(ProcessEngine engine, jp.kyodo.selection.CallApplications applications, TableRows tables) {
     this.engine = engine;
@@ -94,6 +96,8 @@ final class LifecycleTemplates {
     if (kind == Kind.RUNNING && !stopped) {
       throw new IllegalStateException("the lifecycle ended before action " + stopAt);
     }
+    businessKey[0] = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(businessKey[0])
+        .singleResult().getBusinessKey();
     long open = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey[0]).count();
     if ((kind == Kind.RUNNING) != (open > 0)) {
       throw new IllegalStateException("template " + kind + " of " + businessKey[0] + " has " + open + " running instances");
@@ -126,10 +130,14 @@ final class LifecycleTemplates {
     }
     java.time.LocalDateTime clock = java.time.LocalDateTime.ofInstant(
         org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), java.time.ZoneId.systemDefault());
+    if (next[0] != null && next[0].values() == null && submitted.containsKey(next[0].taskKey())) {
+      // stopped at the claim: the values are those the ended template's lifecycle submitted at that task
+      next[0] = new NextAction(next[0].taskKey(), next[0].userId(), submitted.get(next[0].taskKey()));
+    }
     Template template = new Template(kind, kind == Kind.RUNNING ? stopAt : done[0], businessKey[0], title, rows, clock,
         next[0], phase);
-    BenchmarkHarness.log("data: template %s %s (%s, %d actions): %d rows in %d tables", kind, businessKey[0], phase,
-        done[0], template.rowCount(), rows.size());
+    BenchmarkHarness.log("data: template %s %s (%s, %d actions, next %s): %d rows in %d tables", kind, businessKey[0],
+        phase, done[0], next[0] == null ? "-" : next[0].taskKey(), template.rowCount(), rows.size());
     return template;
   }
 
@@ -154,6 +162,10 @@ final class LifecycleTemplates {
         }
         claimed[0] = false;
         done[0]++;
+        if (name.equals("submitTaskForm")) {
+          Task task = taskService.createTaskQuery().taskId((String) args[0]).singleResult();
+          submitted.putIfAbsent(task.getTaskDefinitionKey(), new HashMap<>(castMap(args[1])));
+        }
         if (kind == Kind.REJECTED && name.equals("submitTaskForm")) {
           Task task = taskService.createTaskQuery().taskId((String) args[0]).singleResult();
           if (task.getTaskDefinitionKey().equals(ExaminationProcess.Elements.REVIEW)) {
@@ -166,8 +178,7 @@ final class LifecycleTemplates {
       }
       Object result = method.invoke(forms, args);
       if (result instanceof ProcessInstance started && businessKey[0] == null) {
-        businessKey[0] = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.getId())
-            .singleResult().getBusinessKey();
+        businessKey[0] = started.getId(); // its business key is read after, without the proposer's authentication
       }
       return result;
     });

@@ -87,8 +87,9 @@ final class PrefectureChecks {
   private String workOne(List<PrefectureData.Clone> clones) {
     for (PrefectureData.Clone clone : clones) {
       var next = clone.plan.template.next();
-      if (!clone.running || next == null || next.values() == null) {
-        continue;
+      if (!clone.running || next == null || next.values() == null || next.values().values().stream()
+          .anyMatch(v -> v instanceof String text && text.matches(".*[0-9a-f]{8}-[0-9a-f]{4}-.*"))) {
+        continue; // values that name another lifecycle's ids (an application chosen) are not this clone's
       }
       List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(clone.projectNumber)
           .taskDefinitionKey(next.taskKey()).list();
