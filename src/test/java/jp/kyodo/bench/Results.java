@@ -129,13 +129,15 @@ final class Results {
       return removedRows / seconds;
     }
 
+    /** Expired lifecycles removed per second, estimated from the rows when the run was cut short. */
     double rootsPerSecond() {
-      return expiredRoots / seconds;
+      return rowsPerSecond() / ((double) expiredRows / Math.max(1, expiredRoots));
     }
 
-    /** Hours the cleanup would take for {@code projects} expired lifecycles at the rate measured. */
+    /** Hours the cleanup would take for {@code projects} expired lifecycles like these, at the rows per second measured. */
     double hoursFor(long projects) {
-      return expiredRoots == 0 ? Double.NaN : projects / rootsPerSecond() / 3600;
+      return expiredRoots == 0 || removedRows == 0 ? Double.NaN
+          : projects * ((double) expiredRows / expiredRoots) / rowsPerSecond() / 3600;
     }
   }
 
