@@ -83,6 +83,8 @@ final class PrefectureData {
   private static final int ORG_NAME = 9;
   private static final int ORG_USER = 10;
   private static final int NUMERIC_ID = 11;
+  private static final int DATE_TEXT = 12;
+  private static final Pattern DATE = Pattern.compile("(?<![0-9A-Za-z-])(?:19|20)\\d{2}-\\d{2}-\\d{2}(?![0-9-])");
 
   private final ApplicationContext context;
   private final ProcessEngine engine;
@@ -326,6 +328,15 @@ final class PrefectureData {
     return out;
   }
 
+  private static boolean isDate(String text) {
+    try {
+      LocalDate.parse(text);
+      return true;
+    } catch (java.time.DateTimeException notADate) {
+      return false;
+    }
+  }
+
   private static boolean isNumber(int type) {
     return type == java.sql.Types.BIGINT || type == java.sql.Types.INTEGER || type == java.sql.Types.SMALLINT
         || type == java.sql.Types.NUMERIC || type == java.sql.Types.DECIMAL;
@@ -474,7 +485,7 @@ final class PrefectureData {
         tokens.add(v);
         kinds.add(kind);
         numericTables.add(null);
-        if (kind != UUID_TOKEN && kind != MAIN && kind != DEPUTY && kind != ORG_USER) {
+        if (kind != UUID_TOKEN && kind != DATE_TEXT && kind != MAIN && kind != DEPUTY && kind != ORG_USER) {
           inTexts.add(tokens.size() - 1);
         }
         return tokens.size() - 1;
@@ -532,6 +543,15 @@ final class PrefectureData {
       while (m.find()) {
         if (!fixed.contains(m.group())) {
           found.add(new int[] {m.start(), m.end(), token(m.group(), UUID_TOKEN)});
+        }
+      }
+      // dates written as text (form values, JSON): moved with the clone's time like the date columns
+      Matcher d = DATE.matcher(text);
+      while (d.find()) {
+        int start = d.start();
+        int stop = d.end();
+        if (found.stream().noneMatch(f -> f[0] < stop && start < f[1]) && isDate(d.group())) {
+          found.add(new int[] {start, stop, token(d.group(), DATE_TEXT)});
         }
       }
       for (int t : inTexts) {
@@ -611,6 +631,7 @@ final class PrefectureData {
           case ORG_NAME -> hikari ? "NPO法人ひかり" : orgName(org);
           case ORG_USER -> partnerUser;
           case NUMERIC_ID -> String.valueOf(numericIds.get(plan.numericTables.get(t)).getAndIncrement());
+          case DATE_TEXT -> LocalDate.parse(of).plusDays(Math.floorDiv(shiftSeconds, 86_400L)).toString();
           default -> throw new IllegalStateException("kind " + plan.kinds.get(t));
         };
       }
