@@ -609,7 +609,7 @@ final class PrefectureData {
         target = NOW.minusMinutes(span - span * i / Math.max(1, past) + 60);
       }
       this.shiftSeconds = Duration.between(plan.end, target).getSeconds();
-      this.shiftYears = (int) Math.round(shiftSeconds / (365.2425 * 86_400));
+      this.shiftYears = fiscalYear(target) - fiscalYear(plan.end);
       this.serial = 100_000 + i;
       String[] department = departments.get(i % departments.size());
       int org = 1 + (i * 37) % organisations;
@@ -635,6 +635,11 @@ final class PrefectureData {
           default -> throw new IllegalStateException("kind " + plan.kinds.get(t));
         };
       }
+    }
+
+    /** The city's fiscal year (April to March) of a moment. */
+    private static int fiscalYear(LocalDateTime at) {
+      return at.getMonthValue() >= 4 ? at.getYear() : at.getYear() - 1;
     }
 
     /** Kyodo's number with the clone's years and serial: 2027-S001-K1 becomes 2019-S100123001-K1. */
