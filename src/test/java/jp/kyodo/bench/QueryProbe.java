@@ -133,9 +133,9 @@ final class QueryProbe {
     long rows = answer.has("count") && answer.size() == 1 ? answer.path("count").asLong() // a count: all it counted
         : answer.has("_embedded") ? answer.path("_embedded").path("task").size()
         : answer.has("projects") ? answer.path("projects").size() : answer.has("items") ? answer.path("items").size()
-        : answer.has("decisions") ? 1 : answer.size();
+        : answer.has("decisions") ? 1 : answer.isArray() ? answer.size() : 1;
     long total = answer.has("count") ? answer.path("count").asLong() : answer.has("total") ? answer.path("total").asLong()
-        : answer.path("decisions").size();
+        : answer.has("decisions") ? answer.path("decisions").size() : rows;
     Results.Query query = new Results.Query(name, user, samples, Results.percentile(ms, 50), Results.percentile(ms, 95),
         Results.percentile(ms, 100), Results.percentile(cpu, 50), rows, total);
     BenchmarkHarness.log("%-55s %-7s p50 %6.1f ms  p95 %6.1f ms  CPU p50 %5.1f ms  (%d rows of %d)", name, user,

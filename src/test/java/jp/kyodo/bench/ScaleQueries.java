@@ -85,7 +85,8 @@ final class ScaleQueries {
         () -> citizen.get("/public/api/calls/filters")));
     results.add(QueryProbe.time("GET /public/api/calls", "citizen", samples,
         () -> citizen.get("/public/api/calls?offset=0&limit=20")));
-    QueryProbe.Client office = QueryProbe.Client.basic(port, "tanaka");
+    // the overview is the office's page in the webapps' session (it refuses a bare API login)
+    QueryProbe.Client office = QueryProbe.Client.tasklist(port, "tanaka");
     for (String route : List.of("/overview/api/summary", "/overview/api/documents", "/overview/api/mail")) {
       results.add(QueryProbe.time("GET " + route, "tanaka", samples, () -> office.get(route)));
     }
