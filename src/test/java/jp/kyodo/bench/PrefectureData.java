@@ -455,7 +455,8 @@ final class PrefectureData {
             String referenced = table.references().get(c);
             boolean numericKey = table.key().size() == 1 && table.key().get(0) == c && isNumber(table.types()[c]);
             if (row[c] instanceof Number number && (numericKey || referenced != null && isNumber(table.types()[c]))) {
-              String of = numericKey ? name : referenced.toLowerCase(Locale.ROOT);
+              // a key that is also a reference (a document's content) is the referenced row's number
+              String of = referenced != null ? referenced.toLowerCase(Locale.ROOT) : name;
               String key = of + "#" + number.longValue();
               out[c] = new NumericToken(index.computeIfAbsent(key, k -> {
                 tokens.add(String.valueOf(number.longValue()));
