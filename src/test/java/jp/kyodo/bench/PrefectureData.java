@@ -650,6 +650,23 @@ final class PrefectureData {
       return m.find() ? shifted.substring(0, m.start()) + serial + m.group(1) + shifted.substring(m.end()) : shifted + serial;
     }
 
+    /** The clone's rows of a table, as they are written. */
+    List<Object[]> rows(String table) {
+      List<Object[]> out = new ArrayList<>();
+      plan.rows.forEach((t, rows) -> {
+        if (t.name().equalsIgnoreCase(table)) {
+          for (Cell[] row : rows) {
+            Object[] values = new Object[row.length];
+            for (int c = 0; c < row.length; c++) {
+              values[c] = row[c].value(this);
+            }
+            out.add(values);
+          }
+        }
+      });
+      return out;
+    }
+
     /** The clone's value of a template value (a template id, number or name), or the value itself. */
     String of(String templateValue) {
       Integer t = plan.index.get(templateValue);
