@@ -202,7 +202,8 @@ class BenchmarkIT {
     }
     assertThat(scale.cleanup().expiredRoots()).as("a year of lifecycles expired").isPositive();
     assertThat(scale.cleanup().leftExpired()).as("the cleanup removed everything expired").isZero();
-    assertThat(scale.cleanup().removedRows()).isGreaterThanOrEqualTo(scale.cleanup().expiredRows());
+    // the cleanup's own job log is history too: the rows removed are the expired ones less those it wrote meanwhile
+    assertThat(scale.cleanup().removedRows()).isPositive().isLessThanOrEqualTo(scale.cleanup().expiredRows());
   }
 
   static void checkSane(Results.Startup startup) {
