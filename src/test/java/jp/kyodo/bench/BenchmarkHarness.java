@@ -93,6 +93,8 @@ public final class BenchmarkHarness {
           probe.profile(counter);
         }
         probe.measure(options.integer("samples", 200));
+        // the data a previous run generated, again (issue #18): the scale queries, and the cleanup when asked for
+        PrefectureData.scale(null, options, context, context.getBean(ProcessEngine.class), null);
         System.exit(0);
       }
       run = measure(options, context, counter, database, url, began);
@@ -175,19 +177,28 @@ public final class BenchmarkHarness {
         timings.add(new Results.Timing(clients, measured));
       }
       load.add("after the lifecycles: " + Results.loadAverage());
-      Results.Data data = new ProjectData(context, desk).generate(options.integer("projects", 10_000),
-          options.integer("running", 2_000));
+      // --data=prefecture (issue #18): cloned lifecycles with full history (PrefectureData); =projects: ProjectData
+      PrefectureData.Made prefecture = null;
+      Results.Data data;
+      if (options.get("data", "prefecture").equals("prefecture")) {
+        prefecture = new PrefectureData(context, kyodo).generate(options);
+        data = prefecture.asData();
+      } else {
+        data = new ProjectData(context, desk).generate(options.integer("projects", 10_000),
+            options.integer("running", 2_000));
+      }
       load.add("before the queries: " + Results.loadAverage());
       List<Results.Query> queries = new QueryProbe(context, kyodo).measure(options.integer("samples", 200));
       load.add("after the queries: " + Results.loadAverage());
       List<Results.Felt> felt = browser(options, context, kyodo, desk, script, counter, database, load);
+      Results.Scale scale = prefecture == null ? null : PrefectureData.scale(prefecture, options, context, kyodo, desk);
       Results.Sql sql = Results.Sql.of(timings);
       log("one lifecycle: Kyodo %.0f statements / %.0f commits; yardstick %.0f statements / %.0f commits",
           sql.kyodoStatements(), sql.kyodoCommits(), sql.yardstickStatements(), sql.yardstickCommits());
       return new Results.Run(database, databaseVersion(kyodo), url, options.get("size", "custom"), recorded.tasks(),
           (int) script.clockMoves(), recorded.starts(), sql, timings, data, queries,
           System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), (System.nanoTime() - began) / 1e9,
-          load, felt);
+          load, felt, scale);
     }
   }
 

@@ -116,7 +116,7 @@ final class QueryProbe {
     return filter.getId();
   }
 
-  private static Results.Query time(String name, String user, int samples, Supplier<JsonNode> request) {
+  static Results.Query time(String name, String user, int samples, Supplier<JsonNode> request) {
     JsonNode answer = null;
     for (int i = 0; i < Math.max(10, samples / 10); i++) {
       answer = request.get();
@@ -130,10 +130,12 @@ final class QueryProbe {
       ms[i] = (System.nanoTime() - start) / 1e6;
       cpu[i] = (BenchmarkHarness.processCpuNanos() - cpuStart) / 1e6;
     }
-    long rows = answer.has("_embedded") ? answer.path("_embedded").path("task").size()
-        : answer.has("projects") ? answer.path("projects").size() : answer.has("decisions") ? 1 : answer.size();
+    long rows = answer.has("count") && answer.size() == 1 ? answer.path("count").asLong() // a count: all it counted
+        : answer.has("_embedded") ? answer.path("_embedded").path("task").size()
+        : answer.has("projects") ? answer.path("projects").size() : answer.has("items") ? answer.path("items").size()
+        : answer.has("decisions") ? 1 : answer.isArray() ? answer.size() : 1;
     long total = answer.has("count") ? answer.path("count").asLong() : answer.has("total") ? answer.path("total").asLong()
-        : answer.path("decisions").size();
+        : answer.has("decisions") ? answer.path("decisions").size() : rows;
     Results.Query query = new Results.Query(name, user, samples, Results.percentile(ms, 50), Results.percentile(ms, 95),
         Results.percentile(ms, 100), Results.percentile(cpu, 50), rows, total);
     BenchmarkHarness.log("%-55s %-7s p50 %6.1f ms  p95 %6.1f ms  CPU p50 %5.1f ms  (%d rows of %d)", name, user,
@@ -153,6 +155,11 @@ final class QueryProbe {
       this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
       this.basic = basicUser == null ? null : "Basic " + Base64.getEncoder()
           .encodeToString((basicUser + ":" + basicUser).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Nobody logged in: a citizen on the public page. */
+    static Client anonymous(int port) {
+      return new Client(port, null);
     }
 
     static Client basic(int port, String user) {

@@ -89,6 +89,7 @@ final class Report {
       }
       out.append('\n');
     }
+    out.append(ScaleReport.markdown(runs));
     return out.toString();
   }
 

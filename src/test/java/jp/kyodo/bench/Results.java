@@ -107,7 +107,46 @@ final class Results {
 
   record Run(String database, String databaseVersion, String jdbcUrl, String size, int tasksPerLifecycle,
       int clockMovesPerLifecycle, int startsPerLifecycle, Sql sql, List<Timing> timings, Data data, List<Query> queries,
-      String javaVersion, int processors, double seconds, List<String> loadAverages, List<Felt> felt) {}
+      String javaVersion, int processors, double seconds, List<String> loadAverages, List<Felt> felt,
+      Scale scale) {}
+
+  /**
+   * A prefecture's ten years (issue #18, {@link PrefectureData}): the data set as generated, the query budgets
+   * measured on it ({@link ScaleQueries}) and the history cleanup of what has expired ({@link HistoryCleanupProbe}).
+   */
+  record Scale(Prefecture data, List<Query> queries, Cleanup cleanup, List<String> checks) {}
+
+  /**
+   * The generated data: projects, running lifecycles, organisations, hikari's projects; rows written from how many
+   * templates; seconds in all, for running the templates and for the COPY; rows by table; whether it was reused.
+   */
+  record Prefecture(int projects, int running, int organisations, int hikariProjects, long rows, int templates,
+      double seconds, double templateSeconds, double copySeconds, java.util.Map<String, Long> rowsByTable,
+      boolean reused, String loadAverage) {}
+
+  /**
+   * One history cleanup of what had expired: batch size and degree of parallelism; expired rows, process instances and
+   * lifecycles (root instances) before; history rows in all and removed; expired rows left; job runs; seconds of the
+   * job's work and of the whole loop; the nightly window in hours.
+   */
+  record Cleanup(int batchSize, int parallelism, long expiredRows, long expiredInstances, long expiredRoots,
+      long historyRows, long removedRows, long leftExpired, int jobRuns, double seconds, double wallSeconds,
+      double windowHours) {
+    double rowsPerSecond() {
+      return removedRows / seconds;
+    }
+
+    /** Expired lifecycles removed per second, estimated from the rows when the run was cut short. */
+    double rootsPerSecond() {
+      return rowsPerSecond() / ((double) expiredRows / Math.max(1, expiredRoots));
+    }
+
+    /** Hours the cleanup would take for {@code projects} expired lifecycles like these, at the rows per second measured. */
+    double hoursFor(long projects) {
+      return expiredRoots == 0 || removedRows == 0 ? Double.NaN
+          : projects * ((double) expiredRows / expiredRoots) / rowsPerSecond() / 3600;
+    }
+  }
 
   /** p50, p95 and maximum of some milliseconds. */
   record Stat(double p50, double p95, double max) {
