@@ -66,6 +66,11 @@ class BenchmarkIT {
     return System.getProperty("kyodo.bench." + name, SIZES.get(size).getOrDefault(name, COMMON.get(name)));
   }
 
+  /** A setting for one database: {@code -Dkyodo.bench.<database>.<name>} when given (e.g. a smaller data set on H2). */
+  String setting(String database, String name) {
+    return System.getProperty("kyodo.bench." + database + "." + name, setting(name));
+  }
+
   @Test
   void measuresKyodoAgainstTheBareEngineAndPublishesOneTable() throws Exception {
     assertThat(SIZES).containsKey(size);
@@ -148,13 +153,13 @@ class BenchmarkIT {
         "--url=" + db.get("url"), "--user=" + db.get("user"), "--password=" + db.get("password"), "--size=" + size,
         "--out=" + json, "--port=" + setting("port")));
     for (String name : List.of("warmup", "clients", "lifecycles", "rounds", "projects", "running", "samples", "profile")) {
-      command.add("--" + name + "=" + setting(name));
+      command.add("--" + name + "=" + setting(database, name));
     }
     for (String name : List.of("browser-samples", "browser-warmup")) {
       command.add("--" + name + "=" + System.getProperty("kyodo.bench." + name, BROWSER.get(size).get(name)));
     }
     for (String name : List.of("organisations", "running-templates", "hikari-every")) {
-      command.add("--" + name + "=" + setting(name));
+      command.add("--" + name + "=" + setting(database, name));
     }
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     int exit = process.waitFor();
@@ -187,7 +192,7 @@ class BenchmarkIT {
     }
     assertThat(run.sql().kyodoStatements()).as("Kyodo does what the bare engine does, and more")
         .isGreaterThan(run.sql().yardstickStatements());
-    assertThat(run.data().projects()).isEqualTo(Integer.parseInt(setting("projects")));
+    assertThat(run.data().projects()).isEqualTo(Integer.parseInt(setting(run.database(), "projects")));
     assertThat(run.data().openTasks()).as("every running lifecycle waits at a task")
         .isGreaterThanOrEqualTo(run.data().runningLifecycles());
     for (Results.Query query : run.queries()) {
@@ -199,16 +204,16 @@ class BenchmarkIT {
     assertThat(run.queries()).filteredOn(q -> q.name().equals("GET /api/projects") && q.user().equals("tanaka"))
         .singleElement().satisfies(q -> assertThat(q.total()).as("the office sees every project")
             .isEqualTo(run.data().projectsInDatabase()));
-    checkSane(run.scale());
+    checkSane(run.database(), run.scale());
   }
 
   /** Issue #18's part: the prefecture data was made and checked, every role's queries answered, the cleanup removed. */
-  void checkSane(Results.Scale scale) {
+  void checkSane(String database, Results.Scale scale) {
     assertThat(scale).as("the prefecture data and its measurements").isNotNull();
-    assertThat(scale.data().projects()).isEqualTo(Integer.parseInt(setting("projects")));
-    assertThat(scale.data().organisations()).isEqualTo(Integer.parseInt(setting("organisations")));
+    assertThat(scale.data().projects()).isEqualTo(Integer.parseInt(setting(database, "projects")));
+    assertThat(scale.data().organisations()).isEqualTo(Integer.parseInt(setting(database, "organisations")));
     assertThat(scale.data().hikariProjects()).as("hikari's projects").isPositive();
-    assertThat(scale.data().templates()).isEqualTo(2 + Integer.parseInt(setting("running-templates")));
+    assertThat(scale.data().templates()).isEqualTo(2 + Integer.parseInt(setting(database, "running-templates")));
     assertThat(scale.checks()).as("faithfulness checks, one per template and the worked clone")
         .hasSize(scale.data().templates() + 1);
     assertThat(scale.queries()).extracting(Results.Query::user)
