@@ -47,8 +47,14 @@ public final class HistoryOfCopies extends AbstractHistoryLevel {
 
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-    return !(eventType == HistoryEventTypes.VARIABLE_INSTANCE_CREATE && entity instanceof VariableInstanceEntity variable
-        && isCopyIntoStartingInstance(variable));
+    if (!(entity instanceof VariableInstanceEntity variable)) {
+      return true;
+    }
+    if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_CREATE) {
+      return !isCopyIntoStartingInstance(variable);
+    }
+    // A copy written over a value the task declared empty (a form's fields are declared when its task is created).
+    return !(eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE && isCopyOfKyodosRecords(variable));
   }
 
   /**
@@ -61,7 +67,7 @@ public final class HistoryOfCopies extends AbstractHistoryLevel {
 
   /**
    * Writes values that are copies of what Kyodo's own records hold (a form filled in with the agreement as it
-   * stands): those named are not recorded as they are created; once a person changes one, it is.
+   * stands): those named are not recorded as they are created or filled in; once a person changes one, it is.
    */
   public static void copyingValues(Set<String> names, Runnable write) {
     within(new Copying(names, false), () -> {
@@ -88,11 +94,16 @@ public final class HistoryOfCopies extends AbstractHistoryLevel {
    * A variable the start of its process instance creates from a call activity's input mapping or from Kyodo's
    * copying start, or one Kyodo's code creates as a copy of its records.
    */
-  static boolean isCopyIntoStartingInstance(VariableInstanceEntity variable) {
+  static boolean isCopyOfKyodosRecords(VariableInstanceEntity variable) {
     Copying copying = COPYING.get();
-    if (copying != null && !copying.atStart() && copying.names().contains(variable.getName())) {
+    return copying != null && !copying.atStart() && copying.names().contains(variable.getName());
+  }
+
+  static boolean isCopyIntoStartingInstance(VariableInstanceEntity variable) {
+    if (isCopyOfKyodosRecords(variable)) {
       return true;
     }
+    Copying copying = COPYING.get();
     ExecutionEntity execution = variable.getExecution();
     // Before its first activity: a called instance gets its values before any activity instance (the engine's
     // starting flag is set only for instances it starts itself).

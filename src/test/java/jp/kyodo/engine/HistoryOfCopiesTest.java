@@ -104,11 +104,17 @@ class HistoryOfCopiesTest {
   void valuesKyodoCopiesFromItsRecordsAreRecordedOnlyOnceSomeoneChangesThem() {
     ProcessInstance phase = engine.getRuntimeService().startProcessInstanceByKey("phase", Map.of("title", "協定の変更"));
     Task decide = engine.getTaskService().createTaskQuery().processInstanceId(phase.getId()).singleResult();
+    // The form's fields are declared on the task (empty) when it is created, then filled in with the copy.
+    engine.getTaskService().setVariableLocal(decide.getId(), "budget1", null);
     HistoryOfCopies.copyingValues(Set.of("goal1", "budget1"), () -> engine.getTaskService().setVariablesLocal(
         decide.getId(), Map.of("goal1", "見守り訪問 年100回", "budget1", 300000)));
 
     assertThat(engine.getTaskService().getVariablesLocal(decide.getId())).containsOnlyKeys("goal1", "budget1");
-    assertThat(recordedNames(phase.getId())).containsExactly("title");
+    assertThat(recordedNames(phase.getId())).containsExactly("budget1", "title");
+    assertThat(history().createHistoricDetailQuery().processInstanceId(phase.getId()).variableUpdates().list())
+        .as("the declaration, not the copy").extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d)
+            .getVariableName() + "=" + ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getValue())
+        .containsExactlyInAnyOrder("title=協定の変更", "budget1=null");
 
     engine.getFormService().submitTaskForm(decide.getId(), Map.of("goal1", "見守り訪問 年120回", "budget1", 300000));
     assertThat(history().createHistoricVariableInstanceQuery().processInstanceId(phase.getId()).variableName("goal1")
