@@ -31,7 +31,7 @@ final class Desk {
   final java.util.concurrent.atomic.LongAdder actionNanos = new java.util.concurrent.atomic.LongAdder();
   private int port;
   private String engineName;
-  private final Map<String, QueryProbe.Client> sessions = new ConcurrentHashMap<>();
+  private final Map<String, jp.kyodo.support.RestClient> sessions = new ConcurrentHashMap<>();
 
   /** Kyodo's server-side start of an application (「この公募に応募する」); null on a plain engine. */
   jp.kyodo.selection.CallApplications applications;
@@ -130,19 +130,20 @@ final class Desk {
   void work(Task task, String userId, Map<String, Object> values) {
     Map<String, Object> submitted = copy(values);
     if (overHttp()) {
-      QueryProbe.Client tasklist = sessions.computeIfAbsent(userId, id -> QueryProbe.Client.tasklist(port, id, engineName));
+      jp.kyodo.support.RestClient tasklist = sessions.computeIfAbsent(userId,
+          id -> jp.kyodo.support.RestClient.tasklistSession(port, engineName, id));
       String path = "/camunda/api/engine/engine/" + engineName + "/task/" + task.getId();
-      String body = submitBody(submitted);
+      com.fasterxml.jackson.databind.node.ObjectNode body = jp.kyodo.support.RestClient.variables(submitted);
       timed(() -> {
         // What Tasklist asks when a task is opened (the task, its form, the values the form shows), then its buttons.
-        tasklist.get(path);
-        tasklist.get(path + "/form");
-        tasklist.get(path + "/deployed-form");
-        tasklist.get(path + "/form-variables");
+        answered(tasklist.get(path));
+        answered(tasklist.get(path + "/form"));
+        answered(tasklist.get(path + "/deployed-form"));
+        answered(tasklist.get(path + "/form-variables"));
         if (task.getAssignee() == null) {
-          tasklist.postJson(path + "/claim", "{\"userId\":\"" + userId + "\"}");
+          answered(tasklist.post(path + "/claim", java.util.Map.of("userId", userId)));
         }
-        return tasklist.postJson(path + "/submit-form", body);
+        return answered(tasklist.post(path + "/submit-form", body));
       });
       return;
     }
@@ -155,20 +156,12 @@ final class Desk {
     }));
   }
 
-  /** The body Tasklist's Camunda Forms send: primitives untyped, lists and objects as {@code Json}. */
-  static String submitBody(Map<String, Object> values) {
-    com.fasterxml.jackson.databind.node.ObjectNode variables = QueryProbe.JSON.createObjectNode();
-    values.forEach((name, value) -> {
-      com.fasterxml.jackson.databind.node.ObjectNode variable = variables.putObject(name);
-      if (value instanceof JsonValue json) {
-        variable.put("value", json.getValueSerialized()).put("type", "Json");
-      } else {
-        variable.set("value", QueryProbe.JSON.valueToTree(value));
-      }
-    });
-    com.fasterxml.jackson.databind.node.ObjectNode body = QueryProbe.JSON.createObjectNode();
-    body.set("variables", variables);
-    return body.toString();
+  /** A refused call stops the run: a benchmark of refusals would measure nothing. */
+  private static jp.kyodo.support.RestClient.Response answered(jp.kyodo.support.RestClient.Response response) {
+    if (response.status() >= 300) {
+      throw new IllegalStateException("Tasklist's call answered " + response.status() + ": " + response.body());
+    }
+    return response;
   }
 
   /** A fresh copy of the submitted values: typed values are not shared between submissions or engines. */

@@ -32,7 +32,7 @@ final class QueryProbe {
   static final String TASKLIST_BODY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
       + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final int port;
   private final ProcessEngine engine;
@@ -168,11 +168,7 @@ final class QueryProbe {
 
     /** Logs in like Tasklist's login page (password = user id, the demo people). */
     static Client tasklist(int port, String user) {
-      return tasklist(port, user, "default");
-    }
-
-    /** ... into the Tasklist of the engine with that name. */
-    static Client tasklist(int port, String user, String engine) {
+      String engine = "default";
       Client client = new Client(port, null);
       client.send(client.request("/camunda/app/tasklist/" + engine + "/").GET(), "text/html");
       String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
@@ -186,11 +182,6 @@ final class QueryProbe {
 
     JsonNode get(String path) {
       return send(request(path).GET(), "application/json");
-    }
-
-    JsonNode postJson(String path, String body) {
-      return send(request(path).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body)), "application/json");
     }
 
     JsonNode postHal(String path) {
